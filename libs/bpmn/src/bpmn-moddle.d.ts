@@ -1,0 +1,23 @@
+// Minimal typings for bpmn-moddle's ES module entry: our code treats moddle elements as plain
+// records and narrows them by `$type` (see moddle.ts).
+declare module 'bpmn-moddle' {
+  export interface ModdleElement {
+    $type: string;
+    $parent?: ModdleElement;
+    $attrs?: Record<string, string>;
+    id?: string;
+    [property: string]: unknown;
+  }
+  export interface ParseResult {
+    rootElement: ModdleElement;
+    warnings: Array<{ message: string; element?: ModdleElement; property?: string; value?: string }>;
+    elementsById: Record<string, ModdleElement>;
+    references: unknown[];
+  }
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
+    fromXML(xml: string, typeName?: string, options?: Record<string, unknown>): Promise<ParseResult>;
+    toXML(element: ModdleElement, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+  }
+}

@@ -1,0 +1,15 @@
+export * from './graph';
+export { analyzeBpmn, compileBpmn, type CompileResult } from './compile';
+export { parseBpmn, serializeBpmn, createModdle, ltDescriptor, LT_NAMESPACE_URI, MAX_BPMN_LENGTH, type ParsedBpmn } from './moddle';
+export { BpmnValidationError, type ValidationIssue } from './validation-issue';
+export { feelSyntaxError, stripFeelPrefix } from './feel.util';
+export {
+  addIsoDuration,
+  isZeroDuration,
+  parseIsoCycle,
+  parseIsoDate,
+  parseIsoDuration,
+  type IsoCycle,
+  type IsoDuration,
+} from './timer.util';
+export { bpmnFixture, chain, conditionalFlow } from './fixture.util';
