@@ -1,3 +1,4 @@
+import { parseWorkingDuration } from '@lienthong/calendar';
 import type {
   BoundaryTrigger,
   FormField,
@@ -37,7 +38,6 @@ export async function analyzeBpmn(xml: string): Promise<CompileResult> {
   return { graph, issues: compiler.issues };
 }
 
-const WORKING_DURATION = /^(?=\d)(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m)?$/;
 const FORM_FIELD_TYPES: readonly FormFieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
 const CANDIDATE_ROLES = ['reception', 'officer', 'leader'];
 /** Elements that carry no execution semantics and are ignored. */
@@ -51,6 +51,15 @@ const ARTIFACTS = new Set([
 ]);
 
 type El = ModdleElement;
+
+function isWorkingDuration(text: string): boolean {
+  try {
+    parseWorkingDuration(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function list(value: unknown): El[] {
   return Array.isArray(value) ? (value as El[]) : [];
@@ -108,7 +117,7 @@ class Compiler {
       return null;
     }
     const legalTimeLimit = str(process['legalTimeLimit']);
-    if (legalTimeLimit && !WORKING_DURATION.test(legalTimeLimit)) {
+    if (legalTimeLimit && !isWorkingDuration(legalTimeLimit)) {
       this.error(
         'invalid-duration',
         key,
@@ -372,7 +381,7 @@ class Compiler {
     }
     const allotted = str(el['allottedTime']);
     if (allotted) {
-      if (!WORKING_DURATION.test(allotted)) {
+      if (!isWorkingDuration(allotted)) {
         this.error(
           'invalid-duration',
           id,
