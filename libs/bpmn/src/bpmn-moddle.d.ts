@@ -17,7 +17,10 @@ declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
     fromXML(xml: string, typeName?: string, options?: Record<string, unknown>): Promise<ParseResult>;
-    toXML(element: ModdleElement, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;
+    toXML(
+      element: ModdleElement,
+      options?: { format?: boolean; preamble?: boolean },
+    ): Promise<{ xml: string }>;
     create(type: string, attrs?: Record<string, unknown>): ModdleElement;
   }
 }

@@ -21,7 +21,10 @@ describe('compileBpmn', () => {
        <serviceTask id="tax" lt:unit="DTP-THUE-1" lt:topic="tax-assessment"/>
        <endEvent id="end"/>
        ${chain('start', 'check', 'tax', 'end')}`,
-      { id: 'tach-thua-dat', attrs: 'lt:procedureCode="1.012784" lt:legalTimeLimit="12d" lt:receivingUnit="DTP-TTHCC"' },
+      {
+        id: 'tach-thua-dat',
+        attrs: 'lt:procedureCode="1.012784" lt:legalTimeLimit="12d" lt:receivingUnit="DTP-TTHCC"',
+      },
     );
 
     // when
@@ -50,7 +53,9 @@ describe('compileBpmn', () => {
   });
 
   it('refuses malformed XML, DOCTYPEs and empty documents with a reason', async () => {
-    await expect(errorsOf('<definitions')).resolves.toEqual([expect.objectContaining({ code: 'malformed-xml' })]);
+    await expect(errorsOf('<definitions')).resolves.toEqual([
+      expect.objectContaining({ code: 'malformed-xml' }),
+    ]);
     await expect(errorsOf('')).resolves.toEqual([expect.objectContaining({ code: 'empty-document' })]);
     const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><definitions/>';
     await expect(errorsOf(xxe)).resolves.toEqual([expect.objectContaining({ code: 'doctype-forbidden' })]);
@@ -106,7 +111,9 @@ describe('compileBpmn', () => {
     const xml = bpmnFixture(`
       <startEvent id="s"/><exclusiveGateway id="gw"/><endEvent id="a"/><endEvent id="b"/>
       ${chain('s', 'gw')}${chain('gw', 'a')}${conditionalFlow('f2', 'gw', 'b', 'x = 1')}`);
-    await expect(errorsOf(xml)).resolves.toEqual([expect.objectContaining({ code: 'condition-missing', elementId: 'f_gw_a' })]);
+    await expect(errorsOf(xml)).resolves.toEqual([
+      expect.objectContaining({ code: 'condition-missing', elementId: 'f_gw_a' }),
+    ]);
   });
 
   it('rejects invalid durations, timers and roles', async () => {
@@ -148,8 +155,15 @@ describe('compileBpmn', () => {
     expect(graph.nodes['sub']).toMatchObject({ kind: 'subProcess', startNode: 'subStart', scope: null });
     expect(graph.nodes['svc']).toMatchObject({ scope: 'sub' });
     expect(graph.boundaries['sub']?.sort()).toEqual(['err', 'late']);
-    expect(graph.nodes['err']).toMatchObject({ kind: 'boundaryEvent', cancelActivity: true, trigger: { kind: 'error', errorCode: 'TAX_FAILED' } });
-    expect(graph.nodes['late']).toMatchObject({ cancelActivity: false, trigger: { kind: 'timer', timer: { kind: 'duration', expression: 'P2D' } } });
+    expect(graph.nodes['err']).toMatchObject({
+      kind: 'boundaryEvent',
+      cancelActivity: true,
+      trigger: { kind: 'error', errorCode: 'TAX_FAILED' },
+    });
+    expect(graph.nodes['late']).toMatchObject({
+      cancelActivity: false,
+      trigger: { kind: 'timer', timer: { kind: 'duration', expression: 'P2D' } },
+    });
     expect(graph.nodes['call']).toMatchObject({
       kind: 'callActivity',
       calledElement: 'thue',
@@ -159,7 +173,13 @@ describe('compileBpmn', () => {
     });
     expect(graph.nodes['consult']).toMatchObject({
       unit: { kind: 'feel', expression: 'agency' },
-      multiInstance: { sequential: false, collection: 'agencies', elementVariable: 'agency', outputCollection: 'opinions', outputElement: 'opinion' },
+      multiInstance: {
+        sequential: false,
+        collection: 'agencies',
+        elementVariable: 'agency',
+        outputCollection: 'opinions',
+        outputElement: 'opinion',
+      },
     });
   });
 

@@ -101,7 +101,9 @@ class Compiler {
         processes.length === 0
           ? 'The document contains no process.'
           : 'The document must contain exactly one executable process (mark one with isExecutable="true").',
-        processes.length === 0 ? 'Tài liệu không có quy trình nào.' : 'Tài liệu phải có đúng một quy trình thực thi được.',
+        processes.length === 0
+          ? 'Tài liệu không có quy trình nào.'
+          : 'Tài liệu phải có đúng một quy trình thực thi được.',
       );
       return null;
     }
@@ -130,7 +132,12 @@ class Compiler {
       if (this.nodes[hostId]) this.checkBoundaryHost(hostId);
       else {
         for (const bId of this.boundaries[hostId] ?? []) {
-          this.error('boundary-host', bId, `Boundary event ${bId} is attached to unknown element ${hostId}.`, `Sự kiện biên ${bId} gắn vào phần tử không tồn tại ${hostId}.`);
+          this.error(
+            'boundary-host',
+            bId,
+            `Boundary event ${bId} is attached to unknown element ${hostId}.`,
+            `Sự kiện biên ${bId} gắn vào phần tử không tồn tại ${hostId}.`,
+          );
         }
       }
     }
@@ -160,7 +167,12 @@ class Compiler {
       const node = this.compileNode(el, scope);
       if (!node) continue;
       if (this.nodes[node.id]) {
-        this.error('duplicate-id', node.id, `Duplicate element id ${node.id}.`, `Trùng mã phần tử ${node.id}.`);
+        this.error(
+          'duplicate-id',
+          node.id,
+          `Duplicate element id ${node.id}.`,
+          `Trùng mã phần tử ${node.id}.`,
+        );
         continue;
       }
       this.nodes[node.id] = node;
@@ -194,7 +206,12 @@ class Compiler {
     const id = str(el.id);
     if (ARTIFACTS.has(el.$type)) return null;
     if (!id) {
-      this.error('missing-id', null, `A ${typeName(el)} has no id.`, `Một phần tử ${typeName(el)} không có mã (id).`);
+      this.error(
+        'missing-id',
+        null,
+        `A ${typeName(el)} has no id.`,
+        `Một phần tử ${typeName(el)} không có mã (id).`,
+      );
       return null;
     }
     const base = { id, name: str(el['name']), scope, incoming: [] as string[], outgoing: [] as string[] };
@@ -212,7 +229,8 @@ class Compiler {
         if (defs.length === 0) return { ...base, kind: 'endEvent', result: 'none' };
         const def = defs[0] as El;
         if (defs.length > 1) return this.unsupported(el, 'an end event with several event definitions');
-        if (def.$type === 'bpmn:TerminateEventDefinition') return { ...base, kind: 'endEvent', result: 'terminate' };
+        if (def.$type === 'bpmn:TerminateEventDefinition')
+          return { ...base, kind: 'endEvent', result: 'terminate' };
         if (def.$type === 'bpmn:ErrorEventDefinition') {
           const error = def['errorRef'] as El | undefined;
           const errorCode = str(error?.['errorCode']);
@@ -254,13 +272,23 @@ class Compiler {
       }
       case 'bpmn:ReceiveTask': {
         const step = this.stepProps(el, false);
-        return { ...base, ...step, kind: 'receiveTask', messageName: this.messageName(el, el['messageRef'] as El | undefined) };
+        return {
+          ...base,
+          ...step,
+          kind: 'receiveTask',
+          messageName: this.messageName(el, el['messageRef'] as El | undefined),
+        };
       }
       case 'bpmn:IntermediateCatchEvent': {
-        if (defs.length !== 1) return this.unsupported(el, 'a catch event without exactly one event definition');
+        if (defs.length !== 1)
+          return this.unsupported(el, 'a catch event without exactly one event definition');
         const def = defs[0] as El;
         if (def.$type === 'bpmn:MessageEventDefinition') {
-          return { ...base, kind: 'messageCatch', messageName: this.messageName(el, def['messageRef'] as El | undefined) };
+          return {
+            ...base,
+            kind: 'messageCatch',
+            messageName: this.messageName(el, def['messageRef'] as El | undefined),
+          };
         }
         if (def.$type === 'bpmn:TimerEventDefinition') {
           const timer = this.timer(el, def);
@@ -297,8 +325,14 @@ class Compiler {
           );
         }
         const ext = list((el['extensionElements'] as El | undefined)?.['values']);
-        const inputs = this.mappings(el, ext.filter((x) => x.$type === 'lt:In'));
-        const outputs = this.mappings(el, ext.filter((x) => x.$type === 'lt:Out'));
+        const inputs = this.mappings(
+          el,
+          ext.filter((x) => x.$type === 'lt:In'),
+        );
+        const outputs = this.mappings(
+          el,
+          ext.filter((x) => x.$type === 'lt:Out'),
+        );
         return {
           ...base,
           ...step,
@@ -321,7 +355,8 @@ class Compiler {
           );
           return null;
         }
-        if (defs.length !== 1) return this.unsupported(el, 'a boundary event without exactly one event definition');
+        if (defs.length !== 1)
+          return this.unsupported(el, 'a boundary event without exactly one event definition');
         const def = defs[0] as El;
         const cancelActivity = el['cancelActivity'] !== false;
         let trigger: BoundaryTrigger;
@@ -333,7 +368,10 @@ class Compiler {
           if (!cancelActivity) return this.unsupported(el, 'a non-interrupting error boundary event');
           trigger = { kind: 'error', errorCode: str((def['errorRef'] as El | undefined)?.['errorCode']) };
         } else if (def.$type === 'bpmn:MessageEventDefinition') {
-          trigger = { kind: 'message', messageName: this.messageName(el, def['messageRef'] as El | undefined) };
+          trigger = {
+            kind: 'message',
+            messageName: this.messageName(el, def['messageRef'] as El | undefined),
+          };
         } else {
           return this.unsupported(el, `a ${typeName(def)} boundary event`);
         }
@@ -485,7 +523,12 @@ class Compiler {
           );
           continue;
         }
-        const field: FormField = { id: fieldId, label: str(f['label']) ?? fieldId, type, required: f['required'] === true };
+        const field: FormField = {
+          id: fieldId,
+          label: str(f['label']) ?? fieldId,
+          type,
+          required: f['required'] === true,
+        };
         if (type === 'enum') {
           field.options = (str(f['options']) ?? '')
             .split(',')
@@ -591,7 +634,13 @@ class Compiler {
     const source = str((el['sourceRef'] as El | undefined)?.id);
     const target = str((el['targetRef'] as El | undefined)?.id);
     if (!source || !target || !this.nodes[source] || !this.nodes[target]) {
-      const missing = !source ? 'source' : !target ? 'target' : !this.nodes[source] ? `source ${source}` : `target ${target}`;
+      const missing = !source
+        ? 'source'
+        : !target
+          ? 'target'
+          : !this.nodes[source]
+            ? `source ${source}`
+            : `target ${target}`;
       this.error(
         'flow-endpoint',
         id,
@@ -624,7 +673,9 @@ class Compiler {
     for (const bId of this.boundaries[hostId] ?? []) {
       const b = this.nodes[bId];
       if (b?.kind !== 'boundaryEvent') continue;
-      const hostOk = ['userTask', 'serviceTask', 'receiveTask', 'subProcess', 'callActivity'].includes(host.kind);
+      const hostOk = ['userTask', 'serviceTask', 'receiveTask', 'subProcess', 'callActivity'].includes(
+        host.kind,
+      );
       if (!hostOk) {
         this.error(
           'boundary-host',
@@ -632,7 +683,10 @@ class Compiler {
           `Boundary event ${bId} is attached to ${hostId}, which is not a task, sub-process or call activity.`,
           `Sự kiện biên ${bId} phải gắn vào một bước, quy trình con hoặc hoạt động gọi.`,
         );
-      } else if (b.trigger.kind === 'error' && !['serviceTask', 'subProcess', 'callActivity'].includes(host.kind)) {
+      } else if (
+        b.trigger.kind === 'error' &&
+        !['serviceTask', 'subProcess', 'callActivity'].includes(host.kind)
+      ) {
         this.error(
           'boundary-host',
           bId,
@@ -648,19 +702,39 @@ class Compiler {
       const label = node.name ? `${node.id} ("${node.name}")` : node.id;
       if (node.kind === 'boundaryEvent') {
         if (node.incoming.length > 0) {
-          this.error('boundary-incoming', node.id, `Boundary event ${label} cannot have incoming flows.`, `Sự kiện biên ${label} không được có luồng vào.`);
+          this.error(
+            'boundary-incoming',
+            node.id,
+            `Boundary event ${label} cannot have incoming flows.`,
+            `Sự kiện biên ${label} không được có luồng vào.`,
+          );
         }
         if (node.outgoing.length === 0) {
-          this.error('no-outgoing', node.id, `Boundary event ${label} has no outgoing flow.`, `Sự kiện biên ${label} chưa có luồng ra.`);
+          this.error(
+            'no-outgoing',
+            node.id,
+            `Boundary event ${label} has no outgoing flow.`,
+            `Sự kiện biên ${label} chưa có luồng ra.`,
+          );
         }
         continue;
       }
       if (node.kind === 'startEvent') {
         if (node.incoming.length > 0) {
-          this.error('start-incoming', node.id, `Start event ${label} cannot have incoming flows.`, `Sự kiện bắt đầu ${label} không được có luồng vào.`);
+          this.error(
+            'start-incoming',
+            node.id,
+            `Start event ${label} cannot have incoming flows.`,
+            `Sự kiện bắt đầu ${label} không được có luồng vào.`,
+          );
         }
         if (node.outgoing.length === 0) {
-          this.error('no-outgoing', node.id, `Start event ${label} has no outgoing flow.`, `Sự kiện bắt đầu ${label} chưa có luồng ra.`);
+          this.error(
+            'no-outgoing',
+            node.id,
+            `Start event ${label} has no outgoing flow.`,
+            `Sự kiện bắt đầu ${label} chưa có luồng ra.`,
+          );
         }
         continue;
       }
@@ -674,7 +748,12 @@ class Compiler {
       }
       if (node.kind === 'endEvent') {
         if (node.outgoing.length > 0) {
-          this.error('end-outgoing', node.id, `End event ${label} cannot have outgoing flows.`, `Sự kiện kết thúc ${label} không được có luồng ra.`);
+          this.error(
+            'end-outgoing',
+            node.id,
+            `End event ${label} cannot have outgoing flows.`,
+            `Sự kiện kết thúc ${label} không được có luồng ra.`,
+          );
         }
         continue;
       }
@@ -683,11 +762,19 @@ class Compiler {
         (isGateway ? this.error.bind(this) : this.warn.bind(this))(
           'no-outgoing',
           node.id,
-          isGateway ? `Gateway ${label} has no outgoing flow.` : `${label} has no outgoing flow: its path ends there.`,
-          isGateway ? `Cổng ${label} chưa có luồng ra.` : `${label} không có luồng ra: nhánh kết thúc tại đây.`,
+          isGateway
+            ? `Gateway ${label} has no outgoing flow.`
+            : `${label} has no outgoing flow: its path ends there.`,
+          isGateway
+            ? `Cổng ${label} chưa có luồng ra.`
+            : `${label} không có luồng ra: nhánh kết thúc tại đây.`,
         );
       }
-      if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway' || node.kind === 'parallelGateway') {
+      if (
+        node.kind === 'exclusiveGateway' ||
+        node.kind === 'inclusiveGateway' ||
+        node.kind === 'parallelGateway'
+      ) {
         this.checkGateway(node.id);
       }
     }
@@ -695,14 +782,30 @@ class Compiler {
 
   private checkGateway(id: string): void {
     const node = this.nodes[id];
-    if (!node || (node.kind !== 'exclusiveGateway' && node.kind !== 'inclusiveGateway' && node.kind !== 'parallelGateway')) return;
+    if (
+      !node ||
+      (node.kind !== 'exclusiveGateway' &&
+        node.kind !== 'inclusiveGateway' &&
+        node.kind !== 'parallelGateway')
+    )
+      return;
     if (node.defaultFlow && !node.outgoing.includes(node.defaultFlow)) {
-      this.error('default-flow', id, `The default flow of gateway ${id} is not one of its outgoing flows.`, `Luồng mặc định của cổng ${id} không phải luồng ra của cổng.`);
+      this.error(
+        'default-flow',
+        id,
+        `The default flow of gateway ${id} is not one of its outgoing flows.`,
+        `Luồng mặc định của cổng ${id} không phải luồng ra của cổng.`,
+      );
     }
     if (node.kind === 'parallelGateway') {
       for (const f of node.outgoing) {
         if (this.flows[f]?.condition) {
-          this.warn('ignored-condition', f, `The condition on ${f} is ignored: a parallel gateway takes every outgoing flow.`, `Điều kiện trên luồng ${f} bị bỏ qua vì cổng song song đi theo mọi nhánh.`);
+          this.warn(
+            'ignored-condition',
+            f,
+            `The condition on ${f} is ignored: a parallel gateway takes every outgoing flow.`,
+            `Điều kiện trên luồng ${f} bị bỏ qua vì cổng song song đi theo mọi nhánh.`,
+          );
         }
       }
       return;
@@ -730,7 +833,9 @@ class Compiler {
       const queue = [node.id];
       while (queue.length > 0) {
         const current = this.nodes[queue.pop() as string] as GraphNode;
-        const preds = current.incoming.map((f) => this.flows[f]?.source).filter((s): s is string => Boolean(s));
+        const preds = current.incoming
+          .map((f) => this.flows[f]?.source)
+          .filter((s): s is string => Boolean(s));
         if (current.kind === 'boundaryEvent') preds.push(current.attachedTo);
         for (const p of preds) {
           if (!seen.has(p)) {

@@ -3,7 +3,10 @@
  * the BPMN model namespace as default (`<userTask …/>`) and `lt:` for our extension.
  * `chain('a', 'b', 'c')` writes the sequence flows a→b→c.
  */
-export function bpmnFixture(body: string, options: { id?: string; name?: string; attrs?: string; extra?: string } = {}): string {
+export function bpmnFixture(
+  body: string,
+  options: { id?: string; name?: string; attrs?: string; extra?: string } = {},
+): string {
   const id = options.id ?? 'proc';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -20,7 +23,9 @@ export function bpmnFixture(body: string, options: { id?: string; name?: string;
 export function chain(...ids: string[]): string {
   const flows: string[] = [];
   for (let i = 0; i + 1 < ids.length; i++) {
-    flows.push(`<sequenceFlow id="f_${ids[i]}_${ids[i + 1]}" sourceRef="${ids[i]}" targetRef="${ids[i + 1]}"/>`);
+    flows.push(
+      `<sequenceFlow id="f_${ids[i]}_${ids[i + 1]}" sourceRef="${ids[i]}" targetRef="${ids[i + 1]}"/>`,
+    );
   }
   return flows.join('\n');
 }

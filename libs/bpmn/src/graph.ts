@@ -144,7 +144,8 @@ export type GraphNode =
 export type NodeKind = GraphNode['kind'];
 
 /** Nodes at which a token waits for something from outside. */
-export type ActivityNode = UserTaskNode | ServiceTaskNode | ReceiveTaskNode | SubProcessNode | CallActivityNode;
+export type ActivityNode =
+  UserTaskNode | ServiceTaskNode | ReceiveTaskNode | SubProcessNode | CallActivityNode;
 
 export interface SequenceFlow {
   id: string;

@@ -1,6 +1,14 @@
 export * from './graph';
 export { analyzeBpmn, compileBpmn, type CompileResult } from './compile';
-export { parseBpmn, serializeBpmn, createModdle, ltDescriptor, LT_NAMESPACE_URI, MAX_BPMN_LENGTH, type ParsedBpmn } from './moddle';
+export {
+  parseBpmn,
+  serializeBpmn,
+  createModdle,
+  ltDescriptor,
+  LT_NAMESPACE_URI,
+  MAX_BPMN_LENGTH,
+  type ParsedBpmn,
+} from './moddle';
 export { BpmnValidationError, type ValidationIssue } from './validation-issue';
 export { feelSyntaxError, stripFeelPrefix } from './feel.util';
 export {

@@ -25,14 +25,26 @@ export function createModdle(): BpmnModdle {
  * malformed XML, DTDs (external entities are refused outright, before parsing) and parser
  * warnings all come back as issues.
  */
-export async function parseBpmn(xml: string): Promise<ParsedBpmn | { definitions: null; issues: ValidationIssue[] }> {
+export async function parseBpmn(
+  xml: string,
+): Promise<ParsedBpmn | { definitions: null; issues: ValidationIssue[] }> {
   if (typeof xml !== 'string' || xml.trim() === '') {
-    return { definitions: null, issues: [issue('empty-document', null, 'The BPMN document is empty.', 'Tài liệu BPMN trống.')] };
+    return {
+      definitions: null,
+      issues: [issue('empty-document', null, 'The BPMN document is empty.', 'Tài liệu BPMN trống.')],
+    };
   }
   if (xml.length > MAX_BPMN_LENGTH) {
     return {
       definitions: null,
-      issues: [issue('document-too-large', null, `The BPMN document exceeds ${MAX_BPMN_LENGTH} characters.`, 'Tài liệu BPMN quá lớn.')],
+      issues: [
+        issue(
+          'document-too-large',
+          null,
+          `The BPMN document exceeds ${MAX_BPMN_LENGTH} characters.`,
+          'Tài liệu BPMN quá lớn.',
+        ),
+      ],
     };
   }
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
@@ -55,11 +67,23 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn | { definitions
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
       definitions: null,
-      issues: [issue('malformed-xml', null, `The document is not valid BPMN XML: ${message}`, `Tài liệu không phải XML BPMN hợp lệ: ${message}`)],
+      issues: [
+        issue(
+          'malformed-xml',
+          null,
+          `The document is not valid BPMN XML: ${message}`,
+          `Tài liệu không phải XML BPMN hợp lệ: ${message}`,
+        ),
+      ],
     };
   }
   const issues = result.warnings.map((w) =>
-    issue('xml-warning', w.element?.id ?? null, firstLine(w.message), `Cảnh báo khi đọc XML: ${firstLine(w.message)}`),
+    issue(
+      'xml-warning',
+      w.element?.id ?? null,
+      firstLine(w.message),
+      `Cảnh báo khi đọc XML: ${firstLine(w.message)}`,
+    ),
   );
   return { definitions: result.rootElement, elementsById: result.elementsById, issues };
 }

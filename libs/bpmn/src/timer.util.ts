@@ -29,7 +29,10 @@ export function parseIsoDuration(text: string): IsoDuration | null {
 export function addIsoDuration(from: Date, d: IsoDuration): Date {
   const VN_OFFSET_MS = 7 * 3600_000;
   const local = new Date(from.getTime() + VN_OFFSET_MS);
-  local.setUTCFullYear(local.getUTCFullYear() + Math.trunc(d.years), local.getUTCMonth() + Math.trunc(d.months));
+  local.setUTCFullYear(
+    local.getUTCFullYear() + Math.trunc(d.years),
+    local.getUTCMonth() + Math.trunc(d.months),
+  );
   local.setUTCDate(local.getUTCDate() + Math.trunc(d.weeks * 7 + d.days));
   const fractionalDays = (d.years % 1) * 365 + (d.months % 1) * 30 + ((d.weeks * 7 + d.days) % 1);
   const ms = fractionalDays * 86_400_000 + d.hours * 3600_000 + d.minutes * 60_000 + d.seconds * 1000;

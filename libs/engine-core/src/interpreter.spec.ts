@@ -3,11 +3,14 @@ import { step } from './interpreter';
 import { EngineError } from './model';
 import { Scenario } from './testing/scenario';
 
-const userTask = (id: string, unit = 'U1', extra = '') => `<userTask id="${id}" name="${id}" lt:unit="${unit}" ${extra}/>`;
+const userTask = (id: string, unit = 'U1', extra = '') =>
+  `<userTask id="${id}" name="${id}" lt:unit="${unit}" ${extra}/>`;
 
 describe('engine-core interpreter', () => {
   describe('none start event, user task, none end event', () => {
-    const xml = bpmnFixture(`<startEvent id="s"/>${userTask('a')}${userTask('b')}<endEvent id="e"/>${chain('s', 'a', 'b', 'e')}`);
+    const xml = bpmnFixture(
+      `<startEvent id="s"/>${userTask('a')}${userTask('b')}<endEvent id="e"/>${chain('s', 'a', 'b', 'e')}`,
+    );
 
     it('runs a dossier from start to end, task by task', async () => {
       // given
@@ -26,21 +29,32 @@ describe('engine-core interpreter', () => {
       expect(sc.status).toBe('completed');
       expect(sc.state?.result).toEqual({ endEventId: 'e' });
       expect(sc.variables).toEqual({ applicant: 'Nguyễn Văn A', checked: true });
-      expect(sc.effects.at(-1)).toMatchObject({ type: 'instanceEnded', status: 'completed', endEventId: 'e' });
+      expect(sc.effects.at(-1)).toMatchObject({
+        type: 'instanceEnded',
+        status: 'completed',
+        endEventId: 'e',
+      });
     });
 
     it('never mutates the state it is given', async () => {
       const sc = await Scenario.of(xml);
       sc.start();
       const before = JSON.stringify(sc.state);
-      step(sc.graph, sc.state, { type: 'completeTask', taskId: sc.task('a').taskId }, { now: sc.now, newId: () => 'x' });
+      step(
+        sc.graph,
+        sc.state,
+        { type: 'completeTask', taskId: sc.task('a').taskId },
+        { now: sc.now, newId: () => 'x' },
+      );
       expect(JSON.stringify(sc.state)).toBe(before);
     });
 
     it('refuses to complete a task that is not active, and commands on a finished instance', async () => {
       const sc = await Scenario.of(xml);
       sc.start();
-      expect(() => sc.run({ type: 'completeTask', taskId: 'nope' })).toThrow(expect.objectContaining({ code: 'task-not-active' }));
+      expect(() => sc.run({ type: 'completeTask', taskId: 'nope' })).toThrow(
+        expect.objectContaining({ code: 'task-not-active' }),
+      );
       sc.complete('a').complete('b');
       expect(() => sc.run({ type: 'cancel' })).toThrow(EngineError);
       expect(() => sc.run({ type: 'cancel' })).toThrow(/completed/);
@@ -48,7 +62,9 @@ describe('engine-core interpreter', () => {
 
     it('refuses variables that are not a JSON object', async () => {
       const sc = await Scenario.of(xml);
-      expect(() => sc.run({ type: 'start', variables: [1, 2] as never })).toThrow(expect.objectContaining({ code: 'invalid-variables' }));
+      expect(() => sc.run({ type: 'start', variables: [1, 2] as never })).toThrow(
+        expect.objectContaining({ code: 'invalid-variables' }),
+      );
     });
   });
 
@@ -70,14 +86,21 @@ describe('engine-core interpreter', () => {
       expect(sc.status).toBe('completed');
       expect(sc.state?.result).toEqual({ endEventId: 'stop', terminated: true });
       expect(sc.openTasks()).toEqual([]);
-      expect(sc.effects).toContainEqual({ type: 'taskEnded', taskId: expect.any(String), outcome: 'cancelled' });
+      expect(sc.effects).toContainEqual({
+        type: 'taskEnded',
+        taskId: expect.any(String),
+        outcome: 'cancelled',
+      });
     });
 
     it('an uncaught error end event at process level ends the dossier with its error code', async () => {
       const sc = await Scenario.of(
-        bpmnFixture(`<startEvent id="s"/><endEvent id="refused"><errorEventDefinition errorRef="E"/></endEvent>${chain('s', 'refused')}`, {
-          extra: '<error id="E" errorCode="NOT_ELIGIBLE"/>',
-        }),
+        bpmnFixture(
+          `<startEvent id="s"/><endEvent id="refused"><errorEventDefinition errorRef="E"/></endEvent>${chain('s', 'refused')}`,
+          {
+            extra: '<error id="E" errorCode="NOT_ELIGIBLE"/>',
+          },
+        ),
       );
       sc.start();
       expect(sc.status).toBe('completed');
@@ -98,7 +121,12 @@ describe('engine-core interpreter', () => {
     it('opens an external task with its topic and waits for the callback', async () => {
       const sc = await Scenario.of(xml);
       sc.start();
-      expect(sc.task('tax')).toMatchObject({ kind: 'external', topic: 'tax-assessment', unit: 'THUE', retries: 3 });
+      expect(sc.task('tax')).toMatchObject({
+        kind: 'external',
+        topic: 'tax-assessment',
+        unit: 'THUE',
+        retries: 3,
+      });
       sc.complete('tax', { taxAmount: 1500000 });
       expect(sc.status).toBe('completed');
       expect(sc.variables['taxAmount']).toBe(1500000);
@@ -135,7 +163,9 @@ describe('engine-core interpreter', () => {
     it('waits for messages by name and merges their variables', async () => {
       const sc = await Scenario.of(xml);
       sc.start();
-      expect(sc.effects).toContainEqual(expect.objectContaining({ type: 'messageAwaited', name: 'payment-confirmed' }));
+      expect(sc.effects).toContainEqual(
+        expect.objectContaining({ type: 'messageAwaited', name: 'payment-confirmed' }),
+      );
       sc.message('supplement-received');
       expect(sc.lastCorrelated).toBe(false);
       sc.message('payment-confirmed', { paidAmount: 100 });
@@ -174,7 +204,9 @@ describe('engine-core interpreter', () => {
       );
       const sc = await Scenario.of(noDefault);
       sc.start();
-      expect(() => sc.complete('check', { ok: false })).toThrow(expect.objectContaining({ code: 'no-outgoing-flow', elementId: 'gw' }));
+      expect(() => sc.complete('check', { ok: false })).toThrow(
+        expect.objectContaining({ code: 'no-outgoing-flow', elementId: 'gw' }),
+      );
       expect(sc.openTasks()).toEqual(['check']);
     });
   });
@@ -283,7 +315,11 @@ describe('engine-core interpreter', () => {
       const sc = await Scenario.of(xml);
       sc.start({ parcel: { area: 60 }, secret: 'x' });
       const [callId, call] = [...sc.calls.entries()][0] ?? [];
-      expect(call).toEqual({ calledElement: 'nghia-vu-tai-chinh', variables: { doubleArea: 120 }, nodeId: 'taxCall' });
+      expect(call).toEqual({
+        calledElement: 'nghia-vu-tai-chinh',
+        variables: { doubleArea: 120 },
+        nodeId: 'taxCall',
+      });
       sc.run({ type: 'completeCall', callId: callId as string, variables: { amount: 999, internal: true } });
       expect(sc.openTasks()).toEqual(['after']);
       expect(sc.variables).toEqual({ parcel: { area: 60 }, secret: 'x', taxAmount: 999 });
@@ -303,7 +339,9 @@ describe('engine-core interpreter', () => {
       sc.run({ type: 'cancel', reason: 'Công dân rút hồ sơ' });
       expect(sc.status).toBe('cancelled');
       expect(sc.calls.size).toBe(0);
-      expect(sc.effects).toContainEqual(expect.objectContaining({ type: 'instanceEnded', status: 'cancelled' }));
+      expect(sc.effects).toContainEqual(
+        expect.objectContaining({ type: 'instanceEnded', status: 'cancelled' }),
+      );
     });
   });
 
@@ -427,7 +465,10 @@ describe('engine-core interpreter', () => {
 
     it('a completion condition cancels the remaining instances', async () => {
       const sc = await Scenario.of(
-        consult(false, '<completionCondition xsi:type="tFormalExpression">=nrOfCompletedInstances >= 2</completionCondition>'),
+        consult(
+          false,
+          '<completionCondition xsi:type="tFormalExpression">=nrOfCompletedInstances >= 2</completionCondition>',
+        ),
       );
       sc.start({ agencies: ['CA', 'THUE', 'XD'] });
       sc.complete('consult', { agree: true });
@@ -445,7 +486,9 @@ describe('engine-core interpreter', () => {
 
     it('a collection that is not a list is refused with the reason', async () => {
       const sc = await Scenario.of(consult(false));
-      expect(() => sc.start({ agencies: 'CA' })).toThrow(expect.objectContaining({ code: 'expression-failed', elementId: 'consult' }));
+      expect(() => sc.start({ agencies: 'CA' })).toThrow(
+        expect.objectContaining({ code: 'expression-failed', elementId: 'consult' }),
+      );
     });
   });
 });

@@ -30,7 +30,12 @@ import {
  * the effects the engine must perform (create tasks, schedule jobs, append history …). It never
  * mutates its input state, reads no clock and does no I/O.
  */
-export function step(graph: ProcessGraph, state: InstanceState | null, command: Command, ctx: StepContext): StepResult {
+export function step(
+  graph: ProcessGraph,
+  state: InstanceState | null,
+  command: Command,
+  ctx: StepContext,
+): StepResult {
   const run = new Run(graph, state ? structuredClone(state) : emptyState(), ctx);
   run.apply(command, state === null);
   return { state: run.state, effects: run.effects, correlated: run.correlated };
@@ -75,14 +80,22 @@ class Run {
       return;
     }
     if (this.state.status !== 'active') {
-      throw new EngineError('instance-not-active', `The instance is ${this.state.status}; it accepts no more commands.`);
+      throw new EngineError(
+        'instance-not-active',
+        `The instance is ${this.state.status}; it accepts no more commands.`,
+      );
     }
     switch (command.type) {
       case 'completeTask':
         this.completeTask(command.taskId, assertVariables(command.variables));
         break;
       case 'throwError':
-        this.throwTaskError(command.taskId, command.errorCode, command.errorMessage, assertVariables(command.variables));
+        this.throwTaskError(
+          command.taskId,
+          command.errorCode,
+          command.errorMessage,
+          assertVariables(command.variables),
+        );
         break;
       case 'correlateMessage':
         this.correlate(command.name, assertVariables(command.variables));
@@ -100,7 +113,10 @@ class Run {
         for (const t of this.tokensIn(ROOT_SCOPE)) this.interrupt(t);
         this.state.status = 'cancelled';
         this.state.result = { reason: command.reason };
-        this.history({ type: 'instance.cancelled', data: command.reason ? { reason: command.reason } : undefined });
+        this.history({
+          type: 'instance.cancelled',
+          data: command.reason ? { reason: command.reason } : undefined,
+        });
         this.effects.push({ type: 'instanceEnded', status: 'cancelled', variables: this.state.variables });
         return;
     }
@@ -114,14 +130,28 @@ class Run {
     if (!token) throw new EngineError('task-not-active', `Task ${taskId} is not active in this instance.`);
     this.setVariables(token, variables);
     this.effects.push({ type: 'taskEnded', taskId, outcome: 'completed', variables });
-    this.history({ type: 'task.completed', nodeId: token.nodeId, tokenId: token.id, taskId, data: variables });
+    this.history({
+      type: 'task.completed',
+      nodeId: token.nodeId,
+      tokenId: token.id,
+      taskId,
+      data: variables,
+    });
     token.wait = undefined;
     this.activityDone(token);
   }
 
-  private throwTaskError(taskId: string, errorCode: string, errorMessage: string | undefined, variables: Variables): void {
-    const token = this.findToken((t) => t.wait?.kind === 'task' && t.wait.taskId === taskId && t.wait.taskKind === 'external');
-    if (!token) throw new EngineError('task-not-active', `External task ${taskId} is not active in this instance.`);
+  private throwTaskError(
+    taskId: string,
+    errorCode: string,
+    errorMessage: string | undefined,
+    variables: Variables,
+  ): void {
+    const token = this.findToken(
+      (t) => t.wait?.kind === 'task' && t.wait.taskId === taskId && t.wait.taskKind === 'external',
+    );
+    if (!token)
+      throw new EngineError('task-not-active', `External task ${taskId} is not active in this instance.`);
     const catcher = this.findErrorCatcher(token, errorCode);
     if (!catcher) {
       throw new EngineError(
@@ -131,7 +161,12 @@ class Run {
       );
     }
     this.setVariables(token, variables);
-    this.history({ type: 'error.thrown', nodeId: token.nodeId, taskId, data: { errorCode, errorMessage: errorMessage ?? null } });
+    this.history({
+      type: 'error.thrown',
+      nodeId: token.nodeId,
+      taskId,
+      data: { errorCode, errorMessage: errorMessage ?? null },
+    });
     this.catchError(catcher.host, catcher.boundary);
   }
 
@@ -145,7 +180,9 @@ class Run {
         this.activityDone(token);
         return;
       }
-      const boundary = this.boundariesOf(token).find((b) => b.trigger.kind === 'message' && b.trigger.messageName === name);
+      const boundary = this.boundariesOf(token).find(
+        (b) => b.trigger.kind === 'message' && b.trigger.messageName === name,
+      );
       if (boundary && token.wait && token.wait.kind !== 'join') {
         this.correlated = true;
         this.history({ type: 'message.correlated', nodeId: boundary.id, tokenId: token.id, data: { name } });
@@ -174,7 +211,12 @@ class Run {
           // A cycle timer repeats while the activity is still active.
           const cycle = parseIsoCycle(this.timerExpression(boundary.trigger.timer, token));
           if (cycle && (job.remaining === null || job.remaining > 1)) {
-            const next = this.schedule(token, boundary.id, addIsoDuration(this.ctx.now, cycle.interval), 'boundaryTimer');
+            const next = this.schedule(
+              token,
+              boundary.id,
+              addIsoDuration(this.ctx.now, cycle.interval),
+              'boundaryTimer',
+            );
             (token.boundaryJobs ??= []).push({
               jobId: next,
               boundaryId: boundary.id,
@@ -247,14 +289,23 @@ class Run {
           return;
         }
         if (node.result === 'error' && node.errorCode) {
-          const catcher = token.scopeId === ROOT_SCOPE ? null : this.findErrorCatcherFromScope(token.scopeId, node.errorCode);
-          this.history({ type: 'error.thrown', nodeId: node.id, tokenId: token.id, data: { errorCode: node.errorCode } });
+          const catcher =
+            token.scopeId === ROOT_SCOPE
+              ? null
+              : this.findErrorCatcherFromScope(token.scopeId, node.errorCode);
+          this.history({
+            type: 'error.thrown',
+            nodeId: node.id,
+            tokenId: token.id,
+            data: { errorCode: node.errorCode },
+          });
           if (catcher) {
             this.removeToken(token);
             this.catchError(catcher.host, catcher.boundary);
             return;
           }
-          if (token.scopeId === ROOT_SCOPE) this.state.result = { ...this.state.result, errorCode: node.errorCode };
+          if (token.scopeId === ROOT_SCOPE)
+            this.state.result = { ...this.state.result, errorCode: node.errorCode };
           else this.history({ type: 'error.uncaught', nodeId: node.id, data: { errorCode: node.errorCode } });
         }
         this.removeToken(token);
@@ -280,7 +331,12 @@ class Run {
         this.history({ type: 'node.entered', nodeId: node.id, tokenId: token.id });
         if (node.kind === 'receiveTask') this.attachBoundaries(token);
         token.wait = { kind: 'message', name: node.messageName };
-        this.effects.push({ type: 'messageAwaited', name: node.messageName, tokenId: token.id, nodeId: node.id });
+        this.effects.push({
+          type: 'messageAwaited',
+          name: node.messageName,
+          tokenId: token.id,
+          nodeId: node.id,
+        });
         return;
       case 'timerCatch': {
         this.history({ type: 'node.entered', nodeId: node.id, tokenId: token.id });
@@ -306,7 +362,14 @@ class Run {
         const variables: Variables = node.passAllIn ? { ...context } : {};
         for (const m of node.inputs) variables[m.target] = this.evaluate(m.source, context, node.id);
         token.wait = { kind: 'call', callId };
-        this.effects.push({ type: 'callStarted', callId, tokenId: token.id, nodeId: node.id, calledElement: node.calledElement, variables });
+        this.effects.push({
+          type: 'callStarted',
+          callId,
+          tokenId: token.id,
+          nodeId: node.id,
+          calledElement: node.calledElement,
+          variables,
+        });
         return;
       }
       case 'boundaryEvent':
@@ -350,7 +413,10 @@ class Run {
     });
   }
 
-  private enterGateway(token: Token, node: Extract<GraphNode, { kind: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway' }>): void {
+  private enterGateway(
+    token: Token,
+    node: Extract<GraphNode, { kind: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway' }>,
+  ): void {
     if (node.kind !== 'exclusiveGateway' && node.incoming.length > 1) {
       token.wait = { kind: 'join' };
       if (node.kind === 'parallelGateway') this.tryParallelJoin(node.id, token.scopeId);
@@ -360,7 +426,10 @@ class Run {
     this.split(token, node);
   }
 
-  private split(token: Token, node: Extract<GraphNode, { kind: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway' }>): void {
+  private split(
+    token: Token,
+    node: Extract<GraphNode, { kind: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway' }>,
+  ): void {
     if (node.kind === 'parallelGateway') {
       this.takeFlows(token, node.outgoing);
       return;
@@ -405,7 +474,8 @@ class Run {
       if (scopeTokens.some((t) => t.nodeId !== node.id && upstream.has(t.nodeId))) continue;
       const byFlow = new Map<string, Token>();
       for (const t of scopeTokens) {
-        if (t.nodeId === node.id && t.wait?.kind === 'join' && t.viaFlow && !byFlow.has(t.viaFlow)) byFlow.set(t.viaFlow, t);
+        if (t.nodeId === node.id && t.wait?.kind === 'join' && t.viaFlow && !byFlow.has(t.viaFlow))
+          byFlow.set(t.viaFlow, t);
       }
       this.fireJoin(node, [...byFlow.values()]);
       fired = true;
@@ -430,7 +500,11 @@ class Run {
     else if (node.unit?.kind === 'feel') {
       const value = this.evaluate(node.unit.expression, context, node.id);
       if (typeof value !== 'string' || value === '') {
-        throw new EngineError('expression-failed', `The unit expression of ${node.id} did not give a unit code.`, node.id);
+        throw new EngineError(
+          'expression-failed',
+          `The unit expression of ${node.id} did not give a unit code.`,
+          node.id,
+        );
       }
       unit = value;
     }
@@ -468,13 +542,21 @@ class Run {
     if (mi.collection) {
       const value = this.evaluate(mi.collection, context, node.id);
       if (!Array.isArray(value)) {
-        throw new EngineError('expression-failed', `The collection of ${node.id} (${mi.collection}) is not a list.`, node.id);
+        throw new EngineError(
+          'expression-failed',
+          `The collection of ${node.id} (${mi.collection}) is not a list.`,
+          node.id,
+        );
       }
       items = value;
     } else {
       const n = this.evaluate(mi.cardinality ?? '0', context, node.id);
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-        throw new EngineError('expression-failed', `The loop cardinality of ${node.id} is not a whole number.`, node.id);
+        throw new EngineError(
+          'expression-failed',
+          `The loop cardinality of ${node.id} is not a whole number.`,
+          node.id,
+        );
       }
       items = Array.from({ length: n }, (_, i) => i + 1);
     }
@@ -525,9 +607,17 @@ class Run {
     if (mi?.outputElement) body.outputs[loop.index] = this.evaluate(mi.outputElement, context, node.id);
     body.completed++;
     this.removeToken(token);
-    this.history({ type: 'node.completed', nodeId: node.id, tokenId: token.id, data: { loopCounter: loop.index + 1 } });
+    this.history({
+      type: 'node.completed',
+      nodeId: node.id,
+      tokenId: token.id,
+      data: { loopCounter: loop.index + 1 },
+    });
     const done = body.completed >= body.items.length;
-    const early = !done && mi?.completionCondition ? this.evaluate(mi.completionCondition, this.bodyContext(body), node.id) === true : false;
+    const early =
+      !done && mi?.completionCondition
+        ? this.evaluate(mi.completionCondition, this.bodyContext(body), node.id) === true
+        : false;
     if (done || early) {
       this.finishMultiInstance(body.id);
     } else if (body.sequential) {
@@ -629,7 +719,10 @@ class Run {
     this.queue.push(t.id);
   }
 
-  private findErrorCatcher(token: Token, errorCode: string): { host: Token; boundary: BoundaryEventNode } | null {
+  private findErrorCatcher(
+    token: Token,
+    errorCode: string,
+  ): { host: Token; boundary: BoundaryEventNode } | null {
     const host = token.loop ? this.state.tokens[this.state.bodies[token.loop.bodyId]?.tokenId ?? ''] : token;
     if (!host) return null;
     const boundary = this.boundariesOf(host).find(
@@ -639,7 +732,10 @@ class Run {
     return host.scopeId === ROOT_SCOPE ? null : this.findErrorCatcherFromScope(host.scopeId, errorCode);
   }
 
-  private findErrorCatcherFromScope(scopeId: string, errorCode: string): { host: Token; boundary: BoundaryEventNode } | null {
+  private findErrorCatcherFromScope(
+    scopeId: string,
+    errorCode: string,
+  ): { host: Token; boundary: BoundaryEventNode } | null {
     const scope = this.state.scopes[scopeId];
     const parent = scope ? this.state.tokens[scope.parentTokenId] : undefined;
     return parent ? this.findErrorCatcher(parent, errorCode) : null;
@@ -659,7 +755,12 @@ class Run {
     switch (wait.kind) {
       case 'task':
         this.effects.push({ type: 'taskEnded', taskId: wait.taskId, outcome: 'cancelled' });
-        this.history({ type: 'task.cancelled', nodeId: token.nodeId, tokenId: token.id, taskId: wait.taskId });
+        this.history({
+          type: 'task.cancelled',
+          nodeId: token.nodeId,
+          tokenId: token.id,
+          taskId: wait.taskId,
+        });
         break;
       case 'timer':
         this.effects.push({ type: 'jobCancelled', jobId: wait.jobId });
@@ -672,14 +773,16 @@ class Run {
         this.effects.push({ type: 'callCancelled', callId: wait.callId });
         break;
       case 'multiInstance':
-        for (const t of Object.values(this.state.tokens)) if (t.loop?.bodyId === wait.bodyId) this.interrupt(t);
+        for (const t of Object.values(this.state.tokens))
+          if (t.loop?.bodyId === wait.bodyId) this.interrupt(t);
         delete this.state.bodies[wait.bodyId];
         break;
       case 'message':
       case 'join':
         break;
     }
-    if (wait.kind !== 'join') this.history({ type: 'node.cancelled', nodeId: token.nodeId, tokenId: token.id });
+    if (wait.kind !== 'join')
+      this.history({ type: 'node.cancelled', nodeId: token.nodeId, tokenId: token.id });
   }
 
   private cancelBoundaryJobs(token: Token): void {
@@ -691,14 +794,25 @@ class Run {
 
   private schedule(token: Token, nodeId: string, dueAt: Date, purpose: 'timer' | 'boundaryTimer'): string {
     const jobId = this.ctx.newId();
-    this.effects.push({ type: 'jobScheduled', jobId, dueAt: dueAt.toISOString(), tokenId: token.id, nodeId, purpose });
+    this.effects.push({
+      type: 'jobScheduled',
+      jobId,
+      dueAt: dueAt.toISOString(),
+      tokenId: token.id,
+      nodeId,
+      purpose,
+    });
     return jobId;
   }
 
   private timerExpression(timer: TimerDefinition, token: Token): string {
     if (!timer.expression.startsWith('=')) return timer.expression;
     const value = this.evaluate(timer.expression.slice(1), this.context(token), token.nodeId);
-    if (typeof value !== 'string') throw new EngineError('expression-failed', `Timer expression of ${token.nodeId} did not give a text value.`);
+    if (typeof value !== 'string')
+      throw new EngineError(
+        'expression-failed',
+        `Timer expression of ${token.nodeId} did not give a text value.`,
+      );
     return value;
   }
 
@@ -711,7 +825,11 @@ class Run {
       const duration = timer.kind === 'cycle' ? parseIsoCycle(text)?.interval : parseIsoDuration(text);
       if (duration) return addIsoDuration(this.ctx.now, duration);
     }
-    throw new EngineError('expression-failed', `Timer of ${token.nodeId}: "${text}" is not a valid ISO 8601 ${timer.kind}.`, token.nodeId);
+    throw new EngineError(
+      'expression-failed',
+      `Timer of ${token.nodeId}: "${text}" is not a valid ISO 8601 ${timer.kind}.`,
+      token.nodeId,
+    );
   }
 
   // ---------------------------------------------------------------- helpers
@@ -749,7 +867,10 @@ class Run {
     if (Object.keys(variables).length === 0) return;
     const body = token.loop ? this.state.bodies[token.loop.bodyId] : undefined;
     const node = body ? this.graph.nodes[body.nodeId] : undefined;
-    const collects = node && (node.kind === 'userTask' || node.kind === 'serviceTask') && node.multiInstance?.outputCollection;
+    const collects =
+      node &&
+      (node.kind === 'userTask' || node.kind === 'serviceTask') &&
+      node.multiInstance?.outputCollection;
     if (collects) token.locals = { ...token.locals, ...variables };
     else Object.assign(this.state.variables, variables);
   }

@@ -116,9 +116,23 @@ export interface HistoryEvent {
 export type Effect =
   | { type: 'taskCreated'; task: TaskSpec }
   | { type: 'taskEnded'; taskId: string; outcome: 'completed' | 'cancelled'; variables?: Variables }
-  | { type: 'jobScheduled'; jobId: string; dueAt: string; tokenId: string; nodeId: string; purpose: 'timer' | 'boundaryTimer' }
+  | {
+      type: 'jobScheduled';
+      jobId: string;
+      dueAt: string;
+      tokenId: string;
+      nodeId: string;
+      purpose: 'timer' | 'boundaryTimer';
+    }
   | { type: 'jobCancelled'; jobId: string }
-  | { type: 'callStarted'; callId: string; tokenId: string; nodeId: string; calledElement: string; variables: Variables }
+  | {
+      type: 'callStarted';
+      callId: string;
+      tokenId: string;
+      nodeId: string;
+      calledElement: string;
+      variables: Variables;
+    }
   | { type: 'callCancelled'; callId: string }
   | { type: 'messageAwaited'; name: string; tokenId: string; nodeId: string }
   | { type: 'history'; event: HistoryEvent }

@@ -31,7 +31,12 @@ export class Scenario {
       if (e.type === 'taskEnded') this.tasks.delete(e.taskId);
       if (e.type === 'jobScheduled') this.jobs.set(e.jobId, { dueAt: e.dueAt, nodeId: e.nodeId });
       if (e.type === 'jobCancelled') this.jobs.delete(e.jobId);
-      if (e.type === 'callStarted') this.calls.set(e.callId, { calledElement: e.calledElement, variables: e.variables, nodeId: e.nodeId });
+      if (e.type === 'callStarted')
+        this.calls.set(e.callId, {
+          calledElement: e.calledElement,
+          variables: e.variables,
+          nodeId: e.nodeId,
+        });
       if (e.type === 'callCancelled') this.calls.delete(e.callId);
     }
     return this;
@@ -60,7 +65,8 @@ export class Scenario {
 
   /** Moves the clock to the earliest due job and fires it. */
   fireNextJob(): this {
-    const [jobId, job] = [...this.jobs.entries()].sort((a, b) => a[1].dueAt.localeCompare(b[1].dueAt))[0] ?? [];
+    const [jobId, job] =
+      [...this.jobs.entries()].sort((a, b) => a[1].dueAt.localeCompare(b[1].dueAt))[0] ?? [];
     if (!jobId || !job) throw new Error('No job scheduled');
     this.now = new Date(job.dueAt);
     this.jobs.delete(jobId);
@@ -81,6 +87,8 @@ export class Scenario {
 
   /** Node ids of history events of one type, in order. */
   history(type: string): string[] {
-    return this.effects.flatMap((e) => (e.type === 'history' && e.event.type === type && e.event.nodeId ? [e.event.nodeId] : []));
+    return this.effects.flatMap((e) =>
+      e.type === 'history' && e.event.type === type && e.event.nodeId ? [e.event.nodeId] : [],
+    );
   }
 }

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { CommonModule } from './common/common.module';
+import { LoggingModule } from './common/logging/logging.module';
+import { type AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EngineModule } from './engine.module';
+import { HealthModule } from './health/health.module';
+
+export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
+
+@Module({
+  imports: [
+    HealthModule,
+    EngineModule,
+    // ────────────────────────────────────────────────────────────────────────────
+    // Domain modules: one per bounded context. Add yours here, e.g.
+    //   DefinitionsModule, DossiersModule, TasksModule, JobsModule,
+    // (their entities go in database/entities.ts, their migrations in database/migrations/index.ts)
+    // ────────────────────────────────────────────────────────────────────────────
+  ],
+})
+export class AppModule {
+  /**
+   * The root module: the platform (validated config, logging, database, HTTP conventions) around the
+   * modules listed above, plus `extraImports` (e.g. a test-only controller module).
+   */
+  static register(config: AppConfig, extraImports: readonly ModuleImport[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, CommonModule, ...extraImports],
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  type CallHandler,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import { badRequest, ProblemException } from '../problem/problem.exception';
+import { type IdempotencyContext, IdempotencyRepository } from './idempotency.repository';
+import { requestHash } from './request-hash.util';
+
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+/** Set on replayed responses. */
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+/** A reservation that never completed for this long belonged to a process that died: it is taken over. */
+export const IDEMPOTENCY_STALE_AFTER_MS = 5 * 60_000;
+/** Response headers recorded and replayed along with the body. */
+const REPLAYED_HEADERS = ['location', 'etag', 'content-location'] as const;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+interface IdempotentRequest extends IncomingMessage {
+  readonly originalUrl?: string;
+  readonly body?: unknown;
+  idempotency?: IdempotencyContext;
+}
+
+/**
+ * `Idempotency-Key` on POST requests (registered globally). The first request with a key runs and its
+ * response (status, body, Location/ETag) is recorded; a later request with the same key, method and path
+ * gets that response again (header `Idempotent-Replayed: true`) without running the handler. The same key
+ * with another body is a 409 `idempotency-key-reused`; a retry while the first is still running is a 409
+ * `idempotency-key-in-flight` (with Retry-After). A request that fails frees its key.
+ *
+ * Limitation: by default the response is recorded right after the handler's transaction committed, in a
+ * second statement. If the process dies between the two, the command stays done but the key stays
+ * reserved; after IDEMPOTENCY_STALE_AFTER_MS a retry runs the command again. Command handlers that must
+ * be exactly-once record the response in their own transaction with
+ * `IdempotencyRepository.completeInTransaction(manager, context, response)` (context from
+ * `@Idempotency()`).
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly repository: IdempotencyRepository) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<IdempotentRequest>();
+    const response = http.getResponse<ServerResponse>();
+    const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters.', undefined, {
+        slug: 'invalid-idempotency-key',
+      });
+    }
+
+    const [path, query = ''] = (request.originalUrl ?? request.url ?? '').split('?', 2);
+    const scope = { key, method: request.method, path };
+    const reservation = await this.repository.reserve(
+      scope,
+      requestHash(request.method, path, query, request.body),
+      IDEMPOTENCY_STALE_AFTER_MS,
+    );
+    switch (reservation.kind) {
+      case 'mismatch':
+        throw ProblemException.of(
+          409,
+          'idempotency-key-reused',
+          'Idempotency key reused',
+          'This Idempotency-Key was already used for a different request; use a new key.',
+        );
+      case 'in-flight':
+        throw ProblemException.of(
+          409,
+          'idempotency-key-in-flight',
+          'Request already in progress',
+          'A request with this Idempotency-Key is still being processed; retry shortly.',
+          { headers: { 'Retry-After': '1' } },
+        );
+      case 'replay': {
+        const stored = reservation.response;
+        response.statusCode = stored.status;
+        for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+        response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+        return of(stored.body);
+      }
+      case 'reserved': {
+        const idempotency: IdempotencyContext = { id: reservation.id, key, completed: false };
+        request.idempotency = idempotency;
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            if (!idempotency.completed) {
+              await this.repository.complete(idempotency.id, {
+                status: response.statusCode,
+                body,
+                headers: replayableHeaders(response),
+              });
+              idempotency.completed = true;
+            }
+            return body;
+          }),
+          catchError((error: unknown) =>
+            from(this.repository.release(idempotency.id)).pipe(mergeMap(() => throwError(() => error))),
+          ),
+        );
+      }
+    }
+  }
+}
+
+function replayableHeaders(response: ServerResponse): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = response.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return headers;
+}
+
+/**
+ * The reserved key of the current request, or undefined (no Idempotency-Key header, or not a POST):
+ * `create(@Body() dto: X, @Idempotency() idempotency?: IdempotencyContext)`.
+ */
+export const Idempotency = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): IdempotencyContext | undefined =>
+    context.switchToHttp().getRequest<IdempotentRequest>().idempotency,
+);

@@ -1,0 +1,3 @@
+export * from './api-page-response.decorator';
+export * from './cursor.util';
+export * from './page-query.dto';

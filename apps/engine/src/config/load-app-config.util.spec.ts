@@ -1,0 +1,205 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadAppConfig, parseByteSize } from './load-app-config.util';
+import { findRepoRoot } from './repo-root.util';
+
+const root = findRepoRoot();
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => problem.variable);
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadAppConfig', () => {
+  it('applies the defaults to an empty environment', () => {
+    // given / when
+    const config = loadAppConfig({}, {}, root);
+
+    // then
+    expect(config).toMatchObject({
+      mode: 'development',
+      repoRoot: root,
+      dataDir: join(root, '.data'),
+      logLevel: 'info',
+      seedDemo: true,
+      http: { host: '127.0.0.1', port: 3000, bodyLimit: '1mb', bodyLimitBytes: 1024 * 1024 },
+      database: {
+        url: undefined,
+        poolSize: 20,
+        embedded: { dataDir: join(root, '.data', 'pg'), port: 54329 },
+      },
+      jobs: { enabled: true, pollMs: 1000 },
+    });
+    expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('reads every variable', () => {
+    // given
+    const env = {
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://lt:secret@db.internal:5432/lienthong',
+      DATA_DIR: '/var/lib/lienthong',
+      EMBEDDED_PG_PORT: '6000',
+      LOG_LEVEL: 'debug',
+      BODY_LIMIT: '5MB',
+      SEED_DEMO: 'yes',
+      JOBS_ENABLED: 'off',
+      JOB_POLL_MS: '250',
+      DB_POOL_SIZE: '40',
+    };
+
+    // when
+    const config = loadAppConfig(env, {}, root);
+
+    // then
+    expect(config).toMatchObject({
+      mode: 'production',
+      dataDir: '/var/lib/lienthong',
+      logLevel: 'debug',
+      seedDemo: true,
+      http: { host: '0.0.0.0', port: 8080, bodyLimit: '5MB', bodyLimitBytes: 5 * 1024 * 1024 },
+      database: {
+        url: 'postgres://lt:secret@db.internal:5432/lienthong',
+        poolSize: 40,
+        embedded: { dataDir: '/var/lib/lienthong/pg', port: 6000 },
+      },
+      jobs: { enabled: false, pollMs: 250 },
+    });
+  });
+
+  it('does not seed demo data in production unless asked', () => {
+    expect(loadAppConfig({ NODE_ENV: 'production' }, {}, root).seedDemo).toBe(false);
+    expect(loadAppConfig({ NODE_ENV: 'test' }, {}, root).seedDemo).toBe(true);
+  });
+
+  it('lets LT_MODE win over NODE_ENV, and ignores an odd NODE_ENV then', () => {
+    expect(loadAppConfig({ NODE_ENV: 'production', LT_MODE: 'test' }, {}, root).mode).toBe('test');
+    expect(loadAppConfig({ NODE_ENV: 'staging', LT_MODE: 'development' }, {}, root).mode).toBe('development');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadAppConfig({ PORT: '', DATABASE_URL: '  ' }, {}, root)).toMatchObject({
+      http: { port: 3000 },
+      database: { url: undefined },
+    });
+  });
+
+  it('resolves a relative DATA_DIR against the repository root, not the working directory', () => {
+    expect(loadAppConfig({ DATA_DIR: 'var/data' }, {}, root).database.embedded.dataDir).toBe(
+      join(root, 'var', 'data', 'pg'),
+    );
+  });
+
+  it('refuses invalid values, naming every offending variable', () => {
+    // given
+    const env = {
+      NODE_ENV: 'staging',
+      PORT: '80a',
+      HOST: 'not a host!',
+      EMBEDDED_PG_PORT: '70000',
+      LOG_LEVEL: 'verbose',
+      BODY_LIMIT: 'lots',
+      SEED_DEMO: 'maybe',
+      JOB_POLL_MS: '-5',
+      DB_POOL_SIZE: '1',
+      DATABASE_URL: 'mysql://root@localhost/db',
+    };
+
+    // when
+    const variables = problemsOf(() => loadAppConfig(env, {}, root));
+
+    // then
+    expect(variables.sort()).toEqual(
+      [
+        'NODE_ENV',
+        'PORT',
+        'HOST',
+        'EMBEDDED_PG_PORT',
+        'LOG_LEVEL',
+        'BODY_LIMIT',
+        'SEED_DEMO',
+        'JOB_POLL_MS',
+        'DB_POOL_SIZE',
+        'DATABASE_URL',
+      ].sort(),
+    );
+  });
+
+  it('never echoes DATABASE_URL, which holds a password', () => {
+    // given
+    const env = { DATABASE_URL: 'http://lt:hunter2@db/lienthong' };
+
+    // when
+    let message = '';
+    try {
+      loadAppConfig(env, {}, root);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    // then
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('applies typed overrides over the environment, with the same validation', () => {
+    // given
+    const env = { PORT: '8080', DATABASE_URL: 'postgres://a@b/c' };
+
+    // when
+    const config = loadAppConfig(env, { port: 0, databaseUrl: 'postgres://x@y/z', seedDemo: false }, root);
+
+    // then
+    expect(config.http.port).toBe(0);
+    expect(config.database.url).toBe('postgres://x@y/z');
+    expect(config.seedDemo).toBe(false);
+    expect(problemsOf(() => loadAppConfig({}, { port: 70000 }, root))).toEqual(['PORT']);
+  });
+
+  it('returns a deeply frozen object', () => {
+    // given
+    const config = loadAppConfig({}, {}, root);
+
+    // when / then
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.database.embedded)).toBe(true);
+    expect(() => {
+      (config.http as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('parseByteSize', () => {
+  it.each([
+    ['1mb', 1048576],
+    ['512kb', 524288],
+    ['2.5MB', 2621440],
+    ['1 gb', 1073741824],
+    ['1000', 1000],
+    ['100b', 100],
+  ])('%s is %d bytes', (text, bytes) => {
+    expect(parseByteSize(text)).toBe(bytes);
+  });
+
+  it.each(['', 'lots', '-1mb', '1tb', 'mb'])('refuses %p', (text) => {
+    expect(parseByteSize(text)).toBeUndefined();
+  });
+});
+
+describe('findRepoRoot', () => {
+  it('finds the folder holding nx.json from deep inside the repository', () => {
+    expect(findRepoRoot(join(root, 'apps', 'engine', 'dist', 'config'))).toBe(root);
+  });
+
+  it('fails outside a repository', () => {
+    expect(() => findRepoRoot(mkdtempSync(join(tmpdir(), 'lt-')))).toThrow(/nx\.json/);
+  });
+});

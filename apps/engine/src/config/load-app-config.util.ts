@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
+import { APP_MODES, type AppConfig, type AppMode, LOG_LEVELS, type LogLevel } from './app-config';
+import { findRepoRoot } from './repo-root.util';
+
+/** The environment as read at boot. Empty strings count as unset. */
+export type ConfigEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Typed values that win over the environment, e.g. `{ databaseUrl }` from `createTestDatabase()`.
+ * They go through the same validation as the variables they stand for.
+ */
+export interface AppConfigOverrides {
+  readonly mode?: AppMode;
+  readonly host?: string;
+  readonly port?: number;
+  readonly databaseUrl?: string;
+  readonly dataDir?: string;
+  readonly embeddedPgPort?: number;
+  readonly logLevel?: LogLevel;
+  readonly bodyLimit?: string;
+  readonly seedDemo?: boolean;
+  readonly jobsEnabled?: boolean;
+  readonly jobPollMs?: number;
+  readonly dbPoolSize?: number;
+}
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/** Thrown by `loadAppConfig` when a variable is invalid; its message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
+  mode: 'LT_MODE',
+  host: 'HOST',
+  port: 'PORT',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'DATA_DIR',
+  embeddedPgPort: 'EMBEDDED_PG_PORT',
+  logLevel: 'LOG_LEVEL',
+  bodyLimit: 'BODY_LIMIT',
+  seedDemo: 'SEED_DEMO',
+  jobsEnabled: 'JOBS_ENABLED',
+  jobPollMs: 'JOB_POLL_MS',
+  dbPoolSize: 'DB_POOL_SIZE',
+};
+
+const DEFAULT_LOG_LEVEL: Readonly<Record<AppMode, LogLevel>> = {
+  development: 'info',
+  production: 'info',
+  test: 'warn',
+};
+
+/**
+ * Validates the environment once into a deeply frozen `AppConfig`.
+ * This (through its default argument) is the only place of the engine that reads `process.env`.
+ * @throws ConfigError naming each invalid variable
+ */
+export function loadAppConfig(
+  env: ConfigEnv = process.env,
+  overrides: AppConfigOverrides = {},
+  repoRoot: string = findRepoRoot(),
+): AppConfig {
+  const vars = new EnvReader({ ...env, ...overridesToEnv(overrides) });
+
+  const modeVariable = vars.has('LT_MODE') ? 'LT_MODE' : 'NODE_ENV';
+  const mode = vars.oneOf(modeVariable, APP_MODES, 'development');
+  const dataDir = resolve(repoRoot, vars.string('DATA_DIR', '.data'));
+  const bodyLimit = vars.string('BODY_LIMIT', '1mb');
+
+  const config: AppConfig = {
+    mode,
+    version: readEngineVersion(repoRoot),
+    repoRoot,
+    dataDir,
+    logLevel: vars.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULT_LOG_LEVEL[mode]),
+    seedDemo: vars.boolean('SEED_DEMO', mode !== 'production'),
+    http: {
+      host: vars.host('HOST', '127.0.0.1'),
+      port: vars.integer('PORT', 3000, 0, 65535),
+      bodyLimit,
+      bodyLimitBytes: vars.byteSize('BODY_LIMIT', '1mb', 1024, 1024 ** 3),
+    },
+    database: {
+      url: vars.postgresUrl('DATABASE_URL'),
+      poolSize: vars.integer('DB_POOL_SIZE', 20, 2, 1000),
+      embedded: {
+        dataDir: join(dataDir, 'pg'),
+        port: vars.integer('EMBEDDED_PG_PORT', 54329, 1, 65535),
+      },
+    },
+    jobs: {
+      enabled: vars.boolean('JOBS_ENABLED', true),
+      pollMs: vars.integer('JOB_POLL_MS', 1000, 10, 3_600_000),
+    },
+  };
+  if (vars.problems.length > 0) throw new ConfigError(vars.problems);
+  return deepFreeze(config);
+}
+
+/** Parses a size such as `1mb`, `512kb`, `2.5MB` or `1048576` (bytes), with 1024-based units. */
+export function parseByteSize(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const factor = unit === 'gb' ? 1024 ** 3 : unit === 'mb' ? 1024 ** 2 : unit === 'kb' ? 1024 : 1;
+  return Math.floor(Number(match[1]) * factor);
+}
+
+function overridesToEnv(overrides: AppConfigOverrides): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(overrides) as [keyof AppConfigOverrides, unknown][]) {
+    if (value !== undefined) env[OVERRIDE_VARIABLES[name]] = String(value);
+  }
+  return env;
+}
+
+function readEngineVersion(repoRoot: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'apps', 'engine', 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+
+/** Reads variables, collecting every problem instead of stopping at the first one. */
+class EnvReader {
+  readonly problems: ConfigProblem[] = [];
+
+  constructor(private readonly env: ConfigEnv) {}
+
+  has(name: string): boolean {
+    return this.raw(name) !== undefined;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    return this.fail(name, `must be one of ${allowed.join(' | ')} (got "${value}")`, fallback);
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (Number.isSafeInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+    return this.fail(name, `must be an integer from ${min} to ${max} (got "${value}")`, fallback);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (TRUE_WORDS.includes(value)) return true;
+    if (FALSE_WORDS.includes(value)) return false;
+    return this.fail(name, `must be true or false (got "${value}")`, fallback);
+  }
+
+  host(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (isIP(value) !== 0 || HOSTNAME.test(value)) return value;
+    return this.fail(name, `must be an IP address or a host name (got "${value}")`, fallback);
+  }
+
+  byteSize(name: string, fallback: string, min: number, max: number): number {
+    const value = this.raw(name) ?? fallback;
+    const bytes = parseByteSize(value);
+    if (bytes !== undefined && bytes >= min && bytes <= max) return bytes;
+    return this.fail(name, `must be a size from 1kb to 1gb such as "1mb" or "512kb" (got "${value}")`, min);
+  }
+
+  /** The value is a secret: problems never echo it. */
+  postgresUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return this.fail(name, 'must be a URL such as postgres://user:password@host:5432/database', undefined);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      return this.fail(
+        name,
+        `must use the postgres:// or postgresql:// scheme (got "${url.protocol}")`,
+        undefined,
+      );
+    }
+    return value;
+  }
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  private fail<T>(variable: string, message: string, fallback: T): T {
+    this.problems.push({ variable, message });
+    return fallback;
+  }
+}

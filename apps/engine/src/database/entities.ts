@@ -1,0 +1,27 @@
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
+import { DefinitionEntity } from '../definitions/definition.entity';
+import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { HistoryEventEntity } from '../history/history-event.entity';
+import { JobEntity } from '../jobs/job.entity';
+import { TaskEntity } from '../tasks/task.entity';
+import { UnitEntity } from '../units/unit.entity';
+import { type EntityClass } from './data-source';
+
+/**
+ * Every TypeORM entity of the engine, in one list: the DatabaseModule and the CLI data source
+ * (data-source.cli.ts) read it, so an entity missing here is missing everywhere (no `autoLoadEntities`).
+ * Domain modules add their entity classes below and use `TypeOrmModule.forFeature([...])` as usual.
+ */
+export const entities: EntityClass[] = [
+  // platform
+  IdempotencyKeyEntity,
+  // engine
+  DefinitionEntity,
+  UnitEntity,
+  DossierEntity,
+  DossierSequenceEntity,
+  TaskEntity,
+  JobEntity,
+  HistoryEventEntity,
+];

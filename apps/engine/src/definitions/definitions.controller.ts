@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { Response } from 'express';
+import type { DefinitionDto, DefinitionSummaryDto, DeployResultDto, PageDto } from '@lienthong/contracts';
+import { PageQuery } from '../common/pagination';
+import { Consumes } from '../common/http/consumes.decorator';
+import { ProblemException } from '../common/problem';
+import { DefinitionsService } from './definitions.service';
+
+class DefinitionListQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  key?: string;
+
+  @ApiPropertyOptional({ enum: ['draft', 'published', 'retired'] })
+  @IsOptional()
+  @IsIn(['draft', 'published', 'retired'])
+  status?: 'draft' | 'published' | 'retired';
+}
+
+function notXml(): ProblemException {
+  return ProblemException.of(
+    415,
+    'unsupported-media-type',
+    'Unsupported media type',
+    'Send the BPMN XML as the body with Content-Type: application/xml.',
+  );
+}
+
+const XML_BODY = {
+  schema: { type: 'string', example: '<?xml version="1.0"?><bpmn:definitions …>' },
+} as const;
+
+@ApiTags('definitions')
+@Controller('definitions')
+export class DefinitionsController {
+  constructor(private readonly definitions: DefinitionsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Deploy a BPMN process as a new draft version',
+    description:
+      'The body is BPMN 2.0 XML. Its executable process id is the definition key. Deploying the same XML as the latest version returns that version (200) instead of a new one (201).',
+  })
+  @Consumes('application/xml', 'text/xml', 'application/bpmn+xml')
+  @ApiBody(XML_BODY)
+  async deploy(@Body() xml: unknown, @Res({ passthrough: true }) res: Response): Promise<DeployResultDto> {
+    if (typeof xml !== 'string') throw notXml();
+    const result = await this.definitions.deploy(xml);
+    res.status(result.created ? 201 : 200);
+    return result;
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Validate BPMN XML without deploying it (used by the designer)' })
+  @Consumes('application/xml', 'text/xml', 'application/bpmn+xml')
+  @ApiBody(XML_BODY)
+  async validate(@Body() xml: unknown) {
+    if (typeof xml !== 'string') throw notXml();
+    return this.definitions.validate(xml);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List definition versions (ordered by key, version)' })
+  list(@Query() query: DefinitionListQuery): Promise<PageDto<DefinitionSummaryDto>> {
+    return this.definitions.list({
+      key: query.key,
+      status: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get(':key/versions/:version')
+  @ApiOperation({ summary: 'One version of a definition, with its XML' })
+  @ApiOkResponse({ description: 'The definition version' })
+  get(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<DefinitionDto> {
+    return this.definitions.get(key, version);
+  }
+
+  @Post(':key/versions/:version/publish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish a version: new dossiers start on it; running dossiers keep their version',
+  })
+  publish(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<DefinitionSummaryDto> {
+    return this.definitions.publish(key, version);
+  }
+}

@@ -1,0 +1,152 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { ProcessRuntime, SYSTEM_ACTOR } from '../runtime/process-runtime.service';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Fires due jobs (BPMN timers). Any number of engine processes may run this loop on one database:
+ * each job is taken with `FOR UPDATE SKIP LOCKED` inside the transaction that applies it, so it
+ * fires once, and a process killed mid-way leaves the job for another. Woken by LISTEN/NOTIFY when
+ * a job is scheduled, and by polling as a fallback.
+ */
+@Injectable()
+export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobWorker.name);
+  private listener: Client | null = null;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runtime: ProcessRuntime,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.jobs.enabled) return;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  /** Fires every job that is due now; returns how many fired. Also used by tests. */
+  async runDueJobs(limit = 1000): Promise<number> {
+    let fired = 0;
+    while (fired < limit && !this.stopped) {
+      const outcome = await this.fireOne();
+      if (outcome === 'none') break;
+      if (outcome === 'fired') fired++;
+    }
+    return fired;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.runDueJobs();
+        await this.sleep(await this.nextWait());
+      } catch (error) {
+        this.logger.error(`Job loop: ${error instanceof Error ? error.message : String(error)}`);
+        await this.sleep(this.config.jobs.pollMs);
+      }
+    }
+  }
+
+  private async fireOne(): Promise<'fired' | 'failed' | 'none'> {
+    let job: { id: string; dossier_id: string; attempts: number } | undefined;
+    try {
+      const result = await this.runtime.transaction(SYSTEM_ACTOR, async (tx) => {
+        const rows = (await tx.manager.query(
+          `SELECT id, dossier_id, attempts FROM jobs
+            WHERE failed_at IS NULL AND due_at <= $1
+            ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [tx.now],
+        )) as Array<{ id: string; dossier_id: string; attempts: number }>;
+        job = rows[0];
+        if (!job) return 'none' as const;
+        await tx.manager.query(`DELETE FROM jobs WHERE id = $1`, [job.id]);
+        const dossier = await this.runtime.loadDossier(tx.manager, job.dossier_id);
+        if (dossier.status === 'active')
+          await this.runtime.applyIn(tx, dossier, { type: 'fireJob', jobId: job.id });
+        return 'fired' as const;
+      });
+      return result;
+    } catch (error) {
+      if (!job) throw error;
+      await this.recordFailure(job, error);
+      return 'failed';
+    }
+  }
+
+  private async recordFailure(job: { id: string; attempts: number }, error: unknown): Promise<void> {
+    const attempts = job.attempts + 1;
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = attempts >= MAX_ATTEMPTS;
+    // Retry with backoff (1 s, 4 s, 16 s, …); after the last attempt it stays as an incident.
+    await this.dataSource.query(
+      `UPDATE jobs SET attempts = $2, last_error = $3,
+              due_at = now() + make_interval(secs => $4), failed_at = CASE WHEN $5::boolean THEN now() ELSE NULL END
+        WHERE id = $1`,
+      [job.id, attempts, message, 4 ** (attempts - 1), giveUp],
+    );
+    this.logger.warn(`Job ${job.id} failed (attempt ${attempts}${giveUp ? ', giving up' : ''}): ${message}`);
+  }
+
+  private async nextWait(): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000 AS ms FROM jobs WHERE failed_at IS NULL`,
+    )) as Array<{ ms: string | null }>;
+    const ms = rows[0]?.ms;
+    if (ms === null || ms === undefined) return this.config.jobs.pollMs;
+    return Math.max(0, Math.min(Number(ms), this.config.jobs.pollMs));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped || ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const options = this.dataSource.options as { url?: string };
+      const client = new Client({ connectionString: options.url });
+      await client.connect();
+      client.on('notification', () => this.wake?.());
+      client.on('error', (error) => this.logger.warn(`LISTEN connection: ${error.message}; polling only`));
+      await client.query('LISTEN lt_jobs');
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(
+        `LISTEN unavailable (${error instanceof Error ? error.message : String(error)}); polling only`,
+      );
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type ModuleImport } from './app.module';
+import { configureBodyParsers } from './common/http/body-parsers';
+import { setupOpenApi } from './common/http/openapi.util';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import {
+  type AppConfigOverrides,
+  ConfigError,
+  type ConfigEnv,
+  loadAppConfig,
+} from './config/load-app-config.util';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreateAppOptions {
+  /** Environment to validate instead of `process.env`. */
+  readonly env?: ConfigEnv;
+  /** Typed values that win over the environment, e.g. `{ databaseUrl: db.url, seedDemo: false }`. */
+  readonly config?: AppConfigOverrides;
+  /** More modules, e.g. a test-only controller module. */
+  readonly imports?: readonly ModuleImport[];
+}
+
+/**
+ * Builds and initialises the engine (database connected and migrated, routes, OpenAPI) without listening:
+ * tests call `app.listen(0, '127.0.0.1')` or use `app.getHttpServer()`, and must `app.close()`.
+ * @throws ConfigError when the configuration is invalid
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const config = loadAppConfig(options.env, options.config);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, options.imports),
+    new ExpressAdapter(),
+    { bodyParser: false, bufferLogs: true, abortOnError: false, forceCloseConnections: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX);
+  configureBodyParsers(app, config);
+  // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
+  setupOpenApi(app, config);
+  await app.init();
+  return app;
+}
+
+/** Starts the engine on HOST:PORT; SIGINT/SIGTERM close it (HTTP, database pool, embedded PostgreSQL). */
+export async function bootstrap(): Promise<NestExpressApplication> {
+  const app = await createApp();
+  app.enableShutdownHooks();
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.listen(config.http.port, config.http.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.http.port;
+  new NestLogger('Bootstrap').log(
+    `Liên thông engine ${config.version} (${config.mode}) on http://${config.http.host}:${port}/${API_PREFIX}, ` +
+      `OpenAPI at http://${config.http.host}:${port}/api/docs`,
+  );
+  return app;
+}
+
+if (require.main === module) {
+  bootstrap().catch((error: unknown) => {
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : `The engine failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    process.stderr.write(`${message}\n`);
+    // Exits even with the database pool or the embedded PostgreSQL open (the latter is told to stop).
+    process.exit(1);
+  });
+}

@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import type { FormFieldDto, TaskKind, TaskStatus } from '@lienthong/contracts';
+import type { Variables } from '@lienthong/engine-core';
+
+/** A step waiting for a person (user task) or an agency system (external task). */
+@Entity('tasks')
+@Index('tasks_dossier_idx', ['dossierId'])
+@Index('tasks_unit_status_idx', ['unit', 'status', 'createdAt'])
+@Index('tasks_topic_active_idx', ['topic', 'createdAt'], { where: `status = 'active' AND kind = 'external'` })
+export class TaskEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => DossierEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'dossier_id' })
+  dossier?: DossierEntity;
+
+  @Column({ name: 'dossier_id', type: 'uuid' })
+  dossierId!: string;
+
+  @Column({ name: 'token_id', type: 'uuid' })
+  tokenId!: string;
+
+  @Column({ name: 'node_id', type: 'varchar', length: 200 })
+  nodeId!: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  name!: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind!: TaskKind;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: TaskStatus;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  unit!: string | null;
+
+  @Column({ name: 'candidate_role', type: 'varchar', length: 20, nullable: true })
+  candidateRole!: string | null;
+
+  @Column({ name: 'allotted_time', type: 'varchar', length: 20, nullable: true })
+  allottedTime!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  topic!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  retries!: number | null;
+
+  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  form!: FormFieldDto[];
+
+  @Column({ name: 'loop_index', type: 'int', nullable: true })
+  loopIndex!: number | null;
+
+  @Column({ name: 'loop_total', type: 'int', nullable: true })
+  loopTotal!: number | null;
+
+  @Column({ name: 'local_variables', type: 'jsonb', default: () => `'{}'::jsonb` })
+  localVariables!: Variables;
+
+  @Column({ name: 'result', type: 'jsonb', nullable: true })
+  result!: Variables | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ name: 'completed_by', type: 'varchar', length: 200, nullable: true })
+  completedBy!: string | null;
+}

