@@ -147,6 +147,11 @@ export interface TaskDto {
   result: VariablesDto | null;
 }
 
+/** What completing a task answers: the task, and where its dossier stands now (so no second request is needed). */
+export interface TaskCompletionDto extends TaskDto {
+  dossier: Pick<DossierDto, 'id' | 'code' | 'status' | 'revision' | 'activeSteps' | 'result'>;
+}
+
 export interface CompleteTaskDto {
   variables?: VariablesDto;
 }

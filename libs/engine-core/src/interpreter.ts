@@ -509,7 +509,7 @@ class Run {
       unit = value;
     }
     const body = token.loop ? this.state.bodies[token.loop.bodyId] : undefined;
-    token.wait = { kind: 'task', taskId, taskKind: node.kind === 'userTask' ? 'user' : 'external' };
+    token.wait = { kind: 'task', taskId, taskKind: node.kind === 'userTask' ? 'user' : 'external', unit };
     this.effects.push({
       type: 'taskCreated',
       task: {

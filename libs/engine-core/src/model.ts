@@ -8,7 +8,7 @@ export const ROOT_SCOPE = 'root';
 
 /** What a token is waiting for at its node. */
 export type Wait =
-  | { kind: 'task'; taskId: string; taskKind: 'user' | 'external' }
+  | { kind: 'task'; taskId: string; taskKind: 'user' | 'external'; unit: string | null }
   | { kind: 'message'; name: string }
   | { kind: 'timer'; jobId: string }
   | { kind: 'scope'; scopeId: string }

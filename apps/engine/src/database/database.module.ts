@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source';
 import { DatabaseServer } from './database-server';
+import { Db } from './db.service';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { runMigrations } from './migrate.util';
@@ -72,6 +73,7 @@ function isConnectionError(error: unknown): boolean {
       },
     }),
   ],
-  exports: [TypeOrmModule],
+  providers: [Db],
+  exports: [TypeOrmModule, Db],
 })
 export class DatabaseModule {}

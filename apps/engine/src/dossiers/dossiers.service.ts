@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  ActiveStepDto,
   ApplicantDto,
   CreateDossierDto,
   DossierDto,
@@ -11,15 +9,14 @@ import type {
   MessageResultDto,
   PageDto,
 } from '@lienthong/contracts';
-import type { ProcessGraph } from '@lienthong/bpmn';
-import { assertVariables, type InstanceState, type Variables } from '@lienthong/engine-core';
-import { DataSource } from 'typeorm';
-import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
+import { assertVariables, type Variables } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { Db } from '../database/db.service';
 import { DefinitionCache } from '../runtime/definition-cache';
-import { ProcessRuntime, type Actor } from '../runtime/process-runtime.service';
+import { isUuid, ProcessRuntime, type Actor, type DossierRow } from '../runtime/process-runtime.service';
+import { activeSteps } from './active-steps.util';
 
 interface DossierListRow {
   id: string;
@@ -36,11 +33,8 @@ interface DossierListRow {
   ended_at: Date | null;
 }
 
-interface DossierDetailRow extends DossierListRow {
-  definition_id: string;
-  state: InstanceState;
-  revision: number;
-}
+type DossierDetailRow = DossierRow &
+  Pick<DossierListRow, 'procedure_name' | 'applicant' | 'channel' | 'created_at' | 'ended_at'>;
 
 const LIST_COLUMNS = `d.id, d.code, d.definition_key, d.definition_version, def.name AS procedure_name, d.status, d.receiving_unit,
   d.applicant, d.channel, d.parent_id, d.created_at, d.ended_at`;
@@ -48,57 +42,86 @@ const LIST_COLUMNS = `d.id, d.code, d.definition_key, d.definition_version, def.
 @Injectable()
 export class DossiersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly runtime: ProcessRuntime,
-    private readonly definitions: DefinitionsService,
     private readonly cache: DefinitionCache,
   ) {}
 
+  /** Receives a dossier: starts the published version of its procedure. */
   async create(input: CreateDossierDto, actor: Actor): Promise<DossierDto> {
-    const variables = this.variables(input.variables);
-    const definition = await this.definitions.published(input.definitionKey);
-    const receivingUnit = input.receivingUnit ?? definition.graph.receivingUnit;
-    if (!receivingUnit) {
+    const variables = parseVariables(input.variables);
+    const { rows } = await this.db.query<{
+      id: string | null;
+      unit: string | null;
+      e_identifier: string | null;
+      any_version: boolean;
+    }>(
+      `SELECT def.id, COALESCE($2, def.graph->>'receivingUnit') AS unit, u.e_identifier,
+              EXISTS (SELECT 1 FROM definitions WHERE key = $1) AS any_version
+         FROM (SELECT 1) one
+         LEFT JOIN definitions def ON def.key = $1 AND def.status = 'published'
+         LEFT JOIN units u ON u.code = COALESCE($2, def.graph->>'receivingUnit')`,
+      [input.definitionKey, input.receivingUnit ?? null],
+    );
+    const found = rows[0];
+    if (!found?.any_version) throw notFound('Procedure', input.definitionKey);
+    if (!found.id) {
+      throw conflict(
+        `Procedure "${input.definitionKey}" has no published version: publish one before receiving dossiers.`,
+        {
+          code: 'not-published',
+        },
+      );
+    }
+    if (!found.unit) {
       throw unprocessable(
         'receivingUnit is required: the procedure does not name the desk that receives its dossiers.',
         [{ path: 'receivingUnit', message: 'required' }],
       );
     }
-    const { id } = await this.runtime.start(
+    if (!found.e_identifier) {
+      throw unprocessable(`Unknown receiving unit "${found.unit}".`, [
+        { path: 'receivingUnit', message: `unknown unit ${found.unit}` },
+      ]);
+    }
+    const channel = input.channel ?? 'desk';
+    const { row, at } = await this.runtime.start(
       {
-        definitionId: definition.id,
+        definitionId: found.id,
         applicant: input.applicant,
         variables,
-        receivingUnit,
-        channel: input.channel ?? 'desk',
+        receivingUnit: found.unit,
+        unitIdentifier: found.e_identifier,
+        channel,
       },
       actor,
     );
-    return this.get(id);
+    const definition = await this.cache.get(this.db.query, row.definition_id);
+    return this.detail(
+      {
+        ...row,
+        procedure_name: definition.name,
+        applicant: input.applicant,
+        channel,
+        created_at: at,
+        ended_at: row.status === 'active' ? null : at,
+      },
+      definition.graph,
+    );
   }
 
   async get(idOrCode: string): Promise<DossierDto> {
-    const byId = isUuid(idOrCode);
-    const rows = (await this.dataSource.query(
-      `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision
+    if (!isUuid(idOrCode) && idOrCode.length > 60) throw notFound('Dossier', idOrCode);
+    const { rows } = await this.db.query<DossierDetailRow>(
+      `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision, d.parent_call_id
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
-        WHERE d.${byId ? 'id' : 'code'} = $1`,
+        WHERE d.${isUuid(idOrCode) ? 'id' : 'code'} = $1`,
       [idOrCode],
-    )) as DossierDetailRow[];
+    );
     const row = rows[0];
-    if (!row) throw notFound('dossier', idOrCode);
-    const definition = await this.cache.get(this.dataSource.manager, row.definition_id);
-    const tasks = (await this.dataSource.query(
-      `SELECT id, unit FROM tasks WHERE dossier_id = $1 AND status = 'active'`,
-      [row.id],
-    )) as Array<{ id: string; unit: string | null }>;
-    return {
-      ...toSummary(row),
-      variables: row.state.variables,
-      activeSteps: activeSteps(definition.graph, row.state, new Map(tasks.map((t) => [t.id, t.unit]))),
-      result: row.state.result ?? null,
-      revision: row.revision,
-    };
+    if (!row) throw notFound('Dossier', idOrCode);
+    const definition = await this.cache.get(this.db.query, row.definition_id);
+    return this.detail(row, definition.graph);
   }
 
   async list(query: {
@@ -116,34 +139,32 @@ export class DossiersService {
       const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', after.createdAt, after.id);
     }
-    const rows = (await this.dataSource.query(
+    const { rows } = await this.db.query<DossierListRow>(
       `SELECT ${LIST_COLUMNS} FROM dossiers d JOIN definitions def ON def.id = d.definition_id ${filter.where}
         ORDER BY d.created_at DESC, d.id DESC LIMIT ${filter.param(query.limit + 1)}`,
       filter.params,
-    )) as DossierListRow[];
-    const page = toPage(rows.map(toSummary), query.limit, (d) => ({ createdAt: d.createdAt, id: d.id }));
-    return page;
+    );
+    return toPage(rows.map(toSummary), query.limit, (d) => ({ createdAt: d.createdAt, id: d.id }));
   }
 
   async cancel(idOrCode: string, reason: string | undefined, actor: Actor): Promise<DossierDto> {
-    const id = await this.resolveId(idOrCode);
-    await this.runtime.execute(id, { type: 'cancel', reason }, actor);
-    return this.get(id);
+    const { row } = await this.runtime.execute(
+      (sql) => this.runtime.loadDossier(sql, idOrCode),
+      { type: 'cancel', reason },
+      actor,
+    );
+    return this.get(row.id);
   }
 
   async history(
     idOrCode: string,
     query: { limit: number; cursor?: string },
   ): Promise<PageDto<HistoryEventDto>> {
-    const id = await this.resolveId(idOrCode);
+    const { id } = await this.runtime.loadDossier(this.db.query, idOrCode);
     const after = query.cursor ? decodeCursor<{ id: string }>(query.cursor, ['id']) : { id: '0' };
     if (!/^\d+$/.test(after.id))
       throw badRequest('The cursor is not valid for this list.', undefined, { slug: 'invalid-cursor' });
-    const rows = (await this.dataSource.query(
-      `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND id > $2::bigint ORDER BY history_events.id LIMIT $3`,
-      [id, after.id, query.limit + 1],
-    )) as Array<{
+    const { rows } = await this.db.query<{
       id: string;
       at: Date;
       type: string;
@@ -151,7 +172,11 @@ export class DossiersService {
       task_id: string | null;
       actor: string | null;
       data: Variables | null;
-    }>;
+    }>(
+      `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
+        WHERE dossier_id = $1 AND id > $2::bigint ORDER BY history_events.id LIMIT $3`,
+      [id, after.id, query.limit + 1],
+    );
     return toPage(
       rows.map((r) => ({
         id: r.id,
@@ -177,11 +202,10 @@ export class DossiersService {
       throw unprocessable('Give dossierId or dossierCode.', [
         { path: 'dossierId', message: 'dossierId or dossierCode is required' },
       ]);
-    if (input.dossierId && !isUuid(input.dossierId)) throw notFound('dossier', input.dossierId);
-    const variables = this.variables(input.variables);
-    const id = await this.resolveId(ref);
-    const result = await this.runtime.execute(
-      id,
+    if (input.dossierId && !isUuid(input.dossierId)) throw notFound('Dossier', input.dossierId);
+    const variables = parseVariables(input.variables);
+    const { row, result } = await this.runtime.execute(
+      (sql) => this.runtime.loadDossier(sql, ref),
       { type: 'correlateMessage', name: input.name, variables },
       actor,
     );
@@ -190,41 +214,31 @@ export class DossiersService {
         code: 'message-not-awaited',
       });
     }
-    const code =
-      (
-        (await this.dataSource.query(`SELECT code FROM dossiers WHERE id = $1`, [id])) as Array<{
-          code: string;
-        }>
-      )[0]?.code ?? '';
-    return { dossierId: id, dossierCode: code, correlated: true };
+    return { dossierId: row.id, dossierCode: row.code, correlated: true };
   }
 
-  async resolveId(idOrCode: string): Promise<string> {
-    const rows = (await this.dataSource.query(
-      `SELECT id FROM dossiers WHERE ${isUuid(idOrCode) ? 'id' : 'code'} = $1`,
-      [idOrCode],
-    )) as Array<{ id: string }>;
-    const row = rows[0];
-    if (!row) throw notFound('dossier', idOrCode);
-    return row.id;
-  }
-
-  private variables(value: unknown): Variables {
-    try {
-      return assertVariables(value);
-    } catch {
-      throw badRequest('variables must be a JSON object.', [
-        { path: 'variables', message: 'must be a JSON object' },
-      ]);
-    }
+  private detail(row: DossierDetailRow, graph: Parameters<typeof activeSteps>[0]): DossierDto {
+    return {
+      ...toSummary(row),
+      variables: row.state.variables,
+      activeSteps: activeSteps(graph, row.state),
+      result: row.state.result ?? null,
+      revision: row.revision,
+    };
   }
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export function parseVariables(value: unknown): Variables {
+  try {
+    return assertVariables(value);
+  } catch {
+    throw badRequest('variables must be a JSON object.', [
+      { path: 'variables', message: 'must be a JSON object' },
+    ]);
+  }
 }
 
-function toSummary(row: DossierListRow): DossierSummaryDto {
+function toSummary(row: DossierListRow | DossierDetailRow): DossierSummaryDto {
   return {
     id: row.id,
     code: row.code,
@@ -239,47 +253,4 @@ function toSummary(row: DossierListRow): DossierSummaryDto {
     createdAt: iso(row.created_at) as string,
     endedAt: iso(row.ended_at),
   };
-}
-
-function activeSteps(
-  graph: ProcessGraph,
-  state: InstanceState,
-  taskUnits: Map<string, string | null>,
-): ActiveStepDto[] {
-  const steps: ActiveStepDto[] = [];
-  for (const token of Object.values(state.tokens)) {
-    const wait = token.wait;
-    if (!wait) continue;
-    const name = graph.nodes[token.nodeId]?.name ?? null;
-    switch (wait.kind) {
-      case 'task':
-        steps.push({
-          nodeId: token.nodeId,
-          name,
-          waitingFor: 'task',
-          taskId: wait.taskId,
-          unit: taskUnits.get(wait.taskId) ?? null,
-        });
-        break;
-      case 'message':
-        steps.push({ nodeId: token.nodeId, name, waitingFor: 'message', messageName: wait.name });
-        break;
-      case 'timer':
-        steps.push({ nodeId: token.nodeId, name, waitingFor: 'timer' });
-        break;
-      case 'scope':
-        steps.push({ nodeId: token.nodeId, name, waitingFor: 'subProcess' });
-        break;
-      case 'call':
-        steps.push({ nodeId: token.nodeId, name, waitingFor: 'callActivity' });
-        break;
-      case 'multiInstance':
-        steps.push({ nodeId: token.nodeId, name, waitingFor: 'multiInstance' });
-        break;
-      case 'join':
-        steps.push({ nodeId: token.nodeId, name, waitingFor: 'join' });
-        break;
-    }
-  }
-  return steps;
 }

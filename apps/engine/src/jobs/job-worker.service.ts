@@ -74,16 +74,17 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     let job: { id: string; dossier_id: string; attempts: number } | undefined;
     try {
       const result = await this.runtime.transaction(SYSTEM_ACTOR, async (tx) => {
-        const rows = (await tx.manager.query(
+        const { rows } = await tx.sql<{ id: string; dossier_id: string; attempts: number }>(
           `SELECT id, dossier_id, attempts FROM jobs
             WHERE failed_at IS NULL AND due_at <= $1
             ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
           [tx.now],
-        )) as Array<{ id: string; dossier_id: string; attempts: number }>;
+        );
         job = rows[0];
         if (!job) return 'none' as const;
-        await tx.manager.query(`DELETE FROM jobs WHERE id = $1`, [job.id]);
-        const dossier = await this.runtime.loadDossier(tx.manager, job.dossier_id);
+        await tx.sql(`DELETE FROM jobs WHERE id = $1`, [job.id]);
+        // Lock the dossier too, so that a concurrent command waits instead of losing the race.
+        const dossier = await this.runtime.loadDossier(tx.sql, job.dossier_id, true);
         if (dossier.status === 'active')
           await this.runtime.applyIn(tx, dossier, { type: 'fireJob', jobId: job.id });
         return 'fired' as const;

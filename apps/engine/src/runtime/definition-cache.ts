@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcessGraph } from '@lienthong/bpmn';
-import { EntityManager } from 'typeorm';
+import type { Sql } from '../database/db.service';
 
 export interface CachedDefinition {
   id: string;
@@ -19,12 +19,13 @@ export class DefinitionCache {
   private readonly byId = new Map<string, CachedDefinition>();
   private static readonly MAX_ENTRIES = 500;
 
-  async get(manager: EntityManager, id: string): Promise<CachedDefinition> {
+  async get(sql: Sql, id: string): Promise<CachedDefinition> {
     const hit = this.byId.get(id);
     if (hit) return hit;
-    const rows = (await manager.query(`SELECT id, key, version, name, graph FROM definitions WHERE id = $1`, [
-      id,
-    ])) as CachedDefinition[];
+    const { rows } = await sql<CachedDefinition>(
+      `SELECT id, key, version, name, graph FROM definitions WHERE id = $1`,
+      [id],
+    );
     const row = rows[0];
     if (!row) throw new Error(`Definition ${id} not found`);
     if (this.byId.size >= DefinitionCache.MAX_ENTRIES) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PageDto, TaskDto } from '@lienthong/contracts';
+import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
 import { CurrentActor } from '../runtime/actor.decorator';
 import type { Actor } from '../runtime/process-runtime.service';
 import { BpmnErrorBody, CompleteTaskBody, ExternalTaskListQuery, TaskListQuery } from './task.dto';
@@ -30,7 +30,7 @@ export class TasksController {
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
     @CurrentActor() actor: Actor,
-  ): Promise<TaskDto> {
+  ): Promise<TaskCompletionDto> {
     return this.tasks.complete(id, body.variables, actor, 'user');
   }
 }
@@ -59,7 +59,7 @@ export class ExternalTasksController {
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
     @CurrentActor() actor: Actor,
-  ): Promise<TaskDto> {
+  ): Promise<TaskCompletionDto> {
     return this.tasks.complete(id, body.variables, actor, 'external');
   }
 
@@ -70,7 +70,7 @@ export class ExternalTasksController {
     @Param('id') id: string,
     @Body() body: BpmnErrorBody,
     @CurrentActor() actor: Actor,
-  ): Promise<TaskDto> {
+  ): Promise<TaskCompletionDto> {
     return this.tasks.bpmnError(id, body, actor);
   }
 }

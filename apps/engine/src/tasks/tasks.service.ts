@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { FormFieldDto, PageDto, TaskDto, TaskKind, TaskStatus } from '@lienthong/contracts';
-import { assertVariables, type Variables } from '@lienthong/engine-core';
-import { DataSource } from 'typeorm';
-import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
+import type {
+  FormFieldDto,
+  PageDto,
+  TaskCompletionDto,
+  TaskDto,
+  TaskKind,
+  TaskStatus,
+} from '@lienthong/contracts';
+import type { Command, Variables } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
+import { conflict, notFound, unprocessable } from '../common/problem';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
-import { isUuid } from '../dossiers/dossiers.service';
-import { ProcessRuntime, type Actor } from '../runtime/process-runtime.service';
+import { Db, type Sql } from '../database/db.service';
+import { activeSteps } from '../dossiers/active-steps.util';
+import { parseVariables } from '../dossiers/dossiers.service';
+import { DefinitionCache } from '../runtime/definition-cache';
+import {
+  DOSSIER_COLUMNS,
+  isUuid,
+  ProcessRuntime,
+  type Actor,
+  type DossierRow,
+} from '../runtime/process-runtime.service';
 import { validateFormVariables } from './form-validation.util';
 
 interface TaskRow {
@@ -47,8 +61,9 @@ const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, 
 @Injectable()
 export class TasksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly runtime: ProcessRuntime,
+    private readonly cache: DefinitionCache,
   ) {}
 
   async list(query: TaskQuery): Promise<PageDto<TaskDto>> {
@@ -63,86 +78,117 @@ export class TasksService {
       const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
       filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', after.createdAt, after.id);
     }
-    const rows = (await this.dataSource.query(
+    const { rows } = await this.db.query<TaskRow>(
       `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id ${filter.where}
         ORDER BY t.created_at, t.id LIMIT ${filter.param(query.limit + 1)}`,
       filter.params,
-    )) as TaskRow[];
+    );
     return toPage(rows.map(toDto), query.limit, (t) => ({ createdAt: t.createdAt, id: t.id }));
   }
 
   async get(id: string, kind?: TaskKind): Promise<TaskDto> {
-    const row = isUuid(id)
-      ? (
-          (await this.dataSource.query(
-            `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1`,
-            [id],
-          )) as TaskRow[]
-        )[0]
-      : undefined;
-    if (!row || (kind && row.kind !== kind))
-      throw notFound(kind === 'external' ? 'external task' : 'task', id);
-    return toDto(row);
+    return toDto((await this.loadWithDossier(this.db.query, id, kind)).task);
   }
 
-  /** Completes a user task (form checked) or an external task with variables, and moves the dossier on. */
-  async complete(id: string, rawVariables: unknown, actor: Actor, kind: TaskKind): Promise<TaskDto> {
+  /** Completes a user task (its form checked) or an external task, and moves the dossier on. */
+  async complete(
+    id: string,
+    rawVariables: unknown,
+    actor: Actor,
+    kind: TaskKind,
+  ): Promise<TaskCompletionDto> {
     const variables = parseVariables(rawVariables);
-    const task = await this.get(id, kind);
-    this.assertActive(task);
-    if (kind === 'user') {
-      const errors = validateFormVariables(task.form, variables);
-      if (errors.length > 0) {
-        throw unprocessable(
-          `The form of step "${task.name ?? task.nodeId}" is not filled in correctly.`,
-          errors,
-          { code: 'form-invalid' },
-        );
+    return this.command(id, kind, actor, (task) => {
+      if (kind === 'user') {
+        const errors = validateFormVariables(task.form, variables);
+        if (errors.length > 0) {
+          throw unprocessable(
+            `The form of step "${task.name ?? task.node_id}" is not filled in correctly.`,
+            errors,
+            { code: 'form-invalid' },
+          );
+        }
       }
-    }
-    await this.runtime.execute(task.dossierId, { type: 'completeTask', taskId: id, variables }, actor);
-    return this.get(id);
+      return { type: 'completeTask', taskId: id, variables };
+    });
   }
 
-  /** Reports a business error of an external task; an error boundary event must catch it. */
+  /** Reports a business error of an external task; an error boundary event of the step must catch it. */
   async bpmnError(
     id: string,
     input: { errorCode: string; errorMessage?: string; variables?: unknown },
     actor: Actor,
-  ): Promise<TaskDto> {
+  ): Promise<TaskCompletionDto> {
     const variables = parseVariables(input.variables);
-    const task = await this.get(id, 'external');
-    this.assertActive(task);
-    await this.runtime.execute(
-      task.dossierId,
-      {
-        type: 'throwError',
-        taskId: id,
-        errorCode: input.errorCode,
-        errorMessage: input.errorMessage,
-        variables,
+    return this.command(id, 'external', actor, () => ({
+      type: 'throwError',
+      taskId: id,
+      errorCode: input.errorCode,
+      errorMessage: input.errorMessage,
+      variables,
+    }));
+  }
+
+  private async command(
+    id: string,
+    kind: TaskKind,
+    actor: Actor,
+    toCommand: (task: TaskRow) => Command,
+  ): Promise<TaskCompletionDto> {
+    let task: TaskRow | undefined;
+    const { row, at, result } = await this.runtime.execute(
+      async (sql) => {
+        const loaded = await this.loadWithDossier(sql, id, kind);
+        if (loaded.task.status !== 'active') {
+          throw conflict(`Task ${id} is ${loaded.task.status}; only an active task can be completed.`, {
+            code: 'task-not-active',
+          });
+        }
+        task = loaded.task;
+        return loaded.dossier;
       },
+      () => toCommand(task as TaskRow),
       actor,
     );
-    return this.get(id);
+    const ended = result.effects.find((e) => e.type === 'taskEnded' && e.taskId === id);
+    const definition = await this.cache.get(this.db.query, row.definition_id);
+    const done = task as TaskRow;
+    return {
+      ...toDto({
+        ...done,
+        status: ended?.type === 'taskEnded' ? ended.outcome : done.status,
+        completed_at: ended ? at : null,
+        result: ended?.type === 'taskEnded' ? (ended.variables ?? null) : null,
+      }),
+      dossier: {
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        revision: row.revision,
+        activeSteps: activeSteps(definition.graph, row.state),
+        result: row.state.result ?? null,
+      },
+    };
   }
 
-  private assertActive(task: TaskDto): void {
-    if (task.status !== 'active') {
-      throw conflict(`Task ${task.id} is ${task.status}; only an active task can be completed.`, {
-        code: 'task-not-active',
-      });
-    }
-  }
-}
-
-function parseVariables(value: unknown): Variables {
-  try {
-    return assertVariables(value);
-  } catch {
-    throw badRequest('variables must be a JSON object.', [
-      { path: 'variables', message: 'must be a JSON object' },
-    ]);
+  /** One query for a task and its dossier (the command's optimistic-lock revision included). */
+  private async loadWithDossier(
+    sql: Sql,
+    id: string,
+    kind?: TaskKind,
+  ): Promise<{ task: TaskRow; dossier: DossierRow }> {
+    const { rows } = isUuid(id)
+      ? await sql<TaskRow & { dossier: DossierRow }>(
+          `SELECT ${COLUMNS}, (SELECT to_jsonb(x) FROM (SELECT ${DOSSIER_COLUMNS}) x) AS dossier
+             FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1`,
+          [id],
+        )
+      : { rows: [] };
+    const row = rows[0];
+    if (!row || (kind && row.kind !== kind))
+      throw notFound(kind === 'external' ? 'External task' : 'Task', id);
+    const { dossier, ...task } = row;
+    return { task, dossier };
   }
 }
 

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
+
+/** Runs one SQL statement and gives its rows and row count. */
+export interface Sql {
+  <R extends QueryResultRow = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number }>;
+}
+
+/**
+ * Plain SQL on the pool TypeORM manages: the engine's hot paths (commands, reads of dossiers and
+ * tasks) are a few hand-written statements, and going around TypeORM's query runner per call
+ * saves most of their CPU. Entities and migrations stay with TypeORM.
+ */
+@Injectable()
+export class Db {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  /**
+   * Statement names by text: every statement runs as a named prepared statement, parsed and
+   * planned once per connection. The engine's statement texts are a bounded set (their variants
+   * differ by which effects a step has, never by data), so the map stays small.
+   */
+  private readonly names = new Map<string, string>();
+
+  private config(
+    text: string,
+    params: unknown[] | undefined,
+  ): { name: string; text: string; values: unknown[] | undefined } {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      name = `lt_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      this.names.set(text, name);
+    }
+    return { name, text, values: params };
+  }
+
+  readonly query: Sql = async (text, params) => {
+    const result = await this.pool.query(this.config(text, params));
+    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+  };
+
+  /** Runs `work` in a transaction on one connection; rolls back when it throws. */
+  async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    const sql: Sql = async (text, params) => {
+      const result = await client.query(this.config(text, params));
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    };
+    try {
+      await client.query('BEGIN');
+      const value = await work(sql);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

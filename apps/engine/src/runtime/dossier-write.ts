@@ -1,0 +1,214 @@
+import type { ApplicantDto } from '@lienthong/contracts';
+import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engine-core';
+import type { CachedDefinition } from './definition-cache';
+
+export type WriteTarget =
+  | { mode: 'update'; id: string; revision: number }
+  | {
+      mode: 'insert';
+      id: string;
+      definition: CachedDefinition;
+      receivingUnit: string;
+      unitIdentifier: string;
+      channel: 'desk' | 'online' | 'postal';
+      applicant: ApplicantDto;
+      parentId: string | null;
+      parentCallId: string | null;
+    };
+
+interface TaskRecord {
+  id: string;
+  token_id: string;
+  node_id: string;
+  name: string | null;
+  kind: string;
+  status: 'active' | 'completed' | 'cancelled';
+  unit: string | null;
+  candidate_role: string | null;
+  allotted_time: string | null;
+  topic: string | null;
+  retries: number | null;
+  form: unknown;
+  loop_index: number | null;
+  loop_total: number | null;
+  local_variables: unknown;
+  completed: boolean;
+  result: unknown;
+}
+
+/**
+ * One SQL statement that writes a step's outcome: the dossier row (inserted with its official code
+ * from the daily sequence, or updated only if its revision is still the one read) and, only when
+ * that row was written, every effect — tasks created and ended, jobs scheduled and cancelled,
+ * history appended, a NOTIFY for the job workers. The statement returns the dossier's code, or no
+ * code when the revision check failed and nothing at all was written.
+ */
+export function buildWrite(
+  target: WriteTarget,
+  result: StepResult,
+  now: Date,
+  actorId: string,
+): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const json = (value: unknown) => p(JSON.stringify(value));
+  const state = result.state;
+  const ended = state.status !== 'active';
+  const ctes: string[] = [];
+  const nowP = p(now);
+  const stateP = json(state);
+
+  if (target.mode === 'insert') {
+    const local = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const unitP = p(target.receivingUnit);
+    ctes.push(
+      `seq AS (INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES (${unitP}, ${p(local)}, 1)
+         ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value)`,
+      `d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
+                                   applicant, state, variables, parent_id, parent_call_id, revision, created_at, updated_at, ended_at)
+         SELECT ${p(target.id)}, ${p(`${target.unitIdentifier}-${local.slice(2).replace(/-/g, '')}-`)} || lpad(seq.last_value::text, 4, '0'),
+                ${p(target.definition.id)}, ${p(target.definition.key)}, ${p(target.definition.version)}, ${p(state.status)}, ${unitP},
+                ${p(target.channel)}, ${json(target.applicant)}, ${stateP}::jsonb, (${stateP}::jsonb)->'variables', ${p(target.parentId)}::uuid,
+                ${p(target.parentCallId)}::uuid, 1, ${nowP}, ${nowP}, ${ended ? nowP : 'NULL'}
+           FROM seq
+         RETURNING id, code)`,
+    );
+  } else {
+    ctes.push(
+      `d AS (UPDATE dossiers SET state = ${stateP}::jsonb, variables = (${stateP}::jsonb)->'variables', status = ${p(state.status)},
+                revision = revision + 1, updated_at = ${nowP}${ended ? `, ended_at = ${nowP}` : ''}
+          WHERE id = ${p(target.id)} AND revision = ${p(target.revision)}
+         RETURNING id, code)`,
+    );
+  }
+  const guard = 'EXISTS (SELECT 1 FROM d)';
+
+  // Tasks created and ended by the same step are inserted in their final state.
+  const created = new Map<string, TaskRecord>();
+  const ended_: Array<{ id: string; outcome: string; completed_by: string | null; result: unknown }> = [];
+  const jobsScheduled = new Map<string, Extract<Effect, { type: 'jobScheduled' }>>();
+  const jobsCancelled: string[] = [];
+  const history: HistoryEvent[] = [];
+  for (const e of result.effects) {
+    switch (e.type) {
+      case 'taskCreated':
+        created.set(e.task.taskId, taskRecord(e.task));
+        break;
+      case 'taskEnded': {
+        const fresh = created.get(e.taskId);
+        if (fresh) {
+          fresh.status = e.outcome;
+          fresh.completed = true;
+          fresh.result = e.variables ?? null;
+        } else {
+          ended_.push({
+            id: e.taskId,
+            outcome: e.outcome,
+            completed_by: e.outcome === 'completed' ? actorId : null,
+            result: e.variables ?? null,
+          });
+        }
+        break;
+      }
+      case 'jobScheduled':
+        jobsScheduled.set(e.jobId, e);
+        break;
+      case 'jobCancelled':
+        if (!jobsScheduled.delete(e.jobId)) jobsCancelled.push(e.jobId);
+        break;
+      case 'history':
+        history.push(e.event);
+        break;
+      case 'callStarted':
+      case 'callCancelled':
+      case 'messageAwaited':
+      case 'instanceEnded':
+        break;
+    }
+  }
+
+  if (created.size > 0) {
+    ctes.push(
+      `t_new AS (INSERT INTO tasks (id, dossier_id, token_id, node_id, name, kind, status, unit, candidate_role, allotted_time, topic,
+                                   retries, form, loop_index, loop_total, local_variables, result, created_at, completed_at, completed_by)
+         SELECT t.id, d.id, t.token_id, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role, t.allotted_time, t.topic,
+                t.retries, t.form, t.loop_index, t.loop_total, t.local_variables, t.result, ${nowP},
+                CASE WHEN t.completed THEN ${nowP}::timestamptz END, CASE WHEN t.status = 'completed' THEN ${p(actorId)} END
+           FROM d, jsonb_to_recordset(${json([...created.values()])}::jsonb) AS t(id uuid, token_id uuid, node_id text, name text,
+                kind text, status text, unit text, candidate_role text, allotted_time text, topic text, retries int, form jsonb,
+                loop_index int, loop_total int, local_variables jsonb, completed boolean, result jsonb)
+         RETURNING 1)`,
+    );
+  }
+  if (ended_.length > 0) {
+    ctes.push(
+      `t_end AS (UPDATE tasks SET status = x.outcome, completed_at = ${nowP}, completed_by = x.completed_by, result = x.result
+           FROM jsonb_to_recordset(${json(ended_)}::jsonb) AS x(id uuid, outcome text, completed_by text, result jsonb)
+          WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+         RETURNING 1)`,
+    );
+  }
+  if (jobsCancelled.length > 0) {
+    ctes.push(
+      `j_del AS (DELETE FROM jobs WHERE id = ANY(${p(jobsCancelled)}::uuid[]) AND ${guard} RETURNING 1)`,
+    );
+  }
+  if (jobsScheduled.size > 0) {
+    const jobs = [...jobsScheduled.values()].map((j) => ({
+      id: j.jobId,
+      node_id: j.nodeId,
+      due_at: j.dueAt,
+    }));
+    ctes.push(
+      `j_new AS (INSERT INTO jobs (id, kind, dossier_id, node_id, due_at, created_at)
+         SELECT j.id, 'timer', d.id, j.node_id, j.due_at, ${nowP}
+           FROM d, jsonb_to_recordset(${json(jobs)}::jsonb) AS j(id uuid, node_id text, due_at timestamptz)
+         RETURNING 1)`,
+      // Wakes the job workers at commit (a NOTIFY is delivered only if the transaction commits).
+      `j_wake AS (SELECT pg_notify('lt_jobs', '') FROM d)`,
+    );
+  }
+  if (history.length > 0) {
+    const events = history.map((h) => ({
+      type: h.type,
+      node_id: h.nodeId ?? null,
+      task_id: h.taskId ?? null,
+      data: h.flowId ? { ...h.data, flowId: h.flowId } : (h.data ?? null),
+    }));
+    ctes.push(
+      `h AS (INSERT INTO history_events (dossier_id, at, type, node_id, task_id, actor, data)
+         SELECT d.id, ${nowP}, h.type, h.node_id, h.task_id, ${p(actorId)}, h.data
+           FROM d, jsonb_to_recordset(${json(events)}::jsonb) AS h(type text, node_id text, task_id uuid, data jsonb)
+         RETURNING 1)`,
+    );
+  }
+  // Every data-modifying CTE runs to completion whether or not it is read; the SELECT-only one
+  // (j_wake) runs only when read, hence the count below.
+  const wake = jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '';
+  return { text: `WITH ${ctes.join(',\n')}\nSELECT (SELECT code FROM d) AS code${wake}`, params };
+}
+
+function taskRecord(t: TaskSpec): TaskRecord {
+  return {
+    id: t.taskId,
+    token_id: t.tokenId,
+    node_id: t.nodeId,
+    name: t.name ?? null,
+    kind: t.kind,
+    status: 'active',
+    unit: t.unit,
+    candidate_role: t.candidateRole ?? null,
+    allotted_time: t.allottedTime ?? null,
+    topic: t.topic ?? null,
+    retries: t.retries ?? null,
+    form: t.form,
+    loop_index: t.loop?.index ?? null,
+    loop_total: t.loop?.total ?? null,
+    local_variables: t.locals ?? {},
+    completed: false,
+    result: null,
+  };
+}
