@@ -149,6 +149,7 @@ class Compiler {
       procedureCode: str(process['procedureCode']),
       legalTimeLimit,
       receivingUnit: str(process['receivingUnit']),
+      cutoff: this.cutoff(process),
       startNode,
       nodes: this.nodes,
       flows: this.flows,
@@ -156,6 +157,19 @@ class Compiler {
       inclusiveJoinUpstream: this.inclusiveUpstream(),
       messages: [...this.messages].sort(),
     };
+  }
+
+  private cutoff(process: El): string | undefined {
+    const cutoff = str(process['cutoff']);
+    if (cutoff && cutoff !== 'last-office-hour' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) {
+      this.error(
+        'invalid-cutoff',
+        String(process.id),
+        `lt:cutoff "${cutoff}" must be a time of day (HH:MM, e.g. 15:00) or "last-office-hour".`,
+        `Giờ chốt tiếp nhận "${cutoff}" phải có dạng HH:MM (ví dụ 15:00) hoặc "last-office-hour".`,
+      );
+    }
+    return cutoff;
   }
 
   /** Compiles the flow elements of a process or sub-process; returns its none start event id. */
@@ -166,6 +180,18 @@ class Compiler {
       if (el.$type === 'bpmn:SequenceFlow') continue;
       const node = this.compileNode(el, scope);
       if (!node) continue;
+      const clock = str(el['clock']);
+      if (clock) {
+        if (clock === 'pause' || clock === 'restart') node.clock = clock;
+        else {
+          this.error(
+            'invalid-clock',
+            node.id,
+            `lt:clock "${clock}" of ${node.id} must be "pause" or "restart".`,
+            `Quy tắc tính thời hạn "${clock}" của ${node.id} phải là "pause" (tạm dừng) hoặc "restart" (tính lại từ đầu).`,
+          );
+        }
+      }
       if (this.nodes[node.id]) {
         this.error(
           'duplicate-id',
@@ -613,6 +639,9 @@ class Compiler {
       }
     };
     if (duration) {
+      if (!duration.startsWith('=') && parseIsoDuration(duration) === null && isWorkingDuration(duration)) {
+        return { kind: 'duration', expression: duration, working: true };
+      }
       check(duration, parseIsoDuration(duration) !== null, 'duration');
       return { kind: 'duration', expression: duration };
     }

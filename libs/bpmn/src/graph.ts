@@ -19,7 +19,8 @@ export interface FormField {
 }
 
 export type TimerDefinition =
-  | { kind: 'duration'; expression: string }
+  /** `working: true` for our working-time syntax (`2d`, `4h`), counted on the working-day calendar. */
+  | { kind: 'duration'; expression: string; working?: boolean }
   | { kind: 'date'; expression: string }
   | { kind: 'cycle'; expression: string };
 
@@ -44,9 +45,17 @@ export interface VariableMapping {
   target: string;
 }
 
+/**
+ * How a step affects the dossier's legal clock: `pause` stops it while the step is active (the
+ * applicant fulfils a financial obligation); `restart` starts the time limit again from zero when
+ * the step completes (the supplemented dossier has arrived).
+ */
+export type ClockRule = 'pause' | 'restart';
+
 interface NodeBase {
   id: string;
   name?: string;
+  clock?: ClockRule;
   /** Id of the enclosing sub-process, or null at process level. */
   scope: string | null;
   incoming: string[];
@@ -164,6 +173,8 @@ export interface ProcessGraph {
   legalTimeLimit?: string;
   /** Unit code of the one-stop desk that receives dossiers (used for the dossier code). */
   receivingUnit?: string;
+  /** Receipt after this time of day (`HH:MM`) or in the `last-office-hour` counts from the next working day. */
+  cutoff?: string;
   /** The none start event of the process level. */
   startNode: string;
   nodes: Record<string, GraphNode>;

@@ -48,3 +48,19 @@ export {
   type WorkingCalendarSettings,
   type WorkingPeriod,
 } from './working-calendar';
+export {
+  classifyOutcome,
+  deadlineStatus,
+  dueSoonThreshold,
+  isPaused,
+  pauseClock,
+  recomputeClock,
+  remainingMinutes,
+  restartClock,
+  resumeClock,
+  startClock,
+  usedMinutes,
+  type DeadlineClock,
+  type DeadlineOutcome,
+  type DeadlineStatus,
+} from './deadline-clock';

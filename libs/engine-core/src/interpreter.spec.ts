@@ -491,4 +491,54 @@ describe('engine-core interpreter', () => {
       );
     });
   });
+
+  describe('legal clock rules (lt:clock) and working-time timers', () => {
+    const xml = bpmnFixture(
+      `<startEvent id="s"/>${userTask('check')}
+       <receiveTask id="supplement" messageRef="S" lt:clock="restart"/>
+       <receiveTask id="pay" messageRef="P" lt:clock="pause"/>
+       ${userTask('sign')}
+       <boundaryEvent id="late" attachedToRef="sign" cancelActivity="false"><timerEventDefinition><timeDuration>1d4h</timeDuration></timerEventDefinition></boundaryEvent>
+       ${userTask('remind')}<endEvent id="e"/><endEvent id="e2"/>
+       ${chain('s', 'check', 'supplement', 'pay', 'sign', 'e')}${chain('late', 'remind', 'e2')}`,
+      { extra: '<message id="S" name="supplement-received"/><message id="P" name="payment-confirmed"/>' },
+    );
+    const clockEffects = (sc: Scenario) =>
+      sc.effects.flatMap((e) => (e.type === 'clock' ? [`${e.action}@${e.nodeId}`] : []));
+
+    it('pauses while a pause step waits, resumes when it ends, restarts after a restart step', async () => {
+      const sc = await Scenario.of(xml);
+      sc.calendar = { addWorkingTime: (from) => from };
+      sc.start().complete('check');
+      expect(clockEffects(sc)).toEqual([]);
+      sc.message('supplement-received');
+      expect(clockEffects(sc)).toEqual(['restart@supplement', 'pause@pay']);
+      sc.message('payment-confirmed');
+      expect(clockEffects(sc)).toEqual(['restart@supplement', 'pause@pay', 'resume@pay']);
+    });
+
+    it('resumes the clock when a paused step is cancelled', async () => {
+      const sc = await Scenario.of(xml);
+      sc.start().complete('check').message('supplement-received');
+      sc.run({ type: 'cancel' });
+      expect(clockEffects(sc).at(-1)).toBe('resume@pay');
+    });
+
+    it('counts a timer written in working time on the calendar it is given', async () => {
+      const sc = await Scenario.of(xml);
+      sc.calendar = { addWorkingTime: (from, minutes) => new Date(from.getTime() + minutes * 1000) };
+      sc.start().complete('check').message('supplement-received').message('payment-confirmed');
+      expect([...sc.jobs.values()]).toEqual([
+        { dueAt: new Date(sc.now.getTime() + 720_000).toISOString(), nodeId: 'late' },
+      ]);
+    });
+
+    it('refuses a working-time timer without a calendar', async () => {
+      const sc = await Scenario.of(xml);
+      sc.start().complete('check').message('supplement-received');
+      expect(() => sc.message('payment-confirmed')).toThrow(
+        expect.objectContaining({ code: 'expression-failed' }),
+      );
+    });
+  });
 });

@@ -10,6 +10,7 @@ import {
   type TimerDefinition,
   type UserTaskNode,
 } from '@lienthong/bpmn';
+import { parseWorkingDuration } from '@lienthong/calendar';
 import { evaluateFeel, toJson } from './feel';
 import {
   EngineError,
@@ -199,6 +200,7 @@ class Run {
       if (token.wait?.kind === 'timer' && token.wait.jobId === jobId) {
         this.history({ type: 'timer.fired', nodeId: token.nodeId, tokenId: token.id });
         token.wait = undefined;
+        this.clockOnExit(token, true);
         this.leave(token);
         return;
       }
@@ -275,6 +277,9 @@ class Run {
 
   private enter(token: Token): void {
     const node = this.node(token.nodeId);
+    if (node.clock === 'pause' && !token.loop) {
+      this.effects.push({ type: 'clock', action: 'pause', nodeId: node.id, tokenId: token.id });
+    }
     switch (node.kind) {
       case 'startEvent':
       case 'passThrough':
@@ -653,6 +658,7 @@ class Run {
   /** An activity finished normally: cancel its boundary timers and move on. */
   private activityDone(token: Token): void {
     this.cancelBoundaryJobs(token);
+    this.clockOnExit(token, true);
     if (token.loop) {
       this.innerDone(token);
       return;
@@ -749,6 +755,7 @@ class Run {
   private interrupt(token: Token): void {
     if (!this.state.tokens[token.id]) return;
     const wait = token.wait;
+    if (wait) this.clockOnExit(token, false);
     this.cancelBoundaryJobs(token);
     this.removeToken(token);
     if (!wait) return;
@@ -785,6 +792,16 @@ class Run {
       this.history({ type: 'node.cancelled', nodeId: token.nodeId, tokenId: token.id });
   }
 
+  /** A step with `lt:clock` ends: a paused clock resumes; a completed `restart` step restarts it. */
+  private clockOnExit(token: Token, completed: boolean): void {
+    if (token.loop) return;
+    const clock = this.graph.nodes[token.nodeId]?.clock;
+    if (clock === 'pause')
+      this.effects.push({ type: 'clock', action: 'resume', nodeId: token.nodeId, tokenId: token.id });
+    else if (clock === 'restart' && completed)
+      this.effects.push({ type: 'clock', action: 'restart', nodeId: token.nodeId, tokenId: token.id });
+  }
+
   private cancelBoundaryJobs(token: Token): void {
     for (const job of token.boundaryJobs ?? []) this.effects.push({ type: 'jobCancelled', jobId: job.jobId });
     token.boundaryJobs = undefined;
@@ -818,6 +835,14 @@ class Run {
 
   private timerDue(timer: TimerDefinition, token: Token): Date {
     const text = this.timerExpression(timer, token);
+    if (timer.kind === 'duration' && timer.working) {
+      if (!this.ctx.calendar)
+        throw new EngineError(
+          'expression-failed',
+          `Timer of ${token.nodeId} counts working time but no calendar was given.`,
+        );
+      return this.ctx.calendar.addWorkingTime(this.ctx.now, parseWorkingDuration(text));
+    }
     if (timer.kind === 'date') {
       const date = parseIsoDate(text);
       if (date) return date;

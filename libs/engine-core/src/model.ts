@@ -136,6 +136,8 @@ export type Effect =
   | { type: 'callCancelled'; callId: string }
   | { type: 'messageAwaited'; name: string; tokenId: string; nodeId: string }
   | { type: 'history'; event: HistoryEvent }
+  /** The dossier's legal clock: a step with `lt:clock` started (pause) or ended (resume, restart). */
+  | { type: 'clock'; action: 'pause' | 'resume' | 'restart'; nodeId: string; tokenId: string }
   | {
       type: 'instanceEnded';
       status: 'completed' | 'cancelled';
@@ -159,6 +161,8 @@ export interface StepContext {
   now: Date;
   /** Unique id source (UUIDs in the engine, a counter in specs): the core itself has no randomness. */
   newId: () => string;
+  /** Working-time arithmetic for timers written in working time (`2d`, `4h`). */
+  calendar?: { addWorkingTime(from: Date, minutes: number): Date };
 }
 
 export interface StepResult {

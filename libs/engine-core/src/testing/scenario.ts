@@ -1,6 +1,6 @@
 import { compileBpmn, type ProcessGraph } from '@lienthong/bpmn';
 import { step } from '../interpreter';
-import type { Command, Effect, InstanceState, TaskSpec, Variables } from '../model';
+import type { Command, Effect, InstanceState, StepContext, TaskSpec, Variables } from '../model';
 
 /**
  * Drives one process instance through the pure interpreter the way the engine does, keeping the
@@ -21,8 +21,15 @@ export class Scenario {
     return new Scenario(await compileBpmn(xml));
   }
 
+  /** Working-time arithmetic handed to the interpreter (none by default). */
+  calendar: StepContext['calendar'];
+
   run(command: Command): this {
-    const result = step(this.graph, this.state, command, { now: this.now, newId: () => `id${++this.seq}` });
+    const result = step(this.graph, this.state, command, {
+      now: this.now,
+      newId: () => `id${++this.seq}`,
+      calendar: this.calendar,
+    });
     this.state = result.state;
     this.lastCorrelated = result.correlated;
     for (const e of result.effects) {
