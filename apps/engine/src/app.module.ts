@@ -6,18 +6,15 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EngineModule } from './engine.module';
 import { HealthModule } from './health/health.module';
+import { ClockModule } from './runtime/clock.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 @Module({
   imports: [
     HealthModule,
-    EngineModule,
-    // ────────────────────────────────────────────────────────────────────────────
-    // Domain modules: one per bounded context. Add yours here, e.g.
-    //   DefinitionsModule, DossiersModule, TasksModule, JobsModule,
-    // (their entities go in database/entities.ts, their migrations in database/migrations/index.ts)
-    // ────────────────────────────────────────────────────────────────────────────
+    // Domain modules (entities in database/entities.ts, migrations in database/migrations/index.ts)
+    // are added in register(), as the engine module depends on the configuration.
   ],
 })
 export class AppModule {
@@ -28,7 +25,15 @@ export class AppModule {
   static register(config: AppConfig, extraImports: readonly ModuleImport[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, CommonModule, ...extraImports],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        CommonModule,
+        ClockModule,
+        EngineModule.register(config),
+        ...extraImports,
+      ],
     };
   }
 }

@@ -1,11 +1,19 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module';
+import { CalendarService } from './calendar/calendar.service';
+import type { AppConfig } from './config/app-config';
+import { DeadlineRecomputer } from './deadlines/deadline-recomputer.service';
+import { DeadlineSweeper } from './deadlines/deadline-sweeper.service';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { DeadlinesService } from './deadlines/deadlines.service';
+import { TestClockController } from './deadlines/test-clock.controller';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { DefinitionsService } from './definitions/definitions.service';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossiersService } from './dossiers/dossiers.service';
 import { JobWorker } from './jobs/job-worker.service';
 import { MessagesController } from './messages/messages.controller';
-import { Clock } from './runtime/clock';
+import { CalendarSource } from './runtime/calendar-source';
 import { DefinitionCache } from './runtime/definition-cache';
 import { DomainEvents } from './runtime/domain-events';
 import { ProcessRuntime } from './runtime/process-runtime.service';
@@ -13,26 +21,45 @@ import { SeedService } from './seed/seed.service';
 import { ExternalTasksController, TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 
-/** The process engine: definitions, dossiers, tasks, messages, timers. */
-@Module({
-  controllers: [
-    DefinitionsController,
-    DossiersController,
-    TasksController,
-    ExternalTasksController,
-    MessagesController,
-  ],
-  providers: [
-    Clock,
-    DefinitionCache,
-    DomainEvents,
-    ProcessRuntime,
-    DefinitionsService,
-    DossiersService,
-    TasksService,
-    JobWorker,
-    SeedService,
-  ],
-  exports: [ProcessRuntime, DomainEvents, Clock, JobWorker, DefinitionsService],
-})
-export class EngineModule {}
+/** The process engine: definitions, dossiers, tasks, messages, timers and legal deadlines. */
+@Module({})
+export class EngineModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: EngineModule,
+      imports: [CalendarModule],
+      controllers: [
+        DefinitionsController,
+        DossiersController,
+        DeadlinesController,
+        TasksController,
+        ExternalTasksController,
+        MessagesController,
+        // Moving the clock is for end-to-end tests only.
+        ...(config.mode === 'test' ? [TestClockController] : []),
+      ],
+      providers: [
+        { provide: CalendarSource, useExisting: CalendarService },
+        DefinitionCache,
+        DomainEvents,
+        ProcessRuntime,
+        DefinitionsService,
+        DossiersService,
+        DeadlinesService,
+        DeadlineSweeper,
+        DeadlineRecomputer,
+        TasksService,
+        JobWorker,
+        SeedService,
+      ],
+      exports: [
+        ProcessRuntime,
+        DomainEvents,
+        JobWorker,
+        DefinitionsService,
+        DeadlineSweeper,
+        DeadlineRecomputer,
+      ],
+    };
+  }
+}

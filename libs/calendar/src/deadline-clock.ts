@@ -74,9 +74,10 @@ export function usedMinutes(calendar: WorkingCalendar, clock: DeadlineClock, now
   return clock.allotted - remainingMinutes(calendar, clock, now);
 }
 
+/** Whole working minutes left at `now` (deadlines are kept to the minute). */
 export function remainingMinutes(calendar: WorkingCalendar, clock: DeadlineClock, now: Date): number {
   if (clock.base === null) return clock.remaining;
-  return clock.remaining - Math.max(0, calendar.workingMinutesBetween(new Date(clock.base), now));
+  return clock.remaining - Math.round(Math.max(0, calendar.workingMinutesBetween(new Date(clock.base), now)));
 }
 
 export function isPaused(clock: DeadlineClock): boolean {

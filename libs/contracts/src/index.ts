@@ -92,7 +92,32 @@ export interface ActiveStepDto {
   unit?: string | null;
 }
 
-export interface DossierSummaryDto {
+export type ClockState = 'none' | 'running' | 'paused';
+export type DeadlineStatusDto = 'on_track' | 'due_soon' | 'overdue';
+export type OutcomeDto = 'early' | 'on_time' | 'late';
+
+/** Where a legal time limit stands. */
+export interface DeadlineFieldsDto {
+  /** The due instant in working time; null without a time limit or while the clock is paused. */
+  dueAt: string | null;
+  clock: ClockState;
+  deadlineStatus: DeadlineStatusDto;
+  /** Once finished: early (a day before the due day or earlier), on time (on the due day) or late. */
+  outcome: OutcomeDto | null;
+}
+
+export interface ExtensionDto {
+  requestedAt: string;
+  previousDueAt: string;
+  newDueAt: string;
+  reason: string;
+  unit: string | null;
+  actor: string;
+}
+
+export interface DossierSummaryDto extends DeadlineFieldsDto {
+  /** The result date promised to the applicant (ngày hẹn trả kết quả): the legal due instant or, after an extension, the new date. */
+  appointmentAt: string | null;
   id: string;
   code: string;
   definitionKey: string;
@@ -109,6 +134,15 @@ export interface DossierSummaryDto {
 
 export interface DossierDto extends DossierSummaryDto {
   variables: VariablesDto;
+  /** The legal time limit, counting start (after cut-off or restart), working time left, pause and extension. */
+  deadline: {
+    legalTimeLimit: string | null;
+    countingFrom: string | null;
+    remainingWorkingMinutes: number | null;
+    pausedAt: string | null;
+    calendarVersion: string | null;
+    extension: ExtensionDto | null;
+  };
   activeSteps: ActiveStepDto[];
   result: { endEventId?: string; terminated?: boolean; errorCode?: string; reason?: string } | null;
   /** Optimistic-lock version: increases with every command applied. */
@@ -126,7 +160,7 @@ export interface FormFieldDto {
   options?: string[];
 }
 
-export interface TaskDto {
+export interface TaskDto extends DeadlineFieldsDto {
   id: string;
   dossierId: string;
   dossierCode: string;
@@ -145,6 +179,10 @@ export interface TaskDto {
   completedAt: string | null;
   /** Variables given when the task was completed. */
   result: VariablesDto | null;
+  /** Who completed it. */
+  completedBy: string | null;
+  /** Working minutes the step took, paused time excluded (once finished). */
+  workedMinutes: number | null;
 }
 
 /** What completing a task answers: the task, and where its dossier stands now (so no second request is needed). */
@@ -173,6 +211,52 @@ export interface MessageResultDto {
   dossierId: string;
   dossierCode: string;
   correlated: true;
+}
+
+export interface DeadlineEventDto {
+  id: string;
+  at: string;
+  kind: 'paused' | 'resumed' | 'restarted' | 'extended' | 'recomputed' | 'due_soon' | 'overdue';
+  taskId: string | null;
+  reason: string | null;
+  actor: string | null;
+  workingMinutes: number | null;
+  previousDueAt: string | null;
+  newDueAt: string | null;
+  calendarVersion: string | null;
+}
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over of the dossier. */
+export interface ControlSheetDto {
+  dossier: {
+    id: string;
+    code: string;
+    procedureName: string;
+    applicant: ApplicantDto;
+    receivedAt: string;
+    receivingUnit: string;
+    legalTimeLimit: string | null;
+    dueAt: string | null;
+    appointmentAt: string | null;
+    finishedAt: string | null;
+    outcome: OutcomeDto | null;
+    extension: ExtensionDto | null;
+  };
+  steps: Array<{
+    taskId: string;
+    nodeId: string;
+    name: string | null;
+    unit: string | null;
+    officer: string | null;
+    receivedAt: string;
+    dueAt: string | null;
+    finishedAt: string | null;
+    allottedTime: string | null;
+    workedMinutes: number | null;
+    outcome: OutcomeDto | null;
+    status: TaskStatus;
+  }>;
+  events: DeadlineEventDto[];
 }
 
 export interface HistoryEventDto {

@@ -45,6 +45,8 @@ export interface AppConfig {
     readonly enabled: boolean;
     /** `JOB_POLL_MS`: fallback poll interval of the job executor when no NOTIFY arrives. */
     readonly pollMs: number;
+    /** `DEADLINE_SWEEP_MS`: how often steps and dossiers are marked due soon / overdue (0: never, for tests). */
+    readonly deadlineSweepMs: number;
   };
 }
 

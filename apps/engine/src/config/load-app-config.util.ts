@@ -23,6 +23,7 @@ export interface AppConfigOverrides {
   readonly seedDemo?: boolean;
   readonly jobsEnabled?: boolean;
   readonly jobPollMs?: number;
+  readonly deadlineSweepMs?: number;
   readonly dbPoolSize?: number;
 }
 
@@ -51,6 +52,7 @@ const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
   seedDemo: 'SEED_DEMO',
   jobsEnabled: 'JOBS_ENABLED',
   jobPollMs: 'JOB_POLL_MS',
+  deadlineSweepMs: 'DEADLINE_SWEEP_MS',
   dbPoolSize: 'DB_POOL_SIZE',
 };
 
@@ -101,6 +103,7 @@ export function loadAppConfig(
     jobs: {
       enabled: vars.boolean('JOBS_ENABLED', true),
       pollMs: vars.integer('JOB_POLL_MS', 1000, 10, 3_600_000),
+      deadlineSweepMs: vars.integer('DEADLINE_SWEEP_MS', 5000, 0, 3_600_000),
     },
   };
   if (vars.problems.length > 0) throw new ConfigError(vars.problems);

@@ -1,7 +1,10 @@
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
+import { CalendarChangeEntity } from '../calendar/calendar-change.entity';
+import { CalendarDecisionEntity } from '../calendar/calendar-decision.entity';
 import { DefinitionEntity } from '../definitions/definition.entity';
 import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { DeadlineEventEntity } from '../history/deadline-event.entity';
 import { HistoryEventEntity } from '../history/history-event.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
@@ -24,4 +27,7 @@ export const entities: EntityClass[] = [
   TaskEntity,
   JobEntity,
   HistoryEventEntity,
+  DeadlineEventEntity,
+  CalendarDecisionEntity,
+  CalendarChangeEntity,
 ];

@@ -17,6 +17,10 @@ import type { InstanceState, Variables } from '@lienthong/engine-core';
 @Entity('dossiers')
 @Index('dossiers_status_created_idx', ['status', 'createdAt'])
 @Index('dossiers_parent_idx', ['parentId'])
+@Index('dossiers_due_idx', ['dueAt'], { where: `status = 'active' AND clock = 'running'` })
+@Index('dossiers_due_soon_idx', ['dueSoonAt'], {
+  where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
+})
 export class DossierEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -55,7 +59,7 @@ export class DossierEntity {
   @Column({ type: 'jsonb' })
   state!: InstanceState;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   variables!: Variables;
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
@@ -80,4 +84,38 @@ export class DossierEntity {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt!: Date | null;
+
+  /** The legal clocks of the dossier and of its open steps (see runtime/deadlines.ts). */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  deadlines!: Record<string, unknown>;
+
+  /** 'none' (no legal time limit), 'running' or 'paused'. */
+  @Column({ type: 'varchar', length: 10, default: 'none' })
+  clock!: 'none' | 'running' | 'paused';
+
+  /** The legal due instant (null while paused or without a time limit). */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'due_soon_at', type: 'timestamptz', nullable: true })
+  dueSoonAt!: Date | null;
+
+  /** The result date promised to the applicant: the legal due instant, or the one of an extension. */
+  @Column({ name: 'appointment_at', type: 'timestamptz', nullable: true })
+  appointmentAt!: Date | null;
+
+  @Column({ name: 'deadline_status', type: 'varchar', length: 10, default: 'on_track' })
+  deadlineStatus!: 'on_track' | 'due_soon' | 'overdue';
+
+  /** Once finished: early, on_time or late. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  outcome!: 'early' | 'on_time' | 'late' | null;
+
+  /** The apology with a new return date (once per dossier). */
+  @Column({ type: 'jsonb', nullable: true })
+  extension!: Record<string, unknown> | null;
+
+  /** The steps (unit, officer) that held the dossier when its deadline passed. */
+  @Column({ name: 'overdue_holders', type: 'jsonb', nullable: true })
+  overdueHolders!: Array<Record<string, unknown>> | null;
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type {
   ApplicantDto,
+  ClockState,
   CreateDossierDto,
+  DeadlineStatusDto,
+  ExtensionDto,
+  OutcomeDto,
   DossierDto,
   DossierStatus,
   DossierSummaryDto,
@@ -14,6 +18,9 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
+import { remainingMinutes } from '@lienthong/calendar';
+import { CalendarSource } from '../runtime/calendar-source';
+import { Clock } from '../runtime/clock';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { isUuid, ProcessRuntime, type Actor, type DossierRow } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
@@ -31,13 +38,17 @@ interface DossierListRow {
   parent_id: string | null;
   created_at: Date;
   ended_at: Date | null;
+  due_at: Date | null;
+  appointment_at: Date | null;
+  clock: ClockState;
+  deadline_status: DeadlineStatusDto;
+  outcome: OutcomeDto | null;
 }
 
-type DossierDetailRow = DossierRow &
-  Pick<DossierListRow, 'procedure_name' | 'applicant' | 'channel' | 'created_at' | 'ended_at'>;
+type DossierDetailRow = DossierRow & DossierListRow & { extension: ExtensionDto | null };
 
 const LIST_COLUMNS = `d.id, d.code, d.definition_key, d.definition_version, def.name AS procedure_name, d.status, d.receiving_unit,
-  d.applicant, d.channel, d.parent_id, d.created_at, d.ended_at`;
+  d.applicant, d.channel, d.parent_id, d.created_at, d.ended_at, d.due_at, d.appointment_at, d.clock, d.deadline_status, d.outcome`;
 
 @Injectable()
 export class DossiersService {
@@ -45,6 +56,8 @@ export class DossiersService {
     private readonly db: Db,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
+    private readonly calendars: CalendarSource,
+    private readonly clock: Clock,
   ) {}
 
   /** Receives a dossier: starts the published version of its procedure. */
@@ -85,7 +98,7 @@ export class DossiersService {
       ]);
     }
     const channel = input.channel ?? 'desk';
-    const { row, at } = await this.runtime.start(
+    const { row } = await this.runtime.start(
       {
         definitionId: found.id,
         applicant: input.applicant,
@@ -96,24 +109,14 @@ export class DossiersService {
       },
       actor,
     );
-    const definition = await this.cache.get(this.db.query, row.definition_id);
-    return this.detail(
-      {
-        ...row,
-        procedure_name: definition.name,
-        applicant: input.applicant,
-        channel,
-        created_at: at,
-        ended_at: row.status === 'active' ? null : at,
-      },
-      definition.graph,
-    );
+    return this.get(row.id);
   }
 
   async get(idOrCode: string): Promise<DossierDto> {
     if (!isUuid(idOrCode) && idOrCode.length > 60) throw notFound('Dossier', idOrCode);
     const { rows } = await this.db.query<DossierDetailRow>(
-      `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision, d.parent_call_id
+      `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision, d.parent_call_id, d.deadlines, d.extension,
+              d.extension IS NOT NULL AS extended
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
         WHERE d.${isUuid(idOrCode) ? 'id' : 'code'} = $1`,
       [idOrCode],
@@ -218,12 +221,24 @@ export class DossiersService {
   }
 
   private detail(row: DossierDetailRow, graph: Parameters<typeof activeSteps>[0]): DossierDto {
+    const clock = row.deadlines?.dossier ?? null;
     return {
       ...toSummary(row),
       variables: row.state.variables,
       activeSteps: activeSteps(graph, row.state),
       result: row.state.result ?? null,
       revision: row.revision,
+      deadline: {
+        legalTimeLimit: graph.legalTimeLimit ?? null,
+        countingFrom: clock?.countingFrom ?? null,
+        remainingWorkingMinutes:
+          clock && row.status === 'active'
+            ? remainingMinutes(this.calendars.current(), clock, this.clock.now())
+            : null,
+        pausedAt: clock?.pausedAt ?? null,
+        calendarVersion: clock?.calendarVersion ?? null,
+        extension: row.extension,
+      },
     };
   }
 }
@@ -252,5 +267,10 @@ function toSummary(row: DossierListRow | DossierDetailRow): DossierSummaryDto {
     parentId: row.parent_id,
     createdAt: iso(row.created_at) as string,
     endedAt: iso(row.ended_at),
+    dueAt: iso(row.due_at),
+    appointmentAt: iso(row.appointment_at),
+    clock: row.clock,
+    deadlineStatus: row.deadline_status,
+    outcome: row.outcome,
   };
 }

@@ -1,9 +1,15 @@
 import type { ApplicantDto } from '@lienthong/contracts';
 import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engine-core';
 import type { CachedDefinition } from './definition-cache';
+import type { DeadlineUpdate, TaskDeadline } from './deadlines';
 
 export type WriteTarget =
-  | { mode: 'update'; id: string; revision: number }
+  | {
+      mode: 'update';
+      id: string;
+      revision: number;
+      extension?: { record: Record<string, unknown>; newDueAt: string };
+    }
   | {
       mode: 'insert';
       id: string;
@@ -34,6 +40,23 @@ interface TaskRecord {
   local_variables: unknown;
   completed: boolean;
   result: unknown;
+  clock: string;
+  due_at: string | null;
+  due_soon_at: string | null;
+  deadline_status: string;
+  outcome: string | null;
+  worked_minutes: number | null;
+}
+
+function deadlineColumns(d: TaskDeadline | undefined) {
+  return {
+    clock: d?.clock ?? 'none',
+    due_at: d?.dueAt ?? null,
+    due_soon_at: d?.dueSoonAt ?? null,
+    deadline_status: d?.deadlineStatus ?? 'on_track',
+    outcome: d?.outcome ?? null,
+    worked_minutes: d?.workedMinutes ?? null,
+  };
 }
 
 /**
@@ -48,6 +71,8 @@ export function buildWrite(
   result: StepResult,
   now: Date,
   actorId: string,
+  deadline: DeadlineUpdate,
+  calendarVersion: string,
 ): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown) => {
@@ -60,6 +85,17 @@ export function buildWrite(
   const ctes: string[] = [];
   const nowP = p(now);
   const stateP = json(state);
+  const dd = deadline.dossier;
+  // The promised appointment: the legal due instant (kept at its last value while paused).
+  const appointment = deadline.state.dossier?.dueAt ?? null;
+  const deadlineValues = [
+    json(deadline.state),
+    p(dd.clock),
+    `${p(dd.dueAt)}::timestamptz`,
+    `${p(dd.dueSoonAt)}::timestamptz`,
+    p(dd.deadlineStatus),
+    p(dd.outcome),
+  ];
 
   if (target.mode === 'insert') {
     const local = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -68,18 +104,28 @@ export function buildWrite(
       `seq AS (INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES (${unitP}, ${p(local)}, 1)
          ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value)`,
       `d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
-                                   applicant, state, variables, parent_id, parent_call_id, revision, created_at, updated_at, ended_at)
+                                   applicant, state, variables, parent_id, parent_call_id, revision, created_at, updated_at, ended_at,
+                                   deadlines, clock, due_at, due_soon_at, deadline_status, outcome, appointment_at)
          SELECT ${p(target.id)}, ${p(`${target.unitIdentifier}-${local.slice(2).replace(/-/g, '')}-`)} || lpad(seq.last_value::text, 4, '0'),
                 ${p(target.definition.id)}, ${p(target.definition.key)}, ${p(target.definition.version)}, ${p(state.status)}, ${unitP},
                 ${p(target.channel)}, ${json(target.applicant)}, ${stateP}::jsonb, (${stateP}::jsonb)->'variables', ${p(target.parentId)}::uuid,
-                ${p(target.parentCallId)}::uuid, 1, ${nowP}, ${nowP}, ${ended ? nowP : 'NULL'}
+                ${p(target.parentCallId)}::uuid, 1, ${nowP}, ${nowP}, ${ended ? nowP : 'NULL'},
+                ${deadlineValues.join(', ')}, ${p(appointment)}::timestamptz
            FROM seq
          RETURNING id, code)`,
     );
   } else {
+    const [deadlinesP, clockP, dueP, dueSoonP, statusP, outcomeP] = deadlineValues;
     ctes.push(
       `d AS (UPDATE dossiers SET state = ${stateP}::jsonb, variables = (${stateP}::jsonb)->'variables', status = ${p(state.status)},
-                revision = revision + 1, updated_at = ${nowP}${ended ? `, ended_at = ${nowP}` : ''}
+                revision = revision + 1, updated_at = ${nowP}${ended ? `, ended_at = ${nowP}` : ''},
+                deadlines = ${deadlinesP}::jsonb, clock = ${clockP}, due_at = ${dueP}, due_soon_at = ${dueSoonP},
+                deadline_status = ${statusP}, outcome = ${outcomeP},
+                ${
+                  target.extension
+                    ? `extension = ${json(target.extension.record)}::jsonb, appointment_at = ${p(target.extension.newDueAt)}::timestamptz`
+                    : `appointment_at = CASE WHEN extension IS NULL THEN ${p(appointment)}::timestamptz ELSE appointment_at END`
+                }
           WHERE id = ${p(target.id)} AND revision = ${p(target.revision)}
          RETURNING id, code)`,
     );
@@ -88,27 +134,36 @@ export function buildWrite(
 
   // Tasks created and ended by the same step are inserted in their final state.
   const created = new Map<string, TaskRecord>();
-  const ended_: Array<{ id: string; outcome: string; completed_by: string | null; result: unknown }> = [];
+  const endedTasks: Array<
+    { id: string; status: string; completed_by: string | null; result: unknown } & ReturnType<
+      typeof deadlineColumns
+    >
+  > = [];
   const jobsScheduled = new Map<string, Extract<Effect, { type: 'jobScheduled' }>>();
   const jobsCancelled: string[] = [];
   const history: HistoryEvent[] = [];
   for (const e of result.effects) {
     switch (e.type) {
       case 'taskCreated':
-        created.set(e.task.taskId, taskRecord(e.task));
+        created.set(e.task.taskId, {
+          ...taskRecord(e.task),
+          ...deadlineColumns(deadline.tasks.get(e.task.taskId)),
+        });
         break;
       case 'taskEnded': {
         const fresh = created.get(e.taskId);
         if (fresh) {
+          Object.assign(fresh, deadlineColumns(deadline.tasks.get(e.taskId)));
           fresh.status = e.outcome;
           fresh.completed = true;
           fresh.result = e.variables ?? null;
         } else {
-          ended_.push({
+          endedTasks.push({
             id: e.taskId,
-            outcome: e.outcome,
+            status: e.outcome,
             completed_by: e.outcome === 'completed' ? actorId : null,
             result: e.variables ?? null,
+            ...deadlineColumns(deadline.tasks.get(e.taskId)),
           });
         }
         break;
@@ -126,28 +181,68 @@ export function buildWrite(
       case 'callCancelled':
       case 'messageAwaited':
       case 'instanceEnded':
+      case 'clock':
         break;
     }
   }
+  // Open tasks whose clock this step paused or resumed.
+  const endedIds = new Set(endedTasks.map((t) => t.id));
+  const reclocked = [...deadline.tasks.entries()]
+    .filter(([id]) => !created.has(id) && !endedIds.has(id))
+    .map(([id, d]) => ({ id, ...deadlineColumns(d) }));
 
   if (created.size > 0) {
     ctes.push(
       `t_new AS (INSERT INTO tasks (id, dossier_id, token_id, node_id, name, kind, status, unit, candidate_role, allotted_time, topic,
-                                   retries, form, loop_index, loop_total, local_variables, result, created_at, completed_at, completed_by)
+                                   retries, form, loop_index, loop_total, local_variables, result, created_at, completed_at, completed_by,
+                                   clock, due_at, due_soon_at, deadline_status, outcome, worked_minutes)
          SELECT t.id, d.id, t.token_id, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role, t.allotted_time, t.topic,
                 t.retries, t.form, t.loop_index, t.loop_total, t.local_variables, t.result, ${nowP},
-                CASE WHEN t.completed THEN ${nowP}::timestamptz END, CASE WHEN t.status = 'completed' THEN ${p(actorId)} END
+                CASE WHEN t.completed THEN ${nowP}::timestamptz END, CASE WHEN t.status = 'completed' THEN ${p(actorId)} END,
+                t.clock, t.due_at, t.due_soon_at, t.deadline_status, t.outcome, t.worked_minutes
            FROM d, jsonb_to_recordset(${json([...created.values()])}::jsonb) AS t(id uuid, token_id uuid, node_id text, name text,
                 kind text, status text, unit text, candidate_role text, allotted_time text, topic text, retries int, form jsonb,
-                loop_index int, loop_total int, local_variables jsonb, completed boolean, result jsonb)
+                loop_index int, loop_total int, local_variables jsonb, completed boolean, result jsonb, clock text,
+                due_at timestamptz, due_soon_at timestamptz, deadline_status text, outcome text, worked_minutes int)
          RETURNING 1)`,
     );
   }
-  if (ended_.length > 0) {
+  if (endedTasks.length > 0) {
     ctes.push(
-      `t_end AS (UPDATE tasks SET status = x.outcome, completed_at = ${nowP}, completed_by = x.completed_by, result = x.result
-           FROM jsonb_to_recordset(${json(ended_)}::jsonb) AS x(id uuid, outcome text, completed_by text, result jsonb)
+      `t_end AS (UPDATE tasks SET status = x.status, completed_at = ${nowP}, completed_by = x.completed_by, result = x.result,
+                clock = x.clock, deadline_status = x.deadline_status, outcome = x.outcome, worked_minutes = x.worked_minutes
+           FROM jsonb_to_recordset(${json(endedTasks)}::jsonb) AS x(id uuid, status text, completed_by text, result jsonb, clock text,
+                deadline_status text, outcome text, worked_minutes int)
           WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+         RETURNING 1)`,
+    );
+  }
+  if (reclocked.length > 0) {
+    ctes.push(
+      `t_clock AS (UPDATE tasks SET clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at, deadline_status = x.deadline_status
+           FROM jsonb_to_recordset(${json(reclocked)}::jsonb) AS x(id uuid, clock text, due_at timestamptz, due_soon_at timestamptz,
+                deadline_status text)
+          WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+         RETURNING 1)`,
+    );
+  }
+  if (deadline.events.length > 0) {
+    const rows = deadline.events.map((e) => ({
+      task_id: e.taskId ?? null,
+      kind: e.kind,
+      reason: e.reason ?? null,
+      working_minutes: e.workingMinutes ?? null,
+      previous_due_at: e.previousDueAt ?? null,
+      new_due_at: e.newDueAt ?? null,
+      data: e.data ?? null,
+    }));
+    ctes.push(
+      `de AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, reason, actor, working_minutes, previous_due_at, new_due_at,
+                                           calendar_version, data)
+         SELECT d.id, e.task_id, ${nowP}, e.kind, e.reason, ${p(actorId)}, e.working_minutes, e.previous_due_at, e.new_due_at,
+                ${p(calendarVersion)}, e.data
+           FROM d, jsonb_to_recordset(${json(rows)}::jsonb) AS e(task_id uuid, kind text, reason text, working_minutes int,
+                previous_due_at timestamptz, new_due_at timestamptz, data jsonb)
          RETURNING 1)`,
     );
   }
@@ -210,5 +305,6 @@ function taskRecord(t: TaskSpec): TaskRecord {
     local_variables: t.locals ?? {},
     completed: false,
     result: null,
+    ...deadlineColumns(undefined),
   };
 }

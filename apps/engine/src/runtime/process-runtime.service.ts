@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { WorkingCalendar } from '@lienthong/calendar';
 import type { ApplicantDto } from '@lienthong/contracts';
 import {
   EngineError,
@@ -14,6 +15,8 @@ import { Db, type Sql } from '../database/db.service';
 import { Clock } from './clock';
 import { DefinitionCache, type CachedDefinition } from './definition-cache';
 import { DomainEvents, type DomainEvent } from './domain-events';
+import { CalendarSource } from './calendar-source';
+import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineState, type DeadlineUpdate } from './deadlines';
 import { buildWrite } from './dossier-write';
 
 export interface DossierRow {
@@ -28,10 +31,13 @@ export interface DossierRow {
   revision: number;
   parent_id: string | null;
   parent_call_id: string | null;
+  deadlines: DeadlineState;
+  /** The dossier has had its one extension (apology with a new date). */
+  extended: boolean;
 }
 
 export const DOSSIER_COLUMNS = `d.id, d.code, d.definition_id, d.definition_key, d.definition_version, d.status, d.receiving_unit,
-  d.state, d.revision, d.parent_id, d.parent_call_id`;
+  d.state, d.revision, d.parent_id, d.parent_call_id, d.deadlines, d.extension IS NOT NULL AS extended`;
 
 export interface Actor {
   /** User name, API key name or `system`. */
@@ -66,6 +72,8 @@ export interface Applied {
   result: StepResult;
   /** The instant the command took effect. */
   at: Date;
+  /** How the command moved the legal clocks (absent when nothing was written). */
+  deadline?: DeadlineUpdate;
 }
 
 /** Effects that need more than the dossier's own single-statement write. */
@@ -95,6 +103,7 @@ export class ProcessRuntime {
     private readonly definitions: DefinitionCache,
     private readonly domainEvents: DomainEvents,
     private readonly clock: Clock,
+    private readonly calendars: CalendarSource,
   ) {}
 
   /** Starts a dossier on a definition version. */
@@ -152,6 +161,59 @@ export class ProcessRuntime {
     }
   }
 
+  /**
+   * Changes only the legal clocks of a dossier (a manual pause or resume, an extension), with the
+   * same revision guard as commands.
+   */
+  async updateDeadlines(
+    load: (sql: Sql) => Promise<DossierRow>,
+    change: (
+      row: DossierRow,
+      ctx: { calendar: WorkingCalendar; now: Date },
+    ) => {
+      deadline: DeadlineUpdate;
+      extension?: { record: Record<string, unknown>; newDueAt: string };
+    },
+    actor: Actor,
+  ): Promise<Applied> {
+    for (let attempt = 1; ; attempt++) {
+      const row = await load(this.db.query);
+      const now = this.clock.now();
+      const calendar = this.calendars.current();
+      const { deadline, extension } = change(row, { calendar, now });
+      const result: StepResult = { state: row.state, effects: [] };
+      const write = buildWrite(
+        { mode: 'update', id: row.id, revision: row.revision, extension },
+        result,
+        now,
+        actor.id,
+        deadline,
+        calendar.version,
+      );
+      const { rows } = await this.db.query<{ code: string | null }>(write.text, write.params);
+      if (rows[0]?.code) {
+        this.domainEvents.publish([{ type: 'dossier.updated', dossierId: row.id, code: row.code }]);
+        return {
+          row: {
+            ...row,
+            revision: row.revision + 1,
+            deadlines: deadline.state,
+            extended: row.extended || !!extension,
+          },
+          result,
+          at: now,
+          deadline,
+        };
+      }
+      if (attempt >= ProcessRuntime.MAX_ATTEMPTS) {
+        throw conflict(
+          `Dossier ${row.code} is being changed by other requests; nothing was applied. Try again.`,
+          { code: 'concurrent-change' },
+        );
+      }
+    }
+  }
+
   /** For the job worker: runs `work` in one transaction and publishes its events after commit. */
   async transaction<T>(actor: Actor, work: (tx: TxContext) => Promise<T>): Promise<T> {
     const events: DomainEvent[] = [];
@@ -194,6 +256,18 @@ export class ProcessRuntime {
     result: StepResult,
   ): Promise<Applied> {
     const id = randomUUID();
+    const calendar = this.calendars.current();
+    const deadline = applyDeadlineEffects(
+      EMPTY_DEADLINES,
+      result.effects,
+      {
+        calendar,
+        now: tx.now,
+        legalTimeLimit: definition.graph.legalTimeLimit,
+        cutoff: definition.graph.cutoff as Parameters<typeof calendar.countingStart>[1],
+      },
+      true,
+    );
     const write = buildWrite(
       {
         mode: 'insert',
@@ -209,6 +283,8 @@ export class ProcessRuntime {
       result,
       tx.now,
       tx.actor.id,
+      deadline,
+      calendar.version,
     );
     const { rows } = await tx.sql<{ code: string }>(write.text, write.params);
     const code = rows[0]?.code;
@@ -225,20 +301,31 @@ export class ProcessRuntime {
       revision: 1,
       parent_id: input.parentId ?? null,
       parent_call_id: input.parentCallId ?? null,
+      deadlines: deadline.state,
+      extended: false,
     };
     tx.events.push({ type: 'dossier.created', dossierId: id, code, definitionKey: definition.key });
     this.collectEvents(tx, row, result.effects);
     await this.followUps(tx, row, result.effects);
-    return { row, result, at: tx.now };
+    return { row, result, at: tx.now, deadline };
   }
 
   /** Writes the step's outcome; returns null (nothing written) when the revision moved on. */
   private async writeAndFollow(tx: TxContext, row: DossierRow, result: StepResult): Promise<Applied | null> {
+    const calendar = this.calendars.current();
+    const deadline = applyDeadlineEffects(
+      row.deadlines ?? EMPTY_DEADLINES,
+      result.effects,
+      { calendar, now: tx.now, extended: row.extended },
+      false,
+    );
     const write = buildWrite(
       { mode: 'update', id: row.id, revision: row.revision },
       result,
       tx.now,
       tx.actor.id,
+      deadline,
+      calendar.version,
     );
     const { rows } = await tx.sql<{ code: string | null }>(write.text, write.params);
     if (!rows[0]?.code) return null;
@@ -247,11 +334,12 @@ export class ProcessRuntime {
       state: result.state,
       status: result.state.status,
       revision: row.revision + 1,
+      deadlines: deadline.state,
     };
     tx.events.push({ type: 'dossier.updated', dossierId: row.id, code: row.code });
     this.collectEvents(tx, next, result.effects);
     await this.followUps(tx, next, result.effects);
-    return { row: next, result, at: tx.now };
+    return { row: next, result, at: tx.now, deadline };
   }
 
   private runStep(
@@ -261,7 +349,11 @@ export class ProcessRuntime {
     now: Date,
   ): StepResult {
     try {
-      return step(definition.graph, state, command, { now, newId: randomUUID });
+      return step(definition.graph, state, command, {
+        now,
+        newId: randomUUID,
+        calendar: this.calendars.current(),
+      });
     } catch (error) {
       if (error instanceof EngineError) {
         if (

@@ -7,6 +7,10 @@ import type { Variables } from '@lienthong/engine-core';
 @Entity('tasks')
 @Index('tasks_dossier_idx', ['dossierId'])
 @Index('tasks_unit_status_idx', ['unit', 'status', 'createdAt'])
+@Index('tasks_due_idx', ['dueAt'], { where: `status = 'active' AND clock = 'running'` })
+@Index('tasks_due_soon_idx', ['dueSoonAt'], {
+  where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
+})
 @Index('tasks_topic_active_idx', ['topic', 'createdAt'], { where: `status = 'active' AND kind = 'external'` })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -49,7 +53,7 @@ export class TaskEntity {
   @Column({ type: 'int', nullable: true })
   retries!: number | null;
 
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'[]'` })
   form!: FormFieldDto[];
 
   @Column({ name: 'loop_index', type: 'int', nullable: true })
@@ -58,7 +62,7 @@ export class TaskEntity {
   @Column({ name: 'loop_total', type: 'int', nullable: true })
   loopTotal!: number | null;
 
-  @Column({ name: 'local_variables', type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ name: 'local_variables', type: 'jsonb', default: () => `'{}'` })
   localVariables!: Variables;
 
   @Column({ name: 'result', type: 'jsonb', nullable: true })
@@ -72,4 +76,24 @@ export class TaskEntity {
 
   @Column({ name: 'completed_by', type: 'varchar', length: 200, nullable: true })
   completedBy!: string | null;
+
+  /** 'none' (no allotted time), 'running' or 'paused'. */
+  @Column({ type: 'varchar', length: 10, default: 'none' })
+  clock!: 'none' | 'running' | 'paused';
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'due_soon_at', type: 'timestamptz', nullable: true })
+  dueSoonAt!: Date | null;
+
+  @Column({ name: 'deadline_status', type: 'varchar', length: 10, default: 'on_track' })
+  deadlineStatus!: 'on_track' | 'due_soon' | 'overdue';
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  outcome!: 'early' | 'on_time' | 'late' | null;
+
+  /** Working minutes the step took (paused time excluded), once finished. */
+  @Column({ name: 'worked_minutes', type: 'int', nullable: true })
+  workedMinutes!: number | null;
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  ClockState,
+  DeadlineStatusDto,
   FormFieldDto,
+  OutcomeDto,
   PageDto,
   TaskCompletionDto,
   TaskDto,
@@ -22,6 +25,7 @@ import {
   type Actor,
   type DossierRow,
 } from '../runtime/process-runtime.service';
+import type { TaskDeadline } from '../runtime/deadlines';
 import { validateFormVariables } from './form-validation.util';
 
 interface TaskRow {
@@ -43,6 +47,12 @@ interface TaskRow {
   created_at: Date;
   completed_at: Date | null;
   result: Variables | null;
+  completed_by: string | null;
+  worked_minutes: number | null;
+  due_at: Date | string | null;
+  clock: ClockState;
+  deadline_status: DeadlineStatusDto;
+  outcome: OutcomeDto | null;
 }
 
 export interface TaskQuery {
@@ -56,7 +66,8 @@ export interface TaskQuery {
 }
 
 const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
-  t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result`;
+  t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
+  t.completed_by, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
 
 @Injectable()
 export class TasksService {
@@ -136,7 +147,7 @@ export class TasksService {
     toCommand: (task: TaskRow) => Command,
   ): Promise<TaskCompletionDto> {
     let task: TaskRow | undefined;
-    const { row, at, result } = await this.runtime.execute(
+    const { row, at, result, deadline } = await this.runtime.execute(
       async (sql) => {
         const loaded = await this.loadWithDossier(sql, id, kind);
         if (loaded.task.status !== 'active') {
@@ -159,6 +170,8 @@ export class TasksService {
         status: ended?.type === 'taskEnded' ? ended.outcome : done.status,
         completed_at: ended ? at : null,
         result: ended?.type === 'taskEnded' ? (ended.variables ?? null) : null,
+        completed_by: ended?.type === 'taskEnded' && ended.outcome === 'completed' ? actor.id : null,
+        ...taskDeadlineRow(deadline?.tasks.get(id), done),
       }),
       dossier: {
         id: row.id,
@@ -214,5 +227,26 @@ function toDto(row: TaskRow): TaskDto {
     createdAt: iso(row.created_at) as string,
     completedAt: iso(row.completed_at),
     result: row.result,
+    completedBy: row.completed_by,
+    workedMinutes: row.worked_minutes,
+    dueAt: iso(row.due_at),
+    clock: row.clock,
+    deadlineStatus: row.deadline_status,
+    outcome: row.outcome,
+  };
+}
+
+/** The deadline columns of a task after a command, from what the command computed. */
+function taskDeadlineRow(
+  d: TaskDeadline | undefined,
+  before: TaskRow,
+): Pick<TaskRow, 'worked_minutes' | 'due_at' | 'clock' | 'deadline_status' | 'outcome'> {
+  if (!d) return before;
+  return {
+    worked_minutes: d.workedMinutes,
+    due_at: d.dueAt ?? before.due_at,
+    clock: d.clock,
+    deadline_status: d.deadlineStatus,
+    outcome: d.outcome,
   };
 }

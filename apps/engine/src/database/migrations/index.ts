@@ -1,10 +1,17 @@
 import { type MigrationClass } from '../data-source';
 import { EngineCore1763800000000 } from './1763800000000-engine-core';
 import { CreateIdempotencyKeys1763833800000 } from './1763833800000-create-idempotency-keys';
+import { Deadlines1763850000000 } from './1763850000000-deadlines';
+import { CalendarDecisions1763900000000 } from './1763900000000-calendar-decisions';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
  * Generate one from the entities with the TypeORM CLI (see ../data-source.cli.ts), name the file
  * `<timestamp>-<kebab-name>.ts`, give it a reversible `down`, and append its class here.
  */
-export const migrations: MigrationClass[] = [EngineCore1763800000000, CreateIdempotencyKeys1763833800000];
+export const migrations: MigrationClass[] = [
+  EngineCore1763800000000,
+  CreateIdempotencyKeys1763833800000,
+  Deadlines1763850000000,
+  CalendarDecisions1763900000000,
+];

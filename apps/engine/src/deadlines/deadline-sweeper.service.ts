@@ -1,0 +1,123 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { Db } from '../database/db.service';
+import { Clock } from '../runtime/clock';
+
+export interface SweepResult {
+  tasksDueSoon: number;
+  tasksOverdue: number;
+  dossiersDueSoon: number;
+  dossiersOverdue: number;
+}
+
+/** Any number being a lock key shared by every engine process: one of them sweeps at a time. */
+const SWEEP_LOCK = 7_210_001;
+
+/**
+ * Marks running steps and dossiers "due soon" and "overdue" as their instants pass, and records
+ * each transition as a deadline event; an overdue dossier also records which steps (units) held
+ * it at that moment. State lives in the database (due_at, due_soon_at, deadline_status), so the
+ * sweep is idempotent and survives restarts; partial indexes keep it fast with millions of open
+ * steps. Runs every DEADLINE_SWEEP_MS in one engine process at a time (advisory lock).
+ */
+@Injectable()
+export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.jobs.deadlineSweepMs;
+    if (!this.config.jobs.enabled || every === 0) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.sweep()
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `Deadline sweep failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        )
+        .finally(() => (this.running = null));
+    }, every);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One sweep at `now` (the engine clock by default); returns how many rows changed status. */
+  async sweep(now: Date = this.clock.now()): Promise<SweepResult | null> {
+    return this.db.transaction(async (sql) => {
+      const { rows: lock } = await sql<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock($1) AS ok`, [
+        SWEEP_LOCK,
+      ]);
+      if (!lock[0]?.ok) return null;
+      const tasksOverdue = await this.count(
+        sql,
+        `WITH x AS (UPDATE tasks SET deadline_status = 'overdue'
+                     WHERE status = 'active' AND clock = 'running' AND due_at <= $1 AND deadline_status <> 'overdue'
+                 RETURNING id, dossier_id, unit, node_id, due_at),
+              e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
+                    SELECT dossier_id, id, $1, 'overdue', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
+         SELECT count(*)::int AS n FROM x`,
+        now,
+      );
+      const tasksDueSoon = await this.count(
+        sql,
+        `WITH x AS (UPDATE tasks SET deadline_status = 'due_soon'
+                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at > $1
+                 RETURNING id, dossier_id, unit, node_id, due_at),
+              e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
+                    SELECT dossier_id, id, $1, 'due_soon', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
+         SELECT count(*)::int AS n FROM x`,
+        now,
+      );
+      const dossiersOverdue = await this.count(
+        sql,
+        `WITH x AS (UPDATE dossiers d SET deadline_status = 'overdue',
+                           overdue_holders = (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', t.id, 'nodeId', t.node_id, 'unit', t.unit,
+                                                                        'candidateRole', t.candidate_role)), '[]'::jsonb)
+                                                FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'active')
+                     WHERE d.status = 'active' AND d.clock = 'running' AND d.due_at <= $1 AND d.overdue_holders IS NULL
+                 RETURNING d.id, d.due_at, d.overdue_holders),
+              e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at, data)
+                    SELECT id, $1, 'overdue', 'system', due_at, jsonb_build_object('holders', overdue_holders) FROM x)
+         SELECT count(*)::int AS n FROM x`,
+        now,
+      );
+      const dossiersDueSoon = await this.count(
+        sql,
+        `WITH x AS (UPDATE dossiers SET deadline_status = 'due_soon'
+                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at > $1
+                 RETURNING id, due_at),
+              e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at) SELECT id, $1, 'due_soon', 'system', due_at FROM x)
+         SELECT count(*)::int AS n FROM x`,
+        now,
+      );
+      return { tasksDueSoon, tasksOverdue, dossiersDueSoon, dossiersOverdue };
+    });
+  }
+
+  private async count(
+    sql: Parameters<Parameters<Db['transaction']>[0]>[0],
+    text: string,
+    now: Date,
+  ): Promise<number> {
+    const { rows } = await sql<{ n: number }>(text, [now]);
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,251 @@
+import { bpmnFixture, chain } from '@lienthong/bpmn';
+import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto } from '@lienthong/contracts';
+import { Clock } from '../runtime/clock';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { DeadlineSweeper } from './deadline-sweeper.service';
+
+jest.setTimeout(60_000);
+
+const vn = (local: string) => new Date(`${local}+07:00`);
+const iso = (local: string) => vn(local).toISOString();
+
+// 3 working days in all; reception 4 h, review 1 day; payment does not count; a supplement restarts the limit.
+const PROCEDURE = bpmnFixture(
+  `<startEvent id="s"/>
+   <userTask id="receive" name="Tiếp nhận" lt:unit="DTP-TTHCC" lt:allottedTime="4h"/>
+   <userTask id="review" name="Thẩm định" lt:unit="DTP-VPDK-CL" lt:allottedTime="1d"/>
+   <receiveTask id="supplement" name="Chờ bổ sung" messageRef="S" lt:clock="restart"/>
+   <receiveTask id="pay" name="Chờ nộp tiền" messageRef="P" lt:clock="pause"/>
+   <userTask id="sign" name="Ký" lt:unit="DTP-VPDK-CL" lt:candidateRole="leader" lt:allottedTime="4h"/>
+   <endEvent id="e"/>
+   ${chain('s', 'receive', 'review', 'supplement', 'pay', 'sign', 'e')}`,
+  {
+    id: 'han-xu-ly',
+    attrs: 'lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="3d" lt:cutoff="15:00"',
+    extra: '<message id="S" name="supplement-received"/><message id="P" name="payment-confirmed"/>',
+  },
+);
+
+describe('legal deadlines of dossiers and steps', () => {
+  let t: TestApp;
+  let clock: Clock;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    clock = t.app.get(Clock);
+    const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
+    await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function receive(at: string): Promise<DossierDto> {
+    clock.set(vn(at));
+    const res = await t.api.post<DossierDto>('/dossiers', {
+      definitionKey: 'han-xu-ly',
+      applicant: { name: 'Võ Thị Em' },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  async function complete(dossier: DossierDto, nodeId: string, at: string): Promise<TaskCompletionDto> {
+    clock.set(vn(at));
+    const current = await t.api.get<DossierDto>(`/dossiers/${dossier.id}`);
+    const step = current.body.activeSteps.find((s) => s.nodeId === nodeId);
+    const res = await t.api.post<TaskCompletionDto>(`/tasks/${step?.taskId}/complete`, {});
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  it('gives the dossier its appointment and each step its due instant, after the cut-off from the next day', async () => {
+    // given a dossier received on Friday 6/3/2026 at 15:30, after the 15:00 cut-off
+    const dossier = await receive('2026-03-06T15:30:00');
+
+    // then counting starts on Monday 9/3 at 07:30 and 3 working days end on Wednesday 11/3 at 17:00
+    expect(dossier).toMatchObject({ clock: 'running', deadlineStatus: 'on_track', outcome: null });
+    expect(dossier.deadline.countingFrom).toBe(iso('2026-03-09T07:30:00'));
+    expect(dossier.dueAt).toBe(iso('2026-03-11T17:00:00'));
+    expect(dossier.appointmentAt).toBe(dossier.dueAt);
+    // the reception step has 4 working hours from Friday 15:30: 1.5 h on Friday, 2.5 h on Monday
+    const tasks = await t.api.get<{ items: Array<{ nodeId: string; dueAt: string; clock: string }> }>(
+      `/tasks?dossierId=${dossier.id}`,
+    );
+    expect(tasks.body.items).toEqual([
+      expect.objectContaining({ nodeId: 'receive', dueAt: iso('2026-03-09T10:00:00'), clock: 'running' }),
+    ]);
+
+    // when reception finishes late on Monday at 10:30
+    const done = await complete(dossier, 'receive', '2026-03-09T10:30:00');
+
+    // then it is late by its own allotted time, and the review step gets its day
+    expect(done).toMatchObject({ outcome: 'late', workedMinutes: 270 });
+    const review = (
+      await t.api.get<{ items: Array<{ nodeId: string; dueAt: string }> }>(
+        `/tasks?dossierId=${dossier.id}&status=active`,
+      )
+    ).body.items;
+    expect(review).toEqual([
+      expect.objectContaining({ nodeId: 'review', dueAt: iso('2026-03-10T10:30:00') }),
+    ]);
+  });
+
+  it('restarts the limit when the supplement arrives and pauses it while the applicant pays', async () => {
+    // given
+    const dossier = await receive('2026-03-02T08:00:00');
+    expect(dossier.dueAt).toBe(iso('2026-03-05T08:00:00'));
+    await complete(dossier, 'receive', '2026-03-02T09:00:00');
+    await complete(dossier, 'review', '2026-03-03T09:00:00');
+
+    // when the supplement arrives on Wednesday 4/3 at 10:00: 3 full working days again from then
+    clock.set(vn('2026-03-04T10:00:00'));
+    expect(
+      (await t.api.post('/messages', { name: 'supplement-received', dossierId: dossier.id })).status,
+    ).toBe(200);
+    let now = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body;
+    // the payment wait starts at once: the clock pauses with all 3 days left
+    expect(now).toMatchObject({ clock: 'paused', dueAt: null });
+    expect(now.deadline).toMatchObject({
+      countingFrom: iso('2026-03-04T10:00:00'),
+      remainingWorkingMinutes: 1440,
+    });
+    expect(now.appointmentAt).toBe(iso('2026-03-09T10:00:00'));
+
+    // and the payment is confirmed on Saturday 7/3: the clock resumes on Monday morning
+    clock.set(vn('2026-03-07T11:00:00'));
+    expect((await t.api.post('/messages', { name: 'payment-confirmed', dossierId: dossier.id })).status).toBe(
+      200,
+    );
+    now = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body;
+
+    // then
+    expect(now).toMatchObject({
+      clock: 'running',
+      dueAt: iso('2026-03-11T17:00:00'),
+      appointmentAt: iso('2026-03-11T17:00:00'),
+    });
+    const events = (await t.api.get<DeadlineEventDto[]>(`/dossiers/${dossier.id}/deadline-events`)).body;
+    expect(events.map((e) => [e.kind, e.workingMinutes])).toEqual([
+      // Monday 08:00 to Wednesday 10:00 had counted for nothing: 18 working hours
+      ['restarted', 1080],
+      ['paused', null],
+      // Wednesday 10:00 to Saturday were not counted: 21.5 working hours
+      ['resumed', 1290],
+    ]);
+
+    // and signing on time finishes the dossier early
+    await complete(dossier, 'sign', '2026-03-09T09:00:00');
+    const sheet = (await t.api.get<ControlSheetDto>(`/dossiers/${dossier.id}/control-sheet`)).body;
+    expect(sheet.dossier).toMatchObject({ outcome: 'early', finishedAt: iso('2026-03-09T09:00:00') });
+    expect(sheet.steps.map((s) => [s.nodeId, s.unit, s.officer, s.outcome])).toEqual([
+      ['receive', 'DTP-TTHCC', 'api', 'on_time'],
+      ['review', 'DTP-VPDK-CL', 'api', 'on_time'],
+      ['sign', 'DTP-VPDK-CL', 'api', 'on_time'],
+    ]);
+  });
+
+  it('pauses and resumes by hand, refusing a resume without a pause and a pause on a finished dossier', async () => {
+    const dossier = await receive('2026-03-02T08:00:00');
+    clock.set(vn('2026-03-02T10:00:00'));
+    expect((await t.api.post(`/dossiers/${dossier.id}/resume`, {})).status).toBe(409);
+    const paused = await t.api.post<DossierDto>(`/dossiers/${dossier.id}/pause`, {
+      reason: 'Chờ thẩm định của Sở Xây dựng',
+    });
+    expect(paused.status).toBe(200);
+    expect(paused.body.clock).toBe('paused');
+    expect((await t.api.post(`/dossiers/${dossier.id}/pause`, { reason: 'again' })).status).toBe(409);
+    expect((await t.api.post(`/dossiers/${dossier.id}/pause`, {})).status).toBe(400);
+    clock.set(vn('2026-03-04T10:00:00'));
+    const resumed = await t.api.post<DossierDto>(`/dossiers/${dossier.id}/resume`, {
+      reason: 'Đã có kết quả',
+    });
+    // 2 working hours were used before the pause: 22 remain from Wednesday 10:00
+    expect(resumed.body).toMatchObject({ clock: 'running', dueAt: iso('2026-03-09T08:00:00') });
+    const cancelled = await t.api.post(`/dossiers/${dossier.id}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    expect((await t.api.post(`/dossiers/${dossier.id}/pause`, { reason: 'x' })).status).toBe(409);
+  });
+
+  it('accepts one extension at least a working day ahead, and the dossier still counts as late', async () => {
+    const dossier = await receive('2026-03-02T08:00:00');
+    clock.set(vn('2026-03-04T09:00:00'));
+    const tooLate = await t.api.post('/dossiers/' + dossier.id + '/extension', {
+      newDueAt: '2026-03-10T16:00:00+07:00',
+      reason: 'x',
+    });
+    expect(tooLate.status).toBe(422);
+    clock.set(vn('2026-03-03T08:00:00'));
+    const earlier = await t.api.post(`/dossiers/${dossier.id}/extension`, {
+      newDueAt: '2026-03-04T16:00:00+07:00',
+      reason: 'x',
+    });
+    expect(earlier.status).toBe(422);
+    const ok = await t.api.post<DossierDto>(`/dossiers/${dossier.id}/extension`, {
+      newDueAt: '2026-03-10T16:00:00+07:00',
+      reason: 'Cần xác minh nguồn gốc sử dụng đất',
+      unit: 'DTP-VPDK-CL',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      dueAt: iso('2026-03-05T08:00:00'),
+      appointmentAt: iso('2026-03-10T16:00:00'),
+    });
+    expect(ok.body.deadline.extension).toMatchObject({
+      previousDueAt: iso('2026-03-05T08:00:00'),
+      unit: 'DTP-VPDK-CL',
+    });
+    const again = await t.api.post(`/dossiers/${dossier.id}/extension`, {
+      newDueAt: '2026-03-11T16:00:00+07:00',
+      reason: 'y',
+    });
+    expect(again.status).toBe(409);
+
+    // finishing before the new date still counts as late
+    await complete(dossier, 'receive', '2026-03-03T09:00:00');
+    await complete(dossier, 'review', '2026-03-03T10:00:00');
+    clock.set(vn('2026-03-03T11:00:00'));
+    await t.api.post('/messages', { name: 'supplement-received', dossierId: dossier.id });
+    await t.api.post('/messages', { name: 'payment-confirmed', dossierId: dossier.id });
+    await complete(dossier, 'sign', '2026-03-03T14:00:00');
+    expect((await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body).toMatchObject({
+      status: 'completed',
+      outcome: 'late',
+    });
+  });
+
+  it('marks steps and dossiers due soon and overdue, naming who held an overdue dossier', async () => {
+    // given
+    const dossier = await receive('2026-03-02T08:00:00');
+    const sweeper = t.app.get(DeadlineSweeper);
+
+    // when the reception step's 4 hours are almost used (due soon from 11:32)
+    const soon = await sweeper.sweep(vn('2026-03-02T11:33:00'));
+    expect(soon).toMatchObject({ tasksDueSoon: 1, tasksOverdue: 0 });
+    // and, days later, both the step and the dossier are overdue
+    const late = await sweeper.sweep(vn('2026-03-06T08:00:00'));
+    expect(late).toMatchObject({ tasksOverdue: 1, dossiersOverdue: 1 });
+    expect(await sweeper.sweep(vn('2026-03-06T08:01:00'))).toMatchObject({
+      tasksOverdue: 0,
+      dossiersOverdue: 0,
+    });
+
+    // then
+    const events = (await t.api.get<DeadlineEventDto[]>(`/dossiers/${dossier.id}/deadline-events`)).body.map(
+      (e) => e.kind,
+    );
+    expect(events).toEqual(['due_soon', 'overdue', 'overdue']);
+    const holders = (await t.query(`SELECT overdue_holders FROM dossiers WHERE id = $1`, [
+      dossier.id,
+    ])) as Array<{
+      overdue_holders: Array<{ unit: string; nodeId: string }>;
+    }>;
+    expect(holders[0]?.overdue_holders).toEqual([
+      expect.objectContaining({ unit: 'DTP-TTHCC', nodeId: 'receive' }),
+    ]);
+    const task = await t.api.get<{ items: Array<{ deadlineStatus: string }> }>(
+      `/tasks?dossierId=${dossier.id}`,
+    );
+    expect(task.body.items[0]?.deadlineStatus).toBe('overdue');
+  });
+});

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { formatWorkingDuration, MINUTES_PER_WORKING_DAY } from '@lienthong/calendar';
+import type { ControlSheetDto, DeadlineEventDto, ExtensionDto } from '@lienthong/contracts';
+import { conflict, notFound, unprocessable } from '../common/problem';
+import { iso } from '../common/sql/sql-filter.util';
+import { Db } from '../database/db.service';
+import { DefinitionCache } from '../runtime/definition-cache';
+import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
+import { ProcessRuntime, type Actor, type DossierRow } from '../runtime/process-runtime.service';
+
+interface EventRow {
+  id: string;
+  at: Date;
+  kind: DeadlineEventDto['kind'];
+  task_id: string | null;
+  reason: string | null;
+  actor: string | null;
+  working_minutes: number | null;
+  previous_due_at: Date | null;
+  new_due_at: Date | null;
+  calendar_version: string | null;
+}
+
+/** Pauses, resumptions, extensions and the process control record of a dossier's legal deadline. */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    private readonly db: Db,
+    private readonly runtime: ProcessRuntime,
+    private readonly cache: DefinitionCache,
+  ) {}
+
+  /** An officer stops the clock for a period the law does not count (expert assessment, public posting…). */
+  async pause(idOrCode: string, reason: string, actor: Actor) {
+    return this.runtime.updateDeadlines(
+      (sql) => this.activeWithClock(sql, idOrCode),
+      (row, ctx) => {
+        if (row.deadlines.pausedBy.includes(MANUAL_HOLDER)) {
+          throw conflict(`The clock of dossier ${row.code} is already paused by an officer.`, {
+            code: 'already-paused',
+          });
+        }
+        const update = manualClock(row.deadlines, 'pause', ctx);
+        return { deadline: withReason(update, reason) };
+      },
+      actor,
+    );
+  }
+
+  async resume(idOrCode: string, reason: string | undefined, actor: Actor) {
+    return this.runtime.updateDeadlines(
+      (sql) => this.activeWithClock(sql, idOrCode),
+      (row, ctx) => {
+        if (!row.deadlines.pausedBy.includes(MANUAL_HOLDER)) {
+          throw conflict(
+            `The clock of dossier ${row.code} was not paused by an officer${row.deadlines.pausedBy.length > 0 ? ' (a step of the procedure holds it; it resumes when that step ends)' : ''}.`,
+            { code: 'not-paused' },
+          );
+        }
+        return { deadline: withReason(manualClock(row.deadlines, 'resume', ctx), reason ?? null) };
+      },
+      actor,
+    );
+  }
+
+  /**
+   * The apology with a new return date (Phiếu xin lỗi và hẹn lại ngày trả kết quả): at least one
+   * working day before the due instant, once per dossier; the dossier still counts as late.
+   */
+  async extend(idOrCode: string, input: { newDueAt: string; reason: string; unit?: string }, actor: Actor) {
+    const newDue = new Date(input.newDueAt);
+    return this.runtime.updateDeadlines(
+      (sql) => this.activeWithClock(sql, idOrCode),
+      (row, { calendar, now }) => {
+        const clock = row.deadlines.dossier;
+        if (!clock) throw conflict(`Dossier ${row.code} has no legal time limit.`, { code: 'no-time-limit' });
+        if (row.extended) {
+          throw conflict(
+            `Dossier ${row.code} has already been given a new return date: it can be rescheduled only once.`,
+            {
+              code: 'already-extended',
+            },
+          );
+        }
+        if (clock.base === null) {
+          throw conflict(`The clock of dossier ${row.code} is paused: its return date is not running out.`, {
+            code: 'clock-paused',
+          });
+        }
+        const due = new Date(clock.dueAt);
+        const left = calendar.workingMinutesBetween(now, due);
+        if (left < MINUTES_PER_WORKING_DAY) {
+          throw unprocessable(
+            `The apology must be sent at least 1 working day before the due date (${clock.dueAt}); ${left <= 0 ? 'the due date has passed' : `only ${formatWorkingDuration(left)} of working time is left`}.`,
+            [{ path: 'newDueAt', message: 'too late to reschedule' }],
+            { code: 'extension-too-late' },
+          );
+        }
+        if (!(newDue.getTime() > due.getTime())) {
+          throw unprocessable(`The new return date must be after the current one (${clock.dueAt}).`, [
+            { path: 'newDueAt', message: 'must be after the current due date' },
+          ]);
+        }
+        const record: ExtensionDto = {
+          requestedAt: now.toISOString(),
+          previousDueAt: clock.dueAt,
+          newDueAt: newDue.toISOString(),
+          reason: input.reason,
+          unit: input.unit ?? null,
+          actor: actor.id,
+        };
+        const deadline = applyDeadlineEffects(row.deadlines, [], { calendar, now }, false);
+        deadline.events.push({
+          kind: 'extended',
+          reason: input.reason,
+          previousDueAt: clock.dueAt,
+          newDueAt: record.newDueAt,
+          data: { unit: record.unit },
+        });
+        return { deadline, extension: { record: { ...record }, newDueAt: record.newDueAt } };
+      },
+      actor,
+    );
+  }
+
+  async events(idOrCode: string): Promise<DeadlineEventDto[]> {
+    const row = await this.runtime.loadDossier(this.db.query, idOrCode);
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT id::text, at, kind, task_id, reason, actor, working_minutes, previous_due_at, new_due_at, calendar_version
+         FROM deadline_events WHERE dossier_id = $1 ORDER BY deadline_events.id`,
+      [row.id],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** Phiếu kiểm soát quá trình giải quyết hồ sơ. */
+  async controlSheet(idOrCode: string): Promise<ControlSheetDto> {
+    const row = await this.runtime.loadDossier(this.db.query, idOrCode);
+    const { rows: header } = await this.db.query<{
+      applicant: ControlSheetDto['dossier']['applicant'];
+      created_at: Date;
+      ended_at: Date | null;
+      due_at: Date | null;
+      appointment_at: Date | null;
+      outcome: ControlSheetDto['dossier']['outcome'];
+      extension: ExtensionDto | null;
+    }>(
+      `SELECT applicant, created_at, ended_at, due_at, appointment_at, outcome, extension FROM dossiers WHERE id = $1`,
+      [row.id],
+    );
+    const h = header[0];
+    if (!h) throw notFound('Dossier', idOrCode);
+    const { rows: steps } = await this.db.query<{
+      id: string;
+      node_id: string;
+      name: string | null;
+      unit: string | null;
+      completed_by: string | null;
+      created_at: Date;
+      due_at: Date | null;
+      completed_at: Date | null;
+      allotted_time: string | null;
+      worked_minutes: number | null;
+      outcome: ControlSheetDto['steps'][number]['outcome'];
+      status: ControlSheetDto['steps'][number]['status'];
+    }>(
+      `SELECT id, node_id, name, unit, completed_by, created_at, due_at, completed_at, allotted_time, worked_minutes, outcome, status
+         FROM tasks WHERE dossier_id = $1 ORDER BY created_at, id`,
+      [row.id],
+    );
+    const definition = await this.cache.get(this.db.query, row.definition_id);
+    return {
+      dossier: {
+        id: row.id,
+        code: row.code,
+        procedureName: definition.name,
+        applicant: h.applicant,
+        receivedAt: iso(h.created_at) as string,
+        receivingUnit: row.receiving_unit,
+        legalTimeLimit: definition.graph.legalTimeLimit ?? null,
+        dueAt: row.deadlines.dossier?.dueAt ?? iso(h.due_at),
+        appointmentAt: iso(h.appointment_at),
+        finishedAt: iso(h.ended_at),
+        outcome: h.outcome,
+        extension: h.extension,
+      },
+      steps: steps.map((s) => ({
+        taskId: s.id,
+        nodeId: s.node_id,
+        name: s.name,
+        unit: s.unit,
+        officer: s.completed_by,
+        receivedAt: iso(s.created_at) as string,
+        dueAt: iso(s.due_at),
+        finishedAt: iso(s.completed_at),
+        allottedTime: s.allotted_time,
+        workedMinutes: s.worked_minutes,
+        outcome: s.outcome,
+        status: s.status,
+      })),
+      events: await this.events(row.id),
+    };
+  }
+
+  private async activeWithClock(
+    sql: Parameters<ProcessRuntime['loadDossier']>[0],
+    idOrCode: string,
+  ): Promise<DossierRow> {
+    const row = await this.runtime.loadDossier(sql, idOrCode);
+    if (row.status !== 'active') {
+      throw conflict(`Dossier ${row.code} is ${row.status}: its deadline can no longer change.`, {
+        code: 'dossier-finished',
+      });
+    }
+    if (!row.deadlines?.dossier)
+      throw conflict(`Dossier ${row.code} has no legal time limit.`, { code: 'no-time-limit' });
+    return row;
+  }
+}
+
+function withReason<T extends { events: Array<{ reason?: string | null }> }>(
+  update: T,
+  reason: string | null,
+): T {
+  for (const e of update.events) e.reason = reason;
+  return update;
+}
+
+function toEvent(r: EventRow): DeadlineEventDto {
+  return {
+    id: r.id,
+    at: iso(r.at) as string,
+    kind: r.kind,
+    taskId: r.task_id,
+    reason: r.reason,
+    actor: r.actor,
+    workingMinutes: r.working_minutes,
+    previousDueAt: iso(r.previous_due_at),
+    newDueAt: iso(r.new_due_at),
+    calendarVersion: r.calendar_version,
+  };
+}
