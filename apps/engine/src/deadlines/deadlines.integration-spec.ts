@@ -2,6 +2,7 @@ import { bpmnFixture, chain } from '@lienthong/bpmn';
 import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto } from '@lienthong/contracts';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { DeadlineRecomputer } from './deadline-recomputer.service';
 import { DeadlineSweeper } from './deadline-sweeper.service';
 
 jest.setTimeout(60_000);
@@ -247,5 +248,41 @@ describe('legal deadlines of dossiers and steps', () => {
       `/tasks?dossierId=${dossier.id}`,
     );
     expect(task.body.items[0]?.deadlineStatus).toBe('overdue');
+  });
+
+  it('moves open due instants when the official calendar changes, and records why', async () => {
+    // given a dossier received Monday 2/3/2026 08:00, due Thursday 5/3 08:00
+    const dossier = await receive('2026-03-02T08:00:00');
+    expect(dossier.dueAt).toBe(iso('2026-03-05T08:00:00'));
+    const recomputer = t.app.get(DeadlineRecomputer);
+
+    // when an official decision makes Wednesday 4/3/2026 a day off
+    const current = await t.api.get<{ decisions: unknown[] }>('/calendar/decisions?year=2026');
+    const dayOff = {
+      id: '2026-test-day-off',
+      year: 2026,
+      covers: [],
+      name: 'Ngày nghỉ thử nghiệm',
+      daysOff: { from: '2026-03-04', to: '2026-03-04' },
+      sources: [{ issuer: 'Kiểm thử', number: '1/TEST', date: '2026-03-01', title: 'Ngày nghỉ dùng cho kiểm thử' }],
+      unverified: true,
+    };
+    const put = await t.api.request('PUT', '/calendar/decisions/2026', { decisions: [...current.body.decisions, dayOff], reason: 'kiểm thử' });
+    expect(put.status).toBe(200);
+    await recomputer.last;
+
+    // then the due instant moves one working day later, and the event says why
+    const after = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body;
+    expect(after).toMatchObject({ dueAt: iso('2026-03-06T08:00:00'), appointmentAt: iso('2026-03-06T08:00:00') });
+    const task = (await t.api.get<{ items: Array<{ dueAt: string }> }>(`/tasks?dossierId=${dossier.id}`)).body.items[0];
+    expect(task?.dueAt).toBe(iso('2026-03-02T13:30:00'));
+    const events = (await t.api.get<DeadlineEventDto[]>(`/dossiers/${dossier.id}/deadline-events`)).body;
+    expect(events.at(-1)).toMatchObject({
+      kind: 'recomputed',
+      previousDueAt: iso('2026-03-05T08:00:00'),
+      newDueAt: iso('2026-03-06T08:00:00'),
+      reason: expect.stringContaining('kiểm thử'),
+    });
+    expect(events.at(-1)?.calendarVersion).not.toBe(dossier.deadline.calendarVersion);
   });
 });
