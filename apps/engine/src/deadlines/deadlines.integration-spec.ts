@@ -1,5 +1,6 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn';
 import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto } from '@lienthong/contracts';
+import { JobWorker } from '../jobs/job-worker.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { DeadlineRecomputer } from './deadline-recomputer.service';
@@ -32,7 +33,8 @@ describe('legal deadlines of dossiers and steps', () => {
   let clock: Clock;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Timers and sweeps run only when the spec says so (the clock is moved by hand).
+    t = await startTestApp({ config: { jobsEnabled: false } });
     clock = t.app.get(Clock);
     const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
     await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
@@ -284,5 +286,32 @@ describe('legal deadlines of dossiers and steps', () => {
       reason: expect.stringContaining('kiểm thử'),
     });
     expect(events.at(-1)?.calendarVersion).not.toBe(dossier.deadline.calendarVersion);
+  });
+
+  it('escalates with a boundary timer written in working time, fired by the durable job worker', async () => {
+    // given a signing step with a 4-working-hour escalation to the unit's leader
+    const xml = bpmnFixture(
+      `<startEvent id="s"/>
+       <userTask id="sign" lt:unit="DTP-VPDK-CL" lt:candidateRole="officer"/>
+       <boundaryEvent id="late" attachedToRef="sign" cancelActivity="false"><timerEventDefinition><timeDuration>4h</timeDuration></timerEventDefinition></boundaryEvent>
+       <userTask id="escalated" lt:unit="DTP-VPDK-CL" lt:candidateRole="leader"/><endEvent id="e"/><endEvent id="e2"/>
+       ${chain('s', 'sign', 'e')}${chain('late', 'escalated', 'e2')}`,
+      { id: 'leo-thang-gio-hanh-chinh', attrs: 'lt:receivingUnit="DTP-TTHCC"' },
+    );
+    const d = await t.api.post<{ key: string; version: number }>('/definitions', xml);
+    await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
+    clock.set(vn('2026-03-06T15:00:00'));
+    const dossier = (await t.api.post<DossierDto>('/dossiers', { definitionKey: 'leo-thang-gio-hanh-chinh', applicant: { name: 'A' } })).body;
+
+    // then the job is due 4 working hours later: 2 h on Friday, 2 h on Monday morning
+    const jobs = (await t.query(`SELECT due_at FROM jobs WHERE dossier_id = $1`, [dossier.id])) as Array<{ due_at: Date }>;
+    expect(jobs.map((j) => j.due_at.toISOString())).toEqual([iso('2026-03-09T09:30:00')]);
+    const worker = t.app.get(JobWorker);
+    clock.set(vn('2026-03-09T09:29:00'));
+    expect(await worker.runDueJobs()).toBe(0);
+    clock.set(vn('2026-03-09T09:30:00'));
+    expect(await worker.runDueJobs()).toBe(1);
+    const steps = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body.activeSteps.map((a) => a.nodeId).sort();
+    expect(steps).toEqual(['escalated', 'sign']);
   });
 });
