@@ -15,6 +15,7 @@ import { JobWorker } from './jobs/job-worker.service';
 import { MessagesController } from './messages/messages.controller';
 import { CalendarSource } from './runtime/calendar-source';
 import { DefinitionCache } from './runtime/definition-cache';
+import { HotCache } from './runtime/hot-cache';
 import { DomainEvents } from './runtime/domain-events';
 import { ProcessRuntime } from './runtime/process-runtime.service';
 import { SeedService } from './seed/seed.service';
@@ -41,6 +42,7 @@ export class EngineModule {
       providers: [
         { provide: CalendarSource, useExisting: CalendarService },
         DefinitionCache,
+        HotCache,
         DomainEvents,
         ProcessRuntime,
         DefinitionsService,

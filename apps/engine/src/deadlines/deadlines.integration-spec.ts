@@ -266,17 +266,26 @@ describe('legal deadlines of dossiers and steps', () => {
       covers: [],
       name: 'Ngày nghỉ thử nghiệm',
       daysOff: { from: '2026-03-04', to: '2026-03-04' },
-      sources: [{ issuer: 'Kiểm thử', number: '1/TEST', date: '2026-03-01', title: 'Ngày nghỉ dùng cho kiểm thử' }],
+      sources: [
+        { issuer: 'Kiểm thử', number: '1/TEST', date: '2026-03-01', title: 'Ngày nghỉ dùng cho kiểm thử' },
+      ],
       unverified: true,
     };
-    const put = await t.api.request('PUT', '/calendar/decisions/2026', { decisions: [...current.body.decisions, dayOff], reason: 'kiểm thử' });
+    const put = await t.api.request('PUT', '/calendar/decisions/2026', {
+      decisions: [...current.body.decisions, dayOff],
+      reason: 'kiểm thử',
+    });
     expect(put.status).toBe(200);
     await recomputer.last;
 
     // then the due instant moves one working day later, and the event says why
     const after = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body;
-    expect(after).toMatchObject({ dueAt: iso('2026-03-06T08:00:00'), appointmentAt: iso('2026-03-06T08:00:00') });
-    const task = (await t.api.get<{ items: Array<{ dueAt: string }> }>(`/tasks?dossierId=${dossier.id}`)).body.items[0];
+    expect(after).toMatchObject({
+      dueAt: iso('2026-03-06T08:00:00'),
+      appointmentAt: iso('2026-03-06T08:00:00'),
+    });
+    const task = (await t.api.get<{ items: Array<{ dueAt: string }> }>(`/tasks?dossierId=${dossier.id}`)).body
+      .items[0];
     expect(task?.dueAt).toBe(iso('2026-03-02T13:30:00'));
     const events = (await t.api.get<DeadlineEventDto[]>(`/dossiers/${dossier.id}/deadline-events`)).body;
     expect(events.at(-1)).toMatchObject({
@@ -301,17 +310,26 @@ describe('legal deadlines of dossiers and steps', () => {
     const d = await t.api.post<{ key: string; version: number }>('/definitions', xml);
     await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
     clock.set(vn('2026-03-06T15:00:00'));
-    const dossier = (await t.api.post<DossierDto>('/dossiers', { definitionKey: 'leo-thang-gio-hanh-chinh', applicant: { name: 'A' } })).body;
+    const dossier = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'leo-thang-gio-hanh-chinh',
+        applicant: { name: 'A' },
+      })
+    ).body;
 
     // then the job is due 4 working hours later: 2 h on Friday, 2 h on Monday morning
-    const jobs = (await t.query(`SELECT due_at FROM jobs WHERE dossier_id = $1`, [dossier.id])) as Array<{ due_at: Date }>;
+    const jobs = (await t.query(`SELECT due_at FROM jobs WHERE dossier_id = $1`, [dossier.id])) as Array<{
+      due_at: Date;
+    }>;
     expect(jobs.map((j) => j.due_at.toISOString())).toEqual([iso('2026-03-09T09:30:00')]);
     const worker = t.app.get(JobWorker);
     clock.set(vn('2026-03-09T09:29:00'));
     expect(await worker.runDueJobs()).toBe(0);
     clock.set(vn('2026-03-09T09:30:00'));
     expect(await worker.runDueJobs()).toBe(1);
-    const steps = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body.activeSteps.map((a) => a.nodeId).sort();
+    const steps = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body.activeSteps
+      .map((a) => a.nodeId)
+      .sort();
     expect(steps).toEqual(['escalated', 'sign']);
   });
 });

@@ -22,7 +22,7 @@ export type WriteTarget =
       parentCallId: string | null;
     };
 
-interface TaskRecord {
+export interface TaskRecord {
   id: string;
   token_id: string;
   node_id: string;
@@ -73,7 +73,7 @@ export function buildWrite(
   actorId: string,
   deadline: DeadlineUpdate,
   calendarVersion: string,
-): { text: string; params: unknown[] } {
+): { text: string; params: unknown[]; tasks: TaskRecord[]; endedTaskIds: string[] } {
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -283,7 +283,12 @@ export function buildWrite(
   // Every data-modifying CTE runs to completion whether or not it is read; the SELECT-only one
   // (j_wake) runs only when read, hence the count below.
   const wake = jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '';
-  return { text: `WITH ${ctes.join(',\n')}\nSELECT (SELECT code FROM d) AS code${wake}`, params };
+  return {
+    text: `WITH ${ctes.join(',\n')}\nSELECT (SELECT code FROM d) AS code${wake}`,
+    params,
+    tasks: [...created.values()],
+    endedTaskIds: endedTasks.map((t) => t.id),
+  };
 }
 
 function taskRecord(t: TaskSpec): TaskRecord {

@@ -17,7 +17,8 @@ import { DefinitionCache, type CachedDefinition } from './definition-cache';
 import { DomainEvents, type DomainEvent } from './domain-events';
 import { CalendarSource } from './calendar-source';
 import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineState, type DeadlineUpdate } from './deadlines';
-import { buildWrite } from './dossier-write';
+import { buildWrite, type TaskRecord } from './dossier-write';
+import { HotCache, type TaskSnapshot } from './hot-cache';
 
 export interface DossierRow {
   id: string;
@@ -104,6 +105,7 @@ export class ProcessRuntime {
     private readonly domainEvents: DomainEvents,
     private readonly clock: Clock,
     private readonly calendars: CalendarSource,
+    private readonly cache: HotCache,
   ) {}
 
   /** Starts a dossier on a definition version. */
@@ -125,12 +127,12 @@ export class ProcessRuntime {
    * it) and is called again when a concurrent change won the race.
    */
   async execute(
-    load: (sql: Sql) => Promise<DossierRow>,
+    load: (sql: Sql, attempt: number) => Promise<DossierRow>,
     command: Command | ((row: DossierRow) => Command),
     actor: Actor,
   ): Promise<Applied> {
     for (let attempt = 1; ; attempt++) {
-      const row = await load(this.db.query);
+      const row = await load(this.db.query, attempt);
       const cmd = typeof command === 'function' ? command(row) : command;
       const definition = await this.definitions.get(this.db.query, row.definition_id);
       const now = this.clock.now();
@@ -191,6 +193,7 @@ export class ProcessRuntime {
         calendar.version,
       );
       const { rows } = await this.db.query<{ code: string | null }>(write.text, write.params);
+      this.cache.forgetDossier(row.id);
       if (rows[0]?.code) {
         this.domainEvents.publish([{ type: 'dossier.updated', dossierId: row.id, code: row.code }]);
         return {
@@ -289,6 +292,7 @@ export class ProcessRuntime {
     const { rows } = await tx.sql<{ code: string }>(write.text, write.params);
     const code = rows[0]?.code;
     if (!code) throw new Error('dossier insert returned no code');
+    this.remember(tx, id, code, write);
     const row: DossierRow = {
       id,
       code,
@@ -305,6 +309,7 @@ export class ProcessRuntime {
       extended: false,
     };
     tx.events.push({ type: 'dossier.created', dossierId: id, code, definitionKey: definition.key });
+    if (!tx.inTransaction) this.cache.putDossier(row);
     this.collectEvents(tx, row, result.effects);
     await this.followUps(tx, row, result.effects);
     return { row, result, at: tx.now, deadline };
@@ -328,7 +333,11 @@ export class ProcessRuntime {
       calendar.version,
     );
     const { rows } = await tx.sql<{ code: string | null }>(write.text, write.params);
-    if (!rows[0]?.code) return null;
+    if (!rows[0]?.code) {
+      this.cache.forgetDossier(row.id);
+      return null;
+    }
+    this.remember(tx, row.id, row.code, write);
     const next: DossierRow = {
       ...row,
       state: result.state,
@@ -337,9 +346,39 @@ export class ProcessRuntime {
       deadlines: deadline.state,
     };
     tx.events.push({ type: 'dossier.updated', dossierId: row.id, code: row.code });
+    if (!tx.inTransaction) this.cache.putDossier(next);
     this.collectEvents(tx, next, result.effects);
     await this.followUps(tx, next, result.effects);
     return { row: next, result, at: tx.now, deadline };
+  }
+
+  /**
+   * Keeps what a write stored for the next command, once it is durable: at once for a single
+   * autocommit statement; inside a transaction the entries are only dropped (it may roll back).
+   */
+  private remember(
+    tx: TxContext,
+    dossierId: string,
+    code: string,
+    write: { tasks: TaskRecord[]; endedTaskIds: string[] },
+  ): void {
+    for (const id of write.endedTaskIds) this.cache.forgetTask(id);
+    if (tx.inTransaction) {
+      this.cache.forgetDossier(dossierId);
+      return;
+    }
+    for (const t of write.tasks) {
+      const snapshot: TaskSnapshot = {
+        ...t,
+        kind: t.kind as TaskSnapshot['kind'],
+        dossier_id: dossierId,
+        dossier_code: code,
+        created_at: tx.now,
+        completed_at: t.completed ? tx.now : null,
+        completed_by: t.status === 'completed' ? tx.actor.id : null,
+      };
+      this.cache.putTask(snapshot);
+    }
   }
 
   private runStep(

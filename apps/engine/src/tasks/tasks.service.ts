@@ -18,6 +18,7 @@ import { Db, type Sql } from '../database/db.service';
 import { activeSteps } from '../dossiers/active-steps.util';
 import { parseVariables } from '../dossiers/dossiers.service';
 import { DefinitionCache } from '../runtime/definition-cache';
+import { HotCache } from '../runtime/hot-cache';
 import {
   DOSSIER_COLUMNS,
   isUuid,
@@ -75,6 +76,7 @@ export class TasksService {
     private readonly db: Db,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
+    private readonly hot: HotCache,
   ) {}
 
   async list(query: TaskQuery): Promise<PageDto<TaskDto>> {
@@ -148,8 +150,9 @@ export class TasksService {
   ): Promise<TaskCompletionDto> {
     let task: TaskRow | undefined;
     const { row, at, result, deadline } = await this.runtime.execute(
-      async (sql) => {
-        const loaded = await this.loadWithDossier(sql, id, kind);
+      async (sql, attempt) => {
+        const loaded =
+          (attempt === 1 && this.fromCache(id, kind)) || (await this.loadWithDossier(sql, id, kind));
         if (loaded.task.status !== 'active') {
           throw conflict(`Task ${id} is ${loaded.task.status}; only an active task can be completed.`, {
             code: 'task-not-active',
@@ -182,6 +185,14 @@ export class TasksService {
         result: row.state.result ?? null,
       },
     };
+  }
+
+  /** The task and its dossier as this process last wrote them (the write's revision guard catches staleness). */
+  private fromCache(id: string, kind: TaskKind): { task: TaskRow; dossier: DossierRow } | null {
+    const snapshot = this.hot.task(id);
+    const dossier = snapshot ? this.hot.dossier(snapshot.dossier_id) : undefined;
+    if (!snapshot || !dossier || snapshot.kind !== kind) return null;
+    return { task: snapshot as unknown as TaskRow, dossier };
   }
 
   /** One query for a task and its dossier (the command's optimistic-lock revision included). */

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { DossierRow } from './process-runtime.service';
+
+/** An open task as this process last wrote it (the columns of a `tasks` row). */
+export interface TaskSnapshot {
+  id: string;
+  dossier_id: string;
+  dossier_code: string;
+  token_id: string;
+  node_id: string;
+  name: string | null;
+  kind: 'user' | 'external';
+  status: 'active' | 'completed' | 'cancelled';
+  unit: string | null;
+  candidate_role: string | null;
+  allotted_time: string | null;
+  topic: string | null;
+  retries: number | null;
+  form: unknown;
+  loop_index: number | null;
+  loop_total: number | null;
+  local_variables: unknown;
+  result: unknown;
+  created_at: Date;
+  completed_at: Date | null;
+  completed_by: string | null;
+  clock: string;
+  due_at: string | null;
+  deadline_status: string;
+  outcome: string | null;
+  worked_minutes: number | null;
+}
+
+/**
+ * The dossiers and open tasks this process wrote last, so that the next command on them can skip
+ * reading them back. Never a source of truth: every write is guarded by the dossier's revision, so
+ * a stale entry (another engine process changed the dossier) only costs a failed write, after which
+ * the command reads the database. Bounded (least recently used entries go first).
+ */
+@Injectable()
+export class HotCache {
+  static readonly MAX_DOSSIERS = 20_000;
+  private readonly dossiers = new Map<string, DossierRow>();
+  private readonly tasks = new Map<string, TaskSnapshot>();
+
+  dossier(id: string): DossierRow | undefined {
+    return this.dossiers.get(id);
+  }
+
+  task(id: string): TaskSnapshot | undefined {
+    return this.tasks.get(id);
+  }
+
+  putDossier(row: DossierRow): void {
+    this.dossiers.delete(row.id);
+    if (row.status !== 'active') return;
+    this.dossiers.set(row.id, row);
+    if (this.dossiers.size > HotCache.MAX_DOSSIERS) {
+      const oldest = this.dossiers.keys().next().value;
+      if (oldest) this.forgetDossier(oldest);
+    }
+  }
+
+  putTask(task: TaskSnapshot): void {
+    if (task.status === 'active') this.tasks.set(task.id, task);
+    else this.tasks.delete(task.id);
+  }
+
+  forgetTask(id: string): void {
+    this.tasks.delete(id);
+  }
+
+  forgetDossier(id: string): void {
+    this.dossiers.delete(id);
+    for (const [taskId, t] of this.tasks) if (t.dossier_id === id) this.tasks.delete(taskId);
+  }
+}
