@@ -70,6 +70,9 @@ const EXTRA_DECISION: OfficialDecision = {
   unverified: true,
 };
 
+/** A day off far enough ahead that no open clock spans it. */
+const FAR_DAY_OFF = '2026-09-03';
+
 /** Statements of the engine slower than this are timed by the server (embedded server only). */
 const LOG_MIN_DURATION_MS = 20;
 
@@ -625,8 +628,34 @@ async function main(): Promise<void> {
       }
 
       if (PROBE) {
-        await probeRecompute(databaseUrl, calendars.current(), minutesAfter(clockAt, 1));
-        clockAt = await probeSweepIndexes(sql, sweeper, minutesAfter(clockAt, 2));
+        const {
+          WorkingCalendar: Calendar,
+          DEFAULT_OFFICIAL_DECISIONS,
+          DEFAULT_OFFICE_HOURS,
+        } = await import('@lienthong/calendar');
+        // The calendar the clocks now carry, plus a day off that no open clock spans.
+        const farCalendar = new Calendar({
+          officeHours: DEFAULT_OFFICE_HOURS,
+          cutoff: 'none',
+          ...(SATURDAYS ? { weeklyPattern: { sat: [{ from: '07:30', to: '11:30' }] } } : {}),
+          decisions: {
+            version: 'bench-far',
+            decisions: [
+              ...DEFAULT_OFFICIAL_DECISIONS.decisions,
+              EXTRA_DECISION,
+              { ...EXTRA_DECISION, id: '2026-bench-far', daysOff: { from: FAR_DAY_OFF, to: FAR_DAY_OFF } },
+            ],
+          },
+        });
+        clockAt = minutesAfter(clockAt, 1);
+        await probeRecompute(databaseUrl, calendars.current(), farCalendar, clockAt);
+        if (server.embedded) {
+          clockAt = minutesAfter(clockAt, 1);
+          clock.set(clockAt);
+          await recomputeWithWalBudget(sql, recomputer, calendars.current(), sweeper, clockAt);
+          clockAt = minutesAfter(clockAt, 30);
+        }
+        clockAt = await probeSweepIndexes(sql, sweeper, minutesAfter(clockAt, 1));
       }
 
       section('summary');
@@ -847,8 +876,13 @@ interface ProbeOptions {
   batches: number;
   /** First id of each worker (disjoint ranges of the id space, so that variants touch different rows). */
   starts: string[];
-  /** Write only the steps whose due instants or status changed (the engine writes every open step). */
-  changedStepsOnly?: boolean;
+  /**
+   * `steps`: write only the steps whose due instants or status changed (the engine writes every open step);
+   * `rows`: also skip the dossiers none of whose clocks moved.
+   */
+  changedOnly?: 'steps' | 'rows';
+  /** Another calendar than the probe's. */
+  calendar?: WorkingCalendar;
 }
 
 /**
@@ -856,7 +890,12 @@ interface ProbeOptions {
  * recomputation, JSON, write) copied step by step, on disjoint ranges of dossiers, each worker inside a
  * transaction rolled back. Run after the engine's own measurements.
  */
-async function probeRecompute(databaseUrl: string, calendar: WorkingCalendar, now: Date): Promise<void> {
+async function probeRecompute(
+  databaseUrl: string,
+  calendar: WorkingCalendar,
+  farCalendar: WorkingCalendar,
+  now: Date,
+): Promise<void> {
   section('investigation: recompute batches (engine algorithm copied, rolled back)');
   log(
     `  calendar ${calendar.version} over the current clocks (undoes the Saturday mornings: most due instants move)`,
@@ -885,7 +924,7 @@ async function probeRecompute(databaseUrl: string, calendar: WorkingCalendar, no
       batch: 2000,
       batches: 10,
       starts: ['58000000-0000-0000-0000-000000000000'],
-      changedStepsOnly: true,
+      changedOnly: 'steps',
     },
     {
       label: 'batch 2000, 2 workers in parallel',
@@ -898,10 +937,18 @@ async function probeRecompute(databaseUrl: string, calendar: WorkingCalendar, no
       batch: 2000,
       batches: 5,
       starts: ['c0000000-0000-0000-0000-000000000000', 'e0000000-0000-0000-0000-000000000000'],
-      changedStepsOnly: true,
+      changedOnly: 'steps',
+    },
+    {
+      label: `a change that moves no open clock (day off on ${FAR_DAY_OFF}), changed rows only`,
+      batch: 2000,
+      batches: 10,
+      starts: ['18000000-0000-0000-0000-000000000000'],
+      changedOnly: 'rows',
+      calendar: farCalendar,
     },
   ];
-  for (const variant of variants) await probeVariant(databaseUrl, calendar, now, variant);
+  for (const variant of variants) await probeVariant(databaseUrl, variant.calendar ?? calendar, now, variant);
   await explainRecomputeBatch(databaseUrl, calendar, now, '90000000-0000-0000-0000-000000000000');
 }
 
@@ -916,7 +963,7 @@ function buildBatch(
   rows: Array<{ id: string; revision: number; deadlines: DeadlineState }>,
   calendar: WorkingCalendar,
   now: Date,
-  changedStepsOnly: boolean,
+  changedOnly: 'steps' | 'rows' | undefined,
 ): BatchRows {
   const dossiers: unknown[] = [];
   const tasks: unknown[] = [];
@@ -924,6 +971,17 @@ function buildBatch(
   for (const row of rows) {
     const next = recomputeDeadlines(row.deadlines, calendar);
     const m = mirror(next.dossier, now);
+    if (changedOnly === 'rows') {
+      const same = (a: { dueAt: string; dueSoonAt: string } | null | undefined, b: typeof a) =>
+        a?.dueAt === b?.dueAt && a?.dueSoonAt === b?.dueSoonAt;
+      allTasks += Object.keys(next.tasks).length;
+      if (
+        same(row.deadlines.dossier, next.dossier) &&
+        Object.entries(next.tasks).every(([id, c]) => same(row.deadlines.tasks[id], c))
+      )
+        continue;
+      allTasks -= Object.keys(next.tasks).length;
+    }
     dossiers.push({
       id: row.id,
       revision: row.revision,
@@ -938,7 +996,7 @@ function buildBatch(
     for (const [taskId, c] of Object.entries(next.tasks)) {
       allTasks++;
       const t = mirror(c, now);
-      if (changedStepsOnly) {
+      if (changedOnly !== undefined) {
         const old = row.deadlines.tasks[taskId];
         const was = old ? mirror(old, now) : null;
         if (
@@ -977,6 +1035,7 @@ async function probeVariant(
     json: 0,
     write: 0,
     dossiers: 0,
+    written: 0,
     tasks: 0,
     allTasks: 0,
     bytes: 0,
@@ -997,7 +1056,7 @@ async function probeVariant(
           if (rows.length === 0) break;
           after = rows[rows.length - 1]!.id;
           s = performance.now();
-          const batch = buildBatch(rows, calendar, now, options.changedStepsOnly ?? false);
+          const batch = buildBatch(rows, calendar, now, options.changedOnly);
           totals.js += ms(s);
           s = performance.now();
           const p1 = JSON.stringify(batch.dossiers);
@@ -1005,9 +1064,11 @@ async function probeVariant(
           totals.json += ms(s);
           totals.bytes += p1.length + p2.length;
           s = performance.now();
-          await client.query(RECOMPUTE_WRITE, [p1, p2, now, 'probe', 'bench', calendar.version]);
+          if (batch.dossiers.length > 0)
+            await client.query(RECOMPUTE_WRITE, [p1, p2, now, 'probe', 'bench', calendar.version]);
           totals.write += ms(s);
           totals.dossiers += rows.length;
+          totals.written += batch.dossiers.length;
           totals.tasks += batch.tasks.length;
           totals.allTasks += batch.allTasks;
           totals.batches++;
@@ -1023,7 +1084,7 @@ async function probeVariant(
   const per = (x: number) => `${(x / totals.batches).toFixed(0)}`;
   const rate = totals.dossiers / (wall / 1000);
   log(
-    `  ${options.label}: ${fmt(totals.dossiers)} dossiers, ${fmt(totals.tasks)} of ${fmt(totals.allTasks)} steps written, ` +
+    `  ${options.label}: ${fmt(totals.dossiers)} dossiers (${fmt(totals.written)} written), ${fmt(totals.tasks)} of ${fmt(totals.allTasks)} steps written, ` +
       `${totals.batches} batches; per batch (ms) read ${per(totals.read)}, JS ${per(totals.js)}, JSON ${per(totals.json)} ` +
       `(${(totals.bytes / totals.batches / 1e6).toFixed(1)} MB), write ${per(totals.write)}; ` +
       `SQL ${((100 * (totals.read + totals.write)) / (totals.read + totals.write + totals.js + totals.json)).toFixed(0)} % of the busy time; ` +
@@ -1045,7 +1106,7 @@ async function explainRecomputeBatch(
         `${RECOMPUTE_READ}2000`,
         [startId],
       );
-      const batch = buildBatch(rows, calendar, now, false);
+      const batch = buildBatch(rows, calendar, now, undefined);
       const { rows: plan } = await client.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (ANALYZE, BUFFERS, WAL, COSTS OFF) ${RECOMPUTE_WRITE}`,
         [
@@ -1071,6 +1132,74 @@ async function explainRecomputeBatch(
 }
 
 /**
+ * The engine's recomputeAll again (undoing the Saturday mornings, so that most due instants move back),
+ * with a larger WAL budget between checkpoints (fewer full-page images): max_wal_size = 16GB,
+ * checkpoint_timeout = 30min, set with ALTER SYSTEM for this run only and reset afterwards. Then the
+ * dossiers that were overdue and are not any more: does a later sweep mark them again?
+ */
+async function recomputeWithWalBudget(
+  sql: Client,
+  recomputer: DeadlineRecomputer,
+  calendar: WorkingCalendar,
+  sweeper: DeadlineSweeper,
+  now: Date,
+): Promise<void> {
+  section(
+    'investigation: engine recomputeAll with max_wal_size=16GB, checkpoint_timeout=30min (reset after)',
+  );
+  try {
+    await sql.query(`ALTER SYSTEM SET max_wal_size = '16GB'`);
+    await sql.query(`ALTER SYSTEM SET checkpoint_timeout = '30min'`);
+    await sql.query(`SELECT pg_reload_conf()`);
+    await timed('CHECKPOINT', () => sql.query(`CHECKPOINT`));
+    await snapshot(sql);
+    const before = await count(
+      sql,
+      `SELECT count(*)::int AS n FROM deadline_events WHERE kind = 'recomputed'`,
+    );
+    const io = await ioMark(sql);
+    captureStart();
+    const start = performance.now();
+    const result = await recomputer.recomputeAll('benchmark: Saturday mornings withdrawn', 'bench', calendar);
+    const wall = ms(start);
+    const statements = captureStop();
+    log(`  calendar ${calendar.version} (the one in force: Saturday mornings no longer worked)`);
+    await printRecompute(sql, result, wall, 'wall');
+    printStatements(statements);
+    await printIo(sql, io);
+    await verifyRecompute(sql, calendar.version, before);
+  } finally {
+    await sql.query(`ALTER SYSTEM RESET max_wal_size`);
+    await sql.query(`ALTER SYSTEM RESET checkpoint_timeout`);
+    await sql.query(`SELECT pg_reload_conf()`);
+  }
+  // Dossiers marked overdue (overdue_holders recorded) whose due instant moved later than now: the
+  // recomputation set deadline_status back from the clock; the sweeper's dossier statement only takes
+  // rows with overdue_holders IS NULL.
+  const later = minutesAfter(now, 30);
+  const { rows } = await sql.query<{ held: number; due: number }>(
+    `SELECT count(*)::int AS held, count(*) FILTER (WHERE due_at <= $1)::int AS due FROM dossiers
+      WHERE status = 'active' AND clock = 'running' AND overdue_holders IS NOT NULL AND deadline_status <> 'overdue'`,
+    [later],
+  );
+  log(
+    `  dossiers with overdue_holders recorded but no longer 'overdue': ${fmt(rows[0]!.held)}, ` +
+      `of which ${fmt(rows[0]!.due)} are past due again 30 min later`,
+  );
+  const swept = await timed('engine sweep 30 min later', () => sweeper.sweep(later));
+  log(`    -> ${JSON.stringify(swept.value)}`);
+  const stuck = await count(
+    sql,
+    `SELECT count(*)::int AS n FROM dossiers WHERE status = 'active' AND clock = 'running' AND due_at <= $1
+        AND overdue_holders IS NOT NULL AND deadline_status <> 'overdue'`,
+    [later],
+  );
+  log(
+    `  after that sweep: ${fmt(stuck)} dossiers past due whose deadline_status is not 'overdue' (never marked again)`,
+  );
+}
+
+/**
  * The steady-state sweep with partial indexes that a row leaves once marked (experiment on the bench
  * database, engine code unchanged): the overdue statements then read only rows still to mark.
  */
@@ -1090,15 +1219,17 @@ async function probeSweepIndexes(sql: Client, sweeper: DeadlineSweeper, at: Date
   let clockAt = at;
   const sweeps = async (label: string): Promise<void> => {
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       clockAt = minutesAfter(clockAt, 1);
       const start = performance.now();
       const result = await sweeper.sweep(clockAt);
       times.push(ms(start));
-      if (i === 2)
+      if (i === 4) {
+        const median = [...times].sort((x, y) => x - y)[2]!;
         log(
-          `  ${label}: engine sweeps ${times.map((t) => t.toFixed(0)).join(', ')} ms (last -> ${JSON.stringify(result)})`,
+          `  ${label}: engine sweeps ${times.map((t) => t.toFixed(0)).join(', ')} ms, median ${median.toFixed(0)} ms (last -> ${JSON.stringify(result)})`,
         );
+      }
     }
   };
   await sweeps('engine schema, after VACUUM');
@@ -1149,12 +1280,10 @@ function captureStop(): StatementTiming[] {
   serverLog.buffer = [];
   const byLabel = new Map<string, StatementTiming>();
   for (const entry of text.split(/\n?(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \S+ \[\d+\] )/)) {
-    const m =
-      /LOG:\s+duration: ([\d.]+) ms\s+(?:execute [^:]*|statement|bind [^:]*|parse [^:]*): ([\s\S]*)/.exec(
-        entry,
-      );
+    const m = /LOG:\s+duration: ([\d.]+) ms\s+(execute|statement|bind|parse)[^:]*: ([\s\S]*)/.exec(entry);
     if (!m) continue;
-    const label = statementLabel(m[2]!);
+    // bind: the parameters are received and converted (for the recomputer, megabytes of JSON into jsonb).
+    const label = `${statementLabel(m[3]!)}${m[2] === 'bind' || m[2] === 'parse' ? ` (${m[2]})` : ''}`;
     const t = byLabel.get(label) ?? { label, count: 0, total: 0, max: 0 };
     const duration = Number(m[1]);
     t.count++;

@@ -325,6 +325,24 @@ describe('engine API against PostgreSQL', () => {
       }).toEqual(before);
     });
 
+    it('applies a retried POST with the same Idempotency-Key once, answering the first result again', async () => {
+      const before = await count('dossiers');
+      const key = { 'Idempotency-Key': 'nhan-ho-so-0001' };
+      const body = { definitionKey: 'thu-nghiem', applicant: { name: 'Huỳnh Văn Hai' } };
+      const first = await t.api.post<DossierDto>('/dossiers', body, key);
+      const retry = await t.api.post<DossierDto>('/dossiers', body, key);
+      expect(first.status).toBe(201);
+      expect(retry.status).toBe(201);
+      expect(retry.body.code).toBe(first.body.code);
+      expect(await count('dossiers')).toBe(before + 1);
+      const taskId = first.body.activeSteps[0]?.taskId;
+      const done = await t.api.post(`/tasks/${taskId}/complete`, {}, { 'Idempotency-Key': 'xong-buoc-1' });
+      const again = await t.api.post(`/tasks/${taskId}/complete`, {}, { 'Idempotency-Key': 'xong-buoc-1' });
+      expect([done.status, again.status]).toEqual([200, 200]);
+      const other = await t.api.post('/dossiers', { ...body, applicant: { name: 'Khác' } }, key);
+      expect(other.status).toBe(409);
+    });
+
     it('keeps history append-only', async () => {
       await expect(t.query(`UPDATE history_events SET type = 'x'`)).rejects.toThrow(/append-only/);
       await expect(t.query(`DELETE FROM history_events`)).rejects.toThrow(/append-only/);
