@@ -1,35 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { TaskRecord } from './dossier-write';
 import type { DossierRow } from './process-runtime.service';
 
 /** An open task as this process last wrote it (the columns of a `tasks` row). */
-export interface TaskSnapshot {
-  id: string;
-  dossier_id: string;
-  dossier_code: string;
-  token_id: string;
-  node_id: string;
-  name: string | null;
+export type TaskSnapshot = Omit<TaskRecord, 'completed' | 'kind' | 'status'> & {
   kind: 'user' | 'external';
   status: 'active' | 'completed' | 'cancelled';
-  unit: string | null;
-  candidate_role: string | null;
-  allotted_time: string | null;
-  topic: string | null;
-  retries: number | null;
-  form: unknown;
-  loop_index: number | null;
-  loop_total: number | null;
-  local_variables: unknown;
-  result: unknown;
+  dossier_id: string;
+  dossier_code: string;
   created_at: Date;
   completed_at: Date | null;
   completed_by: string | null;
-  clock: string;
-  due_at: string | null;
-  deadline_status: string;
-  outcome: string | null;
-  worked_minutes: number | null;
-}
+};
 
 /**
  * The dossiers and open tasks this process wrote last, so that the next command on them can skip

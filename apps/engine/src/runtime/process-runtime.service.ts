@@ -368,9 +368,11 @@ export class ProcessRuntime {
       return;
     }
     for (const t of write.tasks) {
+      const { completed: _completed, ...columns } = t;
       const snapshot: TaskSnapshot = {
-        ...t,
+        ...columns,
         kind: t.kind as TaskSnapshot['kind'],
+        status: t.status as TaskSnapshot['status'],
         dossier_id: dossierId,
         dossier_code: code,
         created_at: tx.now,
