@@ -2,24 +2,32 @@
  * Legal deadlines at scale: the deadline sweep and the recomputation of every open due instant after
  * a calendar change, over 1,000,000 open steps, measured through the engine's own services
  * (DeadlineSweeper.sweep, CalendarService.replaceYear -> DeadlineRecomputer.recomputeAll) on a real
- * PostgreSQL. A plain Node script that prints figures and asserts nothing:
+ * PostgreSQL. A plain Node script that prints figures and asserts nothing (about 6-7 minutes on 2 cores):
  *
  *   npm run build && node --require ./test/bench/register.js test/bench/deadlines/sweep-recompute-bench.ts
  *
  * PostgreSQL: DATABASE_URL's server when set (database lt_bench_deadlines, dropped and recreated), else an
- * embedded one under <repo>/.data/bench-deadlines-pg with the engine's own settings (no fsync=off: the
- * server settings in effect are printed). The engine boots in this process (createApp: migrations, units,
- * calendar), a real procedure is deployed and one real dossier received; 1M open steps are then cloned
- * from it with set-based SQL (see generateData).
+ * embedded one under <repo>/.data/bench-deadlines-pg with the engine's own settings (durability on: the
+ * settings in effect are printed), stopped at the end. On the embedded server the bench database gets
+ * log_min_duration_statement (the server times the engine's statements; parameters are not logged). The
+ * engine boots in this process (createApp: migrations, units, calendar), a real procedure (4 parallel
+ * steps) is deployed and one real dossier received; 250,000 dossiers x 4 open steps are then cloned from
+ * it with set-based SQL, their clocks computed by the calendar library (see generateData).
+ *
+ * Order: data; sweeps (first, second, steady, after VACUUM); recompute through replaceYear (an extra day
+ * off); recompute with Saturday mornings worked (every dossier's due instant moves). Then, with PROBE=1,
+ * experiments that change the bench database only: recompute variants (engine algorithm copied, rolled
+ * back), the engine's recompute again with a larger WAL budget (ALTER SYSTEM on the embedded server,
+ * reset right after), and the sweep with due indexes that marked rows leave (the engine's two due indexes
+ * replaced). The figures of the targets come from the engine's services before any experiment.
  *
  * Options (environment):
  *   DOSSIERS     open dossiers to generate, 4 open steps each (default 250000 -> 1,000,000 steps)
  *   STEADY       steady-state sweeps after the first two (default 8)
- *   PROBE        1 (default) runs the investigation: EXPLAIN of the sweep statements, generic plans, and a
- *                breakdown of recompute batches (SQL vs JS) at several batch sizes, rolled back; 0 skips it
+ *   PROBE        1 (default) runs the EXPLAINs and the experiments above; 0 skips them
  *   SATURDAYS    1 (default) also times recomputeAll with a calendar whose Saturday mornings are worked, so that
- *                (nearly) every due instant moves; 0 skips it
- *   KEEP_DB      1 keeps the database (and the embedded server's data) after the run; default drops it
+ *                every dossier's due instant moves; 0 skips it
+ *   KEEP_DB      1 keeps the database after the run; default drops it
  */
 import os from 'node:os';
 import { createServer } from 'node:net';
@@ -655,7 +663,7 @@ async function main(): Promise<void> {
           await recomputeWithWalBudget(sql, recomputer, calendars.current(), sweeper, clockAt);
           clockAt = minutesAfter(clockAt, 30);
         }
-        clockAt = await probeSweepIndexes(sql, sweeper, minutesAfter(clockAt, 1));
+        clockAt = await probeSweepIndexes(sql, sweeper, app, minutesAfter(clockAt, 1));
       }
 
       section('summary');
@@ -733,7 +741,7 @@ async function printSizes(sql: Client): Promise<void> {
     indexes: string;
     total: string;
   }>(
-    `SELECT c.relname AS rel, c.reltuples::bigint::text AS rows,
+    `SELECT c.relname AS rel, CASE WHEN c.reltuples < 0 THEN '?' ELSE c.reltuples::bigint::text END AS rows,
             pg_size_pretty(pg_relation_size(c.oid)) AS heap,
             pg_size_pretty(coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0)) AS toast,
             pg_size_pretty(pg_indexes_size(c.oid)) AS indexes, pg_size_pretty(pg_total_relation_size(c.oid)) AS total
@@ -741,7 +749,7 @@ async function printSizes(sql: Client): Promise<void> {
   );
   for (const r of rows) {
     log(
-      `  table ${r.rel}: ~${fmt(Number(r.rows))} rows, heap ${r.heap}, toast ${r.toast}, indexes ${r.indexes}, total ${r.total}`,
+      `  table ${r.rel}: ~${r.rows === '?' ? '?' : fmt(Number(r.rows))} rows, heap ${r.heap}, toast ${r.toast}, indexes ${r.indexes}, total ${r.total}`,
     );
   }
   const { rows: idx } = await sql.query<{ name: string; size: string }>(
@@ -1200,10 +1208,15 @@ async function recomputeWithWalBudget(
 }
 
 /**
- * The steady-state sweep with partial indexes that a row leaves once marked (experiment on the bench
- * database, engine code unchanged): the overdue statements then read only rows still to mark.
+ * The steady-state sweep with due indexes that a row leaves once marked (experiment on the bench database,
+ * engine code unchanged): the overdue statements then read only rows still to mark, not the whole backlog.
  */
-async function probeSweepIndexes(sql: Client, sweeper: DeadlineSweeper, at: Date): Promise<Date> {
+async function probeSweepIndexes(
+  sql: Client,
+  sweeper: DeadlineSweeper,
+  app: Awaited<ReturnType<typeof createApp>>,
+  at: Date,
+): Promise<Date> {
   section(
     'investigation: sweep with partial indexes that marked rows leave (experiment, engine code unchanged)',
   );
@@ -1233,22 +1246,32 @@ async function probeSweepIndexes(sql: Client, sweeper: DeadlineSweeper, at: Date
     }
   };
   await sweeps('engine schema, after VACUUM');
+  await preparedPlans(app);
   await explainSweep(sql, 'engine schema (EXPLAIN ANALYZE, rolled back)', true, clockAt);
-  await timed(
-    'CREATE INDEX bench_tasks_overdue_pending_idx, bench_dossiers_overdue_pending_idx',
-    async () => {
-      await sql.query(
-        `CREATE INDEX bench_tasks_overdue_pending_idx ON tasks (due_at) WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
-      );
-      await sql.query(
-        `CREATE INDEX bench_dossiers_overdue_pending_idx ON dossiers (due_at) WHERE status = 'active' AND clock = 'running' AND overdue_holders IS NULL`,
-      );
-      await sql.query(`ANALYZE tasks`);
-      await sql.query(`ANALYZE dossiers`);
-    },
-  );
-  await sweeps('with the two partial indexes');
-  await explainSweep(sql, 'with the two partial indexes (EXPLAIN ANALYZE, rolled back)', true, clockAt);
+  // Replaces the engine's tasks_due_idx and dossiers_due_idx (used by the sweeper only) by variants whose
+  // predicate also excludes the rows already marked, so that no other index competes for the plan.
+  await timed('replace tasks_due_idx, dossiers_due_idx by variants without the marked rows', async () => {
+    await sql.query(`DROP INDEX tasks_due_idx`);
+    await sql.query(
+      `CREATE INDEX tasks_due_idx ON tasks (due_at) WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
+    );
+    await sql.query(`DROP INDEX dossiers_due_idx`);
+    await sql.query(
+      `CREATE INDEX dossiers_due_idx ON dossiers (due_at) WHERE status = 'active' AND clock = 'running' AND overdue_holders IS NULL`,
+    );
+    await sql.query(`ANALYZE tasks`);
+    await sql.query(`ANALYZE dossiers`);
+  });
+  await sweeps('with the replaced partial indexes');
+  await preparedPlans(app);
+  await explainSweep(sql, 'with the replaced partial indexes (EXPLAIN ANALYZE, rolled back)', true, clockAt);
+  await genericPlans(sql, clockAt);
+  // The engine's pooled connections told to plan every execution (what SET LOCAL plan_cache_mode =
+  // force_custom_plan in the sweep's transaction would do).
+  const pool = (app.get(DataSource).driver as unknown as { master: { _clients?: Client[] } }).master;
+  for (const client of pool._clients ?? []) await client.query(`SET plan_cache_mode = force_custom_plan`);
+  await sweeps('with the replaced partial indexes and plan_cache_mode = force_custom_plan');
+  for (const client of pool._clients ?? []) await client.query(`RESET plan_cache_mode`);
   return clockAt;
 }
 

@@ -6,6 +6,7 @@ import { Db } from '../database/db.service';
 import { Clock } from '../runtime/clock';
 import { CalendarSource } from '../runtime/calendar-source';
 import { mirror, recomputeDeadlines, type DeadlineState } from '../runtime/deadlines';
+import { lowerStatus } from '../runtime/dossier-write';
 
 const BATCH = 2000;
 
@@ -79,7 +80,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
       let pending = rows;
       for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
         const result = await this.writeBatch(pending, calendar, reason, actor);
-        dossiers += result.written.size;
+        dossiers += result.written.size; // examined and up to date
         changed += result.changed;
         const missed = pending.filter((r) => !result.written.has(r.id)).map((r) => r.id);
         if (missed.length === 0) break;
@@ -103,8 +104,17 @@ export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
     const now = this.clock.now();
     const dossiers: unknown[] = [];
     const tasks: unknown[] = [];
+    const unchanged = new Set<string>();
     for (const row of rows) {
       const next = recomputeDeadlines(row.deadlines, calendar);
+      const movedTasks = Object.entries(next.tasks).filter(
+        ([id, c]) => c.dueAt !== row.deadlines.tasks?.[id]?.dueAt,
+      );
+      if (next.dossier?.dueAt === row.deadlines.dossier?.dueAt && movedTasks.length === 0) {
+        // Nothing moved: the clocks keep the calendar version they were computed with (same instants).
+        unchanged.add(row.id);
+        continue;
+      }
       const m = mirror(next.dossier, now);
       dossiers.push({
         id: row.id,
@@ -117,7 +127,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
         appointment: next.dossier?.dueAt ?? null,
         previous_due: row.deadlines.dossier?.base === null ? null : (row.deadlines.dossier?.dueAt ?? null),
       });
-      for (const [taskId, clock] of Object.entries(next.tasks)) {
+      for (const [taskId, clock] of movedTasks) {
         const t = mirror(clock, now);
         tasks.push({
           id: taskId,
@@ -128,15 +138,20 @@ export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
         });
       }
     }
+    if (dossiers.length === 0) return { written: unchanged, changed: 0 };
     const { rows: result } = await this.db.query<{ id: string; moved: boolean }>(
       `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, revision int, deadlines jsonb, clock text, due_at timestamptz,
                          due_soon_at timestamptz, deadline_status text, appointment timestamptz, previous_due timestamptz)),
             d AS (UPDATE dossiers SET deadlines = x.deadlines, clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
-                         deadline_status = x.deadline_status, revision = dossiers.revision + 1,
+                         deadline_status = ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')},
+                         overdue_holders = CASE WHEN ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')} = 'overdue'
+                                                THEN dossiers.overdue_holders END,
+                         revision = dossiers.revision + 1,
                          appointment_at = CASE WHEN dossiers.extension IS NULL THEN x.appointment ELSE dossiers.appointment_at END
                     FROM x WHERE dossiers.id = x.id AND dossiers.revision = x.revision
                   RETURNING dossiers.id, x.previous_due IS DISTINCT FROM x.due_at AS moved, x.previous_due, x.due_at),
-            t AS (UPDATE tasks SET due_at = y.due_at, due_soon_at = y.due_soon_at, deadline_status = y.deadline_status
+            t AS (UPDATE tasks SET due_at = y.due_at, due_soon_at = y.due_soon_at,
+                         deadline_status = ${lowerStatus('tasks.deadline_status', 'y.deadline_status')}
                     FROM jsonb_to_recordset($2::jsonb) AS y(id uuid, dossier_id uuid, due_at timestamptz, due_soon_at timestamptz,
                          deadline_status text)
                    WHERE tasks.id = y.id AND tasks.status = 'active' AND y.dossier_id IN (SELECT id FROM d)
@@ -147,6 +162,9 @@ export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
        SELECT id, moved FROM d`,
       [JSON.stringify(dossiers), JSON.stringify(tasks), now, reason, actor, calendar.version],
     );
-    return { written: new Set(result.map((r) => r.id)), changed: result.filter((r) => r.moved).length };
+    return {
+      written: new Set([...unchanged, ...result.map((r) => r.id)]),
+      changed: result.filter((r) => r.moved).length,
+    };
   }
 }

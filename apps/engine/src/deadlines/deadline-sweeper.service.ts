@@ -69,7 +69,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const tasksOverdue = await this.count(
         sql,
         `WITH x AS (UPDATE tasks SET deadline_status = 'overdue'
-                     WHERE status = 'active' AND clock = 'running' AND due_at <= $1 AND deadline_status <> 'overdue'
+                     WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
                  RETURNING id, dossier_id, unit, node_id, due_at),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
                     SELECT dossier_id, id, $1, 'overdue', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
@@ -79,7 +79,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const tasksDueSoon = await this.count(
         sql,
         `WITH x AS (UPDATE tasks SET deadline_status = 'due_soon'
-                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at > $1
+                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at >= $1
                  RETURNING id, dossier_id, unit, node_id, due_at),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
                     SELECT dossier_id, id, $1, 'due_soon', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
@@ -92,7 +92,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
                            overdue_holders = (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', t.id, 'nodeId', t.node_id, 'unit', t.unit,
                                                                         'candidateRole', t.candidate_role)), '[]'::jsonb)
                                                 FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'active')
-                     WHERE d.status = 'active' AND d.clock = 'running' AND d.due_at <= $1 AND d.overdue_holders IS NULL
+                     WHERE d.status = 'active' AND d.clock = 'running' AND d.deadline_status <> 'overdue' AND d.due_at < $1
                  RETURNING d.id, d.due_at, d.overdue_holders),
               e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at, data)
                     SELECT id, $1, 'overdue', 'system', due_at, jsonb_build_object('holders', overdue_holders) FROM x)
@@ -102,7 +102,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const dossiersDueSoon = await this.count(
         sql,
         `WITH x AS (UPDATE dossiers SET deadline_status = 'due_soon'
-                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at > $1
+                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at >= $1
                  RETURNING id, due_at),
               e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at) SELECT id, $1, 'due_soon', 'system', due_at FROM x)
          SELECT count(*)::int AS n FROM x`,

@@ -332,4 +332,36 @@ describe('legal deadlines of dossiers and steps', () => {
       .sort();
     expect(steps).toEqual(['escalated', 'sign']);
   });
+
+  it('a restart takes an overdue dossier back on track, and the sweep marks it again when it is late again', async () => {
+    // given a dossier overdue on Friday 6/3 at 09:00 (due Friday 08:00: the test before made 4/3 a day off)
+    const dossier = await receive('2026-03-02T08:00:00');
+    const sweeper = t.app.get(DeadlineSweeper);
+    await sweeper.sweep(vn('2026-03-06T09:00:00'));
+    expect((await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body.deadlineStatus).toBe('overdue');
+
+    // when the supplement restarts the limit on Friday 6/3 at 10:00 (due Wednesday 11/3 10:00)
+    await complete(dossier, 'receive', '2026-03-06T09:10:00');
+    await complete(dossier, 'review', '2026-03-06T09:30:00');
+    clock.set(vn('2026-03-06T10:00:00'));
+    await t.api.post('/messages', { name: 'supplement-received', dossierId: dossier.id });
+    clock.set(vn('2026-03-06T10:30:00'));
+    await t.api.post('/messages', { name: 'payment-confirmed', dossierId: dossier.id });
+
+    // then it is on track again, with nobody held responsible any more
+    const back = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body;
+    expect(back).toMatchObject({ deadlineStatus: 'on_track', clock: 'running' });
+    const holders = (await t.query(`SELECT overdue_holders FROM dossiers WHERE id = $1`, [
+      dossier.id,
+    ])) as Array<{ overdue_holders: unknown }>;
+    expect(holders[0]?.overdue_holders).toBeNull();
+
+    // and late again the next Thursday, it is marked again
+    // (other open dossiers of this file turn overdue too)
+    expect((await sweeper.sweep(vn('2026-03-12T08:00:00')))?.dossiersOverdue).toBeGreaterThanOrEqual(1);
+    const overdue = (
+      await t.api.get<DeadlineEventDto[]>(`/dossiers/${dossier.id}/deadline-events`)
+    ).body.filter((e) => e.kind === 'overdue' && e.taskId === null);
+    expect(overdue).toHaveLength(2);
+  });
 });

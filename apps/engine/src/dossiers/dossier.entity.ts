@@ -17,7 +17,9 @@ import type { InstanceState, Variables } from '@lienthong/engine-core';
 @Entity('dossiers')
 @Index('dossiers_status_created_idx', ['status', 'createdAt'])
 @Index('dossiers_parent_idx', ['parentId'])
-@Index('dossiers_due_idx', ['dueAt'], { where: `status = 'active' AND clock = 'running'` })
+@Index('dossiers_due_idx', ['dueAt'], {
+  where: `status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
+})
 @Index('dossiers_due_soon_idx', ['dueSoonAt'], {
   where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
 })

@@ -48,6 +48,15 @@ export interface TaskRecord {
   worked_minutes: number | null;
 }
 
+/**
+ * Only the deadline sweep moves a status up (due soon, overdue), recording the transition as an
+ * event; a write from a command only moves it down (a restart, a resumption, a later due instant).
+ */
+export function lowerStatus(current: string, computed: string): string {
+  const rank = `ARRAY['on_track','due_soon','overdue']`;
+  return `CASE WHEN array_position(${rank}, ${computed}::text) < array_position(${rank}, ${current}::text) THEN ${computed}::text ELSE ${current} END`;
+}
+
 function deadlineColumns(d: TaskDeadline | undefined) {
   return {
     clock: d?.clock ?? 'none',
@@ -120,7 +129,8 @@ export function buildWrite(
       `d AS (UPDATE dossiers SET state = ${stateP}::jsonb, variables = (${stateP}::jsonb)->'variables', status = ${p(state.status)},
                 revision = revision + 1, updated_at = ${nowP}${ended ? `, ended_at = ${nowP}` : ''},
                 deadlines = ${deadlinesP}::jsonb, clock = ${clockP}, due_at = ${dueP}, due_soon_at = ${dueSoonP},
-                deadline_status = ${statusP}, outcome = ${outcomeP},
+                deadline_status = ${lowerStatus('deadline_status', statusP as string)}, outcome = ${outcomeP},
+                overdue_holders = CASE WHEN ${lowerStatus('deadline_status', statusP as string)} = 'overdue' THEN overdue_holders END,
                 ${
                   target.extension
                     ? `extension = ${json(target.extension.record)}::jsonb, appointment_at = ${p(target.extension.newDueAt)}::timestamptz`
@@ -199,7 +209,7 @@ export function buildWrite(
          SELECT t.id, d.id, t.token_id, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role, t.allotted_time, t.topic,
                 t.retries, t.form, t.loop_index, t.loop_total, t.local_variables, t.result, ${nowP},
                 CASE WHEN t.completed THEN ${nowP}::timestamptz END, CASE WHEN t.status = 'completed' THEN ${p(actorId)} END,
-                t.clock, t.due_at, t.due_soon_at, t.deadline_status, t.outcome, t.worked_minutes
+                t.clock, t.due_at, t.due_soon_at, 'on_track', t.outcome, t.worked_minutes
            FROM d, jsonb_to_recordset(${json([...created.values()])}::jsonb) AS t(id uuid, token_id uuid, node_id text, name text,
                 kind text, status text, unit text, candidate_role text, allotted_time text, topic text, retries int, form jsonb,
                 loop_index int, loop_total int, local_variables jsonb, completed boolean, result jsonb, clock text,
@@ -210,7 +220,7 @@ export function buildWrite(
   if (endedTasks.length > 0) {
     ctes.push(
       `t_end AS (UPDATE tasks SET status = x.status, completed_at = ${nowP}, completed_by = x.completed_by, result = x.result,
-                clock = x.clock, deadline_status = x.deadline_status, outcome = x.outcome, worked_minutes = x.worked_minutes
+                clock = x.clock, outcome = x.outcome, worked_minutes = x.worked_minutes
            FROM jsonb_to_recordset(${json(endedTasks)}::jsonb) AS x(id uuid, status text, completed_by text, result jsonb, clock text,
                 deadline_status text, outcome text, worked_minutes int)
           WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}
@@ -219,7 +229,8 @@ export function buildWrite(
   }
   if (reclocked.length > 0) {
     ctes.push(
-      `t_clock AS (UPDATE tasks SET clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at, deadline_status = x.deadline_status
+      `t_clock AS (UPDATE tasks SET clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
+                deadline_status = ${lowerStatus('tasks.deadline_status', 'x.deadline_status')}
            FROM jsonb_to_recordset(${json(reclocked)}::jsonb) AS x(id uuid, clock text, due_at timestamptz, due_soon_at timestamptz,
                 deadline_status text)
           WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}

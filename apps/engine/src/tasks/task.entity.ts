@@ -7,7 +7,9 @@ import type { Variables } from '@lienthong/engine-core';
 @Entity('tasks')
 @Index('tasks_dossier_idx', ['dossierId'])
 @Index('tasks_unit_status_idx', ['unit', 'status', 'createdAt'])
-@Index('tasks_due_idx', ['dueAt'], { where: `status = 'active' AND clock = 'running'` })
+@Index('tasks_due_idx', ['dueAt'], {
+  where: `status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
+})
 @Index('tasks_due_soon_idx', ['dueSoonAt'], {
   where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
 })

@@ -39,13 +39,13 @@ export class Deadlines1763850000000 implements MigrationInterface {
       `CREATE INDEX "dossiers_due_soon_idx" ON "dossiers"  ("due_soon_at") WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
     );
     await queryRunner.query(
-      `CREATE INDEX "dossiers_due_idx" ON "dossiers"  ("due_at") WHERE status = 'active' AND clock = 'running'`,
+      `CREATE INDEX "dossiers_due_idx" ON "dossiers"  ("due_at") WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
     );
     await queryRunner.query(
       `CREATE INDEX "tasks_due_soon_idx" ON "tasks"  ("due_soon_at") WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
     );
     await queryRunner.query(
-      `CREATE INDEX "tasks_due_idx" ON "tasks"  ("due_at") WHERE status = 'active' AND clock = 'running'`,
+      `CREATE INDEX "tasks_due_idx" ON "tasks"  ("due_at") WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
     );
     await queryRunner.query(
       `ALTER TABLE "deadline_events" ADD CONSTRAINT "FK_1f79108e4d986809423b7077bcc" FOREIGN KEY ("dossier_id") REFERENCES "dossiers"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
