@@ -16,6 +16,13 @@ export interface SweepResult {
   dossiersOverdue: number;
 }
 
+/**
+ * Rows marked per statement and sweep: a backlog (after downtime, or a calendar change) drains over
+ * consecutive sweeps run back to back, each short, instead of one long transaction holding locks on
+ * tens of thousands of steps that officers are completing; rows being changed are skipped, not waited for.
+ */
+export const SWEEP_BATCH = 5000;
+
 /** Any number being a lock key shared by every engine process: one of them sweeps at a time. */
 const SWEEP_LOCK = 7_210_001;
 
@@ -43,7 +50,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     if (!this.config.jobs.enabled || every === 0) return;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.sweep()
+      this.running = this.drain()
         .catch((error: unknown) =>
           this.logger.warn(
             `Deadline sweep failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -59,6 +66,19 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     await this.running;
   }
 
+  /** Sweeps until no statement hits the batch limit (a backlog drains in consecutive short sweeps). */
+  async drain(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      const result = await this.sweep();
+      if (
+        !result ||
+        Math.max(result.tasksDueSoon, result.tasksOverdue, result.dossiersDueSoon, result.dossiersOverdue) <
+          SWEEP_BATCH
+      )
+        return;
+    }
+  }
+
   /** One sweep at `now` (the engine clock by default); returns how many rows changed status. */
   async sweep(now: Date = this.clock.now()): Promise<SweepResult | null> {
     return this.db.transaction(async (sql) => {
@@ -69,7 +89,9 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const tasksOverdue = await this.count(
         sql,
         `WITH x AS (UPDATE tasks SET deadline_status = 'overdue'
-                     WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
+                     WHERE id IN (SELECT id FROM tasks
+                                   WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
+                                   ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
                  RETURNING id, dossier_id, unit, node_id, due_at),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
                     SELECT dossier_id, id, $1, 'overdue', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
@@ -79,7 +101,10 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const tasksDueSoon = await this.count(
         sql,
         `WITH x AS (UPDATE tasks SET deadline_status = 'due_soon'
-                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at >= $1
+                     WHERE id IN (SELECT id FROM tasks
+                                   WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track'
+                                     AND due_soon_at <= $1 AND due_at >= $1
+                                   ORDER BY due_soon_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
                  RETURNING id, dossier_id, unit, node_id, due_at),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
                     SELECT dossier_id, id, $1, 'due_soon', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
@@ -92,7 +117,9 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
                            overdue_holders = (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', t.id, 'nodeId', t.node_id, 'unit', t.unit,
                                                                         'candidateRole', t.candidate_role)), '[]'::jsonb)
                                                 FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'active')
-                     WHERE d.status = 'active' AND d.clock = 'running' AND d.deadline_status <> 'overdue' AND d.due_at < $1
+                     WHERE d.id IN (SELECT id FROM dossiers
+                                     WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
+                                     ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
                  RETURNING d.id, d.due_at, d.overdue_holders),
               e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at, data)
                     SELECT id, $1, 'overdue', 'system', due_at, jsonb_build_object('holders', overdue_holders) FROM x)
@@ -102,7 +129,10 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const dossiersDueSoon = await this.count(
         sql,
         `WITH x AS (UPDATE dossiers SET deadline_status = 'due_soon'
-                     WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track' AND due_soon_at <= $1 AND due_at >= $1
+                     WHERE id IN (SELECT id FROM dossiers
+                                   WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track'
+                                     AND due_soon_at <= $1 AND due_at >= $1
+                                   ORDER BY due_soon_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
                  RETURNING id, due_at),
               e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at) SELECT id, $1, 'due_soon', 'system', due_at FROM x)
          SELECT count(*)::int AS n FROM x`,
