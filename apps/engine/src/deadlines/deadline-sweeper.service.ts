@@ -21,7 +21,7 @@ export interface SweepResult {
  * consecutive sweeps run back to back, each short, instead of one long transaction holding locks on
  * tens of thousands of steps that officers are completing; rows being changed are skipped, not waited for.
  */
-export const SWEEP_BATCH = 5000;
+export const SWEEP_BATCH = 2000;
 
 /** Any number being a lock key shared by every engine process: one of them sweeps at a time. */
 const SWEEP_LOCK = 7_210_001;
