@@ -1,7 +1,7 @@
 import type { ControlSheetDto, DeadlineEventDto, DossierDto } from '@lienthong/contracts';
-import { Api } from '../support/api-client';
+import { AutoApi } from '../support/api-client';
 import { createTestDatabase } from '../support/database';
-import { startEngine, type EngineServer } from './support/engine-server';
+import { sqlClient, startEngine, type EngineServer } from './support/engine-server';
 
 jest.setTimeout(120_000);
 
@@ -17,14 +17,17 @@ const iso = (local: string) => new Date(vn(local)).toISOString();
 describe('tách thửa đất: legal deadline across Tết, a supplement and a tax payment', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let engine: EngineServer;
-  let api: Api;
+  let api: AutoApi;
+  let sql: ReturnType<typeof sqlClient>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     engine = await startEngine(db.url, { SEED_DEMO: 'true', DEADLINE_SWEEP_MS: '0' });
-    api = new Api(engine.baseUrl);
+    sql = sqlClient(db.url);
+    api = new AutoApi(engine.baseUrl, sql.query);
   });
   afterAll(async () => {
+    await sql?.end();
     await engine?.stop();
     await db?.drop();
   });

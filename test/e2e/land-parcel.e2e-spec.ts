@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
 import { createTestDatabase } from '../support/database';
-import { Api } from '../support/api-client';
-import { startEngine, type EngineServer } from './support/engine-server';
+import { AutoApi } from '../support/api-client';
+import { sqlClient, startEngine, type EngineServer } from './support/engine-server';
 
 jest.setTimeout(120_000);
 
@@ -14,15 +14,18 @@ jest.setTimeout(120_000);
 describe('tách thửa đất, end to end over HTTP', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let engine: EngineServer;
-  let api: Api;
+  let api: AutoApi;
+  let sql: ReturnType<typeof sqlClient>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     engine = await startEngine(db.url, { SEED_DEMO: 'true' });
-    api = new Api(engine.baseUrl);
+    sql = sqlClient(db.url);
+    api = new AutoApi(engine.baseUrl, sql.query);
   });
 
   afterAll(async () => {
+    await sql?.end();
     await engine?.stop();
     await db?.drop();
   });

@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EngineModule } from './engine.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { ClockModule } from './runtime/clock.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -31,6 +32,7 @@ export class AppModule {
         DatabaseModule,
         CommonModule,
         ClockModule,
+        IdentityModule,
         EngineModule.register(config),
         ...extraImports,
       ],

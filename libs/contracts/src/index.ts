@@ -181,6 +181,8 @@ export interface TaskDto extends DeadlineFieldsDto {
   result: VariablesDto | null;
   /** Who completed it. */
   completedBy: string | null;
+  /** User name of the officer who claimed the step or to whom a leader assigned it. */
+  assignee: string | null;
   /** Working minutes the step took, paused time excluded (once finished). */
   workedMinutes: number | null;
 }

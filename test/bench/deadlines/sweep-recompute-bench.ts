@@ -443,7 +443,15 @@ async function main(): Promise<void> {
       clock.set(new Date(NOW.getTime() - 3 * 86_400_000));
       const created = await dossiers.create(
         { definitionKey: deployed.key, applicant: { name: 'Nguyễn Văn Mẫu', idNumber: '087090000000' } },
-        { id: 'bench' },
+        // The desk of the procedure's receiving unit receives it.
+        {
+          kind: 'user',
+          id: 'bench',
+          name: 'bench',
+          displayName: 'bench',
+          unit: 'DTP-TTHCC',
+          roles: ['reception'],
+        },
       );
       clock.set(NOW);
       const { rows: tmplTasks } = await sql.query<{ id: string; token_id: string; node_id: string }>(

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 
 const repoRoot = join(__dirname, '../../..');
 
@@ -78,5 +79,17 @@ export async function startEngine(
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
+  };
+}
+
+/** SQL on the engine's database from the test process (the AutoApi looks principals up with it). */
+export function sqlClient(databaseUrl: string): {
+  query: (sql: string, params?: unknown[]) => Promise<unknown[]>;
+  end: () => Promise<void>;
+} {
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  return {
+    query: async (sql, params) => (await pool.query(sql, params)).rows as unknown[],
+    end: () => pool.end(),
   };
 }

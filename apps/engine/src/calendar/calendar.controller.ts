@@ -1,5 +1,7 @@
+import { Audit } from '../audit/audit.decorator';
+import { RequireRoles } from '../identity/auth.decorators';
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { formatWorkingDuration, parseWorkingDuration, type WorkingCalendar } from '@lienthong/calendar';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { badRequest } from '../common/problem/problem.exception';
@@ -46,6 +48,7 @@ function compute<T>(work: () => T): T {
  * issue lands; it will then require a calendar administrator.
  */
 @ApiTags('calendar')
+@ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
@@ -135,13 +138,14 @@ export class CalendarController {
   }
 
   @Put('decisions/:year')
+  @RequireRoles('admin')
+  @Audit('calendar.replace', { target: 'calendar', param: 'year' })
   @ApiOperation({
     summary: 'Replace the official decisions of a year',
     description:
       'Replaces every decision of the year, in one transaction with an audit record; the new calendar is ' +
       'in force at once in every engine process, and the engine is told to recompute open deadlines. ' +
-      'Sending the decisions already in force changes nothing (`changed: false`). ' +
-      'TODO(identity): restrict to calendar administrators once authentication lands.',
+      'Sending the decisions already in force changes nothing (`changed: false`). Role admin.',
   })
   @ApiParam({ name: 'year', type: Number, example: 2027 })
   @ApiOkResponse({ type: ReplaceDecisionsResponse })

@@ -3,6 +3,7 @@ import { type Subscription } from 'rxjs';
 // Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { BACK_OFFICE_USER } from '../testing/test-app';
 import { CalendarModule } from './calendar.module';
 import { CalendarService, type CalendarChange } from './calendar.service';
 
@@ -358,7 +359,7 @@ describe('calendar: the working calendar in force, its API and its decisions', (
           changeId: res.body['changeId'],
           at: expect.any(Date),
           year: 2027,
-          actor: 'api',
+          actor: BACK_OFFICE_USER,
           reason: 'Phương án nghỉ Tết 2027 (giả định)',
           previousVersion: before,
           version: newVersion,
@@ -373,7 +374,7 @@ describe('calendar: the working calendar in force, its API and its decisions', (
         {
           id: res.body['changeId'],
           year: 2027,
-          actor: 'api',
+          actor: BACK_OFFICE_USER,
           reason: 'Phương án nghỉ Tết 2027 (giả định)',
           previous_version: before,
           version: newVersion,
@@ -387,7 +388,7 @@ describe('calendar: the working calendar in force, its API and its decisions', (
       expect(stored.map((row) => row['id'])).toEqual(
         [...DEFAULT_OFFICIAL_DECISIONS.decisions.map((d) => d.id), '2027-tet'].sort(),
       );
-      expect(stored.every((row) => row['updated_by'] === 'api')).toBe(true);
+      expect(stored.every((row) => row['updated_by'] === BACK_OFFICE_USER)).toBe(true);
     });
 
     it('computes with the new decisions', async () => {
@@ -426,7 +427,12 @@ describe('calendar: the working calendar in force, its API and its decisions', (
       expect(version['workingSaturdays']).toEqual([expect.objectContaining({ date: '2027-02-20' })]);
       expect(otherCalendar.version).toBe(newVersion);
       expect(otherEvents).toEqual([
-        expect.objectContaining({ year: 2027, actor: 'api', version: newVersion, origin: 'remote' }),
+        expect.objectContaining({
+          year: 2027,
+          actor: BACK_OFFICE_USER,
+          version: newVersion,
+          origin: 'remote',
+        }),
       ]);
     });
 

@@ -11,11 +11,11 @@ import {
   type OfficialDecision,
   type WorkingCalendarOptions,
 } from '@lienthong/calendar';
-import { Client, type Pool, type PoolConfig } from 'pg';
 import { Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { badRequest, unprocessable } from '../common/problem/problem.exception';
 import { Db, type Sql } from '../database/db.service';
+import { openListenConnection } from '../database/listen-connection.util';
 import { Clock } from '../runtime/clock';
 import {
   breaksOf,
@@ -497,19 +497,10 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A connection of its own for LISTEN, with the connection settings of the Db's pool. */
-  private async connectListener(): Promise<ListenConnection> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool & { options: PoolConfig } }).master;
-    const client = new Client({ ...pool.options, application_name: 'lienthong-calendar-listener' });
-    // Until the listener adds its own: an 'error' event without a listener would crash the process.
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    return client;
+  private connectListener(): Promise<ListenConnection> {
+    return openListenConnection(this.dataSource, 'lienthong-calendar-listener');
   }
+
 }
 
 function messageOf(error: unknown): string {

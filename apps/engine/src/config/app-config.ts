@@ -48,6 +48,43 @@ export interface AppConfig {
     /** `DEADLINE_SWEEP_MS`: how often steps and dossiers are marked due soon / overdue (0: never, for tests). */
     readonly deadlineSweepMs: number;
   };
+  readonly auth: {
+    /** `AUTH_JWT_SECRET`: HMAC key of access tokens (at least 32 characters; required in production). */
+    readonly jwtSecret: string;
+    /** True when the secret is the development default: production mode refuses to start. */
+    readonly jwtSecretIsDefault: boolean;
+    /** `AUTH_ACCESS_TTL`: lifetime of an access token, seconds (default 900). */
+    readonly accessTtlSeconds: number;
+    /** `AUTH_REFRESH_TTL`: lifetime of a session without refresh, seconds (default 7 days). */
+    readonly refreshTtlSeconds: number;
+    /** `AUTH_LOGIN_LIMIT` login attempts per client address and user name per `AUTH_LOGIN_WINDOW` seconds. */
+    readonly loginLimit: number;
+    readonly loginWindowSeconds: number;
+    /** `DEMO_PASSWORD`: password of the demo accounts (demo seed only). */
+    readonly demoPassword: string;
+    /**
+     * `ADMIN_USERNAME` + `ADMIN_PASSWORD` (+ `ADMIN_UNIT`, default the province's root unit `DTP`):
+     * the first administrator of a fresh installation, created at boot if that account does not exist.
+     */
+    readonly bootstrapAdmin: {
+      readonly username: string;
+      readonly password: string;
+      readonly unit: string;
+    } | null;
+    /**
+     * OpenID Connect (e.g. the province's Keycloak): bearer tokens signed by `OIDC_ISSUER` (keys from
+     * `OIDC_JWKS_URL`, default `<issuer>/protocol/openid-connect/certs`) for `OIDC_AUDIENCE` are accepted
+     * for the user whose user name is the `OIDC_USERNAME_CLAIM` (default `preferred_username`).
+     * `OIDC_ONLY=true` turns local passwords off.
+     */
+    readonly oidc: {
+      readonly issuer: string;
+      readonly jwksUrl: string;
+      readonly audience: string | undefined;
+      readonly usernameClaim: string;
+      readonly only: boolean;
+    } | null;
+  };
 }
 
 /** Injection token of the `AppConfig` provider. */

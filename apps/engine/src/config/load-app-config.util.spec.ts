@@ -50,10 +50,19 @@ describe('loadAppConfig', () => {
       EMBEDDED_PG_PORT: '6000',
       LOG_LEVEL: 'debug',
       BODY_LIMIT: '5MB',
-      SEED_DEMO: 'yes',
+      SEED_DEMO: 'no',
       JOBS_ENABLED: 'off',
       JOB_POLL_MS: '250',
       DB_POOL_SIZE: '40',
+      AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      AUTH_ACCESS_TTL: '300',
+      AUTH_REFRESH_TTL: '3600',
+      AUTH_LOGIN_LIMIT: '5',
+      AUTH_LOGIN_WINDOW: '120',
+      ADMIN_USERNAME: 'QuanTri',
+      ADMIN_PASSWORD: 'a-long-first-password',
+      OIDC_ISSUER: 'https://sso.dongthap.gov.vn/realms/lienthong/',
+      OIDC_AUDIENCE: 'lienthong-api',
     };
 
     // when
@@ -64,7 +73,7 @@ describe('loadAppConfig', () => {
       mode: 'production',
       dataDir: '/var/lib/lienthong',
       logLevel: 'debug',
-      seedDemo: true,
+      seedDemo: false,
       http: { host: '0.0.0.0', port: 8080, bodyLimit: '5MB', bodyLimitBytes: 5 * 1024 * 1024 },
       database: {
         url: 'postgres://lt:secret@db.internal:5432/lienthong',
@@ -72,12 +81,39 @@ describe('loadAppConfig', () => {
         embedded: { dataDir: '/var/lib/lienthong/pg', port: 6000 },
       },
       jobs: { enabled: false, pollMs: 250 },
+      auth: {
+        jwtSecret: 'a-production-secret-of-at-least-32-chars',
+        jwtSecretIsDefault: false,
+        accessTtlSeconds: 300,
+        refreshTtlSeconds: 3600,
+        loginLimit: 5,
+        loginWindowSeconds: 120,
+        bootstrapAdmin: { username: 'quantri', password: 'a-long-first-password', unit: 'DTP' },
+        oidc: {
+          issuer: 'https://sso.dongthap.gov.vn/realms/lienthong',
+          jwksUrl: 'https://sso.dongthap.gov.vn/realms/lienthong/protocol/openid-connect/certs',
+          audience: 'lienthong-api',
+          usernameClaim: 'preferred_username',
+          only: false,
+        },
+      },
     });
   });
 
-  it('does not seed demo data in production unless asked', () => {
-    expect(loadAppConfig({ NODE_ENV: 'production' }, {}, root).seedDemo).toBe(false);
+  it('does not seed demo data in production, and refuses demo data or the default secret there', () => {
+    const secret = { AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars' };
+    expect(loadAppConfig({ NODE_ENV: 'production', ...secret }, {}, root).seedDemo).toBe(false);
     expect(loadAppConfig({ NODE_ENV: 'test' }, {}, root).seedDemo).toBe(true);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', SEED_DEMO: 'true', ...secret }, {}, root)).toThrow(
+      /SEED_DEMO: demo accounts and data are never seeded in production mode/,
+    );
+    expect(() => loadAppConfig({ NODE_ENV: 'production' }, {}, root)).toThrow(
+      /AUTH_JWT_SECRET: must be set in production/,
+    );
+    expect(() => loadAppConfig({ AUTH_JWT_SECRET: 'short' }, {}, root)).toThrow(/at least 32 characters/);
+    expect(() => loadAppConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' }, {}, root)).toThrow(
+      /ADMIN_PASSWORD/,
+    );
   });
 
   it('lets LT_MODE win over NODE_ENV, and ignores an odd NODE_ENV then', () => {

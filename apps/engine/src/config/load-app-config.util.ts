@@ -25,6 +25,12 @@ export interface AppConfigOverrides {
   readonly jobPollMs?: number;
   readonly deadlineSweepMs?: number;
   readonly dbPoolSize?: number;
+  readonly jwtSecret?: string;
+  readonly accessTtlSeconds?: number;
+  readonly loginLimit?: number;
+  readonly oidcIssuer?: string;
+  readonly oidcJwksUrl?: string;
+  readonly oidcAudience?: string;
 }
 
 export interface ConfigProblem {
@@ -54,7 +60,16 @@ const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
   jobPollMs: 'JOB_POLL_MS',
   deadlineSweepMs: 'DEADLINE_SWEEP_MS',
   dbPoolSize: 'DB_POOL_SIZE',
+  jwtSecret: 'AUTH_JWT_SECRET',
+  accessTtlSeconds: 'AUTH_ACCESS_TTL',
+  loginLimit: 'AUTH_LOGIN_LIMIT',
+  oidcIssuer: 'OIDC_ISSUER',
+  oidcJwksUrl: 'OIDC_JWKS_URL',
+  oidcAudience: 'OIDC_AUDIENCE',
 };
+
+/** The development secret: fine on a laptop, refused in production mode. */
+export const DEFAULT_JWT_SECRET = 'lienthong-development-secret-do-not-use-in-production';
 
 const DEFAULT_LOG_LEVEL: Readonly<Record<AppMode, LogLevel>> = {
   development: 'info',
@@ -105,9 +120,55 @@ export function loadAppConfig(
       pollMs: vars.integer('JOB_POLL_MS', 1000, 10, 3_600_000),
       deadlineSweepMs: vars.integer('DEADLINE_SWEEP_MS', 5000, 0, 3_600_000),
     },
+    auth: readAuth(vars, mode),
   };
   if (vars.problems.length > 0) throw new ConfigError(vars.problems);
   return deepFreeze(config);
+}
+
+function readAuth(vars: EnvReader, mode: AppMode): AppConfig['auth'] {
+  const jwtSecret = vars.string('AUTH_JWT_SECRET', DEFAULT_JWT_SECRET);
+  if (jwtSecret.length < 32) vars.fail('AUTH_JWT_SECRET', 'must be at least 32 characters long', '');
+  const jwtSecretIsDefault = jwtSecret === DEFAULT_JWT_SECRET;
+  if (mode === 'production' && vars.boolean('SEED_DEMO', false)) {
+    vars.fail('SEED_DEMO', 'demo accounts and data are never seeded in production mode', false);
+  }
+  if (mode === 'production' && jwtSecretIsDefault) {
+    vars.fail('AUTH_JWT_SECRET', 'must be set in production mode (the development default is public)', '');
+  }
+  const issuer = vars.string('OIDC_ISSUER', '').replace(/\/+$/, '');
+  return {
+    jwtSecret,
+    jwtSecretIsDefault,
+    accessTtlSeconds: vars.integer('AUTH_ACCESS_TTL', 900, 1, 86_400),
+    refreshTtlSeconds: vars.integer('AUTH_REFRESH_TTL', 7 * 86_400, 60, 90 * 86_400),
+    loginLimit: vars.integer('AUTH_LOGIN_LIMIT', 10, 1, 10_000),
+    loginWindowSeconds: vars.integer('AUTH_LOGIN_WINDOW', 60, 1, 86_400),
+    demoPassword: vars.string('DEMO_PASSWORD', 'demo'),
+    bootstrapAdmin: readBootstrapAdmin(vars),
+    oidc:
+      issuer === ''
+        ? null
+        : {
+            issuer,
+            jwksUrl: vars.string('OIDC_JWKS_URL', `${issuer}/protocol/openid-connect/certs`),
+            audience: vars.has('OIDC_AUDIENCE') ? vars.string('OIDC_AUDIENCE', '') : undefined,
+            usernameClaim: vars.string('OIDC_USERNAME_CLAIM', 'preferred_username'),
+            only: vars.boolean('OIDC_ONLY', false),
+          },
+  };
+}
+
+function readBootstrapAdmin(vars: EnvReader): AppConfig['auth']['bootstrapAdmin'] {
+  if (!vars.has('ADMIN_USERNAME')) return null;
+  const password = vars.string('ADMIN_PASSWORD', '');
+  if (password.length < 12)
+    vars.fail('ADMIN_PASSWORD', 'must be set, at least 12 characters, with ADMIN_USERNAME', '');
+  return {
+    username: vars.string('ADMIN_USERNAME', '').trim().toLowerCase(),
+    password,
+    unit: vars.string('ADMIN_UNIT', 'DTP'),
+  };
 }
 
 /** Parses a size such as `1mb`, `512kb`, `2.5MB` or `1048576` (bytes), with 1024-based units. */
@@ -226,7 +287,7 @@ class EnvReader {
     return value === undefined || value === '' ? undefined : value;
   }
 
-  private fail<T>(variable: string, message: string, fallback: T): T {
+  fail<T>(variable: string, message: string, fallback: T): T {
     this.problems.push({ variable, message });
     return fallback;
   }

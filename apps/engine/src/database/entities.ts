@@ -9,6 +9,8 @@ import { HistoryEventEntity } from '../history/history-event.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
 import { UnitEntity } from '../units/unit.entity';
+import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -30,4 +32,10 @@ export const entities: EntityClass[] = [
   DeadlineEventEntity,
   CalendarDecisionEntity,
   CalendarChangeEntity,
+  // identity
+  UserEntity,
+  UserRoleEntity,
+  SessionEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
 ];

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ControlSheetDto, DeadlineEventDto, DossierDto } from '@lienthong/contracts';
 import { DossiersService } from '../dossiers/dossiers.service';
-import { CurrentActor } from '../runtime/actor.decorator';
-import type { Actor } from '../runtime/process-runtime.service';
+import { Audit } from '../audit/audit.decorator';
+import { CurrentPrincipal } from '../identity/auth.decorators';
+import type { Principal } from '../identity/principal';
 import { ExtensionBody, PauseBody, ResumeBody } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
 @ApiTags('deadlines')
+@ApiBearerAuth()
 @Controller('dossiers')
 export class DeadlinesController {
   constructor(
@@ -17,6 +19,7 @@ export class DeadlinesController {
 
   @Post(':idOrCode/pause')
   @HttpCode(200)
+  @Audit('dossier.pause', { target: 'dossier' })
   @ApiOperation({
     summary:
       "Pause the dossier's legal clock for a period the law does not count (expert assessment, public posting…)",
@@ -24,26 +27,28 @@ export class DeadlinesController {
   async pause(
     @Param('idOrCode') idOrCode: string,
     @Body() body: PauseBody,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
-    const { row } = await this.deadlines.pause(idOrCode, body.reason, actor);
-    return this.dossiers.get(row.id);
+    const { row } = await this.deadlines.pause(idOrCode, body.reason, principal);
+    return this.dossiers.get(row.id, principal);
   }
 
   @Post(':idOrCode/resume')
   @HttpCode(200)
+  @Audit('dossier.resume', { target: 'dossier' })
   @ApiOperation({ summary: 'Resume a paused clock with exactly the working time that was left' })
   async resume(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ResumeBody,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
-    const { row } = await this.deadlines.resume(idOrCode, body.reason, actor);
-    return this.dossiers.get(row.id);
+    const { row } = await this.deadlines.resume(idOrCode, body.reason, principal);
+    return this.dossiers.get(row.id, principal);
   }
 
   @Post(':idOrCode/extension')
   @HttpCode(200)
+  @Audit('dossier.extend', { target: 'dossier' })
   @ApiOperation({
     summary: 'Apologise and give a new return date (Phiếu xin lỗi và hẹn lại ngày trả kết quả)',
     description:
@@ -52,23 +57,29 @@ export class DeadlinesController {
   async extend(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ExtensionBody,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
-    const { row } = await this.deadlines.extend(idOrCode, body, actor);
-    return this.dossiers.get(row.id);
+    const { row } = await this.deadlines.extend(idOrCode, body, principal);
+    return this.dossiers.get(row.id, principal);
   }
 
   @Get(':idOrCode/deadline-events')
   @ApiOperation({
     summary: 'Pauses, restarts, extensions, recomputations and due-soon/overdue transitions of a dossier',
   })
-  events(@Param('idOrCode') idOrCode: string): Promise<DeadlineEventDto[]> {
-    return this.deadlines.events(idOrCode);
+  events(
+    @Param('idOrCode') idOrCode: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeadlineEventDto[]> {
+    return this.deadlines.events(idOrCode, principal);
   }
 
   @Get(':idOrCode/control-sheet')
   @ApiOperation({ summary: 'The process control record (Phiếu kiểm soát quá trình giải quyết hồ sơ)' })
-  controlSheet(@Param('idOrCode') idOrCode: string): Promise<ControlSheetDto> {
-    return this.deadlines.controlSheet(idOrCode);
+  controlSheet(
+    @Param('idOrCode') idOrCode: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ControlSheetDto> {
+    return this.deadlines.controlSheet(idOrCode, principal);
   }
 }

@@ -3,6 +3,7 @@ import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto }
 import { JobWorker } from '../jobs/job-worker.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { memberOf } from '../testing/test-app';
 import { DeadlineRecomputer } from './deadline-recomputer.service';
 import { DeadlineSweeper } from './deadline-sweeper.service';
 
@@ -142,9 +143,9 @@ describe('legal deadlines of dossiers and steps', () => {
     const sheet = (await t.api.get<ControlSheetDto>(`/dossiers/${dossier.id}/control-sheet`)).body;
     expect(sheet.dossier).toMatchObject({ outcome: 'early', finishedAt: iso('2026-03-09T09:00:00') });
     expect(sheet.steps.map((s) => [s.nodeId, s.unit, s.officer, s.outcome])).toEqual([
-      ['receive', 'DTP-TTHCC', 'api', 'on_time'],
-      ['review', 'DTP-VPDK-CL', 'api', 'on_time'],
-      ['sign', 'DTP-VPDK-CL', 'api', 'on_time'],
+      ['receive', 'DTP-TTHCC', memberOf('DTP-TTHCC'), 'on_time'],
+      ['review', 'DTP-VPDK-CL', memberOf('DTP-VPDK-CL'), 'on_time'],
+      ['sign', 'DTP-VPDK-CL', memberOf('DTP-VPDK-CL'), 'on_time'],
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { Authz } from '../identity/authz.service';
+import { actorOf, type Principal } from '../identity/principal';
 import { Injectable } from '@nestjs/common';
 import { formatWorkingDuration, MINUTES_PER_WORKING_DAY } from '@lienthong/calendar';
 import type { ControlSheetDto, DeadlineEventDto, ExtensionDto } from '@lienthong/contracts';
@@ -6,7 +8,7 @@ import { iso } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
-import { ProcessRuntime, type Actor, type DossierRow } from '../runtime/process-runtime.service';
+import { ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
 
 interface EventRow {
   id: string;
@@ -28,12 +30,13 @@ export class DeadlinesService {
     private readonly db: Db,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
+    private readonly authz: Authz,
   ) {}
 
   /** An officer stops the clock for a period the law does not count (expert assessment, public posting…). */
-  async pause(idOrCode: string, reason: string, actor: Actor) {
+  async pause(idOrCode: string, reason: string, principal: Principal) {
     return this.runtime.updateDeadlines(
-      (sql) => this.activeWithClock(sql, idOrCode),
+      (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
         if (row.deadlines.pausedBy.includes(MANUAL_HOLDER)) {
           throw conflict(`The clock of dossier ${row.code} is already paused by an officer.`, {
@@ -43,13 +46,13 @@ export class DeadlinesService {
         const update = manualClock(row.deadlines, 'pause', ctx);
         return { deadline: withReason(update, reason) };
       },
-      actor,
+      actorOf(principal),
     );
   }
 
-  async resume(idOrCode: string, reason: string | undefined, actor: Actor) {
+  async resume(idOrCode: string, reason: string | undefined, principal: Principal) {
     return this.runtime.updateDeadlines(
-      (sql) => this.activeWithClock(sql, idOrCode),
+      (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
         if (!row.deadlines.pausedBy.includes(MANUAL_HOLDER)) {
           throw conflict(
@@ -59,7 +62,7 @@ export class DeadlinesService {
         }
         return { deadline: withReason(manualClock(row.deadlines, 'resume', ctx), reason ?? null) };
       },
-      actor,
+      actorOf(principal),
     );
   }
 
@@ -67,10 +70,15 @@ export class DeadlinesService {
    * The apology with a new return date (Phiếu xin lỗi và hẹn lại ngày trả kết quả): at least one
    * working day before the due instant, once per dossier; the dossier still counts as late.
    */
-  async extend(idOrCode: string, input: { newDueAt: string; reason: string; unit?: string }, actor: Actor) {
+  async extend(
+    idOrCode: string,
+    input: { newDueAt: string; reason: string; unit?: string },
+    principal: Principal,
+  ) {
+    const actor = actorOf(principal);
     const newDue = new Date(input.newDueAt);
     return this.runtime.updateDeadlines(
-      (sql) => this.activeWithClock(sql, idOrCode),
+      (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, { calendar, now }) => {
         const clock = row.deadlines.dossier;
         if (!clock) throw conflict(`Dossier ${row.code} has no legal time limit.`, { code: 'no-time-limit' });
@@ -123,8 +131,9 @@ export class DeadlinesService {
     );
   }
 
-  async events(idOrCode: string): Promise<DeadlineEventDto[]> {
+  async events(idOrCode: string, principal: Principal): Promise<DeadlineEventDto[]> {
     const row = await this.runtime.loadDossier(this.db.query, idOrCode);
+    await this.authz.assertDossierVisible(this.db.query, principal, row);
     const { rows } = await this.db.query<EventRow>(
       `SELECT id::text, at, kind, task_id, reason, actor, working_minutes, previous_due_at, new_due_at, calendar_version
          FROM deadline_events WHERE dossier_id = $1 ORDER BY deadline_events.id`,
@@ -134,8 +143,9 @@ export class DeadlinesService {
   }
 
   /** Phiếu kiểm soát quá trình giải quyết hồ sơ. */
-  async controlSheet(idOrCode: string): Promise<ControlSheetDto> {
+  async controlSheet(idOrCode: string, principal: Principal): Promise<ControlSheetDto> {
     const row = await this.runtime.loadDossier(this.db.query, idOrCode);
+    await this.authz.assertDossierVisible(this.db.query, principal, row);
     const { rows: header } = await this.db.query<{
       applicant: ControlSheetDto['dossier']['applicant'];
       created_at: Date;
@@ -198,15 +208,17 @@ export class DeadlinesService {
         outcome: s.outcome,
         status: s.status,
       })),
-      events: await this.events(row.id),
+      events: await this.events(row.id, principal),
     };
   }
 
   private async activeWithClock(
     sql: Parameters<ProcessRuntime['loadDossier']>[0],
     idOrCode: string,
+    principal: Principal,
   ): Promise<DossierRow> {
     const row = await this.runtime.loadDossier(sql, idOrCode);
+    await this.authz.assertCanActOnDossier(sql, principal, row);
     if (row.status !== 'active') {
       throw conflict(`Dossier ${row.code} is ${row.status}: its deadline can no longer change.`, {
         code: 'dossier-finished',

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../identity/auth.decorators';
 import { Clock } from '../runtime/clock';
 import { DeadlineSweeper, type SweepResult } from './deadline-sweeper.service';
 import { TestClockBody } from './deadlines.dto';
@@ -9,6 +10,7 @@ import { TestClockBody } from './deadlines.dto';
  * to walk a dossier across Tết or a weekend without waiting, and run a deadline sweep at once.
  */
 @ApiExcludeController()
+@Public()
 @Controller('test')
 export class TestClockController {
   constructor(

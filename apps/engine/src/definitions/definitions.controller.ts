@@ -1,5 +1,14 @@
+import { Audit } from '../audit/audit.decorator';
+import { RequireRoles } from '../identity/auth.decorators';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Response } from 'express';
 import type { DefinitionDto, DefinitionSummaryDto, DeployResultDto, PageDto } from '@lienthong/contracts';
@@ -34,13 +43,16 @@ const XML_BODY = {
 } as const;
 
 @ApiTags('definitions')
+@ApiBearerAuth()
 @Controller('definitions')
 export class DefinitionsController {
   constructor(private readonly definitions: DefinitionsService) {}
 
   @Post()
+  @RequireRoles('designer')
+  @Audit('definition.deploy', { target: 'definition' })
   @ApiOperation({
-    summary: 'Deploy a BPMN process as a new draft version',
+    summary: 'Deploy a BPMN process as a new draft version (role designer)',
     description:
       'The body is BPMN 2.0 XML. Its executable process id is the definition key. Deploying the same XML as the latest version returns that version (200) instead of a new one (201).',
   })
@@ -55,6 +67,7 @@ export class DefinitionsController {
 
   @Post('validate')
   @HttpCode(200)
+  @RequireRoles('designer', 'publisher')
   @ApiOperation({ summary: 'Validate BPMN XML without deploying it (used by the designer)' })
   @Consumes('application/xml', 'text/xml', 'application/bpmn+xml')
   @ApiBody(XML_BODY)
@@ -83,8 +96,11 @@ export class DefinitionsController {
 
   @Post(':key/versions/:version/publish')
   @HttpCode(200)
+  @RequireRoles('publisher')
+  @Audit('definition.publish', { target: 'definition' })
   @ApiOperation({
-    summary: 'Publish a version: new dossiers start on it; running dossiers keep their version',
+    summary:
+      "Publish a version (role publisher: the office of the People's Committee): new dossiers start on it; running dossiers keep their version",
   })
   publish(
     @Param('key') key: string,

@@ -22,8 +22,10 @@ import { remainingMinutes } from '@lienthong/calendar';
 import { CalendarSource } from '../runtime/calendar-source';
 import { Clock } from '../runtime/clock';
 import { DefinitionCache } from '../runtime/definition-cache';
-import { isUuid, ProcessRuntime, type Actor, type DossierRow } from '../runtime/process-runtime.service';
+import { isUuid, ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
+import { Authz } from '../identity/authz.service';
+import { actorOf, type Principal } from '../identity/principal';
 
 interface DossierListRow {
   id: string;
@@ -58,10 +60,11 @@ export class DossiersService {
     private readonly cache: DefinitionCache,
     private readonly calendars: CalendarSource,
     private readonly clock: Clock,
+    private readonly authz: Authz,
   ) {}
 
   /** Receives a dossier: starts the published version of its procedure. */
-  async create(input: CreateDossierDto, actor: Actor): Promise<DossierDto> {
+  async create(input: CreateDossierDto, principal: Principal): Promise<DossierDto> {
     const variables = parseVariables(input.variables);
     const { rows } = await this.db.query<{
       id: string | null;
@@ -97,6 +100,7 @@ export class DossiersService {
         { path: 'receivingUnit', message: `unknown unit ${found.unit}` },
       ]);
     }
+    this.authz.assertCanReceive(principal, found.unit);
     const channel = input.channel ?? 'desk';
     const { row } = await this.runtime.start(
       {
@@ -107,12 +111,13 @@ export class DossiersService {
         unitIdentifier: found.e_identifier,
         channel,
       },
-      actor,
+      actorOf(principal),
     );
-    return this.get(row.id);
+    return this.get(row.id, principal);
   }
 
-  async get(idOrCode: string): Promise<DossierDto> {
+  /** A dossier the principal may see (else 404). */
+  async get(idOrCode: string, principal: Principal): Promise<DossierDto> {
     if (!isUuid(idOrCode) && idOrCode.length > 60) throw notFound('Dossier', idOrCode);
     const { rows } = await this.db.query<DossierDetailRow>(
       `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision, d.parent_call_id, d.deadlines, d.extension,
@@ -123,21 +128,29 @@ export class DossiersService {
     );
     const row = rows[0];
     if (!row) throw notFound('Dossier', idOrCode);
+    await this.authz.assertDossierVisible(this.db.query, principal, {
+      id: row.id,
+      receiving_unit: row.receiving_unit,
+    });
     const definition = await this.cache.get(this.db.query, row.definition_id);
     return this.detail(row, definition.graph);
   }
 
-  async list(query: {
-    status?: DossierStatus;
-    definitionKey?: string;
-    receivingUnit?: string;
-    limit: number;
-    cursor?: string;
-  }): Promise<PageDto<DossierSummaryDto>> {
+  async list(
+    query: {
+      status?: DossierStatus;
+      definitionKey?: string;
+      receivingUnit?: string;
+      limit: number;
+      cursor?: string;
+    },
+    principal: Principal,
+  ): Promise<PageDto<DossierSummaryDto>> {
     const filter = new SqlFilter()
       .addIf(query.status, 'd.status = ?')
       .addIf(query.definitionKey, 'd.definition_key = ?')
       .addIf(query.receivingUnit, 'd.receiving_unit = ?');
+    this.authz.visibleDossiers(principal, filter);
     if (query.cursor) {
       const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', after.createdAt, after.id);
@@ -150,20 +163,28 @@ export class DossiersService {
     return toPage(rows.map(toSummary), query.limit, (d) => ({ createdAt: d.createdAt, id: d.id }));
   }
 
-  async cancel(idOrCode: string, reason: string | undefined, actor: Actor): Promise<DossierDto> {
+  async cancel(idOrCode: string, reason: string | undefined, principal: Principal): Promise<DossierDto> {
     const { row } = await this.runtime.execute(
-      (sql) => this.runtime.loadDossier(sql, idOrCode),
+      async (sql) => {
+        const dossier = await this.runtime.loadDossier(sql, idOrCode);
+        await this.authz.assertDossierVisible(sql, principal, dossier);
+        this.authz.assertCanCancel(principal, dossier);
+        return dossier;
+      },
       { type: 'cancel', reason },
-      actor,
+      actorOf(principal),
     );
-    return this.get(row.id);
+    return this.get(row.id, principal);
   }
 
   async history(
     idOrCode: string,
     query: { limit: number; cursor?: string },
+    principal: Principal,
   ): Promise<PageDto<HistoryEventDto>> {
-    const { id } = await this.runtime.loadDossier(this.db.query, idOrCode);
+    const dossier = await this.runtime.loadDossier(this.db.query, idOrCode);
+    await this.authz.assertDossierVisible(this.db.query, principal, dossier);
+    const { id } = dossier;
     const after = query.cursor ? decodeCursor<{ id: string }>(query.cursor, ['id']) : { id: '0' };
     if (!/^\d+$/.test(after.id))
       throw badRequest('The cursor is not valid for this list.', undefined, { slug: 'invalid-cursor' });
@@ -198,8 +219,9 @@ export class DossiersService {
   /** Delivers a message to the dossier waiting for it (receive task, message catch or message boundary event). */
   async correlate(
     input: { name: string; dossierId?: string; dossierCode?: string; variables?: unknown },
-    actor: Actor,
+    principal: Principal,
   ): Promise<MessageResultDto> {
+    this.authz.assertMessageAllowed(principal, input.name);
     const ref = input.dossierId ?? input.dossierCode;
     if (!ref)
       throw unprocessable('Give dossierId or dossierCode.', [
@@ -208,9 +230,22 @@ export class DossiersService {
     if (input.dossierId && !isUuid(input.dossierId)) throw notFound('Dossier', input.dossierId);
     const variables = parseVariables(input.variables);
     const { row, result } = await this.runtime.execute(
-      (sql) => this.runtime.loadDossier(sql, ref),
+      async (sql) => {
+        const dossier = await this.runtime.loadDossier(sql, ref);
+        const { graph } = await this.cache.get(sql, dossier.definition_id);
+        const waitingUnits = Object.values(dossier.state.tokens).flatMap((t) => {
+          const node = graph.nodes[t.nodeId];
+          const unit =
+            t.wait?.kind === 'message' && t.wait.name === input.name && node && 'unit' in node
+              ? node.unit
+              : undefined;
+          return unit?.kind === 'literal' ? [unit.value] : [];
+        });
+        await this.authz.assertCanActOnDossier(sql, principal, dossier, waitingUnits);
+        return dossier;
+      },
       { type: 'correlateMessage', name: input.name, variables },
-      actor,
+      actorOf(principal),
     );
     if (!result.correlated) {
       throw conflict(`Dossier ${ref} is not waiting for message "${input.name}".`, {

@@ -8,6 +8,7 @@ import { DataSource, EntityNotFoundError } from 'typeorm';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { Consumes } from '../common/http/consumes.decorator';
 import { notFound } from '../common/problem/problem.exception';
+import { Public } from '../identity/auth.decorators';
 
 jest.setTimeout(60_000);
 
@@ -22,6 +23,8 @@ class OrderDto {
 }
 
 /** Test-only endpoints exercising the platform conventions. */
+// Probes the HTTP platform itself (no sign-in involved).
+@Public()
 @Controller('platform-probe')
 class ProbeController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -1,8 +1,11 @@
-import { createParamDecorator } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { unauthorized } from '../identity/auth.problems';
+import { PRINCIPAL, type RequestWithPrincipal } from '../identity/principal';
 import type { Actor } from './process-runtime.service';
 
-/**
- * Who performs a command, recorded in the history. Until authentication lands (identity issue)
- * every API caller is the anonymous actor `api`.
- */
-export const CurrentActor = createParamDecorator((): Actor => ({ id: 'api' }));
+/** Who performs a command, as the history records it: the user name or `apikey:<prefix>`, and the unit. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const principal = ctx.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL];
+  if (principal === undefined) throw unauthorized('Authentication required.');
+  return { id: principal.name, unit: principal.unit };
+});

@@ -380,7 +380,10 @@ describe('engine API against PostgreSQL', () => {
       expect(parent.activeSteps).toEqual([
         expect.objectContaining({ nodeId: 'taxCall', waitingFor: 'callActivity' }),
       ]);
-      const children = await t.api.get<PageDto<DossierDto>>('/dossiers?definitionKey=nghia-vu-tai-chinh');
+      // the tax office, which receives the child dossier, lists it
+      const children = await t
+        .as('DTP-THUE-1', ['officer'])
+        .get<PageDto<DossierDto>>('/dossiers?definitionKey=nghia-vu-tai-chinh');
       const child = children.body.items.find((d) => d.parentId === parent.id);
       expect(child).toBeDefined();
       const childDetail = await t.api.get<DossierDto>(`/dossiers/${child!.id}`);

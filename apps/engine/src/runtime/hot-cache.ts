@@ -11,6 +11,12 @@ export type TaskSnapshot = Omit<TaskRecord, 'completed' | 'kind' | 'status'> & {
   created_at: Date;
   completed_at: Date | null;
   completed_by: string | null;
+  assignee: string | null;
+  /**
+   * The dossier's revision when the snapshot was written: a snapshot is only trusted while the dossier is
+   * still at that revision (a claim, or any write elsewhere, bumps it and sends the reader to the database).
+   */
+  revision: number;
 };
 
 /**

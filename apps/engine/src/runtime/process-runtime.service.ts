@@ -19,6 +19,7 @@ import { CalendarSource } from './calendar-source';
 import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineState, type DeadlineUpdate } from './deadlines';
 import { buildWrite, type TaskRecord } from './dossier-write';
 import { HotCache, type TaskSnapshot } from './hot-cache';
+import { UnitDirectory } from '../identity/unit-directory.service';
 
 export interface DossierRow {
   id: string;
@@ -41,8 +42,10 @@ export const DOSSIER_COLUMNS = `d.id, d.code, d.definition_id, d.definition_key,
   d.state, d.revision, d.parent_id, d.parent_call_id, d.deadlines, d.extension IS NOT NULL AS extended`;
 
 export interface Actor {
-  /** User name, API key name or `system`. */
+  /** User name, `apikey:<prefix>` or `system`. */
   id: string;
+  /** The unit the actor acts for (absent for the system). */
+  unit?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system' };
@@ -106,7 +109,13 @@ export class ProcessRuntime {
     private readonly clock: Clock,
     private readonly calendars: CalendarSource,
     private readonly cache: HotCache,
+    private readonly units: UnitDirectory,
   ) {}
+
+  /** The engine's clock (settable in test mode). */
+  now(): Date {
+    return this.clock.now();
+  }
 
   /** Starts a dossier on a definition version. */
   async start(input: StartInput, actor: Actor): Promise<Applied> {
@@ -292,7 +301,7 @@ export class ProcessRuntime {
     const { rows } = await tx.sql<{ code: string }>(write.text, write.params);
     const code = rows[0]?.code;
     if (!code) throw new Error('dossier insert returned no code');
-    this.remember(tx, id, code, write);
+    this.remember(tx, id, code, 1, write);
     const row: DossierRow = {
       id,
       code,
@@ -337,7 +346,7 @@ export class ProcessRuntime {
       this.cache.forgetDossier(row.id);
       return null;
     }
-    this.remember(tx, row.id, row.code, write);
+    this.remember(tx, row.id, row.code, row.revision + 1, write);
     const next: DossierRow = {
       ...row,
       state: result.state,
@@ -360,6 +369,7 @@ export class ProcessRuntime {
     tx: TxContext,
     dossierId: string,
     code: string,
+    revision: number,
     write: { tasks: TaskRecord[]; endedTaskIds: string[] },
   ): void {
     for (const id of write.endedTaskIds) this.cache.forgetTask(id);
@@ -378,6 +388,8 @@ export class ProcessRuntime {
         created_at: tx.now,
         completed_at: t.completed ? tx.now : null,
         completed_by: t.status === 'completed' ? tx.actor.id : null,
+        assignee: null,
+        revision,
       };
       this.cache.putTask(snapshot);
     }
@@ -390,11 +402,13 @@ export class ProcessRuntime {
     now: Date,
   ): StepResult {
     try {
-      return step(definition.graph, state, command, {
+      const result = step(definition.graph, state, command, {
         now,
         newId: randomUUID,
         calendar: this.calendars.current(),
       });
+      this.units.redirectMerged(result);
+      return result;
     } catch (error) {
       if (error instanceof EngineError) {
         if (

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DefinitionsService } from '../definitions/definitions.service';
+import { IdentitySeed } from '../identity/identity-seed.service';
 import { DEMO_UNITS } from './demo-units';
 
 interface CatalogueEntry {
@@ -14,7 +15,7 @@ interface CatalogueEntry {
 }
 
 /**
- * First start: the organisation units and every procedure of `processes/catalogue.json`, each of
+ * First start: the organisation units, the accounts (see IdentitySeed), and every procedure of `processes/catalogue.json`, each of
  * its versions deployed and published in order (so the last one receives new dossiers). A key
  * that already has versions is left alone: what people published since is never overwritten.
  */
@@ -26,10 +27,12 @@ export class SeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly definitions: DefinitionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly identity: IdentitySeed,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.seedUnits();
+    await this.identity.run();
     if (this.config.seedDemo) await this.seedProcesses();
   }
 

@@ -44,6 +44,24 @@ export class TaskListQuery extends PageQuery {
   @IsOptional()
   @IsIn(['active', 'completed', 'cancelled'])
   status?: 'active' | 'completed' | 'cancelled';
+
+  @ApiPropertyOptional({ example: 'cv.vpdk', description: 'Only the steps assigned to this user name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  assignee?: string;
+}
+
+export class AssignTaskBody {
+  @ApiProperty({
+    example: 'cv.vpdk',
+    nullable: true,
+    description: "User name of a member of the step's unit; null returns the step to the unit",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  username!: string | null;
 }
 
 export class ExternalTaskListQuery extends PageQuery {

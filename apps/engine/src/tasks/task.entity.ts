@@ -79,6 +79,13 @@ export class TaskEntity {
   @Column({ name: 'completed_by', type: 'varchar', length: 200, nullable: true })
   completedBy!: string | null;
 
+  /** The user name of the officer who claimed the step or to whom a leader assigned it. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  assignee!: string | null;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
+
   /** 'none' (no allotted time), 'running' or 'paused'. */
   @Column({ type: 'varchar', length: 10, default: 'none' })
   clock!: 'none' | 'running' | 'paused';

@@ -1,76 +1,122 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
-import { CurrentActor } from '../runtime/actor.decorator';
-import type { Actor } from '../runtime/process-runtime.service';
-import { BpmnErrorBody, CompleteTaskBody, ExternalTaskListQuery, TaskListQuery } from './task.dto';
+import { Audit } from '../audit/audit.decorator';
+import { CurrentPrincipal } from '../identity/auth.decorators';
+import type { Principal } from '../identity/principal';
+import {
+  AssignTaskBody,
+  BpmnErrorBody,
+  CompleteTaskBody,
+  ExternalTaskListQuery,
+  TaskListQuery,
+} from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
+@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List user tasks (filters: dossierId, unit, status), oldest first' })
-  list(@Query() query: TaskListQuery): Promise<PageDto<TaskDto>> {
-    return this.tasks.list({ ...query, kind: 'user' });
+  @ApiOperation({
+    summary:
+      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first",
+  })
+  list(@Query() query: TaskListQuery, @CurrentPrincipal() principal: Principal): Promise<PageDto<TaskDto>> {
+    return this.tasks.list({ ...query, kind: 'user' }, principal);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user task, with its form' })
-  get(@Param('id') id: string): Promise<TaskDto> {
-    return this.tasks.get(id, 'user');
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
+    return this.tasks.get(id, 'user', principal);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
+  @Audit('task.complete', { target: 'task' })
   @ApiOperation({ summary: 'Complete a user task with variables (checked against its form)' })
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<TaskCompletionDto> {
-    return this.tasks.complete(id, body.variables, actor, 'user');
+    return this.tasks.complete(id, body.variables, principal, 'user');
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Audit('task.claim', { target: 'task' })
+  @ApiOperation({ summary: 'Nhận xử lý: take the step (then only the caller completes it)' })
+  claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
+    return this.tasks.claim(id, principal);
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  @Audit('task.unclaim', { target: 'task' })
+  @ApiOperation({ summary: 'Give a claimed step back to the unit (its assignee or a leader)' })
+  unclaim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
+    return this.tasks.unclaim(id, principal);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Audit('task.assign', { target: 'task' })
+  @ApiOperation({ summary: 'Phân công: a leader assigns the step to a member of the unit' })
+  assign(
+    @Param('id') id: string,
+    @Body() body: AssignTaskBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskDto> {
+    return this.tasks.assign(id, body.username ?? null, principal);
   }
 }
 
 @ApiTags('external tasks')
+@ApiBearerAuth()
 @Controller('external-tasks')
 export class ExternalTasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List external tasks (service tasks done by agency systems)' })
-  list(@Query() query: ExternalTaskListQuery): Promise<PageDto<TaskDto>> {
-    return this.tasks.list({ ...query, status: query.status ?? 'active', kind: 'external' });
+  @ApiOperation({ summary: "External tasks of the caller's unit (service tasks done by agency systems)" })
+  list(
+    @Query() query: ExternalTaskListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PageDto<TaskDto>> {
+    return this.tasks.list({ ...query, status: query.status ?? 'active', kind: 'external' }, principal);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One external task' })
-  get(@Param('id') id: string): Promise<TaskDto> {
-    return this.tasks.get(id, 'external');
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
+    return this.tasks.get(id, 'external', principal);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Report an external task done, with its result variables' })
+  @Audit('external_task.complete', { target: 'task' })
+  @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<TaskCompletionDto> {
-    return this.tasks.complete(id, body.variables, actor, 'external');
+    return this.tasks.complete(id, body.variables, principal, 'external');
   }
 
   @Post(':id/bpmn-error')
   @HttpCode(200)
+  @Audit('external_task.bpmn_error', { target: 'task' })
   @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
   bpmnError(
     @Param('id') id: string,
     @Body() body: BpmnErrorBody,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<TaskCompletionDto> {
-    return this.tasks.bpmnError(id, body, actor);
+    return this.tasks.bpmnError(id, body, principal);
   }
 }

@@ -28,6 +28,8 @@ import {
 } from '../runtime/process-runtime.service';
 import type { TaskDeadline } from '../runtime/deadlines';
 import { validateFormVariables } from './form-validation.util';
+import { Authz } from '../identity/authz.service';
+import { actorOf, type Principal } from '../identity/principal';
 
 interface TaskRow {
   id: string;
@@ -49,6 +51,7 @@ interface TaskRow {
   completed_at: Date | null;
   result: Variables | null;
   completed_by: string | null;
+  assignee: string | null;
   worked_minutes: number | null;
   due_at: Date | string | null;
   clock: ClockState;
@@ -62,13 +65,14 @@ export interface TaskQuery {
   status?: TaskStatus;
   kind?: TaskKind;
   topic?: string;
+  assignee?: string;
   limit: number;
   cursor?: string;
 }
 
 const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
   t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
-  t.completed_by, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
+  t.completed_by, t.assignee, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
 
 @Injectable()
 export class TasksService {
@@ -77,16 +81,20 @@ export class TasksService {
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
     private readonly hot: HotCache,
+    private readonly authz: Authz,
   ) {}
 
-  async list(query: TaskQuery): Promise<PageDto<TaskDto>> {
+  /** The steps the principal may see (see Authz.visibleTasks), filtered. */
+  async list(query: TaskQuery, principal: Principal): Promise<PageDto<TaskDto>> {
     if (query.dossierId && !isUuid(query.dossierId)) return { items: [], nextCursor: null };
     const filter = new SqlFilter()
       .addIf(query.dossierId, 't.dossier_id = ?')
       .addIf(query.unit, 't.unit = ?')
       .addIf(query.status, 't.status = ?')
       .addIf(query.kind, 't.kind = ?')
-      .addIf(query.topic, 't.topic = ?');
+      .addIf(query.topic, 't.topic = ?')
+      .addIf(query.assignee, 't.assignee = ?');
+    this.authz.visibleTasks(principal, filter);
     if (query.cursor) {
       const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
       filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', after.createdAt, after.id);
@@ -99,19 +107,87 @@ export class TasksService {
     return toPage(rows.map(toDto), query.limit, (t) => ({ createdAt: t.createdAt, id: t.id }));
   }
 
-  async get(id: string, kind?: TaskKind): Promise<TaskDto> {
-    return toDto((await this.loadWithDossier(this.db.query, id, kind)).task);
+  async get(id: string, kind: TaskKind, principal: Principal): Promise<TaskDto> {
+    const { task } = await this.loadWithDossier(this.db.query, id, kind);
+    this.authz.assertTask(principal, task, 'read');
+    return toDto(task);
+  }
+
+  /** Takes a step: it becomes the caller's, and only theirs to complete (until a leader reassigns it). */
+  async claim(id: string, principal: Principal): Promise<TaskDto> {
+    return this.setAssignee(id, principal, principal.name, (task) => {
+      this.authz.assertTask(principal, task, 'claim');
+      if (task.assignee !== null && task.assignee !== principal.name) {
+        throw conflict(`The step is already claimed by ${task.assignee}.`, { code: 'task-claimed' });
+      }
+    });
+  }
+
+  /** Gives a claimed step back to the unit (its assignee, or a leader). */
+  async unclaim(id: string, principal: Principal): Promise<TaskDto> {
+    return this.setAssignee(id, principal, null, (task) => {
+      if (task.assignee === principal.name) return this.authz.assertTask(principal, task, 'read');
+      this.authz.assertCanAssign(principal, task);
+    });
+  }
+
+  /** A leader of the unit assigns the step to one of the unit's people (or, with null, to nobody). */
+  async assign(id: string, username: string | null, principal: Principal): Promise<TaskDto> {
+    const target = username?.trim().toLowerCase() ?? null;
+    return this.setAssignee(id, principal, target, async (task, sql) => {
+      this.authz.assertCanAssign(principal, task);
+      if (target === null) return;
+      const { rows } = await sql<{ unit_code: string; active: boolean }>(
+        `SELECT unit_code, active FROM users WHERE username = $1`,
+        [target],
+      );
+      if (rows[0] === undefined || !rows[0].active || rows[0].unit_code !== task.unit) {
+        throw unprocessable(
+          `${target} is not an active member of unit ${task.unit}.`,
+          [{ path: 'username', message: 'not an active member of the unit' }],
+          { code: 'assignee-not-in-unit' },
+        );
+      }
+    });
+  }
+
+  /**
+   * Writes the assignee and bumps the dossier's revision in one statement, so that a completion prepared
+   * from an older read (another process's, or this one's cache) fails its revision guard and re-checks.
+   */
+  private async setAssignee(
+    id: string,
+    principal: Principal,
+    assignee: string | null,
+    check: (task: TaskRow, sql: Sql) => void | Promise<void>,
+  ): Promise<TaskDto> {
+    return this.db.transaction(async (sql) => {
+      const { task } = await this.loadWithDossier(sql, id, 'user', true);
+      await check(task, sql);
+      if (task.status !== 'active') {
+        throw conflict(`Task ${id} is ${task.status}; only an active task can be assigned.`, {
+          code: 'task-not-active',
+        });
+      }
+      await sql(
+        `WITH t AS (UPDATE tasks SET assignee = $2, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
+                     WHERE id = $1 RETURNING dossier_id)
+         UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
+        [id, assignee, this.runtime.now()],
+      );
+      return toDto({ ...task, assignee });
+    });
   }
 
   /** Completes a user task (its form checked) or an external task, and moves the dossier on. */
   async complete(
     id: string,
     rawVariables: unknown,
-    actor: Actor,
+    principal: Principal,
     kind: TaskKind,
   ): Promise<TaskCompletionDto> {
     const variables = parseVariables(rawVariables);
-    return this.command(id, kind, actor, (task) => {
+    return this.command(id, kind, principal, (task) => {
       if (kind === 'user') {
         const errors = validateFormVariables(task.form, variables);
         if (errors.length > 0) {
@@ -130,10 +206,10 @@ export class TasksService {
   async bpmnError(
     id: string,
     input: { errorCode: string; errorMessage?: string; variables?: unknown },
-    actor: Actor,
+    principal: Principal,
   ): Promise<TaskCompletionDto> {
     const variables = parseVariables(input.variables);
-    return this.command(id, 'external', actor, () => ({
+    return this.command(id, 'external', principal, () => ({
       type: 'throwError',
       taskId: id,
       errorCode: input.errorCode,
@@ -145,14 +221,17 @@ export class TasksService {
   private async command(
     id: string,
     kind: TaskKind,
-    actor: Actor,
+    principal: Principal,
     toCommand: (task: TaskRow) => Command,
   ): Promise<TaskCompletionDto> {
+    const actor: Actor = actorOf(principal);
     let task: TaskRow | undefined;
     const { row, at, result, deadline } = await this.runtime.execute(
       async (sql, attempt) => {
         const loaded =
           (attempt === 1 && this.fromCache(id, kind)) || (await this.loadWithDossier(sql, id, kind));
+        // Checked on every attempt: a retry reads the step again (e.g. claimed meanwhile by someone else).
+        this.authz.assertTask(principal, loaded.task, 'complete');
         if (loaded.task.status !== 'active') {
           throw conflict(`Task ${id} is ${loaded.task.status}; only an active task can be completed.`, {
             code: 'task-not-active',
@@ -191,7 +270,8 @@ export class TasksService {
   private fromCache(id: string, kind: TaskKind): { task: TaskRow; dossier: DossierRow } | null {
     const snapshot = this.hot.task(id);
     const dossier = snapshot ? this.hot.dossier(snapshot.dossier_id) : undefined;
-    if (!snapshot || !dossier || snapshot.kind !== kind) return null;
+    if (!snapshot || !dossier || snapshot.kind !== kind || snapshot.revision !== dossier.revision)
+      return null;
     return { task: snapshot as unknown as TaskRow, dossier };
   }
 
@@ -200,11 +280,12 @@ export class TasksService {
     sql: Sql,
     id: string,
     kind?: TaskKind,
+    forUpdate = false,
   ): Promise<{ task: TaskRow; dossier: DossierRow }> {
     const { rows } = isUuid(id)
       ? await sql<TaskRow & { dossier: DossierRow }>(
           `SELECT ${COLUMNS}, (SELECT to_jsonb(x) FROM (SELECT ${DOSSIER_COLUMNS}) x) AS dossier
-             FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1`,
+             FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t, d' : ''}`,
           [id],
         )
       : { rows: [] };
@@ -239,6 +320,7 @@ function toDto(row: TaskRow): TaskDto {
     completedAt: iso(row.completed_at),
     result: row.result,
     completedBy: row.completed_by,
+    assignee: row.assignee ?? null,
     workedMinutes: row.worked_minutes,
     dueAt: iso(row.due_at),
     clock: row.clock,

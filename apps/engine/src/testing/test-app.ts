@@ -1,3 +1,5 @@
 // The integration specs' test harness lives with the other test support code.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 export * from '../../../../test/support/test-app';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { BACK_OFFICE_USER, memberOf } from '../../../../test/support/api-client';

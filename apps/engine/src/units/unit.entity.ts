@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * An organisational unit (service centre, agency, division). Processes refer to units by code;
- * the identity issue grows this into the full organisation tree.
+ * An organisational unit (province, district, commune, service centre, agency, division) in the
+ * organisation tree. Processes refer to units by code, and a step records the code of the unit that
+ * held it, so a unit is never deleted: it is renamed, retired (`validTo`) or merged into another
+ * (`mergedInto`, which then receives the steps that processes still address to the old code).
  */
 @Entity('units')
+@Index('units_parent_idx', ['parentCode'])
 export class UnitEntity {
   @PrimaryColumn({ type: 'varchar', length: 50 })
   code!: string;
@@ -27,4 +30,11 @@ export class UnitEntity {
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
+
+  /** The unit that took over this one's work (a merger); steps addressed to this code go there. */
+  @Column({ name: 'merged_into', type: 'varchar', length: 50, nullable: true })
+  mergedInto!: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../../../../../test/support/test-app
 import { conflict } from '../problem/problem.exception';
 import { Idempotency } from './idempotency.interceptor';
 import { type IdempotencyContext, IdempotencyRepository } from './idempotency.repository';
+import { Public } from '../../identity/auth.decorators';
 
 jest.setTimeout(60_000);
 
@@ -20,6 +21,8 @@ class OrderDto {
 const calls = { create: 0, fail: 0, slow: 0, transactional: 0 };
 let releaseSlow: () => void = () => {};
 
+// Probes the interceptor itself (no sign-in involved).
+@Public()
 @Controller('idempotency-probe')
 class ProbeController {
   constructor(

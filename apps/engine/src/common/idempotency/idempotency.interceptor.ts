@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   type CallHandler,
@@ -7,6 +8,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import { PRINCIPAL, type RequestWithPrincipal } from '../../identity/principal';
 import { badRequest, ProblemException } from '../problem/problem.exception';
 import { type IdempotencyContext, IdempotencyRepository } from './idempotency.repository';
 import { requestHash } from './request-hash.util';
@@ -58,7 +60,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
 
     const [path, query = ''] = (request.originalUrl ?? request.url ?? '').split('?', 2);
-    const scope = { key, method: request.method, path };
+    // Keys are per caller: another principal's identical key is another request (and never a replay of it).
+    const principal = (request as IdempotentRequest & RequestWithPrincipal)[PRINCIPAL];
+    const storedKey =
+      principal === undefined
+        ? key
+        : createHash('sha256').update(`${principal.kind}:${principal.id}\n${key}`).digest('hex');
+    const scope = { key: storedKey, method: request.method, path };
     const reservation = await this.repository.reserve(
       scope,
       requestHash(request.method, path, query, request.body),

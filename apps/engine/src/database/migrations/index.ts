@@ -3,6 +3,7 @@ import { EngineCore1763800000000 } from './1763800000000-engine-core';
 import { CreateIdempotencyKeys1763833800000 } from './1763833800000-create-idempotency-keys';
 import { Deadlines1763850000000 } from './1763850000000-deadlines';
 import { CalendarDecisions1763900000000 } from './1763900000000-calendar-decisions';
+import { Identity1764000000000 } from './1764000000000-identity';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -14,4 +15,5 @@ export const migrations: MigrationClass[] = [
   CreateIdempotencyKeys1763833800000,
   Deadlines1763850000000,
   CalendarDecisions1763900000000,
+  Identity1764000000000,
 ];

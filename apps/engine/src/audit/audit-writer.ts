@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Db } from '../database/db.service';
+
+export interface AuditRecord {
+  at: Date;
+  actorKind: 'user' | 'api_key' | 'system' | 'anonymous';
+  actorId: string;
+  unitCode: string | null;
+  action: string;
+  method: string;
+  path: string;
+  targetType: string | null;
+  targetId: string | null;
+  dossierId: string | null;
+  status: number;
+  outcome: 'success' | 'denied' | 'failed';
+  ip: string | null;
+  requestId: string | null;
+  detail: string | null;
+}
+
+const MAX_BATCH = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Appends audit records with group commit: a record is durable before the request it describes is
+ * answered, yet concurrent requests share one INSERT (the records that arrive while a write is under
+ * way go together in the next one).
+ */
+@Injectable()
+export class AuditWriter {
+  private readonly logger = new Logger(AuditWriter.name);
+  private pending: Array<{ record: AuditRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
+  private writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  write(record: AuditRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ record, resolve, reject });
+      if (!this.writing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        try {
+          await this.insert(batch.map((b) => b.record));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          this.logger.error(`Writing ${batch.length} audit records failed: ${String(error)}`);
+          for (const b of batch) b.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async insert(records: AuditRecord[]): Promise<void> {
+    const cut = (v: string | null, n: number) => (v === null ? null : v.slice(0, n));
+    await this.db.query(
+      `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
+                              dossier_id, status, outcome, ip, request_id, detail)
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::uuid[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])`,
+      [
+        records.map((r) => r.at),
+        records.map((r) => r.actorKind),
+        records.map((r) => cut(r.actorId, 200)),
+        records.map((r) => cut(r.unitCode, 50)),
+        records.map((r) => cut(r.action, 60)),
+        records.map((r) => cut(r.method, 10)),
+        records.map((r) => cut(r.path, 500)),
+        records.map((r) => r.targetType),
+        records.map((r) => cut(r.targetId, 200)),
+        records.map((r) => (r.dossierId !== null && UUID.test(r.dossierId) ? r.dossierId : null)),
+        records.map((r) => r.status),
+        records.map((r) => r.outcome),
+        records.map((r) => cut(r.ip, 64)),
+        records.map((r) => cut(r.requestId, 100)),
+        records.map((r) => cut(r.detail, 500)),
+      ],
+    );
+  }
+}

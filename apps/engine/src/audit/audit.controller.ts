@@ -1,0 +1,184 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { PageDto } from '@lienthong/contracts';
+import { decodeCursor, PageQuery, toPage } from '../common/pagination';
+import { ApiPageResponse } from '../common/pagination/api-page-response.decorator';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
+import { badRequest } from '../common/problem/problem.exception';
+import { iso, SqlFilter } from '../common/sql/sql-filter.util';
+import { Db } from '../database/db.service';
+import { RequireRoles } from '../identity/auth.decorators';
+
+export class AuditEntryDto {
+  @ApiProperty({ example: '1042' })
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ enum: ['user', 'api_key', 'system', 'anonymous'] })
+  actorKind!: string;
+
+  @ApiProperty({ example: 'cv.vpdk' })
+  actorId!: string;
+
+  @ApiProperty({ nullable: true, example: 'DTP-VPDK-CL' })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: 'task.complete' })
+  action!: string;
+
+  @ApiProperty({ example: 'POST' })
+  method!: string;
+
+  @ApiProperty({ example: '/api/v1/tasks/…/complete' })
+  path!: string;
+
+  @ApiProperty({ nullable: true, example: 'task' })
+  targetType!: string | null;
+
+  @ApiProperty({ nullable: true })
+  targetId!: string | null;
+
+  @ApiProperty({ nullable: true, format: 'uuid' })
+  dossierId!: string | null;
+
+  @ApiProperty({ example: 200 })
+  status!: number;
+
+  @ApiProperty({ enum: ['success', 'denied', 'failed'] })
+  outcome!: string;
+
+  @ApiProperty({ nullable: true, example: '127.0.0.1' })
+  ip!: string | null;
+
+  @ApiProperty({ nullable: true })
+  requestId!: string | null;
+
+  @ApiProperty({ nullable: true })
+  detail!: string | null;
+}
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'cv.vpdk' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @ApiPropertyOptional({ example: 'DTP-VPDK-CL' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
+
+  @ApiPropertyOptional({ example: 'task.complete' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  dossierId?: string;
+
+  @ApiPropertyOptional({ description: 'Id of the task, definition key, unit code, user id…' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  targetId?: string;
+
+  @ApiPropertyOptional({ enum: ['success', 'denied', 'failed'] })
+  @IsOptional()
+  @IsIn(['success', 'denied', 'failed'])
+  outcome?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}
+
+interface Row {
+  id: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string;
+  unit_code: string | null;
+  action: string;
+  method: string;
+  path: string;
+  target_type: string | null;
+  target_id: string | null;
+  dossier_id: string | null;
+  status: number;
+  outcome: string;
+  ip: string | null;
+  request_id: string | null;
+  detail: string | null;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@RequireRoles('admin')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly db: Db) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit log (admin), newest first, with filters' })
+  @ApiPageResponse(AuditEntryDto)
+  @ApiProblemResponses(400, 403)
+  async list(@Query() q: AuditQuery): Promise<PageDto<AuditEntryDto>> {
+    const filter = new SqlFilter()
+      .addIf(q.actor, 'actor_id = ?')
+      .addIf(q.unit, 'unit_code = ?')
+      .addIf(q.action, 'action = ?')
+      .addIf(q.dossierId, 'dossier_id = ?')
+      .addIf(q.targetId, 'target_id = ?')
+      .addIf(q.outcome, 'outcome = ?')
+      .addIf(q.from, 'at >= ?::timestamptz')
+      .addIf(q.to, 'at < ?::timestamptz');
+    if (q.cursor) {
+      const after = decodeCursor<{ id: string }>(q.cursor, ['id']).id;
+      if (!/^\d{1,19}$/.test(after))
+        throw badRequest('The cursor is not valid for this list.', undefined, { slug: 'invalid-cursor' });
+      filter.add('id < ?::bigint', after);
+    }
+    const { rows } = await this.db.query<Row>(
+      `SELECT id::text, at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id,
+              status, outcome, ip, request_id, detail
+         FROM audit_log ${filter.where} ORDER BY id DESC LIMIT ${filter.param(q.limit + 1)}`,
+      filter.params,
+    );
+    return toPage(
+      rows.map((r) => ({
+        id: r.id,
+        at: iso(r.at) as string,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        unitCode: r.unit_code,
+        action: r.action,
+        method: r.method,
+        path: r.path,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        dossierId: r.dossier_id,
+        status: r.status,
+        outcome: r.outcome,
+        ip: r.ip,
+        requestId: r.request_id,
+        detail: r.detail,
+      })),
+      q.limit,
+      (e) => ({ id: e.id }),
+    );
+  }
+}

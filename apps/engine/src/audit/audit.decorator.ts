@@ -1,0 +1,17 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const AUDIT_ACTION = 'lienthong:audit';
+
+/** What an audited command acts on; the target id is read from the named route parameter. */
+export interface AuditSpec {
+  /** e.g. `task.complete` */
+  readonly action: string;
+  readonly target?:
+    'dossier' | 'task' | 'definition' | 'unit' | 'user' | 'api_key' | 'calendar' | 'session' | 'message';
+  /** Route parameter holding the target's id (default: the first of id, idOrCode, key, code, year). */
+  readonly param?: string;
+}
+
+/** Every state-changing route carries one: the audit log records each call (success, denied or failed). */
+export const Audit = (action: string, options: Omit<AuditSpec, 'action'> = {}): MethodDecorator =>
+  SetMetadata(AUDIT_ACTION, { action, ...options } satisfies AuditSpec);

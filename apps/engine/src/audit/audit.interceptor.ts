@@ -1,0 +1,113 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { PRINCIPAL, type Principal } from '../identity/principal';
+import { Clock } from '../runtime/clock';
+import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
+import { type AuditRecord, AuditWriter } from './audit-writer';
+
+type AuditedRequest = IncomingMessage & {
+  originalUrl?: string;
+  params?: Record<string, string>;
+  ip?: string;
+  [PRINCIPAL]?: Principal;
+};
+
+const TARGET_PARAMS = ['id', 'idOrCode', 'key', 'code', 'year', 'prefix'];
+
+/** The audit record of a request, before its outcome is known (also used by AuthGuard for denials). */
+export function auditRecord(
+  request: AuditedRequest,
+  spec: AuditSpec,
+  at: Date,
+  principal: Principal | undefined = request[PRINCIPAL],
+): AuditRecord {
+  const params = request.params ?? {};
+  const param = spec.param ?? TARGET_PARAMS.find((p) => params[p] !== undefined);
+  const targetId = param === undefined ? null : (params[param] ?? null);
+  return {
+    at,
+    actorKind: principal?.kind ?? 'anonymous',
+    actorId: principal?.name ?? 'anonymous',
+    unitCode: principal?.unit ?? null,
+    action: spec.action,
+    method: request.method ?? '',
+    path: (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '',
+    targetType: spec.target ?? null,
+    targetId,
+    dossierId: spec.target === 'dossier' ? targetId : null,
+    status: 0,
+    outcome: 'success',
+    ip: request.ip ?? request.socket?.remoteAddress ?? null,
+    requestId:
+      (request as { id?: unknown }).id === undefined ? null : String((request as { id?: unknown }).id),
+    detail: null,
+  };
+}
+
+/** The dossier a command's answer names (a dossier, a task, a message result). */
+function dossierOf(body: unknown): string | null {
+  if (body === null || typeof body !== 'object') return null;
+  const b = body as Record<string, unknown>;
+  if (typeof b['dossierId'] === 'string') return b['dossierId'];
+  if (typeof b['code'] === 'string' && typeof b['id'] === 'string' && 'definitionKey' in b) return b['id'];
+  const dossier = b['dossier'];
+  if (
+    dossier !== null &&
+    typeof dossier === 'object' &&
+    typeof (dossier as Record<string, unknown>)['id'] === 'string'
+  ) {
+    return (dossier as Record<string, unknown>)['id'] as string;
+  }
+  return null;
+}
+
+/**
+ * Appends one audit record for every call of a route marked `@Audit(...)`: the answer waits until the
+ * record is written (group commit, see AuditWriter). Denials by AuthGuard are recorded by the guard.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly writer: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_ACTION, context.getHandler());
+    if (spec === undefined) return next.handle();
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    const response = context.switchToHttp().getResponse<ServerResponse>();
+    const record = auditRecord(request, spec, this.clock.now());
+    return next.handle().pipe(
+      mergeMap((body: unknown) => {
+        record.status = response.statusCode;
+        record.dossierId = dossierOf(body) ?? record.dossierId;
+        if (
+          spec.target !== 'dossier' &&
+          record.targetId === null &&
+          typeof (body as { id?: unknown })?.id === 'string'
+        ) {
+          record.targetId = (body as { id: string }).id;
+        }
+        return from(this.writer.write(record).then(() => body));
+      }),
+      catchError((error: unknown) => {
+        const status = error instanceof HttpException ? error.getStatus() : 500;
+        record.status = status;
+        record.outcome = status === 401 || status === 403 ? 'denied' : 'failed';
+        record.detail = error instanceof Error ? error.message : String(error);
+        return from(this.writer.write(record)).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
+  }
+}

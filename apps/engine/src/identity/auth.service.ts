@@ -1,0 +1,339 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
+import { Db } from '../database/db.service';
+import { unauthorized } from './auth.problems';
+import { PasswordHasher } from './password-hasher';
+import type { Principal } from './principal';
+import { Revocations } from './revocations.service';
+import { isRole, type Role } from './roles';
+
+export const TOKEN_ISSUER = 'lienthong';
+export const TOKEN_AUDIENCE = 'lienthong-api';
+/** An API key: `lt_<8 hex prefix>_<43 base64url secret>`. */
+const API_KEY = /^lt_([0-9a-f]{8})_[A-Za-z0-9_-]{43}$/;
+const KEY_CACHE_MS = 30_000;
+const LAST_USED_EVERY_MS = 60_000;
+
+interface AccessClaims {
+  sub: string;
+  name: string;
+  dn: string;
+  unit: string;
+  roles: string[];
+  sid: string;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  unit_code: string;
+  unit_name: string | null;
+  password_hash: string | null;
+  active: boolean;
+  roles: string[];
+}
+
+export interface SignedIn {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: string;
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    unit: { code: string; name: string | null };
+    roles: Role[];
+  };
+}
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.unit_code, un.name AS unit_name, u.password_hash, u.active,
+         COALESCE((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
+    FROM users u LEFT JOIN units un ON un.code = u.unit_code`;
+
+/**
+ * Tokens, sessions and keys live in real time (the wall clock), never the engine's settable test clock.
+ *
+ * Sign-in (password or OpenID Connect), sessions with rotating refresh tokens, and the verification of
+ * every request's credentials: our access tokens (HS256 JWT carrying unit, roles and session), the
+ * province's OIDC tokens when configured, and agency API keys.
+ */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  private readonly keyCache = new Map<string, { principal: Principal; until: number; keyId: string }>();
+  private readonly keyLastUsed = new Map<string, number>();
+  private readonly oidcKeys: JWTVerifyGetKey | null;
+  private readonly oidcUsers = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    private readonly revocations: Revocations,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {
+    this.revocations.onApiKeyRevoked((id) => {
+      for (const [hash, entry] of this.keyCache) if (entry.keyId === id) this.keyCache.delete(hash);
+    });
+    const oidc = config.auth.oidc;
+    this.oidcKeys = oidc === null ? null : createRemoteJWKSet(new URL(oidc.jwksUrl));
+  }
+
+  async login(username: string, password: string, info: RequestInfo): Promise<SignedIn> {
+    if (this.config.auth.oidc?.only) {
+      throw unauthorized(
+        'Local passwords are turned off: sign in through the identity provider.',
+        'OIDC_ONLY',
+      );
+    }
+    const { rows } = await this.db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [
+      username.trim().toLowerCase(),
+    ]);
+    const user = rows[0];
+    // Always verify a hash, so that an unknown user name takes as long as a wrong password.
+    const ok = await this.hasher.verify(user?.password_hash ?? null, password);
+    if (user === undefined || !ok || !user.active) {
+      throw unauthorized(
+        'Tên đăng nhập hoặc mật khẩu không đúng (wrong user name or password).',
+        'BAD_CREDENTIALS',
+      );
+    }
+    return this.startSession(user, info);
+  }
+
+  async refresh(refreshToken: string, info: RequestInfo): Promise<SignedIn> {
+    const hash = sha256(refreshToken);
+    const now = new Date();
+    const refreshed = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
+    const { rows } = await this.db.query<{ id: string; user_id: string }>(
+      `UPDATE sessions s SET previous_refresh_hash = s.refresh_hash, refresh_hash = $2, refreshed_at = $3, expires_at = $4,
+              ip = COALESCE($5, s.ip), user_agent = COALESCE($6, s.user_agent)
+         FROM users u
+        WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.id = s.user_id AND u.active
+        RETURNING s.id, s.user_id`,
+      [hash, sha256(refreshed), now, expiresAt, info.ip, info.userAgent],
+    );
+    const session = rows[0];
+    if (session === undefined) {
+      // A refresh token that was already rotated: someone else holds it. Revoke that session.
+      const reused = await this.db.query<{ id: string }>(
+        `UPDATE sessions SET revoked_at = $2, revoked_reason = 'refresh_reuse'
+          WHERE previous_refresh_hash = $1 AND revoked_at IS NULL RETURNING id`,
+        [hash, now],
+      );
+      for (const r of reused.rows) await this.revocations.publish(this.db.query, 'session', r.id);
+      throw unauthorized(
+        'The refresh token is invalid, expired or revoked: sign in again.',
+        'BAD_REFRESH_TOKEN',
+      );
+    }
+    const user = (await this.db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [session.user_id])).rows[0]!;
+    return this.answer(user, session.id, refreshed, expiresAt);
+  }
+
+  /** Revokes the session: its refresh token and every access token issued for it stop working. */
+  async logout(sessionId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, new Date()],
+    );
+    await this.revocations.publish(this.db.query, 'session', sessionId);
+  }
+
+  /** The principal of an `Authorization` / `X-API-Key` credential, or a 401. */
+  async authenticate(credential: string): Promise<Principal> {
+    if (credential.startsWith('lt_')) return this.authenticateApiKey(credential);
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(credential, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+      });
+    } catch (error) {
+      if (this.oidcKeys !== null && !(error instanceof Error && error.name === 'TokenExpiredError')) {
+        return this.authenticateOidc(credential);
+      }
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      throw unauthorized(
+        expired ? 'The access token has expired: refresh it.' : 'The access token is invalid.',
+        expired ? 'TOKEN_EXPIRED' : 'BAD_TOKEN',
+      );
+    }
+    if (this.revocations.isSessionRevoked(claims.sid)) {
+      throw unauthorized('The session has been signed out or revoked: sign in again.', 'SESSION_REVOKED');
+    }
+    return {
+      kind: 'user',
+      id: claims.sub,
+      name: claims.name,
+      displayName: claims.dn,
+      unit: claims.unit,
+      roles: claims.roles.filter(isRole),
+      sessionId: claims.sid,
+    };
+  }
+
+  private async startSession(user: UserRow, info: RequestInfo): Promise<SignedIn> {
+    const now = new Date();
+    const sessionId = randomUUID();
+    const refresh = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
+    await this.db.query(
+      `INSERT INTO sessions (id, user_id, refresh_hash, created_at, refreshed_at, expires_at, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [sessionId, user.id, sha256(refresh), now, expiresAt, info.ip, info.userAgent?.slice(0, 300) ?? null],
+    );
+    return this.answer(user, sessionId, refresh, expiresAt);
+  }
+
+  private async answer(
+    user: UserRow,
+    sessionId: string,
+    refresh: string,
+    expiresAt: Date,
+  ): Promise<SignedIn> {
+    const roles = user.roles.filter(isRole);
+    const claims: AccessClaims = {
+      sub: user.id,
+      name: user.username,
+      dn: user.display_name,
+      unit: user.unit_code,
+      roles,
+      sid: sessionId,
+    };
+    const iat = Math.floor(new Date().getTime() / 1000);
+    const accessToken = await this.jwt.signAsync(
+      { ...claims, iat },
+      {
+        algorithm: 'HS256',
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        expiresIn: this.config.auth.accessTtlSeconds,
+      },
+    );
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.auth.accessTtlSeconds,
+      refreshToken: refresh,
+      refreshExpiresAt: expiresAt.toISOString(),
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        unit: { code: user.unit_code, name: user.unit_name },
+        roles,
+      },
+    };
+  }
+
+  private async authenticateApiKey(key: string): Promise<Principal> {
+    const match = API_KEY.exec(key);
+    if (match === null) throw unauthorized('The API key is malformed.', 'BAD_API_KEY');
+    const hash = sha256(key);
+    const nowMs = new Date().getTime();
+    let entry = this.keyCache.get(hash);
+    if (entry === undefined || entry.until < Date.now()) {
+      const { rows } = await this.db.query<{
+        id: string;
+        prefix: string;
+        name: string;
+        secret_hash: string;
+        unit_code: string;
+        roles: string[];
+        topics: string[] | null;
+        message_names: string[] | null;
+        revoked_at: Date | null;
+        expires_at: Date | null;
+      }>(
+        `SELECT id, prefix, name, secret_hash, unit_code, roles, topics, message_names, revoked_at, expires_at
+           FROM api_keys WHERE prefix = $1`,
+        [match[1]],
+      );
+      const row = rows[0];
+      if (row === undefined || !timingSafeEqual(Buffer.from(row.secret_hash), Buffer.from(hash))) {
+        throw unauthorized('The API key is unknown.', 'BAD_API_KEY');
+      }
+      if (row.revoked_at !== null) throw unauthorized('The API key has been revoked.', 'API_KEY_REVOKED');
+      if (row.expires_at !== null && row.expires_at.getTime() <= nowMs) {
+        throw unauthorized('The API key has expired.', 'API_KEY_EXPIRED');
+      }
+      entry = {
+        keyId: row.id,
+        until: Date.now() + KEY_CACHE_MS,
+        principal: {
+          kind: 'api_key',
+          id: row.id,
+          name: `apikey:${row.prefix}`,
+          displayName: row.name,
+          unit: row.unit_code,
+          roles: row.roles.filter(isRole),
+          topics: row.topics,
+          messageNames: row.message_names,
+        },
+      };
+      this.keyCache.set(hash, entry);
+    }
+    const last = this.keyLastUsed.get(entry.keyId) ?? 0;
+    if (Date.now() - last > LAST_USED_EVERY_MS) {
+      this.keyLastUsed.set(entry.keyId, Date.now());
+      this.db
+        .query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [entry.keyId, new Date()])
+        .catch((error: unknown) =>
+          this.logger.warn(`Recording the use of an API key failed: ${String(error)}`),
+        );
+    }
+    return entry.principal;
+  }
+
+  private async authenticateOidc(token: string): Promise<Principal> {
+    const oidc = this.config.auth.oidc!;
+    let username: unknown;
+    try {
+      const { payload } = await jwtVerify(token, this.oidcKeys!, {
+        issuer: oidc.issuer,
+        audience: oidc.audience,
+      });
+      username = payload[oidc.usernameClaim];
+    } catch {
+      throw unauthorized('The access token is invalid or expired.', 'BAD_TOKEN');
+    }
+    if (typeof username !== 'string' || username === '') {
+      throw unauthorized(`The token has no ${oidc.usernameClaim} claim.`, 'BAD_TOKEN');
+    }
+    const key = username.toLowerCase();
+    const cached = this.oidcUsers.get(key);
+    if (cached !== undefined && cached.until > Date.now()) return cached.principal;
+    const user = (await this.db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [key])).rows[0];
+    if (user === undefined || !user.active) {
+      throw unauthorized(`No active account ${key} in Liên thông: ask an administrator.`, 'UNKNOWN_USER');
+    }
+    const principal: Principal = {
+      kind: 'user',
+      id: user.id,
+      name: user.username,
+      displayName: user.display_name,
+      unit: user.unit_code,
+      roles: user.roles.filter(isRole),
+    };
+    this.oidcUsers.set(key, { principal, until: Date.now() + KEY_CACHE_MS });
+    return principal;
+  }
+}

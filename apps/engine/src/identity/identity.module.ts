@@ -1,0 +1,60 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditController } from '../audit/audit.controller';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { AuditWriter } from '../audit/audit-writer';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController, LoginThrottlerGuard } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { Authz } from './authz.service';
+import { IdentitySeed } from './identity-seed.service';
+import { PasswordHasher } from './password-hasher';
+import { Revocations } from './revocations.service';
+import { UnitDirectory } from './unit-directory.service';
+import { UnitsController } from './units.controller';
+import { UnitsService } from './units.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/**
+ * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz), the
+ * organisation tree, and the audit log. AuthGuard and AuditInterceptor are global.
+ */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
+        { name: 'login', ttl: config.auth.loginWindowSeconds * 1000, limit: config.auth.loginLimit },
+      ],
+    }),
+  ],
+  controllers: [AuthController, UsersController, UnitsController, ApiKeysController, AuditController],
+  providers: [
+    PasswordHasher,
+    Revocations,
+    AuthService,
+    AuditWriter,
+    Authz,
+    UnitDirectory,
+    UsersService,
+    UnitsService,
+    ApiKeysService,
+    IdentitySeed,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [Authz, AuditWriter, UnitDirectory, UsersService, PasswordHasher, AuthService, IdentitySeed],
+})
+export class IdentityModule {}

@@ -1,0 +1,103 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationListener, type ListenConnection } from '../calendar/notification-listener.util';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
+import { Db, type Sql } from '../database/db.service';
+import { openListenConnection } from '../database/listen-connection.util';
+
+/** NOTIFY channel of revocations: payload `session:<id>`, `user:<id>` or `api_key:<id>`. */
+export const AUTH_CHANNEL = 'lt_auth';
+const POLL_MS = 30_000;
+
+/**
+ * What every engine process must know at once when it is revoked: sessions (their access tokens stop
+ * working although not yet expired) and API keys. Revocations are written to the database, then
+ * NOTIFYed; each process keeps the set of recently revoked sessions in memory (tokens older than the
+ * access-token lifetime are refused anyway) and drops revoked keys from its key cache. A catch-up poll
+ * covers notifications missed while the LISTEN connection was down.
+ */
+@Injectable()
+export class Revocations implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(Revocations.name);
+  private readonly sessions = new Set<string>();
+  private readonly listener: NotificationListener;
+  /** Called with the id of a revoked API key (the key cache subscribes). */
+  private readonly apiKeyListeners: Array<(id: string) => void> = [];
+
+  constructor(
+    private readonly db: Db,
+    @InjectAppConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.listener = new NotificationListener({
+      channel: AUTH_CHANNEL,
+      connect: () => this.connect(),
+      onNotification: (payload) => void this.onNotification(payload),
+      poll: () => this.reload(),
+      pollMs: POLL_MS,
+      retryMs: 1_000,
+      maxRetryMs: 15_000,
+      logger: this.logger,
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listener.start();
+    await this.reload();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener.stop();
+  }
+
+  isSessionRevoked(sessionId: string): boolean {
+    return this.sessions.has(sessionId);
+  }
+
+  onApiKeyRevoked(listener: (id: string) => void): void {
+    this.apiKeyListeners.push(listener);
+  }
+
+  /** Marks revoked here at once and tells the other processes (call after the revocation is written, or in its transaction). */
+  async publish(sql: Sql, kind: 'session' | 'user' | 'api_key', id: string): Promise<void> {
+    this.apply(kind, id);
+    await sql(`SELECT pg_notify($1, $2)`, [AUTH_CHANNEL, `${kind}:${id}`]);
+  }
+
+  private async onNotification(payload: string | undefined): Promise<void> {
+    const [kind, id] = (payload ?? '').split(':');
+    if (id === undefined) return;
+    if (kind === 'user') {
+      // A disabled user: every session of theirs.
+      const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [
+        id,
+      ]);
+      for (const row of rows) this.sessions.add(row.id);
+    } else if (kind === 'session' || kind === 'api_key') {
+      this.apply(kind, id);
+    }
+  }
+
+  private apply(kind: string, id: string): void {
+    if (kind === 'session') this.sessions.add(id);
+    if (kind === 'api_key') for (const l of this.apiKeyListeners) l(id);
+  }
+
+  private async reload(): Promise<void> {
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE (s.revoked_at IS NOT NULL AND s.revoked_at > now() - make_interval(secs => $1))
+           OR (NOT u.active AND s.expires_at > now())`,
+      [this.config.auth.accessTtlSeconds + 60],
+    );
+    for (const row of rows) this.sessions.add(row.id);
+    const keys = await this.db.query<{ id: string }>(`SELECT id FROM api_keys WHERE revoked_at IS NOT NULL`);
+    for (const row of keys.rows) for (const l of this.apiKeyListeners) l(row.id);
+  }
+
+  private connect(): Promise<ListenConnection> {
+    return openListenConnection(this.dataSource, 'lienthong-auth-listener');
+  }
+
+}

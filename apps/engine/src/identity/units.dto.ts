@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+export const UNIT_LEVELS = ['province', 'district', 'commune', 'agency', 'division'] as const;
+const CODE = /^[A-Z0-9][A-Z0-9._-]{0,49}$/;
+
+export class UnitDto {
+  @ApiProperty({ example: 'DTP-VPDK-CL' })
+  code!: string;
+
+  @ApiProperty({ example: '000.11.30.H20', description: 'Mã định danh điện tử (prefix of dossier codes)' })
+  eIdentifier!: string;
+
+  @ApiProperty({ example: 'Chi nhánh Văn phòng Đăng ký đất đai khu vực Cao Lãnh' })
+  name!: string;
+
+  @ApiProperty({ enum: UNIT_LEVELS })
+  level!: string;
+
+  @ApiProperty({ nullable: true, example: 'DTP-VPDK' })
+  parentCode!: string | null;
+
+  @ApiProperty({ nullable: true, format: 'date' })
+  validFrom!: string | null;
+
+  @ApiProperty({ nullable: true, format: 'date' })
+  validTo!: string | null;
+
+  @ApiProperty({ nullable: true, description: 'The unit that took over this one (merger)' })
+  mergedInto!: string | null;
+
+  @ApiProperty({ description: 'In operation today (not retired, not merged)' })
+  active!: boolean;
+}
+
+export class UnitListQuery {
+  @ApiPropertyOptional({ description: 'Also list retired and merged units (default true)' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  includeRetired?: boolean;
+
+  @ApiPropertyOptional({ example: 'DTP' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  parentCode?: string;
+}
+
+export class CreateUnitBody {
+  @ApiProperty({ example: 'XMT-TNMT' })
+  @IsString()
+  @Matches(CODE, { message: 'code: upper-case letters, digits, dot, dash or underscore (max 50)' })
+  code!: string;
+
+  @ApiProperty({ example: '000.36.40.H20' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  eIdentifier!: string;
+
+  @ApiProperty({ example: 'Phòng Tài nguyên xã Mỹ Thọ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ enum: UNIT_LEVELS })
+  @IsIn(UNIT_LEVELS)
+  level!: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 'XMT' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  parentCode?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validTo?: string | null;
+}
+
+export class UpdateUnitBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  eIdentifier?: string;
+
+  @ApiPropertyOptional({ description: 'Rename (running dossiers keep referring to the code)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_LEVELS })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS)
+  level?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  parentCode?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Retire the unit from this date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validTo?: string | null;
+}
+
+export class MergeUnitBody {
+  @ApiProperty({ example: 'DTP-VPDK-CL', description: 'The unit taking over' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  into!: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Last day of the merged unit (default: today)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  on?: string;
+
+  @ApiPropertyOptional({ description: "Move the merged unit's people to the successor (default true)" })
+  @IsOptional()
+  @IsBoolean()
+  moveUsers?: boolean;
+}
+
+export class MergeResultDto {
+  @ApiProperty({ type: UnitDto })
+  unit!: UnitDto;
+
+  @ApiProperty({ description: 'Open steps moved to the successor' })
+  movedTasks!: number;
+
+  @ApiProperty({ description: 'People moved to the successor' })
+  movedUsers!: number;
+}
