@@ -42,7 +42,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   configureBodyParsers(app, config);
   // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
   setupOpenApi(app, config);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // E.g. a refusal at boot (production mode with demo accounts): close what did start (pool, LISTENs, workers).
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 

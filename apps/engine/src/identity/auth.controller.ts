@@ -1,7 +1,18 @@
 import { type IncomingMessage } from 'node:http';
-import { Body, Controller, Get, HttpCode, Injectable, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  type ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ProblemException } from '../common/problem/problem.exception';
 import { Audit } from '../audit/audit.decorator';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { Db } from '../database/db.service';
@@ -16,6 +27,21 @@ type Request = IncomingMessage & { ip?: string; body?: { username?: unknown } };
 /** Login attempts are counted per client address and user name (AUTH_LOGIN_LIMIT per AUTH_LOGIN_WINDOW). */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    throw new ProblemException({
+      status: 429,
+      slug: 'too-many-login-attempts',
+      title: 'Too many sign-in attempts',
+      detail: `Quá nhiều lần đăng nhập: thử lại sau ${seconds} giây (too many attempts; retry in ${seconds} s).`,
+      extra: { code: 'RATE_LIMITED' },
+      headers: { 'Retry-After': String(seconds) },
+    });
+  }
+
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const body = req['body'] as { username?: unknown } | undefined;
     const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';

@@ -61,6 +61,10 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
 
   /** Marks revoked here at once and tells the other processes (call after the revocation is written, or in its transaction). */
   async publish(sql: Sql, kind: 'session' | 'user' | 'api_key', id: string): Promise<void> {
+    if (kind === 'user') {
+      const { rows } = await sql<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [id]);
+      for (const row of rows) this.sessions.add(row.id);
+    }
     this.apply(kind, id);
     await sql(`SELECT pg_notify($1, $2)`, [AUTH_CHANNEL, `${kind}:${id}`]);
   }

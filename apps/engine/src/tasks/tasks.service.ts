@@ -170,7 +170,7 @@ export class TasksService {
         });
       }
       await sql(
-        `WITH t AS (UPDATE tasks SET assignee = $2, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
+        `WITH t AS (UPDATE tasks SET assignee = $2::text, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
                      WHERE id = $1 RETURNING dossier_id)
          UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
         [id, assignee, this.runtime.now()],

@@ -1,0 +1,250 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { bpmnFixture, chain } from '@lienthong/bpmn';
+import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
+
+jest.setTimeout(60_000);
+
+interface Route {
+  controller: string;
+  path: string;
+  method: string;
+  audit: AuditSpec | undefined;
+}
+
+/** Every route of the running app, with its @Audit metadata. */
+function routesOf(t: TestApp): Route[] {
+  const routes: Route[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!type) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        routes.push({
+          controller: type.name,
+          path: `${base}/${String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')}`,
+          method: RequestMethod[method],
+          audit: Reflect.getMetadata(AUDIT_ACTION, handler) as AuditSpec | undefined,
+        });
+      }
+    }
+  }
+  return routes;
+}
+
+const PROCESS = bpmnFixture(
+  `<startEvent id="s"/>
+   <userTask id="tiep_nhan" name="Tiếp nhận" lt:unit="DTP-TTHCC" lt:candidateRole="reception"/>
+   <userTask id="tham_dinh" name="Thẩm định" lt:unit="DTP-VPDK-CL" lt:candidateRole="officer"/>
+   <serviceTask id="thue" name="Xác định nghĩa vụ tài chính" lt:unit="DTP-THUE-1" lt:topic="tax-assessment"/>
+   <receiveTask id="nop_tien" name="Chờ nộp tiền" messageRef="m_paid" lt:unit="DTP-VPDK-CL"/>
+   <endEvent id="e"/>${chain('s', 'tiep_nhan', 'tham_dinh', 'thue', 'nop_tien', 'e')}`,
+  {
+    id: 'nhat-ky',
+    attrs: 'lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="10d"',
+    extra: '<message id="m_paid" name="payment-confirmed"/>',
+  },
+);
+
+/**
+ * The audit log: every state-changing route is audited (checked on the app's own route table), each
+ * command kind leaves its record (success, denied or failed) with actor, unit, target and dossier, and the
+ * table refuses updates and deletes.
+ */
+describe('audit log', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const audited = async () =>
+    (await t.query(
+      `SELECT action, outcome, actor_id, unit_code, target_type, target_id, dossier_id, status FROM audit_log ORDER BY id`,
+    )) as Array<{
+      action: string;
+      outcome: string;
+      actor_id: string;
+      unit_code: string | null;
+      target_type: string | null;
+      target_id: string | null;
+      dossier_id: string | null;
+      status: number;
+    }>;
+
+  it('marks every state-changing route of the API with its audit action', () => {
+    const commands = routesOf(t).filter((r) => r.method !== 'GET' && !r.path.startsWith('test/'));
+    expect(commands.length).toBeGreaterThan(20);
+    expect(
+      commands.filter((r) => r.audit === undefined).map((r) => `${r.method} ${r.path} (${r.controller})`),
+    ).toEqual([
+      // validating a draft changes nothing
+      'POST definitions/validate (DefinitionsController)',
+    ]);
+  });
+
+  it('records every command kind, with who, which unit, what, on which dossier, and the result', async () => {
+    // given a procedure and a dossier driven through each kind of command
+    const deployed = await t.api.post<{ key: string; version: number }>('/definitions', PROCESS);
+    await t.api.post(`/definitions/nhat-ky/versions/${deployed.body.version}/publish`);
+    const dossier = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'nhat-ky',
+        applicant: { name: 'Trần Thị Bình' },
+      })
+    ).body;
+    const step = async (nodeId: string) =>
+      (await t.api.get<PageDto<TaskDto>>(`/tasks?dossierId=${dossier.id}&status=active`)).body.items.find(
+        (x) => x.nodeId === nodeId,
+      )!;
+    await t.api.post(`/tasks/${(await step('tiep_nhan')).id}/complete`, {});
+    const review = await step('tham_dinh');
+    await t.api.post(`/tasks/${review.id}/claim`);
+    await t.api.post(`/tasks/${review.id}/unclaim`);
+    await t.api.post(`/tasks/${review.id}/assign`, { username: null });
+    await t.api.post(`/tasks/${review.id}/complete`, {});
+    const tax = (await t.api.get<PageDto<TaskDto>>(`/external-tasks?dossierId=${dossier.id}`)).body.items[0]!;
+    await t.api.post(`/external-tasks/${tax.id}/bpmn-error`, { errorCode: 'KHONG_BAT' }); // no boundary: 422
+    await t.api.post(`/external-tasks/${tax.id}/complete`, { variables: { amount: 1_200_000 } });
+    await t.api.post(`/dossiers/${dossier.id}/pause`, { reason: 'Lấy ý kiến chuyên gia' });
+    await t.api.post(`/dossiers/${dossier.id}/resume`, {});
+    await t.api.post(`/dossiers/${dossier.id}/extension`, {
+      newDueAt: '2099-01-01T10:00:00+07:00',
+      reason: 'Chờ đo đạc lại',
+    });
+    await t.api.post('/messages', { name: 'payment-confirmed', dossierId: dossier.id });
+    const other = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'nhat-ky',
+        applicant: { name: 'Lê Văn Cường' },
+      })
+    ).body;
+    await t.api.post(`/dossiers/${other.id}/cancel`, { reason: 'Người nộp rút hồ sơ' });
+    // and the administration
+    await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
+    await t.api.post('/units', {
+      code: 'XMT-TNMT',
+      eIdentifier: '000.36.40.H20',
+      name: 'Phòng Tài nguyên xã Mỹ Thọ',
+      level: 'division',
+      parentCode: 'XMT',
+    });
+    await t.api.patch('/units/XMT-TNMT', { name: 'Phòng Nông nghiệp và Môi trường xã Mỹ Thọ' });
+    await t.api.post('/units/XMT-TNMT/merge', { into: 'XMT-KT' });
+    const user = await t.api.post<{ id: string }>('/users', {
+      username: 'cv.nhatky',
+      displayName: 'Võ Thị Diễm',
+      unitCode: 'XMT-KT',
+      roles: ['officer'],
+      password: 'mat-khau-nhat-ky',
+    });
+    await t.api.patch(`/users/${user.body.id}`, { displayName: 'Võ Thị Diễm My' });
+    const key = await t.api.post<{ id: string }>('/api-keys', {
+      name: 'Hệ thống địa chính',
+      unitCode: 'DTP-VPDK-CL',
+    });
+    await t.api.post(`/api-keys/${key.body.id}/revoke`);
+    const signedIn = await t.anonymous.post<{ accessToken: string; refreshToken: string }>('/auth/login', {
+      username: 'cv.nhatky',
+      password: 'mat-khau-nhat-ky',
+    });
+    const refreshed = await t.anonymous.post<{ accessToken: string }>('/auth/refresh', {
+      refreshToken: signedIn.body.refreshToken,
+    });
+    await t.anonymous.post('/auth/logout', {}, { authorization: `Bearer ${refreshed.body.accessToken}` });
+    await t.anonymous.post('/auth/login', { username: 'cv.nhatky', password: 'sai-mat-khau' });
+
+    // when the log is read
+    const rows = await audited();
+
+    // then every audited action of the API appears
+    const actions = new Set(rows.map((r) => r.action));
+    const declared = new Set(routesOf(t).flatMap((r) => (r.audit ? [r.audit.action] : [])));
+    expect([...declared].filter((a) => !actions.has(a)).sort()).toEqual([]);
+    // with the actor, unit, target and dossier
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'dossier.receive',
+          outcome: 'success',
+          unit_code: 'DTP-TTHCC',
+          target_type: 'dossier',
+          dossier_id: dossier.id,
+          status: 201,
+        }),
+        expect.objectContaining({
+          action: 'task.complete',
+          outcome: 'success',
+          unit_code: 'DTP-VPDK-CL',
+          target_id: review.id,
+          dossier_id: dossier.id,
+        }),
+        expect.objectContaining({
+          action: 'external_task.bpmn_error',
+          outcome: 'failed',
+          status: 422,
+          actor_id: expect.stringMatching(/^apikey:/),
+        }),
+        expect.objectContaining({ action: 'message.correlate', outcome: 'success', dossier_id: dossier.id }),
+        expect.objectContaining({ action: 'definition.publish', outcome: 'success', target_id: 'nhat-ky' }),
+        expect.objectContaining({ action: 'unit.merge', target_id: 'XMT-TNMT' }),
+        expect.objectContaining({ action: 'auth.login', outcome: 'success', actor_id: 'anonymous' }),
+        expect.objectContaining({ action: 'auth.login', outcome: 'denied', status: 401 }),
+        expect.objectContaining({
+          action: 'auth.logout',
+          outcome: 'success',
+          actor_id: 'cv.nhatky',
+          unit_code: 'XMT-KT',
+        }),
+      ]),
+    );
+  });
+
+  it('records denied commands too, and answers GET /audit to admins only, with filters', async () => {
+    // given
+    const commands = async () => (await audited()).filter((r) => r.action !== 'auth.login').length; // test sign-ins aside
+    const before = await commands();
+    const denied = await t.as('DTP-THUE-1', ['officer']).post('/definitions/nhat-ky/versions/1/publish');
+    const anonymous = await t.anonymous.post('/units', { code: 'X' });
+
+    // when
+    const log = await t
+      .as('DTP-VP', ['admin'])
+      .get<PageDto<{ action: string; outcome: string; actorId: string; status: number }>>(
+        '/audit?action=definition.publish&outcome=denied&limit=5',
+      );
+    const refused = await t.as('DTP-VPDK-CL', ['leader']).get('/audit');
+
+    // then
+    expect([denied.status, anonymous.status]).toEqual([403, 401]);
+    expect(await commands()).toBe(before + 2);
+    expect(log.status).toBe(200);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({
+        action: 'definition.publish',
+        outcome: 'denied',
+        status: 403,
+        actorId: 't.dtp-thue-1.officer',
+      }),
+    ]);
+    expect(refused.status).toBe(403);
+    expect((await t.as('DTP-VP', ['admin']).get('/audit?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+  });
+
+  it('cannot be changed or deleted, not even by the application', async () => {
+    await expect(t.query(`UPDATE audit_log SET outcome = 'success'`)).rejects.toThrow(/append-only/);
+    await expect(t.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(t.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+});
