@@ -223,9 +223,8 @@ describe('access token expiry', () => {
     // given
     const username = TestPrincipals.username('DTP-VPDK-CL', ['officer']);
     await short.principals.user('DTP-VPDK-CL', ['officer']);
-    const first = (
-      await short.anonymous.post<SignedIn>('/auth/login', { username, password: TEST_PASSWORD })
-    ).body;
+    const first = (await short.anonymous.post<SignedIn>('/auth/login', { username, password: TEST_PASSWORD }))
+      .body;
 
     // when the access token's lifetime (2 s) has passed
     await new Promise((r) => setTimeout(r, 3100));

@@ -43,11 +43,14 @@ export class Authz {
       filter.add(`${alias}.unit = ?`, principal.unit);
       return;
     }
+    // Officers also follow the unit's external tasks (read only), as assertTask allows.
     filter.add(
-      `${alias}.unit = ? AND ${alias}.kind = 'user' AND (${alias}.assignee = ? OR (${alias}.candidate_role = ANY(?::text[])
-        OR (${alias}.candidate_role IS NULL AND ? && ARRAY['officer','leader'])))`,
+      `${alias}.unit = ? AND ((${alias}.kind = 'user' AND (${alias}.assignee = ? OR ${alias}.candidate_role = ANY(?::text[])
+        OR (${alias}.candidate_role IS NULL AND ? && ARRAY['officer','leader'])))
+        OR (${alias}.kind = 'external' AND 'officer' = ANY(?::text[])))`,
       principal.unit,
       principal.name,
+      [...principal.roles],
       [...principal.roles],
       [...principal.roles],
     );

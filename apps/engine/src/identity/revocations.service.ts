@@ -103,5 +103,4 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
   private connect(): Promise<ListenConnection> {
     return openListenConnection(this.dataSource, 'lienthong-auth-listener');
   }
-
 }

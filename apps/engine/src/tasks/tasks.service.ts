@@ -228,10 +228,17 @@ export class TasksService {
     let task: TaskRow | undefined;
     const { row, at, result, deadline } = await this.runtime.execute(
       async (sql, attempt) => {
-        const loaded =
-          (attempt === 1 && this.fromCache(id, kind)) || (await this.loadWithDossier(sql, id, kind));
+        const cached = attempt === 1 ? this.fromCache(id, kind) : null;
+        let loaded = cached ?? (await this.loadWithDossier(sql, id, kind));
         // Checked on every attempt: a retry reads the step again (e.g. claimed meanwhile by someone else).
-        this.authz.assertTask(principal, loaded.task, 'complete');
+        // A refusal is never decided on the cache (it may be stale, e.g. after a merger of units): read again.
+        try {
+          this.authz.assertTask(principal, loaded.task, 'complete');
+        } catch (error) {
+          if (cached === null) throw error;
+          loaded = await this.loadWithDossier(sql, id, kind);
+          this.authz.assertTask(principal, loaded.task, 'complete');
+        }
         if (loaded.task.status !== 'active') {
           throw conflict(`Task ${id} is ${loaded.task.status}; only an active task can be completed.`, {
             code: 'task-not-active',
@@ -334,7 +341,16 @@ function taskDeadlineRow(
   d: TaskDeadline | undefined,
   before: TaskRow,
 ): Pick<TaskRow, 'worked_minutes' | 'due_at' | 'clock' | 'deadline_status' | 'outcome'> {
-  if (!d) return before;
+  if (!d) {
+    // Only the deadline columns: the row's status and completion must not be overwritten.
+    return {
+      worked_minutes: before.worked_minutes,
+      due_at: before.due_at,
+      clock: before.clock,
+      deadline_status: before.deadline_status,
+      outcome: before.outcome,
+    };
+  }
   return {
     worked_minutes: d.workedMinutes,
     due_at: d.dueAt ?? before.due_at,
