@@ -80,7 +80,10 @@ async function startEngine(databaseUrl) {
         HOST: '127.0.0.1',
         LT_MODE: 'production',
         LOG_LEVEL: 'warn',
-        SEED_DEMO: 'true',
+        SEED_DEMO: 'false',
+        AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+        ADMIN_USERNAME: 'admin',
+        ADMIN_PASSWORD: ADMIN_PASSWORD,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -101,17 +104,20 @@ async function startEngine(databaseUrl) {
 // node:http with a keep-alive agent: a lighter load generator than fetch, so that more of the
 // machine's two cores go to the engine and PostgreSQL.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-function call(method, url, body) {
+function call(method, url, body, token) {
   return new Promise((resolve, reject) => {
-    const payload = body ? JSON.stringify(body) : undefined;
+    const payload = typeof body === 'string' ? body : body ? JSON.stringify(body) : undefined;
+    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    if (payload) {
+      headers['content-type'] = typeof body === 'string' ? 'application/xml' : 'application/json';
+      headers['content-length'] = Buffer.byteLength(payload);
+    }
     const req = http.request(
       url,
       {
         method,
         agent,
-        headers: payload
-          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-          : {},
+        headers,
       },
       (res) => {
         const chunks = [];
@@ -129,6 +135,51 @@ function call(method, url, body) {
   });
 }
 
+const ADMIN_PASSWORD = 'bench-admin-password';
+const PASSWORD = 'bench-password-123';
+
+/**
+ * Production mode, as a province would run it: the first administrator (ADMIN_USERNAME) creates the
+ * people of the procedure and the cadastral system's API key, the designer deploys tach-thua-dat v2 and
+ * the publisher publishes it. Returns a credential for each step of the shortest path.
+ */
+async function provision(base) {
+  const login = async (username, password) =>
+    (await call('POST', `${base}/auth/login`, { username, password })).accessToken;
+  const admin = await login('admin', ADMIN_PASSWORD);
+  const people = [
+    ['thietke', 'DTP-VP', ['designer', 'publisher']],
+    ['tiepnhan', 'DTP-TTHCC', ['reception']],
+    ['cv.vpdk', 'DTP-VPDK-CL', ['officer']],
+    ['ld.vpdk', 'DTP-VPDK-CL', ['leader']],
+  ];
+  const tokens = {};
+  for (const [username, unitCode, roles] of people) {
+    await call('POST', `${base}/users`, { username, displayName: username, unitCode, roles, password: PASSWORD }, admin);
+    tokens[username] = await login(username, PASSWORD);
+  }
+  const { key } = await call(
+    'POST',
+    `${base}/api-keys`,
+    { name: 'Hệ thống địa chính (bench)', unitCode: 'DTP-VPDK-CL', topics: ['cadastre-update'] },
+    admin,
+  );
+  const xml = readFileSync(join(root, 'processes/tach-thua-dat/v2.bpmn'), 'utf8');
+  const deployed = await call('POST', `${base}/definitions`, xml, tokens.thietke);
+  await call('POST', `${base}/definitions/tach-thua-dat/versions/${deployed.version}/publish`, {}, tokens.thietke);
+  return {
+    reception: tokens.tiepnhan,
+    byNode: {
+      t_tiep_nhan: tokens.tiepnhan,
+      t_kiem_tra: tokens['cv.vpdk'],
+      t_xac_nhan: tokens['cv.vpdk'],
+      t_ky: tokens['ld.vpdk'],
+      st_csdl: key,
+      t_tra_kq: tokens.tiepnhan,
+    },
+  };
+}
+
 // The variables that send a tach-thua-dat v2 dossier down its shortest complete path.
 const ANSWERS = {
   t_tiep_nhan: {},
@@ -143,7 +194,7 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function driveDossiers(base) {
+async function driveDossiers(base, credentials) {
   const latencies = [];
   let completions = 0;
   let next = 0;
@@ -151,20 +202,28 @@ async function driveDossiers(base) {
   async function client() {
     while (next < DOSSIERS) {
       next++;
-      let dossier = await call('POST', `${base}/dossiers`, {
-        definitionKey: 'tach-thua-dat',
-        applicant: { name: 'Nguyễn Văn Bench' },
-        variables: { parcel: { sheet: 1, number: next, area: 120 } },
-      });
+      let dossier = await call(
+        'POST',
+        `${base}/dossiers`,
+        {
+          definitionKey: 'tach-thua-dat',
+          applicant: { name: 'Nguyễn Văn Bench' },
+          variables: { parcel: { sheet: 1, number: next, area: 120 } },
+        },
+        credentials.reception,
+      );
       while (dossier.status === 'active') {
         const step = dossier.activeSteps.find((s) => s.waitingFor === 'task');
         if (!step)
           throw new Error(`dossier ${dossier.code} waits for ${JSON.stringify(dossier.activeSteps)}`);
         const kind = step.nodeId.startsWith('st_') ? 'external-tasks' : 'tasks';
         const t0 = performance.now();
-        const done = await call('POST', `${base}/${kind}/${step.taskId}/complete`, {
-          variables: ANSWERS[step.nodeId] ?? {},
-        });
+        const done = await call(
+          'POST',
+          `${base}/${kind}/${step.taskId}/complete`,
+          { variables: ANSWERS[step.nodeId] ?? {} },
+          credentials.byNode[step.nodeId],
+        );
         latencies.push(performance.now() - t0);
         completions++;
         // The completion answers where the dossier stands now: no second request needed.
@@ -252,8 +311,9 @@ try {
     postgres: cpuSeconds((c) => c.startsWith('postgres')),
     client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
   });
+  const credentials = await provision(engine.base);
   const before = cpu();
-  const { seconds, completions, latencies } = await driveDossiers(engine.base);
+  const { seconds, completions, latencies } = await driveDossiers(engine.base, credentials);
   const after = cpu();
   const rss = rssMb(engine.child.pid);
   const raw = await rawLimit(url);
