@@ -13,6 +13,7 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { DossiersService } from './dossiers/dossiers.service';
 import { JobWorker } from './jobs/job-worker.service';
 import { MessagesController } from './messages/messages.controller';
+import { PublicLookupController } from './public/public-lookup.controller';
 import { CalendarSource } from './runtime/calendar-source';
 import { DefinitionCache } from './runtime/definition-cache';
 import { HotCache } from './runtime/hot-cache';
@@ -36,6 +37,7 @@ export class EngineModule {
         TasksController,
         ExternalTasksController,
         MessagesController,
+        PublicLookupController,
         // Moving the clock is for end-to-end tests only.
         ...(config.mode === 'test' ? [TestClockController] : []),
       ],

@@ -65,8 +65,15 @@ export class AuditWriter {
     await this.db.query(
       `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
                               dossier_id, status, outcome, ip, request_id, detail)
-       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                            $8::text[], $9::text[], $10::uuid[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])`,
+       SELECT at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
+              -- a refused or failed command on a step is still filed under its dossier
+              COALESCE(dossier_id, CASE WHEN target_type = 'task' AND target_id ~ '^[0-9a-fA-F-]{36}$'
+                                        THEN (SELECT t.dossier_id FROM tasks t WHERE t.id = target_id::uuid) END),
+              status, outcome, ip, request_id, detail
+         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::text[], $9::text[], $10::uuid[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
+              AS x(at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id, status,
+                   outcome, ip, request_id, detail)`,
       [
         records.map((r) => r.at),
         records.map((r) => r.actorKind),

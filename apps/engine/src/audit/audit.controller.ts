@@ -155,7 +155,7 @@ export class AuditController {
     const { rows } = await this.db.query<Row>(
       `SELECT id::text, at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id,
               status, outcome, ip, request_id, detail
-         FROM audit_log ${filter.where} ORDER BY id DESC LIMIT ${filter.param(q.limit + 1)}`,
+         FROM audit_log ${filter.where} ORDER BY audit_log.id DESC LIMIT ${filter.param(q.limit + 1)}`,
       filter.params,
     );
     return toPage(

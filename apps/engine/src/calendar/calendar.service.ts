@@ -500,7 +500,6 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
   private connectListener(): Promise<ListenConnection> {
     return openListenConnection(this.dataSource, 'lienthong-calendar-listener');
   }
-
 }
 
 function messageOf(error: unknown): string {

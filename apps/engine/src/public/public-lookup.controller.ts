@@ -1,0 +1,94 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
+import { notFound } from '../common/problem/problem.exception';
+import { iso } from '../common/sql/sql-filter.util';
+import { Db } from '../database/db.service';
+import { Public } from '../identity/auth.decorators';
+
+export class PublicStepDto {
+  @ApiProperty({ example: 'Thẩm định hồ sơ' })
+  name!: string | null;
+
+  @ApiProperty({ example: 'Chi nhánh Văn phòng Đăng ký đất đai khu vực Cao Lãnh', nullable: true })
+  unitName!: string | null;
+}
+
+export class PublicDossierDto {
+  @ApiProperty({ example: '000.00.02.H20-261122-0001' })
+  code!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  procedureName!: string | null;
+
+  @ApiProperty({ enum: ['active', 'completed', 'cancelled', 'terminated'] })
+  status!: string;
+
+  @ApiProperty({ example: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp', nullable: true })
+  receivedBy!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt!: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'Ngày hẹn trả kết quả' })
+  appointmentAt!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true })
+  finishedAt!: string | null;
+
+  @ApiProperty({ type: PublicStepDto, isArray: true, description: 'Where the dossier is being handled now' })
+  currentSteps!: PublicStepDto[];
+}
+
+const CODE = /^[0-9A-Za-z.]{1,40}-\d{6}-\d{4}$/;
+
+/**
+ * Tra cứu hồ sơ: a citizen looks a dossier up by the code on their receipt. No sign-in, and nothing
+ * personal: no applicant, no variables, no officers; only where the dossier is and when it is due.
+ */
+@ApiTags('public')
+@Public()
+@Controller('public/dossiers')
+export class PublicLookupController {
+  constructor(private readonly db: Db) {}
+
+  @Get(':code')
+  @ApiOperation({
+    summary: 'Tra cứu hồ sơ: status and appointment date of a dossier by its code (no sign-in)',
+  })
+  @ApiOkResponse({ type: PublicDossierDto })
+  @ApiProblemResponses(404)
+  async lookup(@Param('code') code: string): Promise<PublicDossierDto> {
+    if (!CODE.test(code)) throw notFound('Dossier', code);
+    const { rows } = await this.db.query<{
+      code: string;
+      procedure_name: string | null;
+      status: string;
+      received_by: string | null;
+      created_at: Date;
+      appointment_at: Date | null;
+      ended_at: Date | null;
+      steps: Array<{ name: string | null; unit_name: string | null }>;
+    }>(
+      `SELECT d.code, def.name AS procedure_name, d.status, ru.name AS received_by, d.created_at, d.appointment_at, d.ended_at,
+              COALESCE((SELECT json_agg(json_build_object('name', t.name, 'unit_name', u.name) ORDER BY t.created_at)
+                          FROM tasks t LEFT JOIN units u ON u.code = t.unit
+                         WHERE t.dossier_id = d.id AND t.status = 'active'), '[]'::json) AS steps
+         FROM dossiers d JOIN definitions def ON def.id = d.definition_id LEFT JOIN units ru ON ru.code = d.receiving_unit
+        WHERE d.code = $1 AND d.parent_id IS NULL`,
+      [code],
+    );
+    const row = rows[0];
+    if (!row) throw notFound('Dossier', code);
+    return {
+      code: row.code,
+      procedureName: row.procedure_name,
+      status: row.status,
+      receivedBy: row.received_by,
+      receivedAt: iso(row.created_at) as string,
+      appointmentAt: iso(row.appointment_at),
+      finishedAt: iso(row.ended_at),
+      currentSteps: row.steps.map((s) => ({ name: s.name, unitName: s.unit_name })),
+    };
+  }
+}
