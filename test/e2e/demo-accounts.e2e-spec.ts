@@ -1,7 +1,6 @@
 import type { DossierDto, PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
 import { Api } from '../support/api-client';
-import { createTestDatabase } from '../support/database';
-import { startEngine, type EngineServer } from './support/engine-server';
+import { startDemoEngine, type DemoEngine } from './support/demo-engine';
 
 jest.setTimeout(120_000);
 
@@ -13,32 +12,20 @@ jest.setTimeout(120_000);
  * it up by its code without signing in.
  */
 describe('the demo accounts drive a land-parcel dossier, each within their rights', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let engine: EngineServer;
-  const people = new Map<string, Api>();
+  let demo: DemoEngine;
+  const as = (username: string) => demo.as(username);
+  const engine = {
+    get baseUrl(): string {
+      return demo.engine.baseUrl;
+    },
+  };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    engine = await startEngine(db.url, { SEED_DEMO: 'true' });
+    demo = await startDemoEngine();
   });
   afterAll(async () => {
-    await engine?.stop();
-    await db?.drop();
+    await demo?.stop();
   });
-
-  /** A demo account, signed in with the demo password. */
-  async function as(username: string): Promise<Api> {
-    const known = people.get(username);
-    if (known) return known;
-    const res = await new Api(engine.baseUrl).post<{ accessToken: string }>('/auth/login', {
-      username,
-      password: 'demo',
-    });
-    expect(res.status).toBe(200);
-    const api = Api.bearer(engine.baseUrl, res.body.accessToken);
-    people.set(username, api);
-    return api;
-  }
 
   async function inbox(api: Api, kind: 'tasks' | 'external-tasks' = 'tasks'): Promise<TaskDto[]> {
     const res = await api.get<PageDto<TaskDto>>(`/${kind}?status=active`);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module';
+import { CamundaCompatController } from './camunda/camunda-compat.controller';
 import { CalendarService } from './calendar/calendar.service';
 import type { AppConfig } from './config/app-config';
 import { DeadlineRecomputer } from './deadlines/deadline-recomputer.service';
@@ -13,6 +14,7 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { DossiersService } from './dossiers/dossiers.service';
 import { JobWorker } from './jobs/job-worker.service';
 import { MessagesController } from './messages/messages.controller';
+import { MessagesService } from './messages/messages.service';
 import { PublicLookupController } from './public/public-lookup.controller';
 import { CalendarSource } from './runtime/calendar-source';
 import { DefinitionCache } from './runtime/definition-cache';
@@ -20,8 +22,10 @@ import { HotCache } from './runtime/hot-cache';
 import { DomainEvents } from './runtime/domain-events';
 import { ProcessRuntime } from './runtime/process-runtime.service';
 import { SeedService } from './seed/seed.service';
-import { ExternalTasksController, TasksController } from './tasks/tasks.controller';
+import { ExternalTasksService } from './tasks/external-tasks.service';
+import { ExternalTasksController, IncidentsController, TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The process engine: definitions, dossiers, tasks, messages, timers and legal deadlines. */
 @Module({})
@@ -29,13 +33,15 @@ export class EngineModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: EngineModule,
-      imports: [CalendarModule],
+      imports: [CalendarModule, WebhooksModule],
       controllers: [
         DefinitionsController,
         DossiersController,
         DeadlinesController,
         TasksController,
         ExternalTasksController,
+        IncidentsController,
+        CamundaCompatController,
         MessagesController,
         PublicLookupController,
         // Moving the clock is for end-to-end tests only.
@@ -53,6 +59,8 @@ export class EngineModule {
         DeadlineSweeper,
         DeadlineRecomputer,
         TasksService,
+        ExternalTasksService,
+        MessagesService,
         JobWorker,
         SeedService,
       ],

@@ -1,4 +1,4 @@
-import { Logger as NestLogger } from '@nestjs/common';
+import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -38,7 +38,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.setGlobalPrefix(API_PREFIX);
+  // Camunda 7's external-task API keeps its own path (/engine-rest/...), for its clients to work unchanged.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
   configureBodyParsers(app, config);
   // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
   setupOpenApi(app, config);

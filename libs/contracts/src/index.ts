@@ -80,6 +80,8 @@ export interface CreateDossierDto {
   /** Unit code of the desk that receives the dossier; defaults to the process's `lt:receivingUnit`. */
   receivingUnit?: string;
   channel?: 'desk' | 'online' | 'postal';
+  /** The dossier's number in another system (e.g. the national portal); messages may use it as correlationKey. */
+  externalRef?: string;
 }
 
 export interface ActiveStepDto {
@@ -183,6 +185,13 @@ export interface TaskDto extends DeadlineFieldsDto {
   completedBy: string | null;
   /** User name of the officer who claimed the step or to whom a leader assigned it. */
   assignee: string | null;
+  /** External tasks: the worker holding the lock, until when (null: free). */
+  workerId: string | null;
+  lockExpiresAt: string | null;
+  /** External tasks: retries left, the last failure, and when a failure without retries became an incident. */
+  retries: number | null;
+  errorMessage: string | null;
+  incidentAt: string | null;
   /** Working minutes the step took, paused time excluded (once finished). */
   workedMinutes: number | null;
 }
@@ -206,13 +215,22 @@ export interface MessageDto {
   name: string;
   dossierId?: string;
   dossierCode?: string;
+  /** The dossier's number in the sender's system (`externalRef` given at receipt). */
+  correlationKey?: string;
   variables?: VariablesDto;
+  /** The sender's id of this message: the same id is never applied twice. */
+  messageId?: string;
+  /** How long a message that arrives before the dossier waits for it is kept (default: the engine's MESSAGE_TTL). */
+  ttlSeconds?: number;
 }
 
 export interface MessageResultDto {
   dossierId: string;
   dossierCode: string;
-  correlated: true;
+  /** true: a waiting step took it; false: the dossier does not wait for it yet, and it is kept until `expiresAt`. */
+  correlated: boolean;
+  buffered: boolean;
+  expiresAt: string | null;
 }
 
 export interface DeadlineEventDto {

@@ -7,7 +7,16 @@ export interface AuditSpec {
   /** e.g. `task.complete` */
   readonly action: string;
   readonly target?:
-    'dossier' | 'task' | 'definition' | 'unit' | 'user' | 'api_key' | 'calendar' | 'session' | 'message';
+    | 'dossier'
+    | 'task'
+    | 'definition'
+    | 'unit'
+    | 'user'
+    | 'api_key'
+    | 'calendar'
+    | 'session'
+    | 'message'
+    | 'webhook';
   /** Route parameter holding the target's id (default: the first of id, idOrCode, key, code, year). */
   readonly param?: string;
 }

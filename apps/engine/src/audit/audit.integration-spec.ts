@@ -116,6 +116,18 @@ describe('audit log', () => {
     await t.api.post(`/tasks/${review.id}/complete`, {});
     const tax = (await t.api.get<PageDto<TaskDto>>(`/external-tasks?dossierId=${dossier.id}`)).body.items[0]!;
     await t.api.post(`/external-tasks/${tax.id}/bpmn-error`, { errorCode: 'KHONG_BAT' }); // no boundary: 422
+    const taxSystem = t.withKey('DTP-THUE-1');
+    const topics = [{ topicName: 'tax-assessment', lockDuration: 60_000 }];
+    await taxSystem.post('/external-tasks/fetch-and-lock', { workerId: 'w1', maxTasks: 1, topics });
+    await taxSystem.post(`/external-tasks/${tax.id}/extend-lock`, { workerId: 'w1', newDuration: 60_000 });
+    await taxSystem.post(`/external-tasks/${tax.id}/unlock`);
+    await taxSystem.post('/external-tasks/fetch-and-lock', { workerId: 'w1', maxTasks: 1, topics });
+    await taxSystem.post(`/external-tasks/${tax.id}/failure`, {
+      workerId: 'w1',
+      errorMessage: 'Mất kết nối',
+      retries: 0,
+    });
+    await t.as('DTP-VP', ['admin']).post(`/incidents/${tax.id}/retry`, { retries: 1 });
     await t.api.post(`/external-tasks/${tax.id}/complete`, { variables: { amount: 1_200_000 } });
     await t.api.post(`/dossiers/${dossier.id}/pause`, { reason: 'Lấy ý kiến chuyên gia' });
     await t.api.post(`/dossiers/${dossier.id}/resume`, {});
@@ -155,6 +167,13 @@ describe('audit log', () => {
       unitCode: 'DTP-VPDK-CL',
     });
     await t.api.post(`/api-keys/${key.body.id}/revoke`);
+    const hook = await t.api.post<{ id: string }>('/webhooks', {
+      url: 'http://127.0.0.1:9/lien-thong',
+      events: ['dossier.finished'],
+      unitCode: 'DTP-TTHCC',
+    });
+    await t.api.post(`/webhooks/${hook.body.id}/deliveries/1/retry`); // nothing to retry (404), still recorded
+    await t.api.post(`/webhooks/${hook.body.id}/deactivate`);
     const signedIn = await t.anonymous.post<{ accessToken: string; refreshToken: string }>('/auth/login', {
       username: 'cv.nhatky',
       password: 'mat-khau-nhat-ky',

@@ -48,6 +48,18 @@ export interface AppConfig {
     /** `DEADLINE_SWEEP_MS`: how often steps and dossiers are marked due soon / overdue (0: never, for tests). */
     readonly deadlineSweepMs: number;
   };
+  readonly messages: {
+    /** `MESSAGE_TTL`: seconds a message that arrives before its dossier waits for it is kept (default 7 days). */
+    readonly ttlSeconds: number;
+  };
+  readonly webhooks: {
+    /** `WEBHOOK_RETRY_BASE_MS`: first retry delay of a failed delivery, doubled at every attempt up to 1 h (default 1000). */
+    readonly retryBaseMs: number;
+    /** `WEBHOOK_MAX_ATTEMPTS`: attempts before a delivery is marked failed (default 12, about 68 min in all). */
+    readonly maxAttempts: number;
+    /** `WEBHOOK_TIMEOUT_MS`: how long an endpoint has to answer one attempt (default 5000). */
+    readonly timeoutMs: number;
+  };
   readonly auth: {
     /** `AUTH_JWT_SECRET`: HMAC key of access tokens (at least 32 characters; required in production). */
     readonly jwtSecret: string;

@@ -35,6 +35,7 @@ describe('loadAppConfig', () => {
         embedded: { dataDir: join(root, '.data', 'pg'), port: 54329 },
       },
       jobs: { enabled: true, pollMs: 1000 },
+      webhooks: { retryBaseMs: 1000, maxAttempts: 12, timeoutMs: 5000 },
     });
     expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -53,6 +54,9 @@ describe('loadAppConfig', () => {
       SEED_DEMO: 'no',
       JOBS_ENABLED: 'off',
       JOB_POLL_MS: '250',
+      WEBHOOK_RETRY_BASE_MS: '2000',
+      WEBHOOK_MAX_ATTEMPTS: '8',
+      WEBHOOK_TIMEOUT_MS: '3000',
       DB_POOL_SIZE: '40',
       AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
       AUTH_ACCESS_TTL: '300',
@@ -81,6 +85,7 @@ describe('loadAppConfig', () => {
         embedded: { dataDir: '/var/lib/lienthong/pg', port: 6000 },
       },
       jobs: { enabled: false, pollMs: 250 },
+      webhooks: { retryBaseMs: 2000, maxAttempts: 8, timeoutMs: 3000 },
       auth: {
         jwtSecret: 'a-production-secret-of-at-least-32-chars',
         jwtSecretIsDefault: false,
@@ -145,6 +150,8 @@ describe('loadAppConfig', () => {
       BODY_LIMIT: 'lots',
       SEED_DEMO: 'maybe',
       JOB_POLL_MS: '-5',
+      WEBHOOK_MAX_ATTEMPTS: '0',
+      WEBHOOK_TIMEOUT_MS: '10',
       DB_POOL_SIZE: '1',
       DATABASE_URL: 'mysql://root@localhost/db',
     };
@@ -163,6 +170,8 @@ describe('loadAppConfig', () => {
         'BODY_LIMIT',
         'SEED_DEMO',
         'JOB_POLL_MS',
+        'WEBHOOK_MAX_ATTEMPTS',
+        'WEBHOOK_TIMEOUT_MS',
         'DB_POOL_SIZE',
         'DATABASE_URL',
       ].sort(),

@@ -24,6 +24,9 @@ export interface AppConfigOverrides {
   readonly jobsEnabled?: boolean;
   readonly jobPollMs?: number;
   readonly deadlineSweepMs?: number;
+  readonly webhookRetryBaseMs?: number;
+  readonly webhookMaxAttempts?: number;
+  readonly webhookTimeoutMs?: number;
   readonly dbPoolSize?: number;
   readonly jwtSecret?: string;
   readonly accessTtlSeconds?: number;
@@ -59,6 +62,9 @@ const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
   jobsEnabled: 'JOBS_ENABLED',
   jobPollMs: 'JOB_POLL_MS',
   deadlineSweepMs: 'DEADLINE_SWEEP_MS',
+  webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
+  webhookMaxAttempts: 'WEBHOOK_MAX_ATTEMPTS',
+  webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS',
   dbPoolSize: 'DB_POOL_SIZE',
   jwtSecret: 'AUTH_JWT_SECRET',
   accessTtlSeconds: 'AUTH_ACCESS_TTL',
@@ -119,6 +125,12 @@ export function loadAppConfig(
       enabled: vars.boolean('JOBS_ENABLED', true),
       pollMs: vars.integer('JOB_POLL_MS', 1000, 10, 3_600_000),
       deadlineSweepMs: vars.integer('DEADLINE_SWEEP_MS', 5000, 0, 3_600_000),
+    },
+    messages: { ttlSeconds: vars.integer('MESSAGE_TTL', 7 * 86_400, 1, 365 * 86_400) },
+    webhooks: {
+      retryBaseMs: vars.integer('WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
+      maxAttempts: vars.integer('WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
+      timeoutMs: vars.integer('WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
     },
     auth: readAuth(vars, mode),
   };

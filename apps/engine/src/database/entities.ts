@@ -11,6 +11,9 @@ import { TaskEntity } from '../tasks/task.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { BufferedMessageEntity } from '../messages/buffered-message.entity';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -38,4 +41,8 @@ export const entities: EntityClass[] = [
   SessionEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  // agency API
+  BufferedMessageEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];

@@ -8,6 +8,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
 import { Clock } from '../runtime/clock';
+import { dossierDeadlineOutboxCte, taskDeadlineOutboxCte } from '../webhooks/webhook-outbox.sql';
 
 export interface SweepResult {
   tasksDueSoon: number;
@@ -22,6 +23,12 @@ export interface SweepResult {
  * tens of thousands of steps that officers are completing; rows being changed are skipped, not waited for.
  */
 export const SWEEP_BATCH = 2000;
+
+/** What a sweep statement returns of each marked row (for its deadline event and webhook deliveries). */
+const TASK_RETURNING = `tasks.id, tasks.dossier_id, tasks.unit, tasks.node_id, tasks.due_at, tasks.name, tasks.kind, tasks.topic,
+                 tasks.candidate_role`;
+const dossierReturning = (d: string) =>
+  `${d}.id, ${d}.code, ${d}.status, ${d}.receiving_unit, ${d}.definition_key, ${d}.due_at`;
 
 /** Any number being a lock key shared by every engine process: one of them sweeps at a time. */
 const SWEEP_LOCK = 7_210_001;
@@ -88,13 +95,14 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       if (!lock[0]?.ok) return null;
       const tasksOverdue = await this.count(
         sql,
-        `WITH x AS (UPDATE tasks SET deadline_status = 'overdue'
-                     WHERE id IN (SELECT id FROM tasks
-                                   WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
-                                   ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-                 RETURNING id, dossier_id, unit, node_id, due_at),
+        `WITH p AS MATERIALIZED (SELECT id, deadline_status AS previous FROM tasks
+                                  WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
+                                  ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED),
+              x AS (UPDATE tasks SET deadline_status = 'overdue' FROM p WHERE tasks.id = p.id
+                 RETURNING ${TASK_RETURNING}, p.previous),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
-                    SELECT dossier_id, id, $1, 'overdue', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
+                    SELECT dossier_id, id, $1, 'overdue', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x),
+              ${taskDeadlineOutboxCte('overdue')}
          SELECT count(*)::int AS n FROM x`,
         now,
       );
@@ -105,24 +113,27 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
                                    WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track'
                                      AND due_soon_at <= $1 AND due_at >= $1
                                    ORDER BY due_soon_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-                 RETURNING id, dossier_id, unit, node_id, due_at),
+                 RETURNING ${TASK_RETURNING}, 'on_track'::text AS previous),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
-                    SELECT dossier_id, id, $1, 'due_soon', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x)
+                    SELECT dossier_id, id, $1, 'due_soon', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x),
+              ${taskDeadlineOutboxCte('due_soon')}
          SELECT count(*)::int AS n FROM x`,
         now,
       );
       const dossiersOverdue = await this.count(
         sql,
-        `WITH x AS (UPDATE dossiers d SET deadline_status = 'overdue',
+        `WITH p AS MATERIALIZED (SELECT id, deadline_status AS previous FROM dossiers
+                                  WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
+                                  ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED),
+              x AS (UPDATE dossiers d SET deadline_status = 'overdue',
                            overdue_holders = (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', t.id, 'nodeId', t.node_id, 'unit', t.unit,
                                                                         'candidateRole', t.candidate_role)), '[]'::jsonb)
                                                 FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'active')
-                     WHERE d.id IN (SELECT id FROM dossiers
-                                     WHERE status = 'active' AND clock = 'running' AND deadline_status <> 'overdue' AND due_at < $1
-                                     ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-                 RETURNING d.id, d.due_at, d.overdue_holders),
+                      FROM p WHERE d.id = p.id
+                 RETURNING ${dossierReturning('d')}, d.overdue_holders, p.previous),
               e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at, data)
-                    SELECT id, $1, 'overdue', 'system', due_at, jsonb_build_object('holders', overdue_holders) FROM x)
+                    SELECT id, $1, 'overdue', 'system', due_at, jsonb_build_object('holders', overdue_holders) FROM x),
+              ${dossierDeadlineOutboxCte('overdue')}
          SELECT count(*)::int AS n FROM x`,
         now,
       );
@@ -133,8 +144,9 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
                                    WHERE status = 'active' AND clock = 'running' AND deadline_status = 'on_track'
                                      AND due_soon_at <= $1 AND due_at >= $1
                                    ORDER BY due_soon_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-                 RETURNING id, due_at),
-              e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at) SELECT id, $1, 'due_soon', 'system', due_at FROM x)
+                 RETURNING ${dossierReturning('dossiers')}, 'on_track'::text AS previous),
+              e AS (INSERT INTO deadline_events (dossier_id, at, kind, actor, new_due_at) SELECT id, $1, 'due_soon', 'system', due_at FROM x),
+              ${dossierDeadlineOutboxCte('due_soon')}
          SELECT count(*)::int AS n FROM x`,
         now,
       );

@@ -61,6 +61,16 @@ export class CreateDossierBody implements CreateDossierDto {
   applicant!: ApplicantBody;
 
   @ApiPropertyOptional({
+    example: 'G22.99-250301-000123',
+    description: "The dossier's number in another system (e.g. the national portal)",
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  externalRef?: string;
+
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
     example: { parcel: { number: 123, sheet: 45, area: 250.5 } },

@@ -17,6 +17,7 @@ import type { InstanceState, Variables } from '@lienthong/engine-core';
 @Entity('dossiers')
 @Index('dossiers_status_created_idx', ['status', 'createdAt'])
 @Index('dossiers_parent_idx', ['parentId'])
+@Index('dossiers_external_ref_idx', ['externalRef'], { where: `external_ref IS NOT NULL` })
 @Index('dossiers_due_idx', ['dueAt'], {
   where: `status = 'active' AND clock = 'running' AND deadline_status <> 'overdue'`,
 })
@@ -56,6 +57,13 @@ export class DossierEntity {
 
   @Column({ type: 'jsonb' })
   applicant!: ApplicantDto;
+
+  /**
+   * The dossier's number in another system (e.g. the national public service portal), given at receipt:
+   * agency systems may address messages to it (`correlationKey`).
+   */
+  @Column({ name: 'external_ref', type: 'varchar', length: 100, nullable: true })
+  externalRef!: string | null;
 
   /** Interpreter state (tokens, scopes, variables). */
   @Column({ type: 'jsonb' })

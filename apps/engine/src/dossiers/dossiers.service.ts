@@ -10,7 +10,6 @@ import type {
   DossierStatus,
   DossierSummaryDto,
   HistoryEventDto,
-  MessageResultDto,
   PageDto,
 } from '@lienthong/contracts';
 import { assertVariables, type Variables } from '@lienthong/engine-core';
@@ -110,6 +109,7 @@ export class DossiersService {
         receivingUnit: found.unit,
         unitIdentifier: found.e_identifier,
         channel,
+        externalRef: input.externalRef,
       },
       actorOf(principal),
     );
@@ -214,45 +214,6 @@ export class DossiersService {
       query.limit,
       (e) => ({ id: e.id }),
     );
-  }
-
-  /** Delivers a message to the dossier waiting for it (receive task, message catch or message boundary event). */
-  async correlate(
-    input: { name: string; dossierId?: string; dossierCode?: string; variables?: unknown },
-    principal: Principal,
-  ): Promise<MessageResultDto> {
-    this.authz.assertMessageAllowed(principal, input.name);
-    const ref = input.dossierId ?? input.dossierCode;
-    if (!ref)
-      throw unprocessable('Give dossierId or dossierCode.', [
-        { path: 'dossierId', message: 'dossierId or dossierCode is required' },
-      ]);
-    if (input.dossierId && !isUuid(input.dossierId)) throw notFound('Dossier', input.dossierId);
-    const variables = parseVariables(input.variables);
-    const { row, result } = await this.runtime.execute(
-      async (sql) => {
-        const dossier = await this.runtime.loadDossier(sql, ref);
-        const { graph } = await this.cache.get(sql, dossier.definition_id);
-        const waitingUnits = Object.values(dossier.state.tokens).flatMap((t) => {
-          const node = graph.nodes[t.nodeId];
-          const unit =
-            t.wait?.kind === 'message' && t.wait.name === input.name && node && 'unit' in node
-              ? node.unit
-              : undefined;
-          return unit?.kind === 'literal' ? [unit.value] : [];
-        });
-        await this.authz.assertCanActOnDossier(sql, principal, dossier, waitingUnits);
-        return dossier;
-      },
-      { type: 'correlateMessage', name: input.name, variables },
-      actorOf(principal),
-    );
-    if (!result.correlated) {
-      throw conflict(`Dossier ${ref} is not waiting for message "${input.name}".`, {
-        code: 'message-not-awaited',
-      });
-    }
-    return { dossierId: row.id, dossierCode: row.code, correlated: true };
   }
 
   private detail(row: DossierDetailRow, graph: Parameters<typeof activeSteps>[0]): DossierDto {

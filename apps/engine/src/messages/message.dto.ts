@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { MessageDto, VariablesDto } from '@lienthong/contracts';
 
 export class MessageBody implements MessageDto {
@@ -20,8 +20,37 @@ export class MessageBody implements MessageDto {
   @MaxLength(60)
   dossierCode?: string;
 
+  @ApiPropertyOptional({
+    example: 'G22.99-250301-000123',
+    description: "The dossier's number in the sender's system (externalRef)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  correlationKey?: string;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { paidAmount: 1500000 } })
   @IsOptional()
   @IsObject()
   variables?: VariablesDto;
+
+  @ApiPropertyOptional({
+    example: 'kbnn-20260302-000871',
+    description: 'The same messageId is applied once; a repeat gets the first answer',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  messageId?: string;
+
+  @ApiPropertyOptional({
+    example: 86400,
+    description: 'Keep a message that arrives early this long (seconds)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90 * 86_400)
+  ttlSeconds?: number;
 }

@@ -1,25 +1,36 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type ServerResponse } from 'node:http';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MessageResultDto } from '@lienthong/contracts';
-import { DossiersService } from '../dossiers/dossiers.service';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import { MessageBody } from './message.dto';
+import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
+@ApiBearerAuth()
 @Controller('messages')
 export class MessagesController {
-  constructor(private readonly dossiers: DossiersService) {}
+  constructor(private readonly messages: MessagesService) {}
 
   @Post()
   @HttpCode(200)
   @Audit('message.correlate', { target: 'message' })
   @ApiOperation({
     summary: 'Deliver a message (e.g. payment-confirmed) to the dossier waiting for it',
-    description: '409 when the dossier is not waiting for a message of that name.',
+    description:
+      '200 when a waiting step took it; 202 when the dossier does not wait for it yet: it is kept (ttlSeconds, ' +
+      'default MESSAGE_TTL) and delivered when the dossier reaches such a step. The same messageId is applied once ' +
+      '(a repeat gets the first answer). The dossier is named by dossierId, dossierCode or correlationKey (its externalRef).',
   })
-  correlate(@Body() body: MessageBody, @CurrentPrincipal() principal: Principal): Promise<MessageResultDto> {
-    return this.dossiers.correlate(body, principal);
+  async correlate(
+    @Body() body: MessageBody,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<MessageResultDto> {
+    const { status, body: answer } = await this.messages.correlate(body, principal);
+    res.statusCode = status;
+    return answer;
   }
 }

@@ -13,7 +13,9 @@ export type DomainEvent =
       kind: 'user' | 'external';
       topic?: string;
     }
-  | { type: 'task.ended'; taskId: string; dossierId: string; outcome: 'completed' | 'cancelled' };
+  | { type: 'task.ended'; taskId: string; dossierId: string; outcome: 'completed' | 'cancelled' }
+  /** A token of the dossier now waits for a message of that name (a buffered one may be delivered). */
+  | { type: 'message.awaited'; dossierId: string; name: string };
 
 /**
  * Events of committed transactions, published in this process only (live inbox updates, waking

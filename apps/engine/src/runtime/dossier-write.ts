@@ -2,6 +2,7 @@ import type { ApplicantDto } from '@lienthong/contracts';
 import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engine-core';
 import type { CachedDefinition } from './definition-cache';
 import type { DeadlineUpdate, TaskDeadline } from './deadlines';
+import { commandOutboxCtes } from '../webhooks/webhook-outbox.sql';
 
 export type WriteTarget =
   | {
@@ -20,6 +21,7 @@ export type WriteTarget =
       applicant: ApplicantDto;
       parentId: string | null;
       parentCallId: string | null;
+      externalRef?: string | null;
     };
 
 export interface TaskRecord {
@@ -56,6 +58,9 @@ export function lowerStatus(current: string, computed: string): string {
   const rank = `ARRAY['on_track','due_soon','overdue']`;
   return `CASE WHEN array_position(${rank}, ${computed}::text) < array_position(${rank}, ${current}::text) THEN ${computed}::text ELSE ${current} END`;
 }
+
+/** What the written dossier row (CTE `d`) returns: its code, and what webhook payloads show of it. */
+const D_RETURNING = 'id, code, status, receiving_unit, definition_key';
 
 function deadlineColumns(d: TaskDeadline | undefined) {
   return {
@@ -114,14 +119,14 @@ export function buildWrite(
          ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value)`,
       `d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
                                    applicant, state, variables, parent_id, parent_call_id, revision, created_at, updated_at, ended_at,
-                                   deadlines, clock, due_at, due_soon_at, deadline_status, outcome, appointment_at)
+                                   deadlines, clock, due_at, due_soon_at, deadline_status, outcome, appointment_at, external_ref)
          SELECT ${p(target.id)}, ${p(`${target.unitIdentifier}-${local.slice(2).replace(/-/g, '')}-`)} || lpad(seq.last_value::text, 4, '0'),
                 ${p(target.definition.id)}, ${p(target.definition.key)}, ${p(target.definition.version)}, ${p(state.status)}, ${unitP},
                 ${p(target.channel)}, ${json(target.applicant)}, ${stateP}::jsonb, (${stateP}::jsonb)->'variables', ${p(target.parentId)}::uuid,
                 ${p(target.parentCallId)}::uuid, 1, ${nowP}, ${nowP}, ${ended ? nowP : 'NULL'},
-                ${deadlineValues.join(', ')}, ${p(appointment)}::timestamptz
+                ${deadlineValues.join(', ')}, ${p(appointment)}::timestamptz, ${p(target.externalRef ?? null)}
            FROM seq
-         RETURNING id, code)`,
+         RETURNING ${D_RETURNING})`,
     );
   } else {
     const [deadlinesP, clockP, dueP, dueSoonP, statusP, outcomeP] = deadlineValues;
@@ -137,7 +142,7 @@ export function buildWrite(
                     : `appointment_at = CASE WHEN extension IS NULL THEN ${p(appointment)}::timestamptz ELSE appointment_at END`
                 }
           WHERE id = ${p(target.id)} AND revision = ${p(target.revision)}
-         RETURNING id, code)`,
+         RETURNING ${D_RETURNING})`,
     );
   }
   const guard = 'EXISTS (SELECT 1 FROM d)';
@@ -291,6 +296,20 @@ export function buildWrite(
          RETURNING 1)`,
     );
   }
+  // Webhook deliveries (the outbox), in this statement: only if the dossier row was written.
+  const instanceEnded = result.effects.find((e) => e.type === 'instanceEnded');
+  ctes.push(
+    ...commandOutboxCtes(
+      {
+        tasks: [...created.values()],
+        ended: instanceEnded
+          ? { result: (state.result as Record<string, unknown> | undefined) ?? null }
+          : undefined,
+      },
+      now.toISOString(),
+      p,
+    ),
+  );
   // Every data-modifying CTE runs to completion whether or not it is read; the SELECT-only one
   // (j_wake) runs only when read, hence the count below.
   const wake = jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '';

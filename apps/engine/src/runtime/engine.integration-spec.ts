@@ -295,9 +295,9 @@ describe('engine API against PostgreSQL', () => {
           422,
         ],
         [
-          'message nobody waits for',
-          t.api.post('/messages', { name: 'payment-confirmed', dossierId: dossier.id }),
-          409,
+          'message no step of the procedure waits for',
+          t.api.post('/messages', { name: 'khong-ai-cho', dossierId: dossier.id }),
+          422,
         ],
         ['message without a dossier', t.api.post('/messages', { name: 'payment-confirmed' }), 422],
         [

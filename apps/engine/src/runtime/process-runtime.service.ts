@@ -60,6 +60,8 @@ export interface StartInput {
   channel: 'desk' | 'online' | 'postal';
   parentId?: string;
   parentCallId?: string;
+  /** The dossier's number in another system (messages may use it as correlationKey). */
+  externalRef?: string;
 }
 
 export interface TxContext {
@@ -291,6 +293,7 @@ export class ProcessRuntime {
         applicant: input.applicant,
         parentId: input.parentId ?? null,
         parentCallId: input.parentCallId ?? null,
+        externalRef: input.externalRef ?? null,
       },
       result,
       tx.now,
@@ -440,6 +443,8 @@ export class ProcessRuntime {
         });
       } else if (e.type === 'taskEnded') {
         tx.events.push({ type: 'task.ended', taskId: e.taskId, dossierId: row.id, outcome: e.outcome });
+      } else if (e.type === 'messageAwaited') {
+        tx.events.push({ type: 'message.awaited', dossierId: row.id, name: e.name });
       } else if (e.type === 'instanceEnded') {
         tx.events.push({ type: 'dossier.ended', dossierId: row.id, code: row.code, status: e.status });
       }

@@ -1,9 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { BpmnErrorDto, CompleteTaskDto, VariablesDto } from '@lienthong/contracts';
 import { PageQuery } from '../common/pagination';
 
 export class CompleteTaskBody implements CompleteTaskDto {
+  @ApiPropertyOptional({
+    example: 'thue-worker-1',
+    description: 'External tasks: the worker that fetched and locked it (required while it is locked)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  workerId?: string;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { result: 'eligible' } })
   @IsOptional()
   @IsObject()
@@ -11,6 +36,12 @@ export class CompleteTaskBody implements CompleteTaskDto {
 }
 
 export class BpmnErrorBody implements BpmnErrorDto {
+  @ApiPropertyOptional({ example: 'thue-worker-1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  workerId?: string;
+
   @ApiProperty({ example: 'TAX_SYSTEM_DOWN' })
   @IsString()
   @IsNotEmpty()
@@ -79,4 +110,113 @@ export class ExternalTaskListQuery extends PageQuery {
   @IsOptional()
   @IsIn(['active', 'completed', 'cancelled'])
   status?: 'active' | 'completed' | 'cancelled';
+}
+
+export class FetchTopicBody {
+  @ApiProperty({ example: 'tax-assessment' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  topicName!: string;
+
+  @ApiProperty({ example: 60000, description: 'Milliseconds the tasks stay locked for this worker' })
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 24 * 3_600_000)
+  lockDuration!: number;
+}
+
+export class FetchAndLockBody {
+  @ApiProperty({ example: 'thue-worker-1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  workerId!: string;
+
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  maxTasks!: number;
+
+  @ApiProperty({ type: [FetchTopicBody] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FetchTopicBody)
+  topics!: FetchTopicBody[];
+
+  @ApiPropertyOptional({
+    example: 20000,
+    description: 'Long polling: wait up to this many ms (max 300000) for a task',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  asyncResponseTimeout?: number;
+}
+
+export class FailureBody {
+  @ApiProperty({ example: 'thue-worker-1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  workerId!: string;
+
+  @ApiPropertyOptional({ example: 'Hệ thống thuế không phản hồi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  errorMessage?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  errorDetails?: string;
+
+  @ApiProperty({ example: 2, description: 'Retries left; 0 raises an incident' })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  retries!: number;
+
+  @ApiPropertyOptional({ example: 30000, description: 'Milliseconds before the task may be fetched again' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3_600_000)
+  retryTimeout?: number;
+}
+
+export class ExtendLockBody {
+  @ApiProperty({ example: 'thue-worker-1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  workerId!: string;
+
+  @ApiProperty({ example: 60000, description: 'New lock duration from now, ms' })
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 24 * 3_600_000)
+  newDuration!: number;
+}
+
+export class RetryIncidentBody {
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  retries!: number;
+}
+
+export class IncidentListQuery {
+  @ApiPropertyOptional({ example: 'DTP-THUE-1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
 }

@@ -14,6 +14,7 @@ import type { Variables } from '@lienthong/engine-core';
   where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
 })
 @Index('tasks_topic_active_idx', ['topic', 'createdAt'], { where: `status = 'active' AND kind = 'external'` })
+@Index('tasks_incident_idx', ['incidentAt'], { where: `incident_at IS NOT NULL AND status = 'active'` })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -85,6 +86,27 @@ export class TaskEntity {
 
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
   assignedAt!: Date | null;
+
+  /** External tasks: the worker holding the lock (fetch-and-lock) until `lockExpiresAt`. */
+  @Column({ name: 'worker_id', type: 'varchar', length: 200, nullable: true })
+  workerId!: string | null;
+
+  @Column({ name: 'lock_expires_at', type: 'timestamptz', nullable: true })
+  lockExpiresAt!: Date | null;
+
+  /** The last failure a worker reported, and when the task may be fetched again. */
+  @Column({ name: 'error_message', type: 'varchar', length: 2000, nullable: true })
+  errorMessage!: string | null;
+
+  @Column({ name: 'error_details', type: 'text', nullable: true })
+  errorDetails!: string | null;
+
+  @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
+  retryAt!: Date | null;
+
+  /** Set when a failure left no retries: the task waits for an admin (incident). */
+  @Column({ name: 'incident_at', type: 'timestamptz', nullable: true })
+  incidentAt!: Date | null;
 
   /** 'none' (no allotted time), 'running' or 'paused'. */
   @Column({ type: 'varchar', length: 10, default: 'none' })

@@ -8,9 +8,15 @@ import {
   AssignTaskBody,
   BpmnErrorBody,
   CompleteTaskBody,
+  ExtendLockBody,
   ExternalTaskListQuery,
+  FailureBody,
+  FetchAndLockBody,
+  IncidentListQuery,
+  RetryIncidentBody,
   TaskListQuery,
 } from './task.dto';
+import { checkFetch, ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -79,7 +85,60 @@ export class TasksController {
 @ApiBearerAuth()
 @Controller('external-tasks')
 export class ExternalTasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly external: ExternalTasksService,
+  ) {}
+
+  @Post('fetch-and-lock')
+  @HttpCode(200)
+  @Audit('external_task.fetch_and_lock')
+  @ApiOperation({
+    summary:
+      "Fetch and lock up to maxTasks free tasks of the key's unit and topics (long polling with asyncResponseTimeout)",
+    description: 'No task is handed to two workers; a lock that expires makes the task available again.',
+  })
+  fetchAndLock(
+    @Body() body: FetchAndLockBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<LockedTaskDto[]> {
+    checkFetch(body);
+    return this.external.fetchAndLock(principal, body);
+  }
+
+  @Post(':id/failure')
+  @HttpCode(200)
+  @Audit('external_task.failure', { target: 'task' })
+  @ApiOperation({
+    summary: 'Report a failure: retried after retryTimeout while retries are left, else an incident',
+  })
+  failure(
+    @Param('id') id: string,
+    @Body() body: FailureBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskDto> {
+    return this.external.failure(id, principal, body);
+  }
+
+  @Post(':id/extend-lock')
+  @HttpCode(204)
+  @Audit('external_task.extend_lock', { target: 'task' })
+  @ApiOperation({ summary: 'Extend the lock of a task the worker holds' })
+  async extendLock(
+    @Param('id') id: string,
+    @Body() body: ExtendLockBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.external.extendLock(id, principal, body);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(204)
+  @Audit('external_task.unlock', { target: 'task' })
+  @ApiOperation({ summary: 'Free a locked task at once' })
+  async unlock(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.external.unlock(id, principal);
+  }
 
   @Get()
   @ApiOperation({ summary: "External tasks of the caller's unit (service tasks done by agency systems)" })
@@ -105,7 +164,7 @@ export class ExternalTasksController {
     @Body() body: CompleteTaskBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TaskCompletionDto> {
-    return this.tasks.complete(id, body.variables, principal, 'external');
+    return this.tasks.complete(id, body.variables, principal, 'external', body.workerId);
   }
 
   @Post(':id/bpmn-error')
@@ -118,5 +177,30 @@ export class ExternalTasksController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<TaskCompletionDto> {
     return this.tasks.bpmnError(id, body, principal);
+  }
+}
+
+@ApiTags('external tasks')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly external: ExternalTasksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'External tasks out of retries, waiting for an administrator' })
+  list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: Principal): Promise<TaskDto[]> {
+    return this.external.incidents(principal, query.unit);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Audit('incident.retry', { target: 'task' })
+  @ApiOperation({ summary: 'Give the task new retries: agency systems fetch it again' })
+  retry(
+    @Param('id') id: string,
+    @Body() body: RetryIncidentBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskDto> {
+    return this.external.retryIncident(id, principal, body.retries);
   }
 }

@@ -52,12 +52,19 @@ interface TaskRow {
   result: Variables | null;
   completed_by: string | null;
   assignee: string | null;
+  worker_id: string | null;
+  lock_expires_at: Date | string | null;
+  retries: number | null;
+  error_message: string | null;
+  incident_at: Date | string | null;
   worked_minutes: number | null;
   due_at: Date | string | null;
   clock: ClockState;
   deadline_status: DeadlineStatusDto;
   outcome: OutcomeDto | null;
 }
+
+export type { TaskRow };
 
 export interface TaskQuery {
   dossierId?: string;
@@ -72,7 +79,7 @@ export interface TaskQuery {
 
 const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
   t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
-  t.completed_by, t.assignee, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
+  t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
 
 @Injectable()
 export class TasksService {
@@ -111,6 +118,11 @@ export class TasksService {
     const { task } = await this.loadWithDossier(this.db.query, id, kind);
     this.authz.assertTask(principal, task, 'read');
     return toDto(task);
+  }
+
+  /** Any task by id, without a rights check (callers check: e.g. the admins' incident list). */
+  async getAny(id: string): Promise<TaskDto> {
+    return toDto((await this.loadWithDossier(this.db.query, id)).task);
   }
 
   /** Takes a step: it becomes the caller's, and only theirs to complete (until a leader reassigns it). */
@@ -185,9 +197,10 @@ export class TasksService {
     rawVariables: unknown,
     principal: Principal,
     kind: TaskKind,
+    workerId?: string,
   ): Promise<TaskCompletionDto> {
     const variables = parseVariables(rawVariables);
-    return this.command(id, kind, principal, (task) => {
+    return this.command(id, kind, principal, workerId, (task) => {
       if (kind === 'user') {
         const errors = validateFormVariables(task.form, variables);
         if (errors.length > 0) {
@@ -205,11 +218,11 @@ export class TasksService {
   /** Reports a business error of an external task; an error boundary event of the step must catch it. */
   async bpmnError(
     id: string,
-    input: { errorCode: string; errorMessage?: string; variables?: unknown },
+    input: { errorCode: string; errorMessage?: string; variables?: unknown; workerId?: string },
     principal: Principal,
   ): Promise<TaskCompletionDto> {
     const variables = parseVariables(input.variables);
-    return this.command(id, 'external', principal, () => ({
+    return this.command(id, 'external', principal, input.workerId, () => ({
       type: 'throwError',
       taskId: id,
       errorCode: input.errorCode,
@@ -222,34 +235,58 @@ export class TasksService {
     id: string,
     kind: TaskKind,
     principal: Principal,
+    workerId: string | undefined,
     toCommand: (task: TaskRow) => Command,
   ): Promise<TaskCompletionDto> {
     const actor: Actor = actorOf(principal);
     let task: TaskRow | undefined;
-    const { row, at, result, deadline } = await this.runtime.execute(
-      async (sql, attempt) => {
-        const cached = attempt === 1 ? this.fromCache(id, kind) : null;
-        let loaded = cached ?? (await this.loadWithDossier(sql, id, kind));
-        // Checked on every attempt: a retry reads the step again (e.g. claimed meanwhile by someone else).
-        // A refusal is never decided on the cache (it may be stale, e.g. after a merger of units): read again.
-        try {
-          this.authz.assertTask(principal, loaded.task, 'complete');
-        } catch (error) {
-          if (cached === null) throw error;
-          loaded = await this.loadWithDossier(sql, id, kind);
-          this.authz.assertTask(principal, loaded.task, 'complete');
-        }
-        if (loaded.task.status !== 'active') {
-          throw conflict(`Task ${id} is ${loaded.task.status}; only an active task can be completed.`, {
-            code: 'task-not-active',
-          });
-        }
-        task = loaded.task;
-        return loaded.dossier;
-      },
-      () => toCommand(task as TaskRow),
-      actor,
-    );
+    let replay: { task: TaskRow; dossier: DossierRow } | null = null;
+    const applied = await this.runtime
+      .execute(
+        async (sql, attempt) => {
+          // External tasks are read from the database: their lock lives outside the dossier's revision.
+          const cached = attempt === 1 && kind === 'user' ? this.fromCache(id, kind) : null;
+          let loaded = cached ?? (await this.loadWithDossier(sql, id, kind));
+          // Checked on every attempt: a retry reads the step again (e.g. claimed meanwhile by someone else).
+          // A refusal is never decided on the cache (it may be stale, e.g. after a merger of units): read again.
+          try {
+            this.authz.assertTask(principal, loaded.task, 'complete');
+          } catch (error) {
+            if (cached === null) throw error;
+            loaded = await this.loadWithDossier(sql, id, kind);
+            this.authz.assertTask(principal, loaded.task, 'complete');
+          }
+          if (loaded.task.status !== 'active') {
+            // The same agency system (and worker) reporting again a step it completed gets its first answer back.
+            const same =
+              kind === 'external' &&
+              loaded.task.status === 'completed' &&
+              loaded.task.completed_by === actor.id &&
+              (workerId === undefined ||
+                loaded.task.worker_id === null ||
+                loaded.task.worker_id === workerId);
+            if (same) {
+              replay = loaded;
+              throw REPLAY;
+            }
+            throw conflict(`Task ${id} is ${loaded.task.status}; only an active task can be completed.`, {
+              code: 'task-not-active',
+            });
+          }
+          // Locks are wall-clock time (like worker timeouts), never the engine's settable test clock.
+          assertLockHolder(loaded.task, workerId, new Date());
+          task = loaded.task;
+          return loaded.dossier;
+        },
+        () => toCommand(task as TaskRow),
+        actor,
+      )
+      .catch((error: unknown) => {
+        if (error === REPLAY) return null;
+        throw error;
+      });
+    if (applied === null) return this.replayed(replay!);
+    const { row, at, result, deadline } = applied;
     const ended = result.effects.find((e) => e.type === 'taskEnded' && e.taskId === id);
     const definition = await this.cache.get(this.db.query, row.definition_id);
     const done = task as TaskRow;
@@ -269,6 +306,23 @@ export class TasksService {
         revision: row.revision,
         activeSteps: activeSteps(definition.graph, row.state),
         result: row.state.result ?? null,
+      },
+    };
+  }
+
+  /** The answer to a repeated completion: the step as it was completed, and where its dossier stands now. */
+  private async replayed(loaded: { task: TaskRow; dossier: DossierRow }): Promise<TaskCompletionDto> {
+    const { dossier } = loaded;
+    const definition = await this.cache.get(this.db.query, dossier.definition_id);
+    return {
+      ...toDto(loaded.task),
+      dossier: {
+        id: dossier.id,
+        code: dossier.code,
+        status: dossier.status,
+        revision: dossier.revision,
+        activeSteps: activeSteps(definition.graph, dossier.state),
+        result: dossier.state.result ?? null,
       },
     };
   }
@@ -304,6 +358,24 @@ export class TasksService {
   }
 }
 
+const REPLAY = Symbol('replay');
+
+/** Only the worker holding an unexpired lock may report on an external task (an unlocked one is free). */
+export function assertLockHolder(
+  task: Pick<TaskRow, 'kind' | 'worker_id' | 'lock_expires_at'>,
+  workerId: string | undefined,
+  now: Date,
+): void {
+  if (task.kind !== 'external' || task.worker_id === null || task.lock_expires_at === null) return;
+  if (new Date(task.lock_expires_at).getTime() <= now.getTime()) return;
+  if (workerId !== task.worker_id) {
+    throw conflict(
+      `The task is locked by worker ${task.worker_id} until ${iso(task.lock_expires_at)}${workerId === undefined ? ': give your workerId' : ''}.`,
+      { code: 'task-locked' },
+    );
+  }
+}
+
 function toDto(row: TaskRow): TaskDto {
   return {
     id: row.id,
@@ -328,6 +400,11 @@ function toDto(row: TaskRow): TaskDto {
     result: row.result,
     completedBy: row.completed_by,
     assignee: row.assignee ?? null,
+    workerId: row.worker_id ?? null,
+    lockExpiresAt: iso(row.lock_expires_at ?? null),
+    retries: row.retries ?? null,
+    errorMessage: row.error_message ?? null,
+    incidentAt: iso(row.incident_at ?? null),
     workedMinutes: row.worked_minutes,
     dueAt: iso(row.due_at),
     clock: row.clock,

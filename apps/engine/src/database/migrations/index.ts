@@ -4,6 +4,8 @@ import { CreateIdempotencyKeys1763833800000 } from './1763833800000-create-idemp
 import { Deadlines1763850000000 } from './1763850000000-deadlines';
 import { CalendarDecisions1763900000000 } from './1763900000000-calendar-decisions';
 import { Identity1764000000000 } from './1764000000000-identity';
+import { AgencyApi1764100000000 } from './1764100000000-agency-api';
+import { Webhooks1764200000000 } from './1764200000000-webhooks';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -16,4 +18,6 @@ export const migrations: MigrationClass[] = [
   Deadlines1763850000000,
   CalendarDecisions1763900000000,
   Identity1764000000000,
+  AgencyApi1764100000000,
+  Webhooks1764200000000,
 ];

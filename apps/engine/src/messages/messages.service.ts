@@ -1,0 +1,268 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { MessageResultDto } from '@lienthong/contracts';
+import { filter, type Subscription } from 'rxjs';
+import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
+import { requestHash } from '../common/idempotency/request-hash.util';
+import { conflict, notFound, ProblemException, unprocessable } from '../common/problem/problem.exception';
+import { iso } from '../common/sql/sql-filter.util';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
+import { Db, type Sql } from '../database/db.service';
+import { parseVariables } from '../dossiers/dossiers.service';
+import { Authz } from '../identity/authz.service';
+import { actorOf, type Principal } from '../identity/principal';
+import { DefinitionCache } from '../runtime/definition-cache';
+import { DomainEvents } from '../runtime/domain-events';
+import { isUuid, ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
+
+export interface MessageInput {
+  name: string;
+  dossierId?: string;
+  dossierCode?: string;
+  correlationKey?: string;
+  variables?: unknown;
+  messageId?: string;
+  ttlSeconds?: number;
+}
+
+const CLEANUP_MS = 60_000;
+
+/**
+ * Messages from agency systems (callbacks): delivered to the dossier's step waiting for them; one that
+ * arrives early is kept (buffered_messages) until its time to live and delivered, in the same transaction
+ * as its removal, when the dossier reaches such a step. A `messageId` is applied once: a repeat gets the
+ * first answer (stored like an Idempotency-Key, per sender).
+ */
+@Injectable()
+export class MessagesService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(MessagesService.name);
+  private subscription: Subscription | null = null;
+  private cleanup: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly runtime: ProcessRuntime,
+    private readonly cache: DefinitionCache,
+    private readonly authz: Authz,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly events: DomainEvents,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.stream
+      .pipe(filter((e) => e.type === 'message.awaited'))
+      .subscribe((e) => {
+        if (e.type !== 'message.awaited') return;
+        this.deliverBuffered(e.dossierId, e.name).catch((error: unknown) =>
+          this.logger.error(`Delivering a kept message to ${e.dossierId} failed: ${String(error)}`),
+        );
+      });
+    if (this.config.jobs.enabled) {
+      this.cleanup = setInterval(() => {
+        this.db
+          .query(`DELETE FROM buffered_messages WHERE expires_at <= clock_timestamp()`)
+          .catch((error: unknown) => this.logger.warn(`Dropping expired messages failed: ${String(error)}`));
+      }, CLEANUP_MS);
+      this.cleanup.unref();
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    if (this.cleanup !== null) clearInterval(this.cleanup);
+  }
+
+  async correlate(
+    input: MessageInput,
+    principal: Principal,
+  ): Promise<{ status: number; body: MessageResultDto }> {
+    this.authz.assertMessageAllowed(principal, input.name);
+    if (input.messageId === undefined) return this.apply(input, principal);
+    const scope = {
+      key: createHash('sha256').update(`${principal.kind}:${principal.id}\n${input.messageId}`).digest('hex'),
+      method: 'MESSAGE',
+      path: '/api/v1/messages',
+    };
+    const reservation = await this.idempotency.reserve(
+      scope,
+      requestHash('MESSAGE', scope.path, '', input),
+      5 * 60_000,
+    );
+    switch (reservation.kind) {
+      case 'replay':
+        return {
+          status: reservation.response.status,
+          body: { ...(reservation.response.body as MessageResultDto) },
+        };
+      case 'mismatch':
+        throw conflict(`Message ${input.messageId} was already received with other content.`, {
+          code: 'message-id-reused',
+        });
+      case 'in-flight':
+        throw ProblemException.of(
+          409,
+          'message-in-flight',
+          'Message being processed',
+          `Message ${input.messageId} is being processed; retry shortly.`,
+          {
+            headers: { 'Retry-After': '1' },
+          },
+        );
+      case 'reserved':
+        try {
+          const answer = await this.apply(input, principal);
+          await this.idempotency.complete(reservation.id, {
+            status: answer.status,
+            body: answer.body,
+            headers: {},
+          });
+          return answer;
+        } catch (error) {
+          await this.idempotency.release(reservation.id);
+          throw error;
+        }
+    }
+  }
+
+  private async apply(
+    input: MessageInput,
+    principal: Principal,
+  ): Promise<{ status: number; body: MessageResultDto }> {
+    const given = [input.dossierId, input.dossierCode, input.correlationKey].filter((v) => v !== undefined);
+    if (given.length !== 1) {
+      throw unprocessable('Give exactly one of dossierId, dossierCode or correlationKey.', [
+        { path: 'dossierId', message: 'exactly one of dossierId, dossierCode, correlationKey is required' },
+      ]);
+    }
+    if (input.dossierId !== undefined && !isUuid(input.dossierId)) throw notFound('Dossier', input.dossierId);
+    const variables = parseVariables(input.variables);
+    const ref = await this.resolve(input);
+    const { row, result } = await this.runtime.execute(
+      async (sql) => {
+        const dossier = await this.runtime.loadDossier(sql, ref);
+        await this.assertMaySend(sql, principal, dossier, input.name);
+        return dossier;
+      },
+      { type: 'correlateMessage', name: input.name, variables },
+      actorOf(principal),
+    );
+    if (result.correlated) return correlatedAnswer(row);
+    if (row.status !== 'active') {
+      throw conflict(`Dossier ${row.code} is ${row.status}: it waits for no message any more.`, {
+        code: 'dossier-finished',
+      });
+    }
+    // Not waiting yet: keep it until the dossier reaches a step waiting for it (or it expires).
+    const ttl = input.ttlSeconds ?? this.config.messages.ttlSeconds;
+    const keptId = randomUUID();
+    const { rows } = await this.db.query<{ expires_at: Date }>(
+      `INSERT INTO buffered_messages (id, dossier_id, name, variables, message_id, sender, received_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), clock_timestamp() + make_interval(secs => $7)) RETURNING expires_at`,
+      [
+        keptId,
+        row.id,
+        input.name,
+        JSON.stringify(variables),
+        input.messageId ?? null,
+        actorOf(principal).id,
+        ttl,
+      ],
+    );
+    // The dossier may have started waiting between the correlation and the insert: try once more now.
+    await this.deliverBuffered(row.id, input.name);
+    const kept = await this.db.query(`SELECT 1 FROM buffered_messages WHERE id = $1`, [keptId]);
+    if (kept.rows.length === 0) return correlatedAnswer(row);
+    return {
+      status: 202,
+      body: {
+        dossierId: row.id,
+        dossierCode: row.code,
+        correlated: false,
+        buffered: true,
+        expiresAt: iso(rows[0]!.expires_at),
+      },
+    };
+  }
+
+  /** Delivers the oldest unexpired kept message of that name, removing it in the same transaction. */
+  async deliverBuffered(dossierId: string, name: string): Promise<boolean> {
+    const waiting = await this.db.query(
+      `SELECT 1 FROM buffered_messages WHERE dossier_id = $1 AND name = $2 AND expires_at > clock_timestamp() LIMIT 1`,
+      [dossierId, name],
+    );
+    if (waiting.rows.length === 0) return false;
+    return this.runtime.transaction({ id: 'system' }, async (tx) => {
+      const { rows } = await tx.sql<{ id: string; variables: Record<string, unknown>; sender: string }>(
+        `SELECT id, variables, sender FROM buffered_messages
+          WHERE dossier_id = $1 AND name = $2 AND expires_at > clock_timestamp()
+          ORDER BY received_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [dossierId, name],
+      );
+      const message = rows[0];
+      if (!message) return false;
+      const dossier = await this.runtime.loadDossier(tx.sql, dossierId, true);
+      tx.actor = { id: message.sender };
+      const result = await this.runtime.applyIn(tx, dossier, {
+        type: 'correlateMessage',
+        name,
+        variables: message.variables as never,
+      });
+      if (!result.correlated) return false;
+      await tx.sql(`DELETE FROM buffered_messages WHERE id = $1`, [message.id]);
+      return true;
+    });
+  }
+
+  /**
+   * Who may send a message to a dossier: its receiving unit, a unit holding one of its open steps, or a
+   * unit named on one of its procedure's steps that wait for a message of that name.
+   */
+  private async assertMaySend(
+    sql: Sql,
+    principal: Principal,
+    dossier: DossierRow,
+    name: string,
+  ): Promise<void> {
+    const { graph } = await this.cache.get(sql, dossier.definition_id);
+    const units = Object.values(graph.nodes).flatMap((node) => {
+      if (!('messageName' in node) || node.messageName !== name || !('unit' in node)) return [];
+      const unit = (node as { unit?: { kind: string; value?: string } }).unit;
+      return unit?.kind === 'literal' && unit.value ? [unit.value] : [];
+    });
+    await this.authz.assertCanActOnDossier(sql, principal, dossier, units);
+    const awaited = Object.values(graph.nodes).some(
+      (node) => 'messageName' in node && node.messageName === name,
+    );
+    if (!awaited) {
+      throw unprocessable(
+        `No step of procedure ${dossier.definition_key} waits for a message "${name}".`,
+        [{ path: 'name', message: 'not a message of this procedure' }],
+        { code: 'message-unknown' },
+      );
+    }
+  }
+
+  /** The dossier's id or code, from whichever reference the sender gave. */
+  private async resolve(input: MessageInput): Promise<string> {
+    if (input.correlationKey === undefined) return (input.dossierId ?? input.dossierCode)!;
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT d.id FROM dossiers d WHERE d.external_ref = $1 ORDER BY d.created_at DESC LIMIT 2`,
+      [input.correlationKey],
+    );
+    if (rows.length === 0) throw notFound('Dossier', input.correlationKey);
+    if (rows.length > 1) {
+      throw conflict(`correlationKey ${input.correlationKey} names several dossiers: send dossierCode.`, {
+        code: 'ambiguous-correlation-key',
+      });
+    }
+    return rows[0]!.id;
+  }
+}
+
+function correlatedAnswer(row: DossierRow): { status: number; body: MessageResultDto } {
+  return {
+    status: 200,
+    body: { dossierId: row.id, dossierCode: row.code, correlated: true, buffered: false, expiresAt: null },
+  };
+}

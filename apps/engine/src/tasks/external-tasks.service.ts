@@ -1,0 +1,332 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { TaskDto } from '@lienthong/contracts';
+import { filter, firstValueFrom, race, take, timer } from 'rxjs';
+import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
+import { iso } from '../common/sql/sql-filter.util';
+import { Db, type Sql } from '../database/db.service';
+import { forbidden } from '../identity/auth.problems';
+import { Authz } from '../identity/authz.service';
+import { actorOf, hasRole, type Principal } from '../identity/principal';
+import { DomainEvents } from '../runtime/domain-events';
+import { isUuid } from '../runtime/process-runtime.service';
+import { assertLockHolder, TasksService } from './tasks.service';
+
+export interface FetchTopic {
+  topicName: string;
+  /** Milliseconds. */
+  lockDuration: number;
+}
+
+export interface FetchAndLockInput {
+  workerId: string;
+  maxTasks: number;
+  topics: FetchTopic[];
+  /** Long polling: wait up to this many milliseconds for a task when none is available. */
+  asyncResponseTimeout?: number;
+}
+
+/** A locked external task as a worker receives it: the dossier's variables included. */
+export interface LockedTaskDto {
+  id: string;
+  topicName: string;
+  workerId: string;
+  lockExpiresAt: string;
+  dossierId: string;
+  dossierCode: string;
+  definitionKey: string;
+  nodeId: string;
+  name: string | null;
+  unit: string | null;
+  retries: number | null;
+  errorMessage: string | null;
+  createdAt: string;
+  /** The dossier's variables, with the step's local ones over them. */
+  variables: Record<string, unknown>;
+}
+
+interface LockedRow {
+  id: string;
+  topic: string;
+  worker_id: string;
+  lock_expires_at: Date;
+  dossier_id: string;
+  dossier_code: string;
+  definition_key: string;
+  node_id: string;
+  name: string | null;
+  unit: string | null;
+  retries: number | null;
+  error_message: string | null;
+  created_at: Date;
+  variables: Record<string, unknown>;
+}
+
+interface ExternalRow {
+  id: string;
+  dossier_id: string;
+  node_id: string;
+  kind: string;
+  status: string;
+  unit: string | null;
+  candidate_role: string | null;
+  topic: string | null;
+  assignee: string | null;
+  worker_id: string | null;
+  lock_expires_at: Date | null;
+  retries: number | null;
+  incident_at: Date | null;
+}
+
+/** Longest long poll, whatever the worker asks (Camunda's limit is 30 minutes; proxies rarely allow that). */
+export const MAX_LONG_POLL_MS = 5 * 60_000;
+/** While a long poll waits, it also looks again this often (tasks made by another engine process). */
+const RECHECK_MS = 1_000;
+
+/**
+ * External tasks worked by agency systems, Camunda-style: fetch-and-lock (long polling), complete and
+ * BPMN error by the lock holder (TasksService), failure with retries (none left: an incident for admins),
+ * extend-lock and unlock. A lock is wall-clock time; an expired lock frees the task for any worker.
+ */
+@Injectable()
+export class ExternalTasksService implements OnModuleDestroy {
+  private closing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly tasks: TasksService,
+    private readonly authz: Authz,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
+  async fetchAndLock(principal: Principal, input: FetchAndLockInput): Promise<LockedTaskDto[]> {
+    if (principal.kind !== 'api_key') {
+      throw forbidden(
+        'External tasks are fetched by the agency system of a unit (an API key).',
+        'NOT_A_WORKER',
+      );
+    }
+    const topics = input.topics.map((t) => t.topicName);
+    const refused = principal.topics ? topics.filter((t) => !principal.topics!.includes(t)) : [];
+    if (refused.length > 0) {
+      throw forbidden(`This API key may not work on topic(s) ${refused.join(', ')}.`, 'TOPIC_NOT_ALLOWED');
+    }
+    const deadline = Date.now() + Math.min(input.asyncResponseTimeout ?? 0, MAX_LONG_POLL_MS);
+    for (;;) {
+      const locked = await this.lock(principal.unit, input);
+      if (locked.length > 0 || Date.now() >= deadline || this.closing) return locked;
+      // Wake on a task created here for one of the topics, or look again after a while.
+      const wait = Math.min(RECHECK_MS, deadline - Date.now());
+      await firstValueFrom(
+        race(
+          this.events.stream.pipe(
+            filter(
+              (e) => e.type === 'task.created' && e.kind === 'external' && topics.includes(e.topic ?? ''),
+            ),
+            take(1),
+          ),
+          timer(wait),
+        ),
+      );
+    }
+  }
+
+  /** Locks up to maxTasks free tasks of the unit, oldest first, in one statement (SKIP LOCKED: no task to two workers). */
+  private async lock(unit: string, input: FetchAndLockInput): Promise<LockedTaskDto[]> {
+    const { rows } = await this.db.query<LockedRow>(
+      `WITH topics AS (SELECT * FROM unnest($2::text[], $3::bigint[]) AS x(topic, lock_ms)),
+            free AS (SELECT t.id FROM tasks t
+                      WHERE t.kind = 'external' AND t.status = 'active' AND t.unit = $1
+                        AND t.topic = ANY($2::text[])
+                        AND (t.lock_expires_at IS NULL OR t.lock_expires_at <= clock_timestamp())
+                        AND (t.retry_at IS NULL OR t.retry_at <= clock_timestamp()) AND t.incident_at IS NULL
+                      -- the order of tasks_topic_active_idx (topic, created_at): no sort of every open task
+                      ORDER BY t.created_at LIMIT $4 FOR UPDATE SKIP LOCKED),
+            locked AS (UPDATE tasks t SET worker_id = $5,
+                              lock_expires_at = clock_timestamp() + make_interval(secs => topics.lock_ms / 1000.0)
+                         FROM free, topics WHERE t.id = free.id AND topics.topic = t.topic
+                       RETURNING t.id, t.topic, t.worker_id, t.lock_expires_at, t.dossier_id, t.node_id, t.name, t.unit,
+                                 t.retries, t.error_message, t.created_at, t.local_variables)
+       SELECT l.id, l.topic, l.worker_id, l.lock_expires_at, l.dossier_id, d.code AS dossier_code, d.definition_key,
+              l.node_id, l.name, l.unit, l.retries, l.error_message, l.created_at,
+              (d.state->'variables') || l.local_variables AS variables
+         FROM locked l JOIN dossiers d ON d.id = l.dossier_id ORDER BY l.created_at, l.id`,
+      [
+        unit,
+        input.topics.map((t) => t.topicName),
+        input.topics.map((t) => t.lockDuration),
+        input.maxTasks,
+        input.workerId,
+      ],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      topicName: r.topic,
+      workerId: r.worker_id,
+      lockExpiresAt: iso(r.lock_expires_at) as string,
+      dossierId: r.dossier_id,
+      dossierCode: r.dossier_code,
+      definitionKey: r.definition_key,
+      nodeId: r.node_id,
+      name: r.name,
+      unit: r.unit,
+      retries: r.retries,
+      errorMessage: r.error_message,
+      createdAt: iso(r.created_at) as string,
+      variables: r.variables ?? {},
+    }));
+  }
+
+  /**
+   * A worker could not do the task: with retries left it is fetched again after `retryTimeout` ms; with
+   * none it becomes an incident an admin resolves (POST /incidents/{id}/retry).
+   */
+  async failure(
+    id: string,
+    principal: Principal,
+    input: {
+      workerId: string;
+      errorMessage?: string;
+      errorDetails?: string;
+      retries: number;
+      retryTimeout?: number;
+    },
+  ): Promise<TaskDto> {
+    await this.db.transaction(async (sql) => {
+      const task = await this.load(sql, id, principal);
+      assertLockHolder({ ...task, kind: 'external' }, input.workerId, new Date());
+      const incident = input.retries <= 0;
+      await sql(
+        `UPDATE tasks SET retries = $2, error_message = $3, error_details = $4, worker_id = NULL, lock_expires_at = NULL,
+                retry_at = clock_timestamp() + make_interval(secs => $5 / 1000.0),
+                incident_at = CASE WHEN $6 THEN clock_timestamp() END
+          WHERE id = $1`,
+        [
+          id,
+          Math.max(0, input.retries),
+          input.errorMessage ?? null,
+          input.errorDetails ?? null,
+          input.retryTimeout ?? 0,
+          incident,
+        ],
+      );
+      await this.history(sql, task, incident ? 'incident.created' : 'task.failed', actorOf(principal).id, {
+        errorMessage: input.errorMessage ?? null,
+        retries: Math.max(0, input.retries),
+        workerId: input.workerId,
+      });
+    });
+    return this.tasks.get(id, 'external', principal);
+  }
+
+  async extendLock(
+    id: string,
+    principal: Principal,
+    input: { workerId: string; newDuration: number },
+  ): Promise<void> {
+    await this.db.transaction(async (sql) => {
+      const task = await this.load(sql, id, principal);
+      const locked =
+        task.worker_id !== null &&
+        task.lock_expires_at !== null &&
+        task.lock_expires_at.getTime() > Date.now();
+      if (!locked || task.worker_id !== input.workerId) {
+        throw conflict(
+          locked
+            ? `The task is locked by worker ${task.worker_id}.`
+            : 'The task is not locked: fetch it again.',
+          { code: locked ? 'task-locked' : 'task-not-locked' },
+        );
+      }
+      await sql(
+        `UPDATE tasks SET lock_expires_at = clock_timestamp() + make_interval(secs => $2 / 1000.0) WHERE id = $1`,
+        [id, input.newDuration],
+      );
+    });
+  }
+
+  /** Frees a locked task at once (its worker gives up, or an admin of the unit's system). */
+  async unlock(id: string, principal: Principal): Promise<void> {
+    await this.db.transaction(async (sql) => {
+      await this.load(sql, id, principal);
+      await sql(`UPDATE tasks SET worker_id = NULL, lock_expires_at = NULL WHERE id = $1`, [id]);
+    });
+  }
+
+  /** Open incidents (external tasks out of retries), for admins. */
+  async incidents(principal: Principal, unit?: string): Promise<TaskDto[]> {
+    if (!hasRole(principal, 'admin')) throw forbidden('Incidents are for administrators.', 'ROLE_REQUIRED');
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM tasks WHERE incident_at IS NOT NULL AND status = 'active' AND ($1::text IS NULL OR unit = $1)
+        ORDER BY incident_at LIMIT 500`,
+      [unit ?? null],
+    );
+    return Promise.all(rows.map((r) => this.tasks.getAny(r.id)));
+  }
+
+  /** An admin gives an incident's task new retries: agency systems fetch it again. */
+  async retryIncident(id: string, principal: Principal, retries: number): Promise<TaskDto> {
+    if (!hasRole(principal, 'admin'))
+      throw forbidden('Incidents are resolved by administrators.', 'ROLE_REQUIRED');
+    await this.db.transaction(async (sql) => {
+      const { rows } = await sql<ExternalRow & { incident_at: Date | null }>(
+        `SELECT id, dossier_id, node_id, kind, status, unit, candidate_role, topic, assignee, worker_id, lock_expires_at, retries, incident_at
+           FROM tasks WHERE id = $1 FOR UPDATE`,
+        [isUuid(id) ? id : '00000000-0000-0000-0000-000000000000'],
+      );
+      const task = rows[0];
+      if (!task || task.kind !== 'external') throw notFound('Incident', id);
+      if (task.incident_at === null || task.status !== 'active') {
+        throw conflict('The task has no open incident.', { code: 'no-incident' });
+      }
+      await sql(`UPDATE tasks SET incident_at = NULL, retry_at = NULL, retries = $2 WHERE id = $1`, [
+        id,
+        retries,
+      ]);
+      await this.history(sql, task, 'incident.resolved', actorOf(principal).id, { retries });
+    });
+    return this.tasks.getAny(id);
+  }
+
+  /** The external task, locked for the command; 404 when it is not the principal's unit's (see Authz). */
+  private async load(sql: Sql, id: string, principal: Principal): Promise<ExternalRow> {
+    const { rows } = isUuid(id)
+      ? await sql<ExternalRow>(
+          `SELECT id, dossier_id, node_id, kind, status, unit, candidate_role, topic, assignee, worker_id, lock_expires_at, retries, incident_at
+             FROM tasks WHERE id = $1 FOR UPDATE`,
+          [id],
+        )
+      : { rows: [] };
+    const task = rows[0];
+    if (!task || task.kind !== 'external') throw notFound('External task', id);
+    this.authz.assertTask(principal, task, 'complete');
+    if (task.status !== 'active') {
+      throw conflict(`Task ${id} is ${task.status}.`, { code: 'task-not-active' });
+    }
+    return task;
+  }
+
+  private async history(
+    sql: Sql,
+    task: ExternalRow,
+    type: string,
+    actor: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await sql(
+      `INSERT INTO history_events (dossier_id, at, type, node_id, task_id, actor, data) VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6)`,
+      [task.dossier_id, type, task.node_id, task.id, actor, JSON.stringify(data)],
+    );
+  }
+}
+
+/** Validates a fetch-and-lock request beyond the DTO (durations, duplicate topics). */
+export function checkFetch(input: FetchAndLockInput): void {
+  const names = input.topics.map((t) => t.topicName);
+  if (new Set(names).size !== names.length) {
+    throw unprocessable('Each topic may be listed once.', [{ path: 'topics', message: 'duplicate topic' }]);
+  }
+}

@@ -1,0 +1,329 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationListener, type ListenConnection } from '../calendar/notification-listener.util';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { Db } from '../database/db.service';
+import { openListenConnection } from '../database/listen-connection.util';
+import { retryDelayMs } from './retry-delay.util';
+import { signWebhook } from './signature';
+import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
+
+/** Attempts in flight in this process, in all and per subscription (a slow endpoint keeps at most this many). */
+export const MAX_IN_FLIGHT = 16;
+export const MAX_IN_FLIGHT_PER_SUBSCRIPTION = 4;
+/** How long a claimed attempt keeps its row from other processes, beyond the timeout. */
+const LEASE_MARGIN_MS = 30_000;
+/** Characters of an endpoint's error answer kept in the delivery log. */
+const ERROR_SNIPPET = 200;
+
+interface Claimed {
+  id: string;
+  subscription_id: string;
+  event: string;
+  payload: WebhookPayload;
+  attempts: number;
+  url: string;
+  secret: string;
+  active: boolean;
+}
+
+type Outcome =
+  | { kind: 'delivered'; status: number }
+  | { kind: 'failed'; status: number | null; error: string }
+  | { kind: 'stopped' };
+
+/**
+ * Sends the deliveries of the outbox (webhook_deliveries). Any number of engine processes may run it on
+ * one database: a due row is claimed with `FOR UPDATE SKIP LOCKED` in a statement that also moves its
+ * `next_attempt_at` past the attempt's timeout (a lease), so no other process takes it while it is in
+ * flight, and a process that dies mid-attempt leaves it to be taken again when the lease ends (hence at
+ * least once: receivers skip X-LT-Delivery ids they have handled). Attempts run in parallel, at most
+ * MAX_IN_FLIGHT per process and MAX_IN_FLIGHT_PER_SUBSCRIPTION per endpoint, so a slow or dead endpoint
+ * never holds up the others; the engine's commands never wait for any of it. Woken by NOTIFY lt_webhooks
+ * (sent by the statements that insert deliveries) and at the next due retry, with polling as a fallback.
+ * Runs where the job workers run (JOBS_ENABLED).
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private readonly listener: NotificationListener;
+  /** Attempts in flight, by delivery id, and how many per subscription. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly perSubscription = new Map<string, number>();
+  private readonly abort = new AbortController();
+  private stopped = false;
+  private signalled = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.listener = new NotificationListener({
+      channel: WEBHOOK_CHANNEL,
+      connect: () => this.connectListener(),
+      onNotification: () => this.signal(),
+      // The loop polls by itself (nextWait): nothing to catch up here.
+      poll: () => Promise.resolve(),
+      pollMs: config.jobs.pollMs,
+      retryMs: config.jobs.pollMs,
+      maxRetryMs: 30_000,
+      logger: this.logger,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.jobs.enabled) return;
+    await this.listener.start();
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, aborts the attempts in flight (their rows are released for the next process). */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    this.signal();
+    await this.loop;
+    await Promise.all(this.inFlight.values());
+    await this.listener.stop();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const free = MAX_IN_FLIGHT - this.inFlight.size;
+        const claimed = free > 0 ? await this.claim(free) : [];
+        for (const row of claimed) this.start(row);
+        // A full batch may leave more due rows: claim again at once.
+        if (free > 0 && claimed.length === free) continue;
+        await this.sleep(free > 0 && claimed.length < free ? await this.nextWait() : this.config.jobs.pollMs);
+      } catch (error) {
+        if (this.stopped) break;
+        this.logger.error(`Webhook loop: ${messageOf(error)}`);
+        await this.sleep(this.config.jobs.pollMs);
+      }
+    }
+  }
+
+  /**
+   * Claims up to `limit` due deliveries, oldest due first, each endpoint (subscription) getting at most
+   * its share of attempts in flight in this process.
+   */
+  private async claim(limit: number): Promise<Claimed[]> {
+    const ids = [...this.perSubscription.keys()];
+    const counts = ids.map((id) => this.perSubscription.get(id) ?? 0);
+    const busy = ids.filter((_, k) => counts[k]! >= MAX_IN_FLIGHT_PER_SUBSCRIPTION);
+    const lease = this.config.webhooks.timeoutMs + LEASE_MARGIN_MS;
+    const { rows } = await this.db.query<Claimed>(
+      `WITH due AS MATERIALIZED (
+              SELECT id, next_attempt_at FROM (
+                SELECT id, subscription_id, next_attempt_at,
+                       row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at, id) AS rank
+                  FROM (SELECT id, subscription_id, next_attempt_at FROM webhook_deliveries
+                         WHERE status = 'pending' AND next_attempt_at <= now() AND NOT (subscription_id = ANY($2::uuid[]))
+                         ORDER BY next_attempt_at LIMIT 1000) candidates) ranked
+               LEFT JOIN unnest($5::uuid[], $6::int[]) AS flying(subscription_id, n) USING (subscription_id)
+               WHERE rank <= $3 - coalesce(flying.n, 0)
+               ORDER BY next_attempt_at, id LIMIT $1),
+            claimed AS MATERIALIZED (
+              SELECT w.id FROM webhook_deliveries w JOIN due USING (id)
+               WHERE w.status = 'pending' AND w.next_attempt_at <= now()
+                 FOR UPDATE OF w SKIP LOCKED)
+       UPDATE webhook_deliveries w SET next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)
+         FROM claimed c, webhook_subscriptions s
+        WHERE w.id = c.id AND s.id = w.subscription_id
+       RETURNING w.id, w.subscription_id, w.event, w.payload, w.attempts, s.url, s.secret, s.active`,
+      [limit, busy, MAX_IN_FLIGHT_PER_SUBSCRIPTION, lease, ids, counts],
+    );
+    return rows;
+  }
+
+  private start(row: Claimed): void {
+    this.perSubscription.set(row.subscription_id, (this.perSubscription.get(row.subscription_id) ?? 0) + 1);
+    const attempt = this.attempt(row)
+      .catch((error: unknown) => this.logger.warn(`Webhook delivery ${row.id}: ${messageOf(error)}`))
+      .finally(() => {
+        this.inFlight.delete(row.id);
+        const left = (this.perSubscription.get(row.subscription_id) ?? 1) - 1;
+        if (left > 0) this.perSubscription.set(row.subscription_id, left);
+        else this.perSubscription.delete(row.subscription_id);
+        this.signal();
+      });
+    this.inFlight.set(row.id, attempt);
+  }
+
+  /** One attempt, then its outcome in the log (guarded by the attempt count: a re-taken row is left alone). */
+  private async attempt(row: Claimed): Promise<void> {
+    if (!row.active) {
+      await this.db.query(
+        `UPDATE webhook_deliveries SET status = 'failed', last_error = 'Subscription deactivated'
+          WHERE id = $1 AND status = 'pending' AND attempts = $2`,
+        [row.id, row.attempts],
+      );
+      return;
+    }
+    const outcome = await this.post(row);
+    if (outcome.kind === 'stopped') {
+      // Shutting down: let the next process (or this one after a restart) take it at once.
+      await this.db
+        .query(
+          `UPDATE webhook_deliveries SET next_attempt_at = now() WHERE id = $1 AND status = 'pending' AND attempts = $2`,
+          [row.id, row.attempts],
+        )
+        .catch(() => undefined);
+      return;
+    }
+    const attempts = row.attempts + 1;
+    if (outcome.kind === 'delivered') {
+      await this.db.query(
+        `UPDATE webhook_deliveries SET status = 'delivered', attempts = $3, last_status = $4, last_error = NULL,
+                last_attempt_at = now(), delivered_at = now()
+          WHERE id = $1 AND status = 'pending' AND attempts = $2`,
+        [row.id, row.attempts, attempts, outcome.status],
+      );
+      return;
+    }
+    const giveUp = attempts >= this.config.webhooks.maxAttempts;
+    await this.db.query(
+      `UPDATE webhook_deliveries SET status = $5, attempts = $3, last_status = $4, last_error = $6, last_attempt_at = now(),
+              next_attempt_at = now() + make_interval(secs => $7::double precision / 1000)
+        WHERE id = $1 AND status = 'pending' AND attempts = $2`,
+      [
+        row.id,
+        row.attempts,
+        attempts,
+        outcome.status,
+        giveUp ? 'failed' : 'pending',
+        outcome.error.slice(0, 500),
+        retryDelayMs(this.config.webhooks.retryBaseMs, attempts),
+      ],
+    );
+    if (giveUp)
+      this.logger.warn(`Webhook delivery ${row.id} to ${row.url} failed ${attempts} times: ${outcome.error}`);
+  }
+
+  private async post(row: Claimed): Promise<Outcome> {
+    const body = JSON.stringify(row.payload);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const timeout = AbortSignal.timeout(this.config.webhooks.timeoutMs);
+    try {
+      const response = await fetch(row.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': `lienthong-webhooks/${this.config.version}`,
+          'x-lt-event': row.event,
+          'x-lt-delivery': String(row.id),
+          'x-lt-timestamp': String(timestamp),
+          'x-lt-signature': signWebhook(row.secret, timestamp, body),
+        },
+        body,
+        // A redirect is an answer like any other non-2xx: the signature was made for this URL.
+        redirect: 'manual',
+        signal: AbortSignal.any([timeout, this.abort.signal]),
+      });
+      if (response.status >= 200 && response.status < 300) {
+        await response.body?.cancel().catch(() => undefined);
+        return { kind: 'delivered', status: response.status };
+      }
+      const snippet = await readSnippet(response);
+      return {
+        kind: 'failed',
+        status: response.status,
+        error: `HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`,
+      };
+    } catch (error) {
+      if (this.abort.signal.aborted) return { kind: 'stopped' };
+      if (timeout.aborted) {
+        return {
+          kind: 'failed',
+          status: null,
+          error: `No answer within ${this.config.webhooks.timeoutMs} ms`,
+        };
+      }
+      return { kind: 'failed', status: null, error: networkError(error) };
+    }
+  }
+
+  /** Until the next pending delivery is due (none of an endpoint already at its share), at most the poll interval. */
+  private async nextWait(): Promise<number> {
+    const busy = [...this.perSubscription.entries()]
+      .filter(([, n]) => n >= MAX_IN_FLIGHT_PER_SUBSCRIPTION)
+      .map(([id]) => id);
+    const { rows } = await this.db.query<{ ms: number | null }>(
+      `SELECT (EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000)::float8 AS ms FROM webhook_deliveries
+        WHERE status = 'pending' AND NOT (subscription_id = ANY($1::uuid[]))`,
+      [busy],
+    );
+    const ms = rows[0]?.ms;
+    // Due rows that could not be claimed are locked by another process for an instant: look again soon.
+    if (ms === null || ms === undefined) return this.config.jobs.pollMs;
+    return Math.max(25, Math.min(Math.ceil(ms), this.config.jobs.pollMs));
+  }
+
+  private signal(): void {
+    this.signalled = true;
+    this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped || this.signalled) {
+      this.signalled = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.signalled = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private connectListener(): Promise<ListenConnection> {
+    return openListenConnection(this.dataSource, 'lienthong-webhooks-listener');
+  }
+}
+
+async function readSnippet(response: Response): Promise<string> {
+  try {
+    const reader = response.body?.getReader();
+    if (!reader) return '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    while (size < ERROR_SNIPPET * 4) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+    await reader.cancel().catch(() => undefined);
+    return Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ').trim().slice(0, ERROR_SNIPPET);
+  } catch {
+    return '';
+  }
+}
+
+/** `fetch failed` says little: the cause (ECONNREFUSED, ENOTFOUND, a TLS error…) says more. */
+function networkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  if (cause && typeof cause.code === 'string')
+    return `${cause.code}${typeof cause.message === 'string' ? `: ${cause.message}` : ''}`;
+  return messageOf(error);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

