@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash } from 'argon2';
+import { hash } from '@node-rs/argon2';
 
 /** Runs SQL on the engine's database. */
 export type QueryFn = (sql: string, params?: unknown[]) => Promise<unknown[]>;

@@ -7,6 +7,8 @@ import { PROBLEM_CONTENT_TYPE } from '../problem/problem.exception';
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
+const PUBLIC_PATHS = ['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/public/'];
+
 /**
  * The OpenAPI document, generated from the controllers and DTOs, served as UI at /api/docs and as JSON
  * at /api/docs-json. `ProblemDetails` is a shared schema, and `#/components/responses/Problem` the
@@ -17,9 +19,14 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .setTitle('Liên thông API')
     .setDescription(
       'BPMN workflow engine for inter-agency one-stop procedures. Errors are RFC 7807 application/problem+json; ' +
-        'POST requests honour Idempotency-Key; lists are cursor-paginated.',
+        'POST requests honour Idempotency-Key; lists are cursor-paginated. Sign in with POST /api/v1/auth/login and ' +
+        'send `Authorization: Bearer <accessToken>`; agency systems send their API key (`X-API-Key`, or as a Bearer token).',
     )
     .setVersion(config.version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token (JWT) or API key' }, 'bearer')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An agency system's API key" }, 'api-key')
+    .addSecurityRequirements('bearer')
+    .addSecurityRequirements('api-key')
     .build();
   const document = SwaggerModule.createDocument(app, info, {
     extraModels: [ProblemDetails, ProblemFieldError],
@@ -34,9 +41,11 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       },
     },
   };
-  for (const pathItem of Object.values(document.paths)) {
+  for (const [path, pathItem] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const) {
       const operation = pathItem[method];
+      // The routes open without sign-in (see @Public()).
+      if (operation && PUBLIC_PATHS.some((p) => path.startsWith(p))) operation.security = [];
       if (operation && !('default' in operation.responses)) {
         operation.responses.default = { $ref: '#/components/responses/Problem' };
       }
