@@ -59,6 +59,11 @@ export interface AppConfig {
     readonly maxAttempts: number;
     /** `WEBHOOK_TIMEOUT_MS`: how long an endpoint has to answer one attempt (default 5000). */
     readonly timeoutMs: number;
+    /**
+     * `WEBHOOK_ALLOW_PRIVATE_NETWORKS`: deliver to this host and private networks (default: outside
+     * production only; in production such URLs are refused, against server-side request forgery).
+     */
+    readonly allowPrivateNetworks: boolean;
   };
   readonly auth: {
     /** `AUTH_JWT_SECRET`: HMAC key of access tokens (at least 32 characters; required in production). */

@@ -34,6 +34,7 @@ export interface AppConfigOverrides {
   readonly oidcIssuer?: string;
   readonly oidcJwksUrl?: string;
   readonly oidcAudience?: string;
+  readonly webhookAllowPrivateNetworks?: boolean;
 }
 
 export interface ConfigProblem {
@@ -72,6 +73,7 @@ const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
   oidcIssuer: 'OIDC_ISSUER',
   oidcJwksUrl: 'OIDC_JWKS_URL',
   oidcAudience: 'OIDC_AUDIENCE',
+  webhookAllowPrivateNetworks: 'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
 };
 
 /** The development secret: fine on a laptop, refused in production mode. */
@@ -131,6 +133,7 @@ export function loadAppConfig(
       retryBaseMs: vars.integer('WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
       maxAttempts: vars.integer('WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
       timeoutMs: vars.integer('WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
+      allowPrivateNetworks: vars.boolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', mode !== 'production'),
     },
     auth: readAuth(vars, mode),
   };

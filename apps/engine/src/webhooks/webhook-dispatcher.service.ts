@@ -14,6 +14,7 @@ import { openListenConnection } from '../database/listen-connection.util';
 import { retryDelayMs } from './retry-delay.util';
 import { signWebhook } from './signature';
 import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
+import { privateDestination } from './destination.util';
 
 /** Attempts in flight in this process, in all and per subscription (a slow endpoint keeps at most this many). */
 export const MAX_IN_FLIGHT = 16;
@@ -215,6 +216,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const body = JSON.stringify(row.payload);
     const timestamp = Math.floor(Date.now() / 1000);
     const timeout = AbortSignal.timeout(this.config.webhooks.timeoutMs);
+    if (!this.config.webhooks.allowPrivateNetworks) {
+      // Again at every delivery: the host's DNS answer may have changed since the subscription.
+      const refused = await privateDestination(row.url);
+      if (refused !== null) return { kind: 'failed', status: null, error: `Refused destination: ${refused}` };
+    }
     try {
       const response = await fetch(row.url, {
         method: 'POST',

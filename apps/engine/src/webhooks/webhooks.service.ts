@@ -16,6 +16,8 @@ import type {
   WebhookDto,
   WebhookListQuery,
 } from './webhooks.dto';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
+import { privateDestination } from './destination.util';
 
 /** Active subscriptions per unit: each one joins every command's outbox insert for that unit. */
 export const MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT = 20;
@@ -57,10 +59,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class WebhooksService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
 
   async create(body: CreateWebhookBody, principal: Principal): Promise<CreatedWebhookDto> {
     const unitCode = this.unitToSubscribe(body.unitCode, principal);
+    if (!this.config.webhooks.allowPrivateNetworks) {
+      const refused = await privateDestination(body.url);
+      if (refused !== null) {
+        throw unprocessable(
+          `The engine does not call this URL: ${refused}.`,
+          [{ path: 'url', message: refused }],
+          {
+            code: 'webhook-url-refused',
+          },
+        );
+      }
+    }
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     return this.db.transaction(async (sql) => {
       const unit = await sql<{ merged_into: string | null }>(
