@@ -261,6 +261,35 @@ describe('audit log', () => {
     expect((await t.as('DTP-VP', ['admin']).get('/audit?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });
 
+  it("commits a command's record with its change: one success for the winner of a race, one failure for the loser", async () => {
+    // given a step two people complete at once
+    const dossier = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'nhat-ky',
+        applicant: { name: 'Đinh Thị Hòa' },
+      })
+    ).body;
+    const intake = (await t.api.get<PageDto<TaskDto>>(`/tasks?dossierId=${dossier.id}&status=active`)).body
+      .items[0]!;
+
+    // when
+    const answers = await Promise.all([
+      t.api.post(`/tasks/${intake.id}/complete`, {}),
+      t.api.post(`/tasks/${intake.id}/complete`, {}),
+    ]);
+
+    // then
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const rows = (await t.query(
+      `SELECT outcome, status, dossier_id FROM audit_log WHERE action = 'task.complete' AND target_id = $1 ORDER BY outcome DESC`,
+      [intake.id],
+    )) as Array<{ outcome: string; status: number; dossier_id: string }>;
+    expect(rows).toEqual([
+      { outcome: 'success', status: 200, dossier_id: dossier.id },
+      { outcome: 'failed', status: 409, dossier_id: dossier.id },
+    ]);
+  });
+
   it('cannot be changed or deleted, not even by the application', async () => {
     await expect(t.query(`UPDATE audit_log SET outcome = 'success'`)).rejects.toThrow(/append-only/);
     await expect(t.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);

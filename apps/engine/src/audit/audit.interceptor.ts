@@ -7,7 +7,9 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { type AuditContext, auditContext } from './audit-context';
 import { PRINCIPAL, type Principal } from '../identity/principal';
 import { Clock } from '../runtime/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
@@ -88,8 +90,18 @@ export class AuditInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuditedRequest>();
     const response = context.switchToHttp().getResponse<ServerResponse>();
     const record = auditRecord(request, spec, this.clock.now());
-    return next.handle().pipe(
+    // The status a success answers with, known before the handler runs, for a record written with the change.
+    record.status =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (request.method === 'POST' ? 201 : 200);
+    const audit: AuditContext = { record, written: false };
+    const handled = new Observable<unknown>((subscriber) =>
+      auditContext.run(audit, () => next.handle().subscribe(subscriber)),
+    );
+    return handled.pipe(
       mergeMap((body: unknown) => {
+        // Already committed with the command's change (see audit-context.ts).
+        if (audit.written) return of(body);
         record.status = response.statusCode;
         record.dossierId = dossierOf(body) ?? record.dossierId;
         if (
@@ -102,6 +114,7 @@ export class AuditInterceptor implements NestInterceptor {
         return from(this.writer.write(record).then(() => body));
       }),
       catchError((error: unknown) => {
+        // A change written with its record and then a failure (e.g. a transaction rolled back): record the failure.
         const status = error instanceof HttpException ? error.getStatus() : 500;
         record.status = status;
         record.outcome = status === 401 || status === 403 ? 'denied' : 'failed';

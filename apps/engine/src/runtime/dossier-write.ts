@@ -3,6 +3,8 @@ import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engi
 import type { CachedDefinition } from './definition-cache';
 import type { DeadlineUpdate, TaskDeadline } from './deadlines';
 import { commandOutboxCtes } from '../webhooks/webhook-outbox.sql';
+import { auditCte } from '../audit/audit-context';
+import type { AuditRecord } from '../audit/audit-writer';
 
 export type WriteTarget =
   | {
@@ -87,6 +89,7 @@ export function buildWrite(
   actorId: string,
   deadline: DeadlineUpdate,
   calendarVersion: string,
+  audit?: AuditRecord,
 ): { text: string; params: unknown[]; tasks: TaskRecord[]; endedTaskIds: string[] } {
   const params: unknown[] = [];
   const p = (value: unknown) => {
@@ -310,6 +313,8 @@ export function buildWrite(
       p,
     ),
   );
+  // The request's audit record, committed with the change (see audit/audit-context.ts).
+  if (audit !== undefined) ctes.push(auditCte(audit, p));
   // Every data-modifying CTE runs to completion whether or not it is read; the SELECT-only one
   // (j_wake) runs only when read, hence the count below.
   const wake = jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '';

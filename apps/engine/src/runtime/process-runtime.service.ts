@@ -20,6 +20,7 @@ import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineState, type Deadlin
 import { buildWrite, type TaskRecord } from './dossier-write';
 import { HotCache, type TaskSnapshot } from './hot-cache';
 import { UnitDirectory } from '../identity/unit-directory.service';
+import { pendingAudit } from '../audit/audit-context';
 
 export interface DossierRow {
   id: string;
@@ -195,6 +196,7 @@ export class ProcessRuntime {
       const calendar = this.calendars.current();
       const { deadline, extension } = change(row, { calendar, now });
       const result: StepResult = { state: row.state, effects: [] };
+      const audit = pendingAudit();
       const write = buildWrite(
         { mode: 'update', id: row.id, revision: row.revision, extension },
         result,
@@ -202,10 +204,12 @@ export class ProcessRuntime {
         actor.id,
         deadline,
         calendar.version,
+        audit?.record,
       );
       const { rows } = await this.db.query<{ code: string | null }>(write.text, write.params);
       this.cache.forgetDossier(row.id);
       if (rows[0]?.code) {
+        if (audit) audit.written = true;
         this.domainEvents.publish([{ type: 'dossier.updated', dossierId: row.id, code: row.code }]);
         return {
           row: {
@@ -282,6 +286,7 @@ export class ProcessRuntime {
       },
       true,
     );
+    const audit = pendingAudit();
     const write = buildWrite(
       {
         mode: 'insert',
@@ -300,10 +305,13 @@ export class ProcessRuntime {
       tx.actor.id,
       deadline,
       calendar.version,
+      // A child dossier (call activity) is not what the request asked for: its parent's write carries the record.
+      input.parentId === undefined ? audit?.record : undefined,
     );
     const { rows } = await tx.sql<{ code: string }>(write.text, write.params);
     const code = rows[0]?.code;
     if (!code) throw new Error('dossier insert returned no code');
+    if (audit && input.parentId === undefined) audit.written = true;
     this.remember(tx, id, code, 1, write);
     const row: DossierRow = {
       id,
@@ -336,6 +344,7 @@ export class ProcessRuntime {
       { calendar, now: tx.now, extended: row.extended },
       false,
     );
+    const audit = pendingAudit();
     const write = buildWrite(
       { mode: 'update', id: row.id, revision: row.revision },
       result,
@@ -343,12 +352,14 @@ export class ProcessRuntime {
       tx.actor.id,
       deadline,
       calendar.version,
+      audit?.record,
     );
     const { rows } = await tx.sql<{ code: string | null }>(write.text, write.params);
     if (!rows[0]?.code) {
       this.cache.forgetDossier(row.id);
       return null;
     }
+    if (audit) audit.written = true;
     this.remember(tx, row.id, row.code, row.revision + 1, write);
     const next: DossierRow = {
       ...row,

@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuditRecord } from './audit-writer';
+
+/**
+ * The audit record of the request being handled (set by AuditInterceptor around an audited handler).
+ * The process runtime writes it in the same statement as the command's change (`auditCte`), so that the
+ * change and its record commit together; the interceptor then writes nothing more. Requests whose
+ * command writes no dossier (refused, failed, or not a dossier command) are recorded by the interceptor.
+ */
+export interface AuditContext {
+  readonly record: AuditRecord;
+  /** The record went out with a command's change. */
+  written: boolean;
+}
+
+export const auditContext = new AsyncLocalStorage<AuditContext>();
+
+/** The record to write with a change now, if the request has one not yet written. */
+export function pendingAudit(): AuditContext | undefined {
+  const context = auditContext.getStore();
+  return context !== undefined && !context.written ? context : undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A CTE inserting `record` into audit_log only if the dossier row was written (CTE `d`), filed under
+ * that dossier. `p` adds a parameter and returns its placeholder.
+ */
+export function auditCte(record: AuditRecord, p: (value: unknown) => string): string {
+  const cut = (v: string | null, n: number) => (v === null ? null : v.slice(0, n));
+  const targetId =
+    record.targetType === 'dossier'
+      ? `COALESCE(${p(cut(record.targetId, 200))}::text, d.id::text)`
+      : `${p(cut(record.targetId, 200))}::text`;
+  return `aud AS (INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
+                                         dossier_id, status, outcome, ip, request_id, detail)
+       SELECT ${p(record.at)}::timestamptz, ${p(record.actorKind)}, ${p(cut(record.actorId, 200))}, ${p(cut(record.unitCode, 50))},
+              ${p(cut(record.action, 60))}, ${p(cut(record.method, 10))}, ${p(cut(record.path, 500))}, ${p(record.targetType)}, ${targetId},
+              ${record.targetType === 'dossier' && record.targetId !== null && UUID.test(record.targetId) ? `${p(record.targetId)}::uuid` : 'd.id'},
+              ${p(record.status)}::int, 'success', ${p(cut(record.ip, 64))}, ${p(cut(record.requestId, 100))}, NULL
+         FROM d RETURNING 1)`;
+}
