@@ -84,7 +84,8 @@ let engine;
 let receiver;
 try {
   const url = await recreateDatabase(database.adminUrl, 'lt_bench_callbacks');
-  engine = await startEngine(url, { WEBHOOK_MAX_ATTEMPTS: '3' });
+  // The test receiver listens on loopback, which production refuses by default (SSRF guard).
+  engine = await startEngine(url, { WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
   const base = engine.base;
   const admin = await login(base, 'admin', ADMIN_PASSWORD);
   const people = await createPeople(base, admin, [
