@@ -107,6 +107,20 @@ export function recomputeClock(calendar: WorkingCalendar, clock: DeadlineClock):
   return withDue(calendar, clock, new Date(clock.base));
 }
 
+/**
+ * `recomputeClock`, or null when neither its due instant nor its due-soon instant moves (a paused clock
+ * never moves). Formats instants only for a clock that moved: after a calendar change most clocks of a
+ * large recomputation are compared, fewer rewritten.
+ */
+export function recomputeClockIfMoved(calendar: WorkingCalendar, clock: DeadlineClock): DeadlineClock | null {
+  if (clock.base === null) return null;
+  const due = calendar.addWorkingTime(new Date(clock.base), clock.remaining);
+  const soon = calendar.addWorkingTime(due, -dueSoonThreshold(clock.allotted));
+  if (due.getTime() === Date.parse(clock.dueAt) && soon.getTime() === Date.parse(clock.dueSoonAt))
+    return null;
+  return { ...clock, dueAt: at(due), dueSoonAt: at(soon), calendarVersion: calendar.version };
+}
+
 export function deadlineStatus(clock: DeadlineClock, now: Date): DeadlineStatus {
   if (clock.base === null) return clock.remaining <= 0 ? 'overdue' : 'on_track';
   const t = now.getTime();

@@ -55,6 +55,7 @@ export {
   isPaused,
   pauseClock,
   recomputeClock,
+  recomputeClockIfMoved,
   remainingMinutes,
   restartClock,
   resumeClock,

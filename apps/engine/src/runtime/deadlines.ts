@@ -4,6 +4,7 @@ import {
   parseWorkingDuration,
   pauseClock,
   recomputeClock,
+  recomputeClockIfMoved,
   restartClock,
   resumeClock,
   startClock,
@@ -252,6 +253,45 @@ export function recomputeDeadlines(before: DeadlineState, calendar: WorkingCalen
   const tasks: Record<string, DeadlineClock> = {};
   for (const [id, c] of Object.entries(before.tasks)) tasks[id] = recomputeClock(calendar, c);
   return { ...before, dossier: before.dossier ? recomputeClock(calendar, before.dossier) : null, tasks };
+}
+
+/** Which clocks of a dossier a calendar change moved (see `recomputeDeadlinesInPlace`). */
+export interface MovedClocks {
+  /** The dossier's own due instant (or its due-soon instant) moved. */
+  dossier: boolean;
+  /** The steps whose due (or due-soon) instants moved. */
+  tasks: string[];
+}
+
+/**
+ * `recomputeDeadlines` in place, for a state read only to be recomputed (a recomputation of every open
+ * dossier allocates less): when no due instant moves, returns null and leaves `state` as it is (its clocks
+ * keep the calendar version they were computed with: same instants); otherwise every clock of `state` is
+ * then what `recomputeDeadlines` gives, and the result says which moved.
+ */
+export function recomputeDeadlinesInPlace(
+  state: DeadlineState,
+  calendar: WorkingCalendar,
+): MovedClocks | null {
+  const dossier = state.dossier ? recomputeClockIfMoved(calendar, state.dossier) : null;
+  let tasks: string[] | null = null;
+  for (const id in state.tasks) {
+    const clock = state.tasks[id]!;
+    const moved = recomputeClockIfMoved(calendar, clock);
+    if (moved === null) continue;
+    clock.dueAt = moved.dueAt;
+    clock.dueSoonAt = moved.dueSoonAt;
+    (tasks ??= []).push(id);
+  }
+  if (dossier === null && tasks === null) return null;
+  if (dossier !== null && state.dossier) {
+    state.dossier.dueAt = dossier.dueAt;
+    state.dossier.dueSoonAt = dossier.dueSoonAt;
+  }
+  const version = calendar.version;
+  if (state.dossier) state.dossier.calendarVersion = version;
+  for (const id in state.tasks) state.tasks[id]!.calendarVersion = version;
+  return { dossier: dossier !== null, tasks: tasks ?? [] };
 }
 
 /** An officer pauses the dossier's clock (expert assessment, public posting…): no-op effects aside. */
