@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { Client, type Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 
 /** Runs one SQL statement and gives its rows and row count. */
@@ -48,6 +48,24 @@ export class Db {
     const result = await this.pool.query(this.config(text, params));
     return { rows: result.rows, rowCount: result.rowCount ?? 0 };
   };
+
+  /**
+   * A connection of its own, outside the pool, with the pool's connection settings: for background
+   * work that holds a session (advisory lock, session settings) for long. The caller ends it.
+   */
+  async connect(applicationName: string): Promise<Client> {
+    const options = (this.pool as Pool & { options: PoolConfig }).options;
+    const client = new Client({ ...options, application_name: applicationName });
+    // An 'error' event without a listener would crash the process; the next query fails instead.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return client;
+  }
 
   /** Runs `work` in a transaction on one connection; rolls back when it throws. */
   async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
