@@ -24,6 +24,7 @@ import {
   databaseDecisionsVersion,
   decisionFieldErrors,
   isCalendarYear,
+  recomputationReason,
   sameDecisions,
   sortDecisions,
   type DecisionBreak,
@@ -311,6 +312,19 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
             stored.calendar.version,
             calendar.version,
             JSON.stringify(submitted),
+          ],
+        );
+        // The open due instants are to be computed again with the new calendar: DeadlineRecomputer carries
+        // this out (here, at once; or at the next start of an engine process if this one stops first).
+        await sql(
+          `INSERT INTO calendar_recomputations (change_id, calendar_version, reason, actor, requested_at)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [
+            changeId,
+            calendar.version,
+            recomputationReason(year, stored.calendar.version, calendar.version, why),
+            actor,
+            at,
           ],
         );
         await sql(`SELECT pg_notify($1, $2)`, [CALENDAR_CHANNEL, changeId]);

@@ -21,6 +21,16 @@ export function databaseDecisionsVersion(changeId: bigint): string {
   return `db-${changeId.toString()}`;
 }
 
+/** The reason recorded with the 'recomputed' deadline events of the recomputation a calendar change asks for. */
+export function recomputationReason(
+  year: number,
+  previousVersion: string,
+  version: string,
+  reason: string | null,
+): string {
+  return `Lịch làm việc năm ${year} thay đổi (${previousVersion} → ${version})${reason ? `: ${reason}` : ''}`;
+}
+
 export function isCalendarYear(year: number): boolean {
   return Number.isInteger(year) && year >= CALENDAR_MIN_YEAR && year <= CALENDAR_MAX_YEAR;
 }

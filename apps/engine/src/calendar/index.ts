@@ -11,3 +11,4 @@ export {
 } from './calendar.service';
 export { CalendarChangeEntity } from './calendar-change.entity';
 export { CalendarDecisionEntity } from './calendar-decision.entity';
+export { CalendarRecomputationEntity } from './calendar-recomputation.entity';

@@ -1,6 +1,7 @@
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { CalendarChangeEntity } from '../calendar/calendar-change.entity';
 import { CalendarDecisionEntity } from '../calendar/calendar-decision.entity';
+import { CalendarRecomputationEntity } from '../calendar/calendar-recomputation.entity';
 import { DefinitionEntity } from '../definitions/definition.entity';
 import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
@@ -45,4 +46,5 @@ export const entities: EntityClass[] = [
   BufferedMessageEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  CalendarRecomputationEntity,
 ];

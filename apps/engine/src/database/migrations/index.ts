@@ -6,6 +6,7 @@ import { CalendarDecisions1763900000000 } from './1763900000000-calendar-decisio
 import { Identity1764000000000 } from './1764000000000-identity';
 import { AgencyApi1764100000000 } from './1764100000000-agency-api';
 import { Webhooks1764200000000 } from './1764200000000-webhooks';
+import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -20,4 +21,5 @@ export const migrations: MigrationClass[] = [
   Identity1764000000000,
   AgencyApi1764100000000,
   Webhooks1764200000000,
+  CalendarRecomputations1764300000000,
 ];
