@@ -1,34 +1,228 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { WorkingCalendar } from '@lienthong/calendar';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { deadlineStatus, type DeadlineClock, type WorkingCalendar } from '@lienthong/calendar';
+import type { Client } from 'pg';
 import type { Subscription } from 'rxjs';
 import { CalendarService } from '../calendar/calendar.service';
 import { Db } from '../database/db.service';
 import { Clock } from '../runtime/clock';
 import { CalendarSource } from '../runtime/calendar-source';
-import { mirror, recomputeDeadlines, type DeadlineState } from '../runtime/deadlines';
+import { recomputeDeadlinesInPlace, type DeadlineState } from '../runtime/deadlines';
 import { lowerStatus } from '../runtime/dossier-write';
 
-const BATCH = 2000;
+/** Dossiers read, recomputed and written per statement (one short transaction each). */
+export const RECOMPUTE_BATCH = 1000;
+/** Connections recomputing side by side, each on its own batches (the engine's host has 2 cores). */
+export const RECOMPUTE_WORKERS = 2;
+/** Attempts for a dossier changed meanwhile by a command (read again, computed again). */
+const ATTEMPTS = 5;
+/** How often a process waits for another one's recomputation to end (advisory lock). */
+const LOCK_POLL_MS = 500;
+/** Any number being a lock key shared by every engine process: one recomputation at a time. */
+const RECOMPUTE_LOCK = 7_210_002;
 
 export interface RecomputeResult {
+  /** Open dossiers examined and up to date with the calendar. */
   dossiers: number;
+  /** Dossiers whose due instant moved (one 'recomputed' deadline event each). */
   changed: number;
   seconds: number;
+  /** False when the run stopped early (shutdown, or a newer calendar came into force): it stays pending. */
+  finished: boolean;
 }
 
 /**
- * After a change of the official calendar (a new day off, a swapped working Saturday), computes
- * again the due instant of every running clock — open dossiers and their open steps — keeping the
- * working time each has left, and records a deadline event for every dossier whose due instant
- * moved. Runs in the engine process where the change was made; batches of dossiers, each written
- * with the revision guard (a dossier changed meanwhile is read again).
+ * Every open dossier with a clock, in physical order: consecutive batches then read and rewrite
+ * neighbouring heap pages (and their steps', created with them), so that each page is read, written and
+ * logged (full-page image after a checkpoint) about once in the whole recomputation, not once per batch.
+ */
+const LIST_SQL = `SELECT id FROM dossiers
+                   WHERE status = 'active' AND (clock <> 'none' OR deadlines->'tasks' <> '{}'::jsonb)
+                   ORDER BY ctid`;
+
+const READ_SQL = `SELECT id, revision, deadlines FROM dossiers WHERE id = ANY($1::uuid[]) AND status = 'active'`;
+
+/**
+ * One batch, one statement: the dossiers some of whose clocks moved (each only if its revision is still
+ * the one read), the steps whose due instants moved (only of the dossiers written), and a 'recomputed'
+ * deadline event for each dossier whose own due instant moved. Typed arrays rather than JSON records
+ * (the clocks, jsonb anyway, are one JSON array).
+ *
+ * `parent_id`, `created_at`, `dossier_id` and `unit` are set to themselves on purpose: naming an index's
+ * key column in an UPDATE makes PostgreSQL insert the new row version into that (non-unique) index without
+ * first trying a "bottom-up deletion" pass, which visits heap pages looking for dead versions of the same
+ * key. In a recomputation there are none to find (every version is the batch's own), and those passes
+ * cost a sixth of its time. The values do not change: no foreign key is checked again.
+ */
+const WRITE_SQL = `
+  WITH x AS (
+         SELECT * FROM ROWS FROM (unnest($1::uuid[]), unnest($2::int[]), jsonb_array_elements($3::jsonb),
+                                  unnest($4::text[]), unnest($5::timestamptz[]), unnest($6::timestamptz[]),
+                                  unnest($7::text[]), unnest($8::timestamptz[]), unnest($9::timestamptz[]))
+                  AS x(id, revision, deadlines, clock, due_at, due_soon_at, deadline_status, appointment, previous_due)),
+       d AS (
+         UPDATE dossiers SET deadlines = x.deadlines, clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
+                deadline_status = ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')},
+                overdue_holders = CASE WHEN ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')} = 'overdue'
+                                       THEN dossiers.overdue_holders END,
+                revision = dossiers.revision + 1,
+                appointment_at = CASE WHEN dossiers.extension IS NULL THEN x.appointment ELSE dossiers.appointment_at END,
+                parent_id = dossiers.parent_id, created_at = dossiers.created_at
+           FROM x WHERE dossiers.id = x.id AND dossiers.revision = x.revision
+         RETURNING dossiers.id, x.previous_due IS DISTINCT FROM x.due_at AS moved, x.previous_due, x.due_at),
+       t AS (
+         UPDATE tasks SET due_at = y.due_at, due_soon_at = y.due_soon_at,
+                deadline_status = ${lowerStatus('tasks.deadline_status', 'y.deadline_status')},
+                dossier_id = tasks.dossier_id, unit = tasks.unit
+           FROM unnest($10::uuid[], $11::uuid[], $12::timestamptz[], $13::timestamptz[], $14::text[])
+                AS y(id, dossier_id, due_at, due_soon_at, deadline_status)
+          WHERE tasks.id = y.id AND tasks.status = 'active' AND y.dossier_id IN (SELECT id FROM d)),
+       e AS (
+         INSERT INTO deadline_events (dossier_id, at, kind, reason, actor, previous_due_at, new_due_at, calendar_version)
+         SELECT id, $15, 'recomputed', $16, $17, previous_due, due_at, $18 FROM d WHERE moved)
+  SELECT id, moved FROM d`;
+
+const PENDING_SQL = `SELECT id::text, reason, actor FROM calendar_recomputations WHERE finished_at IS NULL ORDER BY id`;
+
+type Row = [id: string, revision: number, deadlines: DeadlineState];
+
+/**
+ * A PostgreSQL array literal of values that need no quoting (uuids, integers, ISO instants, status
+ * words) or null: built here, cheaper than the driver's general escaping of every element.
+ */
+function pgArray(values: ReadonlyArray<string | number | null>): string {
+  let text = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) text += ',';
+    const value = values[i];
+    text += value === null ? 'NULL' : value;
+  }
+  return `${text}}`;
+}
+
+/** The mirror columns of a clock (`mirror` of runtime/deadlines, without the object). */
+function mirrorStatus(clock: DeadlineClock | null, now: Date): string {
+  return clock ? deadlineStatus(clock, now) : 'on_track';
+}
+
+/** The parameters of WRITE_SQL for the dossiers of a batch whose clocks moved. */
+class WriteBatch {
+  readonly ids: string[] = [];
+  private readonly revisions: number[] = [];
+  private deadlines = '';
+  private readonly clocks: string[] = [];
+  private readonly dueAt: Array<string | null> = [];
+  private readonly dueSoonAt: Array<string | null> = [];
+  private readonly statuses: string[] = [];
+  private readonly appointments: Array<string | null> = [];
+  private readonly previousDue: Array<string | null> = [];
+  private readonly taskIds: string[] = [];
+  private readonly taskDossiers: string[] = [];
+  private readonly taskDueAt: Array<string | null> = [];
+  private readonly taskDueSoonAt: Array<string | null> = [];
+  private readonly taskStatuses: string[] = [];
+
+  /** Adds the dossier when one of its due instants moves; false when none does (nothing to write). */
+  add(row: Row, calendar: WorkingCalendar, now: Date): boolean {
+    const [id, revision, state] = row;
+    const before = state.dossier;
+    const previousDue = before === null || before.base === null ? null : before.dueAt;
+    const moved = recomputeDeadlinesInPlace(state, calendar);
+    if (moved === null) return false;
+    const clock = state.dossier;
+    const running = clock !== null && clock.base !== null;
+    this.ids.push(id);
+    this.revisions.push(revision);
+    this.deadlines += (this.deadlines === '' ? '' : ',') + JSON.stringify(state);
+    this.clocks.push(clock === null ? 'none' : running ? 'running' : 'paused');
+    this.dueAt.push(running ? clock.dueAt : null);
+    this.dueSoonAt.push(running ? clock.dueSoonAt : null);
+    this.statuses.push(mirrorStatus(clock, now));
+    this.appointments.push(clock?.dueAt ?? null);
+    this.previousDue.push(previousDue);
+    for (const taskId of moved.tasks) {
+      const task = state.tasks[taskId]!;
+      this.taskIds.push(taskId);
+      this.taskDossiers.push(id);
+      this.taskDueAt.push(task.dueAt);
+      this.taskDueSoonAt.push(task.dueSoonAt);
+      this.taskStatuses.push(mirrorStatus(task, now));
+    }
+    return true;
+  }
+
+  params(now: Date, reason: string, actor: string, version: string): unknown[] {
+    return [
+      pgArray(this.ids),
+      pgArray(this.revisions),
+      `[${this.deadlines}]`,
+      pgArray(this.clocks),
+      pgArray(this.dueAt),
+      pgArray(this.dueSoonAt),
+      pgArray(this.statuses),
+      pgArray(this.appointments),
+      pgArray(this.previousDue),
+      pgArray(this.taskIds),
+      pgArray(this.taskDossiers),
+      pgArray(this.taskDueAt),
+      pgArray(this.taskDueSoonAt),
+      pgArray(this.taskStatuses),
+      now,
+      reason,
+      actor,
+      version,
+    ];
+  }
+}
+
+interface Run {
+  /** The `calendar_recomputations` rows this run carries out (finished together). */
+  rows: string[];
+  calendar: WorkingCalendar;
+  /** Computed with the calendar in force: the run stops when a newer one comes into force. */
+  followsCurrent: boolean;
+  reason: string;
+  actor: string;
+}
+
+/**
+ * After a change of the official calendar (a new day off, a swapped working Saturday), computes again the
+ * due instant of every running clock — open dossiers and their open steps — keeping the working time each
+ * has left (paused clocks stay paused), and records a 'recomputed' deadline event for every dossier whose
+ * due instant moved.
+ *
+ * Durable: the change's transaction records the recomputation it asks for (`calendar_recomputations`);
+ * the process that made the change carries it out at once, and one left unfinished (the engine stopped)
+ * is carried out when an engine process starts — again over every open dossier, those done before the stop
+ * being found unchanged and not written again. One recomputation at a time across processes (advisory
+ * lock), one after the other in a process; a run computing with a calendar no longer in force stops and
+ * leaves its work to the next one.
+ *
+ * Fast: two connections of its own (`synchronous_commit = off`: a recomputation is restartable), each
+ * recomputing its own batches of dossiers listed in physical order, each batch one statement guarded by
+ * the dossiers' revisions — a dossier changed meanwhile by a command is read again and computed again,
+ * never overwritten with stale data.
  */
 @Injectable()
-export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
+export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeadlineRecomputer.name);
   private subscription: Subscription | null = null;
-  /** The last recomputation (tests and the admin API wait for it). */
+  /** The runs of this process, one after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopping = false;
+  /** The last recomputation asked for (tests and the admin API wait for it). */
   last: Promise<RecomputeResult> | null = null;
+  /** Dossiers per batch and connections (tests make batches small). */
+  batchSize = RECOMPUTE_BATCH;
+  workers = RECOMPUTE_WORKERS;
+  /** Test hooks: after a batch is read and computed (before its write), and after it is written. */
+  beforeWrite: ((ids: readonly string[]) => Promise<void> | void) | null = null;
+  afterBatch: (() => Promise<void> | void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -38,133 +232,206 @@ export class DeadlineRecomputer implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    // The change's transaction recorded the recomputation: carry it out (with any left unfinished).
     this.subscription = this.calendarService.changes$.subscribe((change) => {
-      if (change.origin !== 'local') return;
-      const reason = `Lịch làm việc năm ${change.year} thay đổi (${change.previousVersion} → ${change.version})${change.reason ? `: ${change.reason}` : ''}`;
-      this.last = this.recomputeAll(reason, change.actor);
-      this.last.then(
-        (r) =>
-          this.logger.log(
-            `Recomputed ${r.dossiers} open dossiers (${r.changed} due dates moved) in ${r.seconds.toFixed(1)} s`,
-          ),
-        (error: unknown) =>
-          this.logger.error(
-            `Recomputing due dates failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-      );
+      if (change.origin === 'local') this.last = this.logged(this.schedule(() => this.resumePending()));
     });
   }
 
-  onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+  /** Carries out the recomputations an engine process left unfinished (not awaited: boot goes on). */
+  onApplicationBootstrap(): void {
+    this.last = this.logged(this.schedule(() => this.resumePending()));
   }
 
-  async recomputeAll(
+  async onModuleDestroy(): Promise<void> {
+    this.subscription?.unsubscribe();
+    this.stop();
+    await this.queue;
+  }
+
+  /** Stops the current run after the batches in flight; what is left stays pending. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /**
+   * Recomputes every open due instant with `calendar` (the calendar in force by default), recording the
+   * recomputation first: if the engine stops before the end, the next start carries it out (with the
+   * calendar then in force).
+   */
+  recomputeAll(
     reason: string,
     actor: string,
     calendar: WorkingCalendar = this.calendars.current(),
   ): Promise<RecomputeResult> {
-    const started = performance.now();
-    let after = '00000000-0000-0000-0000-000000000000';
-    let dossiers = 0;
-    let changed = 0;
-    for (;;) {
-      const { rows } = await this.db.query<{ id: string; revision: number; deadlines: DeadlineState }>(
-        `SELECT id, revision, deadlines FROM dossiers
-          WHERE status = 'active' AND id > $1 AND (clock <> 'none' OR deadlines->'tasks' <> '{}'::jsonb)
-          ORDER BY id LIMIT ${BATCH}`,
-        [after],
+    return this.schedule(async () => {
+      const { rows } = await this.db.query<{ id: string }>(
+        `INSERT INTO calendar_recomputations (calendar_version, reason, actor, requested_at)
+         VALUES ($1, $2, $3, $4) RETURNING id::text`,
+        [calendar.version, reason, actor, this.clock.now()],
       );
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1]!.id;
-      let pending = rows;
-      for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
-        const result = await this.writeBatch(pending, calendar, reason, actor);
-        dossiers += result.written.size; // examined and up to date
-        changed += result.changed;
-        const missed = pending.filter((r) => !result.written.has(r.id)).map((r) => r.id);
-        if (missed.length === 0) break;
-        pending = (
-          await this.db.query<{ id: string; revision: number; deadlines: DeadlineState }>(
-            `SELECT id, revision, deadlines FROM dossiers WHERE id = ANY($1::uuid[]) AND status = 'active'`,
-            [missed],
-          )
-        ).rows;
-      }
-    }
-    return { dossiers, changed, seconds: (performance.now() - started) / 1000 };
+      const followsCurrent = calendar.version === this.calendars.current().version;
+      return this.run({ rows: [rows[0]!.id], calendar, followsCurrent, reason, actor });
+    });
   }
 
-  private async writeBatch(
-    rows: Array<{ id: string; revision: number; deadlines: DeadlineState }>,
-    calendar: WorkingCalendar,
-    reason: string,
-    actor: string,
-  ): Promise<{ written: Set<string>; changed: number }> {
-    const now = this.clock.now();
-    const dossiers: unknown[] = [];
-    const tasks: unknown[] = [];
-    const unchanged = new Set<string>();
-    for (const row of rows) {
-      const next = recomputeDeadlines(row.deadlines, calendar);
-      const movedTasks = Object.entries(next.tasks).filter(
-        ([id, c]) => c.dueAt !== row.deadlines.tasks?.[id]?.dueAt,
-      );
-      if (next.dossier?.dueAt === row.deadlines.dossier?.dueAt && movedTasks.length === 0) {
-        // Nothing moved: the clocks keep the calendar version they were computed with (same instants).
-        unchanged.add(row.id);
-        continue;
+  private schedule<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private logged(run: Promise<RecomputeResult>): Promise<RecomputeResult> {
+    run.then(
+      (r) => {
+        if (r.dossiers > 0 || r.changed > 0)
+          this.logger.log(
+            `Recomputed ${r.dossiers} open dossiers (${r.changed} due dates moved) in ${r.seconds.toFixed(1)} s` +
+              (r.finished ? '' : ' (stopped before the end: to be resumed)'),
+          );
+      },
+      (error: unknown) =>
+        this.logger.error(
+          `Recomputing due dates failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
+    return run;
+  }
+
+  /** Every recomputation not finished yet, in one run with the calendar in force. */
+  private async resumePending(): Promise<RecomputeResult> {
+    const { rows: pending } = await this.db.query<{ id: string; reason: string; actor: string }>(PENDING_SQL);
+    const latest = pending[pending.length - 1];
+    if (latest === undefined) return { dossiers: 0, changed: 0, seconds: 0, finished: true };
+    return this.run({
+      rows: pending.map((p) => p.id),
+      calendar: this.calendars.current(),
+      followsCurrent: true,
+      reason: latest.reason,
+      actor: latest.actor,
+    });
+  }
+
+  private shouldStop(run: Run): boolean {
+    return this.stopping || (run.followsCurrent && this.calendars.current().version !== run.calendar.version);
+  }
+
+  private async run(run: Run): Promise<RecomputeResult> {
+    const started = performance.now();
+    const result = (finished: boolean) => ({
+      dossiers,
+      changed,
+      seconds: (performance.now() - started) / 1000,
+      finished,
+    });
+    let dossiers = 0;
+    let changed = 0;
+    const clients: Client[] = [];
+    try {
+      for (let i = 0; i < Math.max(1, this.workers); i++) {
+        const client = await this.db.connect(`lienthong-recompute-${i}`);
+        clients.push(client);
+        // A recomputation is restartable: its commits need not wait for the WAL to reach the disk.
+        await client.query('SET synchronous_commit = off');
       }
-      const m = mirror(next.dossier, now);
-      dossiers.push({
-        id: row.id,
-        revision: row.revision,
-        deadlines: next,
-        clock: m.clock,
-        due_at: m.dueAt,
-        due_soon_at: m.dueSoonAt,
-        deadline_status: m.deadlineStatus,
-        appointment: next.dossier?.dueAt ?? null,
-        previous_due: row.deadlines.dossier?.base === null ? null : (row.deadlines.dossier?.dueAt ?? null),
+      const lead = clients[0]!;
+      // One recomputation at a time across engine processes (session lock, released with the connection).
+      for (;;) {
+        if (this.shouldStop(run)) return result(false);
+        const { rows } = await lead.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [
+          RECOMPUTE_LOCK,
+        ]);
+        if (rows[0]!.locked) break;
+        await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      }
+      // Another process may have carried them out meanwhile.
+      const { rows: pending } = await lead.query<{ id: string }>(PENDING_SQL);
+      const open = new Set(pending.map((p) => p.id));
+      const rows = run.rows.filter((id) => open.has(id));
+      if (rows.length === 0) return result(true);
+      const progressRow = rows[rows.length - 1]!;
+      await lead.query(
+        `UPDATE calendar_recomputations SET started_at = $2, calendar_version = $3 WHERE id = ANY($1::bigint[])`,
+        [rows, this.clock.now(), run.calendar.version],
+      );
+
+      const { rows: listed } = await lead.query<[string]>({ text: LIST_SQL, rowMode: 'array' });
+      let next = 0;
+      let failed = false;
+      const outcomes = await Promise.allSettled(
+        clients.map(async (client) => {
+          while (next < listed.length && !failed && !this.shouldStop(run)) {
+            const batch = listed.slice(next, next + this.batchSize).map((r) => r[0]);
+            next += this.batchSize;
+            try {
+              const done = await this.recomputeBatch(client, batch, run);
+              dossiers += done.dossiers;
+              changed += done.changed;
+              await client.query(
+                `UPDATE calendar_recomputations SET dossiers = dossiers + $2, moved = moved + $3 WHERE id = $1`,
+                [progressRow, done.dossiers, done.changed],
+              );
+              await this.afterBatch?.();
+            } catch (error) {
+              failed = true;
+              throw error;
+            }
+          }
+        }),
+      );
+      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failure) throw failure.reason;
+      if (next < listed.length) return result(false);
+      await lead.query(`UPDATE calendar_recomputations SET finished_at = $2 WHERE id = ANY($1::bigint[])`, [
+        rows,
+        this.clock.now(),
+      ]);
+      return result(true);
+    } finally {
+      await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+    }
+  }
+
+  private async recomputeBatch(
+    client: Client,
+    ids: string[],
+    run: Run,
+  ): Promise<{ dossiers: number; changed: number }> {
+    const { calendar, reason, actor } = run;
+    let pending = ids;
+    let dossiers = 0;
+    let changed = 0;
+    for (let attempt = 1; ; attempt++) {
+      const { rows } = await client.query<Row>({
+        name: 'lt_recompute_read',
+        text: READ_SQL,
+        values: [pgArray(pending)],
+        rowMode: 'array',
       });
-      for (const [taskId, clock] of movedTasks) {
-        const t = mirror(clock, now);
-        tasks.push({
-          id: taskId,
-          dossier_id: row.id,
-          due_at: t.dueAt,
-          due_soon_at: t.dueSoonAt,
-          deadline_status: t.deadlineStatus,
-        });
+      const now = this.clock.now();
+      const batch = new WriteBatch();
+      for (const row of rows) if (!batch.add(row, calendar, now)) dossiers++;
+      if (batch.ids.length === 0) break;
+      await this.beforeWrite?.(batch.ids);
+      const { rows: written } = await client.query<[string, boolean]>({
+        name: 'lt_recompute_write',
+        text: WRITE_SQL,
+        values: batch.params(now, reason, actor, calendar.version),
+        rowMode: 'array',
+      });
+      dossiers += written.length;
+      for (const [, moved] of written) if (moved) changed++;
+      if (written.length === batch.ids.length) break;
+      // A dossier not written was changed meanwhile by a command (or ended): read it again.
+      const done = new Set(written.map(([id]) => id));
+      pending = batch.ids.filter((id) => !done.has(id));
+      if (attempt === ATTEMPTS) {
+        this.logger.warn(
+          `${pending.length} dossiers kept changing during the recomputation: left as they are`,
+        );
+        break;
       }
     }
-    if (dossiers.length === 0) return { written: unchanged, changed: 0 };
-    const { rows: result } = await this.db.query<{ id: string; moved: boolean }>(
-      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, revision int, deadlines jsonb, clock text, due_at timestamptz,
-                         due_soon_at timestamptz, deadline_status text, appointment timestamptz, previous_due timestamptz)),
-            d AS (UPDATE dossiers SET deadlines = x.deadlines, clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
-                         deadline_status = ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')},
-                         overdue_holders = CASE WHEN ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')} = 'overdue'
-                                                THEN dossiers.overdue_holders END,
-                         revision = dossiers.revision + 1,
-                         appointment_at = CASE WHEN dossiers.extension IS NULL THEN x.appointment ELSE dossiers.appointment_at END
-                    FROM x WHERE dossiers.id = x.id AND dossiers.revision = x.revision
-                  RETURNING dossiers.id, x.previous_due IS DISTINCT FROM x.due_at AS moved, x.previous_due, x.due_at),
-            t AS (UPDATE tasks SET due_at = y.due_at, due_soon_at = y.due_soon_at,
-                         deadline_status = ${lowerStatus('tasks.deadline_status', 'y.deadline_status')}
-                    FROM jsonb_to_recordset($2::jsonb) AS y(id uuid, dossier_id uuid, due_at timestamptz, due_soon_at timestamptz,
-                         deadline_status text)
-                   WHERE tasks.id = y.id AND tasks.status = 'active' AND y.dossier_id IN (SELECT id FROM d)
-                  RETURNING 1),
-            e AS (INSERT INTO deadline_events (dossier_id, at, kind, reason, actor, previous_due_at, new_due_at, calendar_version)
-                  SELECT id, $3, 'recomputed', $4, $5, previous_due, due_at, $6 FROM d WHERE moved
-                  RETURNING 1)
-       SELECT id, moved FROM d`,
-      [JSON.stringify(dossiers), JSON.stringify(tasks), now, reason, actor, calendar.version],
-    );
-    return {
-      written: new Set([...unchanged, ...result.map((r) => r.id)]),
-      changed: result.filter((r) => r.moved).length,
-    };
+    return { dossiers, changed };
   }
 }
