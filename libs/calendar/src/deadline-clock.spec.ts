@@ -4,6 +4,7 @@ import {
   dueSoonThreshold,
   pauseClock,
   recomputeClock,
+  recomputeClockIfMoved,
   remainingMinutes,
   restartClock,
   resumeClock,
@@ -75,6 +76,16 @@ describe('deadline clock', () => {
     expect(longer.dueAt).toBe(iso('2026-03-09T08:00:00'));
     // with Saturday mornings worked, the second day ends on Saturday 7/3
     expect(recomputeClock(saturdays, longer).dueAt).toBe(iso('2026-03-07T08:00:00'));
+  });
+
+  it('recomputes only a clock whose instants move (a paused one never does)', () => {
+    const saturdays = new WorkingCalendar({ weeklyPattern: { sat: [{ from: '07:30', to: '11:30' }] } });
+    const unmoved = startClock(calendar, vn('2026-03-02T08:00:00'), 3 * DAY);
+    expect(recomputeClockIfMoved(saturdays, unmoved)).toBeNull();
+    const moved = startClock(calendar, vn('2026-03-05T08:00:00'), 2 * DAY);
+    expect(recomputeClockIfMoved(saturdays, moved)).toEqual(recomputeClock(saturdays, moved));
+    const paused = pauseClock(calendar, moved, vn('2026-03-05T10:00:00'));
+    expect(recomputeClockIfMoved(saturdays, paused)).toBeNull();
   });
 
   it('tells on track, due soon and overdue', () => {

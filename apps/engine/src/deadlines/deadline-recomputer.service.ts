@@ -331,8 +331,10 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
       for (let i = 0; i < Math.max(1, this.workers); i++) {
         const client = await this.db.connect(`lienthong-recompute-${i}`);
         clients.push(client);
-        // A recomputation is restartable: its commits need not wait for the WAL to reach the disk.
+        // A recomputation is restartable: its commits need not wait for the WAL to reach the disk. Its
+        // statements are the same shape every batch: planned once (arrays of any length, same plan).
         await client.query('SET synchronous_commit = off');
+        await client.query('SET plan_cache_mode = force_generic_plan');
       }
       const lead = clients[0]!;
       // One recomputation at a time across engine processes (session lock, released with the connection).

@@ -4,6 +4,9 @@ import { JobWorker } from '../jobs/job-worker.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { memberOf } from '../testing/test-app';
+// Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
 import { DeadlineRecomputer } from './deadline-recomputer.service';
 import { DeadlineSweeper } from './deadline-sweeper.service';
 
@@ -364,5 +367,199 @@ describe('legal deadlines of dossiers and steps', () => {
       await t.api.get<DeadlineEventDto[]>(`/dossiers/${dossier.id}/deadline-events`)
     ).body.filter((e) => e.kind === 'overdue' && e.taskId === null);
     expect(overdue).toHaveLength(2);
+  });
+});
+
+/** Wednesday 4/3/2026 made a day off (a made-up decision), added to the decisions of 2026 in force. */
+async function makeWednesdayOff(t: TestApp, reason: string): Promise<void> {
+  const current = await t.api.get<{ decisions: unknown[] }>('/calendar/decisions?year=2026');
+  const put = await t.api.request('PUT', '/calendar/decisions/2026', {
+    decisions: [
+      ...current.body.decisions,
+      {
+        id: '2026-test-day-off',
+        year: 2026,
+        covers: [],
+        name: 'Ngày nghỉ thử nghiệm',
+        daysOff: { from: '2026-03-04', to: '2026-03-04' },
+        sources: [
+          { issuer: 'Kiểm thử', number: '1/TEST', date: '2026-03-01', title: 'Ngày nghỉ thử nghiệm' },
+        ],
+        unverified: true,
+      },
+    ],
+    reason,
+  });
+  expect(put.status).toBe(200);
+}
+
+describe('recomputing open due instants after a calendar change', () => {
+  let t: TestApp;
+  let clock: Clock;
+  let recomputer: DeadlineRecomputer;
+
+  beforeAll(async () => {
+    t = await startTestApp({ config: { jobsEnabled: false } });
+    clock = t.app.get(Clock);
+    recomputer = t.app.get(DeadlineRecomputer);
+    const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
+    await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function receive(at: string): Promise<DossierDto> {
+    clock.set(vn(at));
+    const res = await t.api.post<DossierDto>('/dossiers', {
+      definitionKey: 'han-xu-ly',
+      applicant: { name: 'A' },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+  const dossier = async (id: string) => (await t.api.get<DossierDto>(`/dossiers/${id}`)).body;
+  const events = async (id: string) =>
+    (await t.api.get<DeadlineEventDto[]>(`/dossiers/${id}/deadline-events`)).body;
+  const steps = async (id: string) =>
+    (
+      await t.api.get<{ items: Array<{ nodeId: string; status: string; dueAt: string | null }> }>(
+        `/tasks?dossierId=${id}`,
+      )
+    ).body.items;
+
+  it('moves the running clocks, keeps the paused ones, and re-applies a dossier a command changed meanwhile', async () => {
+    // given three dossiers received on Monday 2/3/2026 at 08:00 (3 working days: due Thursday 5/3 08:00)
+    const normal = await receive('2026-03-02T08:00:00');
+    const paused = await receive('2026-03-02T08:00:00');
+    const raced = await receive('2026-03-02T08:00:00');
+    // one paused by hand on Monday at 10:00 (22 working hours left)
+    clock.set(vn('2026-03-02T10:00:00'));
+    expect((await t.api.post(`/dossiers/${paused.id}/pause`, { reason: 'Chờ giám định' })).status).toBe(200);
+    // and one whose reception step an officer completes on Tuesday 3/3 at 11:00, while the recomputation
+    // has read it and not yet written it (batches of one dossier)
+    clock.set(vn('2026-03-03T11:00:00'));
+    recomputer.batchSize = 1;
+    let raceDone = false;
+    recomputer.beforeWrite = async (ids) => {
+      if (raceDone || !ids.includes(raced.id)) return;
+      raceDone = true;
+      const step = (await dossier(raced.id)).activeSteps.find((s) => s.nodeId === 'receive');
+      expect((await t.api.post(`/tasks/${step?.taskId}/complete`, {})).status).toBe(200);
+    };
+
+    // when Wednesday 4/3 becomes a day off
+    await makeWednesdayOff(t, 'kiểm thử tính lại');
+    const result = await recomputer.last;
+    recomputer.beforeWrite = null;
+
+    // then the running clocks end one working day later, with an event saying why
+    expect(raceDone).toBe(true);
+    expect(result).toMatchObject({ finished: true, changed: 2 });
+    expect(await dossier(normal.id)).toMatchObject({ dueAt: iso('2026-03-06T08:00:00'), clock: 'running' });
+    expect((await steps(normal.id))[0]?.dueAt).toBe(iso('2026-03-02T13:30:00')); // before the day off: unchanged
+    const moved = await events(normal.id);
+    expect(moved.filter((e) => e.kind === 'recomputed')).toEqual([
+      expect.objectContaining({
+        previousDueAt: iso('2026-03-05T08:00:00'),
+        newDueAt: iso('2026-03-06T08:00:00'),
+        reason: expect.stringContaining('kiểm thử tính lại'),
+        actor: 'api',
+      }),
+    ]);
+    expect(moved.at(-1)?.calendarVersion).toBe((await dossier(normal.id)).deadline.calendarVersion);
+
+    // the paused clock stays paused with its working time left, and no event
+    const stillPaused = await dossier(paused.id);
+    expect(stillPaused).toMatchObject({ clock: 'paused', dueAt: null });
+    expect(stillPaused.deadline).toMatchObject({ remainingWorkingMinutes: 1320 });
+    expect((await events(paused.id)).map((e) => e.kind)).toEqual(['paused']);
+
+    // the dossier completed meanwhile keeps the completion, and its clocks are those of the new calendar
+    const afterRace = await dossier(raced.id);
+    expect(afterRace).toMatchObject({ dueAt: iso('2026-03-06T08:00:00') });
+    expect(afterRace.activeSteps.map((s) => s.nodeId)).toEqual(['review']);
+    const review = (await steps(raced.id)).find((s) => s.nodeId === 'review');
+    // 1 working day from Tuesday 11:00, Wednesday off: Thursday 11:00
+    expect(review).toMatchObject({ status: 'active', dueAt: iso('2026-03-05T11:00:00') });
+    expect((await steps(raced.id)).find((s) => s.nodeId === 'receive')).toMatchObject({
+      status: 'completed',
+    });
+    expect((await events(raced.id)).filter((e) => e.kind === 'recomputed')).toHaveLength(1);
+
+    // and the recomputation is recorded as finished
+    const recorded = (await t.query(
+      `SELECT change_id IS NOT NULL AS by_change, finished_at IS NOT NULL AS finished, moved, actor FROM calendar_recomputations`,
+    )) as unknown[];
+    expect(recorded).toEqual([{ by_change: true, finished: true, moved: 2, actor: 'api' }]);
+  });
+});
+
+describe('a recomputation interrupted by a stop of the engine', () => {
+  let database: TestDatabase;
+  let first: TestApp;
+  let second: TestApp | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    first = await startTestApp({ databaseUrl: database.url, config: { jobsEnabled: false } });
+    const d = await first.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
+    await first.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await database?.drop();
+  });
+
+  it('is carried out at the next start, each moved dossier getting one event', async () => {
+    // given four dossiers due Thursday 5/3 08:00
+    const clock = first.app.get(Clock);
+    clock.set(vn('2026-03-02T08:00:00'));
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await first.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'han-xu-ly',
+        applicant: { name: 'B' },
+      });
+      ids.push(res.body.id);
+    }
+    clock.set(vn('2026-03-02T11:00:00'));
+    // and an engine that stops after the first batch of its recomputation (one dossier per batch)
+    const recomputer = first.app.get(DeadlineRecomputer);
+    recomputer.batchSize = 1;
+    recomputer.workers = 1;
+    recomputer.afterBatch = () => recomputer.stop();
+
+    // when Wednesday 4/3 becomes a day off
+    await makeWednesdayOff(first, 'dừng giữa chừng');
+    expect(await recomputer.last).toMatchObject({ finished: false, changed: 1 });
+    const dueDates = async (app: TestApp) =>
+      (
+        (await app.query(`SELECT due_at FROM dossiers WHERE id = ANY($1) ORDER BY due_at`, [ids])) as Array<{
+          due_at: Date;
+        }>
+      ).map((r) => r.due_at.toISOString());
+    expect(await dueDates(first)).toEqual([
+      iso('2026-03-05T08:00:00'),
+      iso('2026-03-05T08:00:00'),
+      iso('2026-03-05T08:00:00'),
+      iso('2026-03-06T08:00:00'),
+    ]);
+    const pending = `SELECT finished_at IS NOT NULL AS finished, moved FROM calendar_recomputations`;
+    expect(await first.query(pending)).toEqual([{ finished: false, moved: 1 }]);
+
+    // then the next engine process to start carries it out
+    second = await startTestApp({ databaseUrl: database.url, config: { jobsEnabled: false } });
+    second.app.get(Clock).set(vn('2026-03-02T11:05:00'));
+    expect(await second.app.get(DeadlineRecomputer).last).toMatchObject({ finished: true, changed: 3 });
+    expect(await dueDates(second)).toEqual(ids.map(() => iso('2026-03-06T08:00:00')));
+    const recomputed = (await second.query(
+      `SELECT dossier_id, count(*)::int AS n, min(reason) AS reason FROM deadline_events
+        WHERE kind = 'recomputed' GROUP BY dossier_id`,
+    )) as Array<{ n: number; reason: string }>;
+    expect(recomputed).toHaveLength(4);
+    expect(recomputed.every((r) => r.n === 1 && r.reason.includes('dừng giữa chừng'))).toBe(true);
+    expect(await second.query(pending)).toEqual([{ finished: true, moved: 4 }]);
   });
 });
