@@ -3,7 +3,7 @@ import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto }
 import { JobWorker } from '../jobs/job-worker.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { memberOf } from '../testing/test-app';
+import { BACK_OFFICE_USER, memberOf } from '../testing/test-app';
 // Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
@@ -464,7 +464,7 @@ describe('recomputing open due instants after a calendar change', () => {
         previousDueAt: iso('2026-03-05T08:00:00'),
         newDueAt: iso('2026-03-06T08:00:00'),
         reason: expect.stringContaining('kiểm thử tính lại'),
-        actor: 'api',
+        actor: BACK_OFFICE_USER,
       }),
     ]);
     expect(moved.at(-1)?.calendarVersion).toBe((await dossier(normal.id)).deadline.calendarVersion);
@@ -491,7 +491,7 @@ describe('recomputing open due instants after a calendar change', () => {
     const recorded = (await t.query(
       `SELECT change_id IS NOT NULL AS by_change, finished_at IS NOT NULL AS finished, moved, actor FROM calendar_recomputations`,
     )) as unknown[];
-    expect(recorded).toEqual([{ by_change: true, finished: true, moved: 2, actor: 'api' }]);
+    expect(recorded).toEqual([{ by_change: true, finished: true, moved: 2, actor: BACK_OFFICE_USER }]);
   });
 });
 
