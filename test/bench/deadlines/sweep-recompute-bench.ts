@@ -15,11 +15,14 @@
  * it with set-based SQL, their clocks computed by the calendar library (see generateData).
  *
  * Order: data; sweeps (first, second, steady, after VACUUM); recompute through replaceYear (an extra day
- * off); recompute with Saturday mornings worked (every dossier's due instant moves). Then, with PROBE=1,
- * experiments that change the bench database only: recompute variants (engine algorithm copied, rolled
- * back), the engine's recompute again with a larger WAL budget (ALTER SYSTEM on the embedded server,
- * reset right after), and the sweep with due indexes that marked rows leave (the engine's two due indexes
- * replaced). The figures of the targets come from the engine's services before any experiment.
+ * off: the change records a calendar_recomputations row that the engine carries out at once, on 2
+ * connections of its own, dossiers in physical order); recompute with Saturday mornings worked (every
+ * dossier's due instant moves). Then, with PROBE=1, experiments that change the bench database only:
+ * recompute variants (the engine's earlier algorithm copied: one connection, id order, JSON records, rolled
+ * back, for comparison), the engine's recompute again with a larger WAL budget (ALTER SYSTEM on the
+ * embedded server, reset right after), and the sweep with due indexes that marked rows leave (the engine's
+ * two due indexes replaced). The figures of the targets come from the engine's services before any
+ * experiment.
  *
  * Options (environment):
  *   DOSSIERS     open dossiers to generate, 4 open steps each (default 250000 -> 1,000,000 steps)
@@ -867,7 +870,7 @@ async function genericPlans(sql: Client, at: Date): Promise<void> {
   }
 }
 
-/** The recomputer's write statement, as in DeadlineRecomputer.writeBatch (copied for the breakdown only). */
+/** The recomputer's earlier write statement (one JSON record per row; copied for comparison only). */
 const RECOMPUTE_WRITE = `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, revision int, deadlines jsonb, clock text, due_at timestamptz,
                          due_soon_at timestamptz, deadline_status text, appointment timestamptz, previous_due timestamptz)),
             d AS (UPDATE dossiers SET deadlines = x.deadlines, clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
@@ -1331,8 +1334,13 @@ function statementLabel(statement: string): string {
   if (text.includes(`UPDATE tasks SET deadline_status = 'due_soon'`)) return 'sweep: steps due soon';
   if (text.includes(`UPDATE dossiers d SET deadline_status = 'overdue'`)) return 'sweep: dossiers overdue';
   if (text.includes(`UPDATE dossiers SET deadline_status = 'due_soon'`)) return 'sweep: dossiers due soon';
-  if (text.includes('AS x(id uuid, revision int, deadlines jsonb')) return 'recompute: write batch';
+  if (text.includes('AS x(id, revision, deadlines, clock')) return 'recompute: write batch';
+  if (text.includes('AS x(id uuid, revision int, deadlines jsonb'))
+    return 'recompute (probe copy): write batch';
   if (text.includes('SELECT id, revision, deadlines FROM dossiers')) return 'recompute: read batch';
+  if (text.includes(`SELECT id FROM dossiers WHERE status = 'active'`))
+    return 'recompute: list (physical order)';
+  if (text.includes('UPDATE calendar_recomputations')) return 'recompute: progress';
   return text.slice(0, 70);
 }
 
