@@ -114,11 +114,15 @@ export function recomputeClock(calendar: WorkingCalendar, clock: DeadlineClock):
  */
 export function recomputeClockIfMoved(calendar: WorkingCalendar, clock: DeadlineClock): DeadlineClock | null {
   if (clock.base === null) return null;
-  const due = calendar.addWorkingTime(new Date(clock.base), clock.remaining);
-  const soon = calendar.addWorkingTime(due, -dueSoonThreshold(clock.allotted));
-  if (due.getTime() === Date.parse(clock.dueAt) && soon.getTime() === Date.parse(clock.dueSoonAt))
-    return null;
-  return { ...clock, dueAt: at(due), dueSoonAt: at(soon), calendarVersion: calendar.version };
+  const due = calendar.addWorkingTimeMs(Date.parse(clock.base), clock.remaining);
+  const soon = calendar.addWorkingTimeMs(due, -dueSoonThreshold(clock.allotted));
+  if (due === Date.parse(clock.dueAt) && soon === Date.parse(clock.dueSoonAt)) return null;
+  return {
+    ...clock,
+    dueAt: new Date(due).toISOString(),
+    dueSoonAt: new Date(soon).toISOString(),
+    calendarVersion: calendar.version,
+  };
 }
 
 export function deadlineStatus(clock: DeadlineClock, now: Date): DeadlineStatus {

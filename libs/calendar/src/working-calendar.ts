@@ -370,12 +370,19 @@ export class WorkingCalendar {
    * result would leave 2000-2100.
    */
   addWorkingTime(from: Date, minutes: number): Date {
-    const ms = instantMs(from, 'addWorkingTime');
+    return new Date(this.addWorkingTimeMs(instantMs(from, 'addWorkingTime'), minutes));
+  }
+
+  /** `addWorkingTime` on epoch milliseconds (no Date allocated: for computing many due instants). */
+  addWorkingTimeMs(ms: number, minutes: number): number {
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+      throw new TypeError(`addWorkingTime: expected a valid instant, got ${String(ms)}`);
+    }
     if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
       throw new RangeError(`addWorkingTime: expected a finite number of minutes, got ${String(minutes)}`);
     }
     const delta = Math.round(minutes * MINUTE_MS);
-    if (delta === 0) return new Date(this.nextWorkingMs(ms));
+    if (delta === 0) return this.nextWorkingMs(ms);
 
     const day = dayNumberOfInstant(ms);
     let index = yearIndexOfDay(day);
@@ -386,13 +393,13 @@ export class WorkingCalendar {
         q -= timeline.total;
         timeline = this.timelineAt(++index);
       }
-      return new Date(timeline.earliestAt(q));
+      return timeline.earliestAt(q);
     }
     while (q < 0) {
       timeline = this.timelineAt(--index);
       q += timeline.total;
     }
-    return new Date(timeline.latestAt(q));
+    return timeline.latestAt(q);
   }
 
   /** Adds a working duration written in our syntax (`3d`, `1d4h`, `30m`...). */
