@@ -17,7 +17,7 @@ import { lowerStatus } from '../runtime/dossier-write';
 
 /** Dossiers read, recomputed and written per statement (one short transaction each). */
 export const RECOMPUTE_BATCH = 1000;
-/** Connections recomputing side by side, each on its own batches (the engine's host has 2 cores). */
+/** Connections writing batches side by side (the engine's host has 2 cores), besides the one reading. */
 export const RECOMPUTE_WORKERS = 2;
 /** Attempts for a dossier changed meanwhile by a command (read again, computed again). */
 const ATTEMPTS = 5;
@@ -37,13 +37,13 @@ export interface RecomputeResult {
 }
 
 /**
- * Every open dossier with a clock, in physical order: consecutive batches then read and rewrite
- * neighbouring heap pages (and their steps', created with them), so that each page is read, written and
- * logged (full-page image after a checkpoint) about once in the whole recomputation, not once per batch.
+ * Every open dossier with a clock, read once by a sequential scan in physical order (a cursor): no index
+ * descent per dossier, and consecutive batches then rewrite neighbouring heap pages (and their steps',
+ * created with them), so that each page is read, written and logged (full-page image after a checkpoint)
+ * about once in the whole recomputation rather than once per batch touching it.
  */
-const LIST_SQL = `SELECT id FROM dossiers
-                   WHERE status = 'active' AND (clock <> 'none' OR deadlines->'tasks' <> '{}'::jsonb)
-                   ORDER BY ctid`;
+const SCAN_SQL = `SELECT id, revision, deadlines FROM dossiers
+                   WHERE status = 'active' AND (clock <> 'none' OR deadlines->'tasks' <> '{}'::jsonb)`;
 
 const READ_SQL = `SELECT id, revision, deadlines FROM dossiers WHERE id = ANY($1::uuid[]) AND status = 'active'`;
 
@@ -203,10 +203,11 @@ interface Run {
  * lock), one after the other in a process; a run computing with a calendar no longer in force stops and
  * leaves its work to the next one.
  *
- * Fast: two connections of its own (`synchronous_commit = off`: a recomputation is restartable), each
- * recomputing its own batches of dossiers listed in physical order, each batch one statement guarded by
- * the dossiers' revisions — a dossier changed meanwhile by a command is read again and computed again,
- * never overwritten with stale data.
+ * Fast: connections of its own (`synchronous_commit = off`: a recomputation is restartable), one reading
+ * every open dossier by a sequential scan (a cursor, its snapshot that of the start: its transaction lasts
+ * the run), two writing batches side by side, each batch one statement guarded by the dossiers' revisions —
+ * a dossier changed meanwhile by a command is read again by id and computed again, never overwritten with
+ * stale data.
  */
 @Injectable()
 export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
@@ -217,10 +218,10 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
   private stopping = false;
   /** The last recomputation asked for (tests and the admin API wait for it). */
   last: Promise<RecomputeResult> | null = null;
-  /** Dossiers per batch and connections (tests make batches small). */
+  /** Dossiers per batch and writing connections (tests make batches small). */
   batchSize = RECOMPUTE_BATCH;
   workers = RECOMPUTE_WORKERS;
-  /** Test hooks: after a batch is read and computed (before its write), and after it is written. */
+  /** Test hooks: after a batch is computed (before its write), and after it is written. */
   beforeWrite: ((ids: readonly string[]) => Promise<void> | void) | null = null;
   afterBatch: (() => Promise<void> | void) | null = null;
 
@@ -328,7 +329,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
     let changed = 0;
     const clients: Client[] = [];
     try {
-      for (let i = 0; i < Math.max(1, this.workers); i++) {
+      for (let i = 0; i <= Math.max(1, this.workers); i++) {
         const client = await this.db.connect(`lienthong-recompute-${i}`);
         clients.push(client);
         // A recomputation is restartable: its commits need not wait for the WAL to reach the disk. Its
@@ -336,36 +337,55 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
         await client.query('SET synchronous_commit = off');
         await client.query('SET plan_cache_mode = force_generic_plan');
       }
-      const lead = clients[0]!;
+      // The first connection holds the lock and reads; the others write.
+      const reader = clients[0]!;
+      const writers = clients.slice(1);
       // One recomputation at a time across engine processes (session lock, released with the connection).
       for (;;) {
         if (this.shouldStop(run)) return result(false);
-        const { rows } = await lead.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [
-          RECOMPUTE_LOCK,
-        ]);
+        const { rows } = await reader.query<{ locked: boolean }>(
+          `SELECT pg_try_advisory_lock($1) AS locked`,
+          [RECOMPUTE_LOCK],
+        );
         if (rows[0]!.locked) break;
         await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
       }
       // Another process may have carried them out meanwhile.
-      const { rows: pending } = await lead.query<{ id: string }>(PENDING_SQL);
+      const { rows: pending } = await reader.query<{ id: string }>(PENDING_SQL);
       const open = new Set(pending.map((p) => p.id));
       const rows = run.rows.filter((id) => open.has(id));
       if (rows.length === 0) return result(true);
       const progressRow = rows[rows.length - 1]!;
-      await lead.query(
+      await reader.query(
         `UPDATE calendar_recomputations SET started_at = $2, calendar_version = $3 WHERE id = ANY($1::bigint[])`,
         [rows, this.clock.now(), run.calendar.version],
       );
 
-      const { rows: listed } = await lead.query<[string]>({ text: LIST_SQL, rowMode: 'array' });
-      let next = 0;
+      // The scan's snapshot is that of its start: a dossier changed since fails its revision check and is read
+      // again by id. Dossiers created since have clocks of the calendar in force already.
+      await reader.query('BEGIN');
+      await reader.query('SET LOCAL enable_indexscan = off');
+      await reader.query('SET LOCAL enable_bitmapscan = off');
+      await reader.query(`DECLARE lt_recompute NO SCROLL CURSOR FOR ${SCAN_SQL}`);
+      let exhausted = false;
+      let reading: Promise<Row[]> = Promise.resolve([]);
+      const nextBatch = (): Promise<Row[]> =>
+        (reading = reading.then(async () => {
+          if (exhausted) return [];
+          const { rows: batch } = await reader.query<Row>({
+            text: `FETCH ${this.batchSize} FROM lt_recompute`,
+            rowMode: 'array',
+          });
+          if (batch.length < this.batchSize) exhausted = true;
+          return batch;
+        }));
       let failed = false;
       const outcomes = await Promise.allSettled(
-        clients.map(async (client) => {
-          while (next < listed.length && !failed && !this.shouldStop(run)) {
-            const batch = listed.slice(next, next + this.batchSize).map((r) => r[0]);
-            next += this.batchSize;
+        writers.map(async (client) => {
+          while (!failed && !this.shouldStop(run)) {
             try {
+              const batch = await nextBatch();
+              if (batch.length === 0) return;
               const done = await this.recomputeBatch(client, batch, run);
               dossiers += done.dossiers;
               changed += done.changed;
@@ -381,10 +401,12 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
           }
         }),
       );
+      await reading.catch(() => undefined);
+      await reader.query('COMMIT').catch(() => undefined);
       const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failure) throw failure.reason;
-      if (next < listed.length) return result(false);
-      await lead.query(`UPDATE calendar_recomputations SET finished_at = $2 WHERE id = ANY($1::bigint[])`, [
+      if (!exhausted) return result(false);
+      await reader.query(`UPDATE calendar_recomputations SET finished_at = $2 WHERE id = ANY($1::bigint[])`, [
         rows,
         this.clock.now(),
       ]);
@@ -396,20 +418,14 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
 
   private async recomputeBatch(
     client: Client,
-    ids: string[],
+    scanned: Row[],
     run: Run,
   ): Promise<{ dossiers: number; changed: number }> {
     const { calendar, reason, actor } = run;
-    let pending = ids;
+    let rows = scanned;
     let dossiers = 0;
     let changed = 0;
     for (let attempt = 1; ; attempt++) {
-      const { rows } = await client.query<Row>({
-        name: 'lt_recompute_read',
-        text: READ_SQL,
-        values: [pgArray(pending)],
-        rowMode: 'array',
-      });
       const now = this.clock.now();
       const batch = new WriteBatch();
       for (const row of rows) if (!batch.add(row, calendar, now)) dossiers++;
@@ -426,13 +442,19 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
       if (written.length === batch.ids.length) break;
       // A dossier not written was changed meanwhile by a command (or ended): read it again.
       const done = new Set(written.map(([id]) => id));
-      pending = batch.ids.filter((id) => !done.has(id));
+      const pending = batch.ids.filter((id) => !done.has(id));
       if (attempt === ATTEMPTS) {
         this.logger.warn(
           `${pending.length} dossiers kept changing during the recomputation: left as they are`,
         );
         break;
       }
+      ({ rows } = await client.query<Row>({
+        name: 'lt_recompute_read',
+        text: READ_SQL,
+        values: [pgArray(pending)],
+        rowMode: 'array',
+      }));
     }
     return { dossiers, changed };
   }
