@@ -15,9 +15,10 @@
  * it with set-based SQL, their clocks computed by the calendar library (see generateData).
  *
  * Order: data; sweeps (first, second, steady, after VACUUM); recompute through replaceYear (an extra day
- * off: the change records a calendar_recomputations row that the engine carries out at once, on 2
- * connections of its own, dossiers in physical order); recompute with Saturday mornings worked (every
- * dossier's due instant moves). Then, with PROBE=1, experiments that change the bench database only:
+ * off: the change records a calendar_recomputations row that the engine carries out at once: one connection
+ * of its own scans the open dossiers in physical order, two write the batches); recompute with Saturday
+ * mornings worked (every dossier's due instant moves). Then, with PROBE=1, experiments that change the
+ * bench database only:
  * recompute variants (the engine's earlier algorithm copied: one connection, id order, JSON records, rolled
  * back, for comparison), the engine's recompute again with a larger WAL budget (ALTER SYSTEM on the
  * embedded server, reset right after), and the sweep with due indexes that marked rows leave (the engine's
@@ -1338,8 +1339,8 @@ function statementLabel(statement: string): string {
   if (text.includes('AS x(id uuid, revision int, deadlines jsonb'))
     return 'recompute (probe copy): write batch';
   if (text.includes('SELECT id, revision, deadlines FROM dossiers')) return 'recompute: read batch';
-  if (text.includes(`SELECT id FROM dossiers WHERE status = 'active'`))
-    return 'recompute: list (physical order)';
+  if (text.includes('FETCH') && text.includes('lt_recompute')) return 'recompute: scan (cursor fetch)';
+  if (text.includes('DECLARE lt_recompute')) return 'recompute: scan (declare)';
   if (text.includes('UPDATE calendar_recomputations')) return 'recompute: progress';
   return text.slice(0, 70);
 }
