@@ -31,7 +31,10 @@ const TET_2027 = {
   note: 'Giả định, không phải văn bản thật.',
 };
 
-async function count(t: TestApp, table: 'calendar_decisions' | 'calendar_changes'): Promise<number> {
+async function count(
+  t: TestApp,
+  table: 'calendar_decisions' | 'calendar_changes' | 'calendar_recomputations',
+): Promise<number> {
   const rows = (await t.query(`SELECT count(*)::int AS n FROM ${table}`)) as Array<{ n: number }>;
   return rows[0].n;
 }
@@ -381,6 +384,17 @@ describe('calendar: the working calendar in force, its API and its decisions', (
           decisions: [TET_2027],
         },
       ]);
+      // The change asks, in its transaction, for the recomputation of the open due instants.
+      expect(
+        await t.query(`SELECT change_id::text, calendar_version, reason, actor FROM calendar_recomputations`),
+      ).toEqual([
+        {
+          change_id: res.body['changeId'],
+          calendar_version: newVersion,
+          reason: `Lịch làm việc năm 2027 thay đổi (${before} → ${newVersion}): Phương án nghỉ Tết 2027 (giả định)`,
+          actor: 'api',
+        },
+      ]);
       // The first write keeps the other years' decisions: the table now holds the whole set.
       const stored = (await t.query(
         `SELECT id, year, updated_by FROM calendar_decisions ORDER BY id`,
@@ -442,6 +456,7 @@ describe('calendar: the working calendar in force, its API and its decisions', (
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ changed: false, changeId: null, calendarVersion: newVersion });
       expect(await count(t, 'calendar_changes')).toBe(changes);
+      expect(await count(t, 'calendar_recomputations')).toBe(1);
       expect(events).toHaveLength(1);
     });
 
