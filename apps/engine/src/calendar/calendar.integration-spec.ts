@@ -392,7 +392,7 @@ describe('calendar: the working calendar in force, its API and its decisions', (
           change_id: res.body['changeId'],
           calendar_version: newVersion,
           reason: `Lịch làm việc năm 2027 thay đổi (${before} → ${newVersion}): Phương án nghỉ Tết 2027 (giả định)`,
-          actor: 'api',
+          actor: BACK_OFFICE_USER,
         },
       ]);
       // The first write keeps the other years' decisions: the table now holds the whole set.
