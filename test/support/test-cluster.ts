@@ -22,6 +22,9 @@ export const TEST_DATABASE_PREFIX = 'lt_test_';
 
 /** Throwaway data: durability off. */
 const TEST_SERVER_FLAGS = [
+  // small databases: the engine's 512 MB of buffers are not needed here
+  '-c',
+  'shared_buffers=128MB',
   '-c',
   'fsync=off',
   '-c',

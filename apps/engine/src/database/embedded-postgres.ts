@@ -125,7 +125,11 @@ export async function startEmbeddedPostgres(
       ...['-c', `listen_addresses=${EMBEDDED_PG_HOST}`],
       ...['-c', 'unix_socket_directories='],
       ...['-c', 'max_connections=200'],
-      ...['-c', 'shared_buffers=128MB'],
+      // Sized for a province's engine on a small server: the working set of open dossiers and steps stays
+      // in PostgreSQL's buffers, and a bulk rewrite (a calendar recomputation) does not checkpoint every few
+      // seconds.
+      ...['-c', 'shared_buffers=512MB'],
+      ...['-c', 'max_wal_size=4GB'],
       ...(options.extraFlags ?? []),
     ],
     onLog: (message) => {
