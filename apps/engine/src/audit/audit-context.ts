@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AuditRecord } from './audit-writer';
+import { type AuditRecord, cut } from './audit-writer';
 
 /**
  * The audit record of the request being handled (set by AuditInterceptor around an audited handler).
@@ -28,7 +28,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * that dossier. `p` adds a parameter and returns its placeholder.
  */
 export function auditCte(record: AuditRecord, p: (value: unknown) => string): string {
-  const cut = (v: string | null, n: number) => (v === null ? null : v.slice(0, n));
   const targetId =
     record.targetType === 'dossier'
       ? `COALESCE(${p(cut(record.targetId, 200))}::text, d.id::text)`

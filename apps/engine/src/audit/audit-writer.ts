@@ -20,6 +20,11 @@ export interface AuditRecord {
 }
 
 const MAX_BATCH = 500;
+
+/** A value cut to its column's length (the record must never fail to be written for being long). */
+export function cut(value: string | null, length: number): string | null {
+  return value === null ? null : value.slice(0, length);
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -61,7 +66,6 @@ export class AuditWriter {
   }
 
   private async insert(records: AuditRecord[]): Promise<void> {
-    const cut = (v: string | null, n: number) => (v === null ? null : v.slice(0, n));
     await this.db.query(
       `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
                               dossier_id, status, outcome, ip, request_id, detail)

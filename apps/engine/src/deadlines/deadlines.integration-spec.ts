@@ -32,30 +32,39 @@ const PROCEDURE = bpmnFixture(
   },
 );
 
+/** An engine whose timers and sweeps run only when a spec says so (the clock is moved by hand), with PROCEDURE published. */
+async function startWithProcedure(): Promise<TestApp> {
+  const t = await startTestApp({ config: { jobsEnabled: false } });
+  const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
+  await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
+  return t;
+}
+
+/** A dossier of PROCEDURE received at `at` (Vietnam time). */
+async function receiveAt(t: TestApp, clock: Clock, at: string, applicant: string): Promise<DossierDto> {
+  clock.set(vn(at));
+  const res = await t.api.post<DossierDto>('/dossiers', {
+    definitionKey: 'han-xu-ly',
+    applicant: { name: applicant },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
 describe('legal deadlines of dossiers and steps', () => {
   let t: TestApp;
   let clock: Clock;
 
   beforeAll(async () => {
     // Timers and sweeps run only when the spec says so (the clock is moved by hand).
-    t = await startTestApp({ config: { jobsEnabled: false } });
+    t = await startWithProcedure();
     clock = t.app.get(Clock);
-    const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
-    await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  async function receive(at: string): Promise<DossierDto> {
-    clock.set(vn(at));
-    const res = await t.api.post<DossierDto>('/dossiers', {
-      definitionKey: 'han-xu-ly',
-      applicant: { name: 'Võ Thị Em' },
-    });
-    expect(res.status).toBe(201);
-    return res.body;
-  }
+  const receive = (at: string) => receiveAt(t, clock, at, 'Võ Thị Em');
 
   async function complete(dossier: DossierDto, nodeId: string, at: string): Promise<TaskCompletionDto> {
     clock.set(vn(at));
@@ -399,25 +408,15 @@ describe('recomputing open due instants after a calendar change', () => {
   let recomputer: DeadlineRecomputer;
 
   beforeAll(async () => {
-    t = await startTestApp({ config: { jobsEnabled: false } });
+    t = await startWithProcedure();
     clock = t.app.get(Clock);
     recomputer = t.app.get(DeadlineRecomputer);
-    const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
-    await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  async function receive(at: string): Promise<DossierDto> {
-    clock.set(vn(at));
-    const res = await t.api.post<DossierDto>('/dossiers', {
-      definitionKey: 'han-xu-ly',
-      applicant: { name: 'A' },
-    });
-    expect(res.status).toBe(201);
-    return res.body;
-  }
+  const receive = (at: string) => receiveAt(t, clock, at, 'A');
   const dossier = async (id: string) => (await t.api.get<DossierDto>(`/dossiers/${id}`)).body;
   const events = async (id: string) =>
     (await t.api.get<DeadlineEventDto[]>(`/dossiers/${id}/deadline-events`)).body;

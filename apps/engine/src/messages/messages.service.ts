@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { MessageResultDto } from '@lienthong/contracts';
 import { filter, type Subscription } from 'rxjs';
 import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
-import { requestHash } from '../common/idempotency/request-hash.util';
+import { callerScopedKey, requestHash } from '../common/idempotency/request-hash.util';
 import { conflict, notFound, ProblemException, unprocessable } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
@@ -80,7 +80,7 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     this.authz.assertMessageAllowed(principal, input.name);
     if (input.messageId === undefined) return this.apply(input, principal);
     const scope = {
-      key: createHash('sha256').update(`${principal.kind}:${principal.id}\n${input.messageId}`).digest('hex'),
+      key: callerScopedKey(principal, input.messageId),
       method: 'MESSAGE',
       path: '/api/v1/messages',
     };

@@ -272,13 +272,8 @@ export class ExternalTasksService implements OnModuleDestroy {
     if (!hasRole(principal, 'admin'))
       throw forbidden('Incidents are resolved by administrators.', 'ROLE_REQUIRED');
     await this.db.transaction(async (sql) => {
-      const { rows } = await sql<ExternalRow & { incident_at: Date | null }>(
-        `SELECT id, dossier_id, node_id, kind, status, unit, candidate_role, topic, assignee, worker_id, lock_expires_at, retries, incident_at
-           FROM tasks WHERE id = $1 FOR UPDATE`,
-        [isUuid(id) ? id : '00000000-0000-0000-0000-000000000000'],
-      );
-      const task = rows[0];
-      if (!task || task.kind !== 'external') throw notFound('Incident', id);
+      const task = await lockExternal(sql, id);
+      if (!task) throw notFound('Incident', id);
       if (task.incident_at === null || task.status !== 'active') {
         throw conflict('The task has no open incident.', { code: 'no-incident' });
       }
@@ -293,15 +288,8 @@ export class ExternalTasksService implements OnModuleDestroy {
 
   /** The external task, locked for the command; 404 when it is not the principal's unit's (see Authz). */
   private async load(sql: Sql, id: string, principal: Principal): Promise<ExternalRow> {
-    const { rows } = isUuid(id)
-      ? await sql<ExternalRow>(
-          `SELECT id, dossier_id, node_id, kind, status, unit, candidate_role, topic, assignee, worker_id, lock_expires_at, retries, incident_at
-             FROM tasks WHERE id = $1 FOR UPDATE`,
-          [id],
-        )
-      : { rows: [] };
-    const task = rows[0];
-    if (!task || task.kind !== 'external') throw notFound('External task', id);
+    const task = await lockExternal(sql, id);
+    if (!task) throw notFound('External task', id);
     this.authz.assertTask(principal, task, 'complete');
     if (task.status !== 'active') {
       throw conflict(`Task ${id} is ${task.status}.`, { code: 'task-not-active' });
@@ -321,6 +309,18 @@ export class ExternalTasksService implements OnModuleDestroy {
       [task.dossier_id, type, task.node_id, task.id, actor, JSON.stringify(data)],
     );
   }
+}
+
+/** The external task `id`, locked for the caller's transaction (undefined when there is none). */
+async function lockExternal(sql: Sql, id: string): Promise<ExternalRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const { rows } = await sql<ExternalRow>(
+    `SELECT id, dossier_id, node_id, kind, status, unit, candidate_role, topic, assignee, worker_id, lock_expires_at, retries, incident_at
+       FROM tasks WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  const task = rows[0];
+  return task?.kind === 'external' ? task : undefined;
 }
 
 /** Validates a fetch-and-lock request beyond the DTO (durations, duplicate topics). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   type CallHandler,
@@ -11,7 +10,7 @@ import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxj
 import { PRINCIPAL, type RequestWithPrincipal } from '../../identity/principal';
 import { badRequest, ProblemException } from '../problem/problem.exception';
 import { type IdempotencyContext, IdempotencyRepository } from './idempotency.repository';
-import { requestHash } from './request-hash.util';
+import { callerScopedKey, requestHash } from './request-hash.util';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Set on replayed responses. */
@@ -62,11 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const [path, query = ''] = (request.originalUrl ?? request.url ?? '').split('?', 2);
     // Keys are per caller: another principal's identical key is another request (and never a replay of it).
     const principal = (request as IdempotentRequest & RequestWithPrincipal)[PRINCIPAL];
-    const storedKey =
-      principal === undefined
-        ? key
-        : createHash('sha256').update(`${principal.kind}:${principal.id}\n${key}`).digest('hex');
-    const scope = { key: storedKey, method: request.method, path };
+    const scope = { key: callerScopedKey(principal, key), method: request.method, path };
     const reservation = await this.repository.reserve(
       scope,
       requestHash(request.method, path, query, request.body),

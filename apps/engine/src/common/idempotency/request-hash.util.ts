@@ -22,3 +22,13 @@ export function requestHash(method: string, path: string, query: string, body: u
     .update(canonicalJson([method.toUpperCase(), path, query, body === undefined ? null : body]))
     .digest('hex');
 }
+
+/**
+ * A key as stored, per caller: another principal's identical key (Idempotency-Key, messageId) is another
+ * request, never a replay of it. Without a principal (public routes) the key is kept as given.
+ */
+export function callerScopedKey(principal: { kind: string; id: string } | undefined, key: string): string {
+  return principal === undefined
+    ? key
+    : createHash('sha256').update(`${principal.kind}:${principal.id}\n${key}`).digest('hex');
+}
