@@ -16,7 +16,9 @@ import {
   cpuSeconds,
   createPeople,
   login,
+  printStatements,
   recreateDatabase,
+  resetStatements,
   root,
   rssMb,
   startDatabase,
@@ -161,21 +163,27 @@ const database = await startDatabase();
 let engine;
 try {
   const url = await recreateDatabase(database.adminUrl, 'lt_bench');
-  engine = await startEngine(url);
+  engine = await startEngine(
+    process.env.SOCKET ? url.replace('@127.0.0.1:', '@%2Ftmp:') : url,
+  );
   // Warm-up: a few dossiers so that caches and JIT settle.
   process.stdout.write(
     `engine bench: ${CLIENTS} clients, ${DOSSIERS} dossiers of tach-thua-dat (6 completions each)\n`,
   );
   const cpu = () => ({
     engine: cpuSeconds((_c, pid) => pid === engine.child.pid),
+    engineSystem: cpuSeconds((_c, pid) => pid === engine.child.pid, 'system'),
+    postgresSystem: cpuSeconds((c) => c.startsWith('postgres'), 'system'),
     postgres: cpuSeconds((c) => c.startsWith('postgres')),
     client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
   });
   const credentials = await provision(engine.base);
+  await resetStatements(url);
   const before = cpu();
   const { seconds, completions, latencies } = await driveDossiers(engine.base, credentials);
   const after = cpu();
   const rss = rssMb(engine.child.pid);
+  await printStatements(url, completions, 'completion');
   const raw = await rawLimit(url);
   const perSecond = completions / seconds;
   console.log(
@@ -188,7 +196,7 @@ try {
   console.log(`engine RSS after the run     : ${rss} MB`);
   const per = (k) => (((after[k] - before[k]) * 1000) / completions).toFixed(2);
   console.log(
-    `CPU per completion           : engine ${per('engine')} ms, PostgreSQL ${per('postgres')} ms, load client ${per('client')} ms (2 cores shared)`,
+    `CPU per completion           : engine ${per('engine')} ms (kernel ${per('engineSystem')}), PostgreSQL ${per('postgres')} ms (kernel ${per('postgresSystem')}), load client ${per('client')} ms (2 cores shared)`,
   );
   console.log(
     `raw PostgreSQL step limit    : ${raw.toFixed(0)} tx/s (${CLIENTS} clients: BEGIN; SELECT … FOR UPDATE; UPDATE 2 KB jsonb; COMMIT)`,

@@ -35,7 +35,14 @@ export async function startDatabase(name = 'bench-pg') {
     password: 'bench',
     persistent: true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      // STATEMENTS=1: per-statement figures from pg_stat_statements (see printStatements).
+      ...(process.env.STATEMENTS === '1' ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] : []),
+    ],
     onLog: () => {},
     onError: () => {},
   });
@@ -151,8 +158,35 @@ export async function createPeople(base, admin, people) {
   return tokens;
 }
 
+/** With STATEMENTS=1: resets pg_stat_statements (call before the measured part). */
+export async function resetStatements(url) {
+  if (process.env.STATEMENTS !== '1') return;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await c.query('SELECT pg_stat_statements_reset()');
+  await c.end();
+}
+
+/** With STATEMENTS=1: prints the statements that took most of PostgreSQL's time, per unit of work. */
+export async function printStatements(url, units, unitName) {
+  if (process.env.STATEMENTS !== '1') return;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query(
+    `SELECT calls, total_exec_time + total_plan_time AS ms, round(total_plan_time::numeric / greatest(plans, 1), 3) AS plan_ms, plans, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+       FROM pg_stat_statements ORDER BY 2 DESC LIMIT 15`,
+  );
+  await c.end();
+  console.log(`statements (per ${unitName}: calls, ms):`);
+  for (const r of rows)
+    console.log(
+      `  ${(r.calls / units).toFixed(2).padStart(6)}  ${(r.ms / units).toFixed(3).padStart(7)}  plans ${String(r.plans).padStart(5)} x ${r.plan_ms} ms  ${r.q}`,
+    );
+}
+
 /** CPU seconds (user + system) used so far by the processes whose command line matches. */
-export function cpuSeconds(match) {
+export function cpuSeconds(match, part = 'both') {
   const ticks = 100; // USER_HZ
   let total = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -160,7 +194,9 @@ export function cpuSeconds(match) {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!match(cmd, Number(pid))) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      const user = Number(fields[11]);
+      const system = Number(fields[12]);
+      total += (part === 'user' ? user : part === 'system' ? system : user + system) / ticks;
     } catch {
       /* gone */
     }
