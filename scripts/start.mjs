@@ -4,17 +4,17 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { bootstrap } = require('../apps/engine/dist/main.js');
+const { run } = require('../apps/engine/dist/main.js');
 
-const app = await bootstrap().catch((error) => {
+// ENGINE_WORKERS > 1: a primary and that many engine processes on one port (see apps/engine/src/cluster.ts).
+const engine = await run().catch((error) => {
   process.stderr.write(`The engine failed to start: ${error?.stack ?? error}\n`);
   process.exit(1);
 });
 
 if (['1', 'true', 'yes', 'on'].includes(String(process.env.DEMO_AGENCY ?? '').toLowerCase())) {
   const { demoAgencyKeys, startSimulatedAgency } = await import('../test/simulated-agency/agency.js');
-  const address = app.getHttpServer().address();
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const baseUrl = `http://127.0.0.1:${engine.port}`;
   const keys = await demoAgencyKeys(baseUrl, process.env.DEMO_PASSWORD ?? 'demo');
   const agency = startSimulatedAgency({
     baseUrl,

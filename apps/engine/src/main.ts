@@ -1,8 +1,10 @@
+import cluster from 'node:cluster';
 import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ModuleImport } from './app.module';
+import { startCluster } from './cluster';
 import { configureBodyParsers } from './common/http/body-parsers';
 import { setupOpenApi } from './common/http/openapi.util';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -53,6 +55,34 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   return app;
 }
 
+/** The engine as started by `run()`. */
+export interface RunningEngine {
+  readonly host: string;
+  readonly port: number;
+  /** Engine processes serving the port. */
+  readonly workers: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the engine as configured: this process alone (`bootstrap`), or with ENGINE_WORKERS > 1 a
+ * primary that forks that many engine processes sharing the port (see `startCluster`). SIGINT/SIGTERM
+ * stop it.
+ * @throws ConfigError when the configuration is invalid
+ */
+export async function run(): Promise<RunningEngine> {
+  const config = loadAppConfig();
+  if (config.http.workers > 1 && cluster.isPrimary) return startCluster(config);
+  const app = await bootstrap();
+  const address = app.getHttpServer().address();
+  return {
+    host: config.http.host,
+    port: typeof address === 'object' && address !== null ? address.port : config.http.port,
+    workers: 1,
+    stop: () => app.close(),
+  };
+}
+
 /** Starts the engine on HOST:PORT; SIGINT/SIGTERM close it (HTTP, database pool, embedded PostgreSQL). */
 export async function bootstrap(): Promise<NestExpressApplication> {
   const app = await createApp();
@@ -69,7 +99,8 @@ export async function bootstrap(): Promise<NestExpressApplication> {
 }
 
 if (require.main === module) {
-  bootstrap().catch((error: unknown) => {
+  // A cluster worker (forked by startCluster) is one engine process; otherwise start as configured.
+  (cluster.isWorker ? bootstrap() : run()).catch((error: unknown) => {
     const message =
       error instanceof ConfigError
         ? error.message

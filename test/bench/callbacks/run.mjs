@@ -13,8 +13,11 @@ import {
   call,
   cpuSeconds,
   createPeople,
+  isEngine,
   login,
+  printStatements,
   recreateDatabase,
+  resetStatements,
   startDatabase,
   startEngine,
 } from '../support/bench-support.mjs';
@@ -140,14 +143,15 @@ try {
   const hooks = receiver.stats();
 
   const cpu = () => ({
-    engine: cpuSeconds((_c, pid) => pid === engine.child.pid),
-    engineSystem: cpuSeconds((_c, pid) => pid === engine.child.pid, 'system'),
+    engine: cpuSeconds(isEngine(engine)),
+    engineSystem: cpuSeconds(isEngine(engine), 'system'),
     postgres: cpuSeconds((c) => c.startsWith('postgres')),
     client: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   });
   const latencies = [];
   let completed = 0;
   let fetches = 0;
+  await resetStatements(url);
   const cpuBefore = cpu();
   const t1 = performance.now();
   await Promise.all(
@@ -178,6 +182,7 @@ try {
   );
   const seconds = (performance.now() - t1) / 1000;
   const cpuAfter = cpu();
+  await printStatements(url, completed, 'task');
   latencies.sort((a, b) => a - b);
   const per = (k) => (((cpuAfter[k] - cpuBefore[k]) * 1000) / completed).toFixed(2);
   console.log(

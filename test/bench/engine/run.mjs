@@ -15,6 +15,7 @@ import {
   call,
   cpuSeconds,
   createPeople,
+  isEngine,
   login,
   printStatements,
   recreateDatabase,
@@ -163,16 +164,14 @@ const database = await startDatabase();
 let engine;
 try {
   const url = await recreateDatabase(database.adminUrl, 'lt_bench');
-  engine = await startEngine(
-    process.env.SOCKET ? url.replace('@127.0.0.1:', '@%2Ftmp:') : url,
-  );
+  engine = await startEngine(url);
   // Warm-up: a few dossiers so that caches and JIT settle.
   process.stdout.write(
     `engine bench: ${CLIENTS} clients, ${DOSSIERS} dossiers of tach-thua-dat (6 completions each)\n`,
   );
   const cpu = () => ({
-    engine: cpuSeconds((_c, pid) => pid === engine.child.pid),
-    engineSystem: cpuSeconds((_c, pid) => pid === engine.child.pid, 'system'),
+    engine: cpuSeconds(isEngine(engine)),
+    engineSystem: cpuSeconds(isEngine(engine), 'system'),
     postgresSystem: cpuSeconds((c) => c.startsWith('postgres'), 'system'),
     postgres: cpuSeconds((c) => c.startsWith('postgres')),
     client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,

@@ -192,8 +192,8 @@ export function cpuSeconds(match, part = 'both') {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!match(cmd, Number(pid))) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (!match(cmd, Number(pid), Number(fields[1]))) continue;
       const user = Number(fields[11]);
       const system = Number(fields[12]);
       total += (part === 'user' ? user : part === 'system' ? system : user + system) / ticks;
@@ -204,13 +204,23 @@ export function cpuSeconds(match, part = 'both') {
   return total;
 }
 
+/** Resident memory of a process and its children (an engine's cluster workers), in MB. */
 export function rssMb(pid) {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('VmRSS:'));
-    return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
-  } catch {
-    return NaN;
+  let kb = 0;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8').split('\n');
+      const ppid = Number(status.find((l) => l.startsWith('PPid:'))?.split(/\s+/)[1]);
+      if (Number(p) !== pid && ppid !== pid) continue;
+      kb += Number(status.find((l) => l.startsWith('VmRSS:'))?.split(/\s+/)[1] ?? 0);
+    } catch {
+      /* gone */
+    }
   }
+  return Math.round(kb / 1024);
+}
+
+/** Matches an engine started by startEngine: its process and, with ENGINE_WORKERS > 1, its workers. */
+export function isEngine(engine) {
+  return (_cmd, pid, ppid) => pid === engine.child.pid || ppid === engine.child.pid;
 }

@@ -29,6 +29,8 @@ export interface AppConfig {
     /** `BODY_LIMIT` as written (e.g. `1mb`) and in bytes. */
     readonly bodyLimit: string;
     readonly bodyLimitBytes: number;
+    /** `ENGINE_WORKERS`: engine processes serving the port (node:cluster); 1 = this process alone. */
+    readonly workers: number;
   };
   readonly database: {
     /** `DATABASE_URL`; undefined means "start the embedded PostgreSQL". Never log it: it holds a password. */

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadAppConfig, parseByteSize } from './load-app-config.util';
 import { findRepoRoot } from './repo-root.util';
@@ -28,7 +28,7 @@ describe('loadAppConfig', () => {
       dataDir: join(root, '.data'),
       logLevel: 'info',
       seedDemo: true,
-      http: { host: '127.0.0.1', port: 3000, bodyLimit: '1mb', bodyLimitBytes: 1024 * 1024 },
+      http: { host: '127.0.0.1', port: 3000, bodyLimit: '1mb', bodyLimitBytes: 1024 * 1024, workers: 1 },
       database: {
         url: undefined,
         poolSize: 20,
@@ -119,6 +119,16 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' }, {}, root)).toThrow(
       /ADMIN_PASSWORD/,
     );
+  });
+
+  it('reads ENGINE_WORKERS: a count, or auto for one per CPU core; test mode keeps one process', () => {
+    expect(loadAppConfig({ ENGINE_WORKERS: '3' }, {}, root).http.workers).toBe(3);
+    expect(loadAppConfig({ ENGINE_WORKERS: 'auto' }, {}, root).http.workers).toBe(availableParallelism());
+    expect(problemsOf(() => loadAppConfig({ ENGINE_WORKERS: '0' }, {}, root))).toEqual(['ENGINE_WORKERS']);
+    expect(problemsOf(() => loadAppConfig({ ENGINE_WORKERS: 'many' }, {}, root))).toEqual(['ENGINE_WORKERS']);
+    expect(problemsOf(() => loadAppConfig({ LT_MODE: 'test', ENGINE_WORKERS: '2' }, {}, root))).toEqual([
+      'ENGINE_WORKERS',
+    ]);
   });
 
   it('lets LT_MODE win over NODE_ENV, and ignores an odd NODE_ENV then', () => {

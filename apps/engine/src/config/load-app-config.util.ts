@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { APP_MODES, type AppConfig, type AppMode, LOG_LEVELS, type LogLevel } from './app-config';
@@ -114,6 +115,7 @@ export function loadAppConfig(
       port: vars.integer('PORT', 3000, 0, 65535),
       bodyLimit,
       bodyLimitBytes: vars.byteSize('BODY_LIMIT', '1mb', 1024, 1024 ** 3),
+      workers: readWorkers(vars, mode),
     },
     database: {
       url: vars.postgresUrl('DATABASE_URL'),
@@ -227,6 +229,19 @@ const TRUE_WORDS = ['true', '1', 'yes', 'on'];
 const FALSE_WORDS = ['false', '0', 'no', 'off'];
 
 /** Reads variables, collecting every problem instead of stopping at the first one. */
+/** `ENGINE_WORKERS`: engine processes sharing the port; `auto` = one per CPU core. */
+function readWorkers(vars: EnvReader, mode: AppMode): number {
+  const value = vars.string('ENGINE_WORKERS', '1');
+  const workers =
+    value === 'auto' ? availableParallelism() : /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) {
+    return vars.fail('ENGINE_WORKERS', `must be "auto" or an integer from 1 to 64 (got "${value}")`, 1);
+  }
+  // Test mode has a settable clock per process (POST /test/clock): several processes would disagree.
+  if (mode === 'test' && workers > 1) return vars.fail('ENGINE_WORKERS', 'must be 1 in test mode', 1);
+  return workers;
+}
+
 class EnvReader {
   readonly problems: ConfigProblem[] = [];
 

@@ -1,0 +1,136 @@
+import cluster, { type Worker } from 'node:cluster';
+import { join } from 'node:path';
+import { Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
+import { type AppConfig, type LogLevel } from './config/app-config';
+import { APP_DATABASE } from './database/data-source';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
+
+/** A running group of engine processes (see `startCluster`). */
+export interface EngineCluster {
+  readonly host: string;
+  readonly port: number;
+  readonly workers: number;
+  /** Stops the workers (each closes HTTP, its jobs and its pool), then the embedded PostgreSQL if any. */
+  stop(): Promise<void>;
+}
+
+const STOP_TIMEOUT_MS = 20_000;
+/** A worker that dies sooner than this after it started is not restarted (a crash loop). */
+const MIN_UPTIME_MS = 10_000;
+
+/**
+ * ENGINE_WORKERS > 1: this (primary) process serves no request itself. It starts the embedded
+ * PostgreSQL when DATABASE_URL is unset, forks one engine worker that migrates and seeds the database,
+ * then the others; they share the HTTP port (node:cluster hands each new connection to one of them).
+ * The workers need nothing from each other: every command is guarded by the dossier's revision in the
+ * database, timers are claimed with SKIP LOCKED, sign-outs, calendar changes and job wake-ups travel by
+ * LISTEN/NOTIFY — the same guarantees as for engine processes on several machines.
+ * A worker that crashes after it has run a while is replaced. SIGINT/SIGTERM stop the workers, then
+ * this process.
+ */
+export async function startCluster(config: AppConfig): Promise<EngineCluster> {
+  // This process has no Nest application (hence no pino): Nest's console logger, at LOG_LEVEL.
+  Logger.overrideLogger(nestLevels(config.logLevel));
+  const logger = new Logger('Cluster');
+  let embedded: EmbeddedPostgresHandle | undefined;
+  const env: Record<string, string> = { LT_CLUSTER_WORKER: '1' };
+  if (config.database.url === undefined) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.database.embedded.dataDir,
+      port: config.database.embedded.port,
+      databases: [APP_DATABASE],
+      logger: new Logger('EmbeddedPostgres'),
+    });
+    env['DATABASE_URL'] = embedded.urlFor(APP_DATABASE);
+  }
+  cluster.setupPrimary({ exec: join(__dirname, 'main.js') });
+
+  let stopping = false;
+  const started = new Map<Worker, number>();
+  let port = config.http.port;
+  const fork = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork(env);
+      started.set(worker, Date.now());
+      const onExit = (code: number | null, signal: string | null) =>
+        reject(new Error(`engine worker ${worker.process.pid} exited while starting (${signal ?? code})`));
+      worker.once('exit', onExit);
+      worker.once('listening', (address) => {
+        // PORT=0: the workers share the port the first one got.
+        port = address.port;
+        worker.off('exit', onExit);
+        worker.on('exit', (code, signal) => {
+          const uptime = Date.now() - (started.get(worker) ?? 0);
+          started.delete(worker);
+          if (stopping) return;
+          if (uptime < MIN_UPTIME_MS) {
+            logger.error(
+              `Engine worker ${worker.process.pid} stopped (${signal ?? code}) after ${uptime} ms; not restarted.`,
+            );
+            return;
+          }
+          logger.warn(`Engine worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
+          fork().catch((error: unknown) => logger.error(String(error)));
+        });
+        resolve(worker);
+      });
+    });
+
+  const stop = async (graceMs = 0): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.isDead()) return resolve();
+            const term = setTimeout(() => worker.process.kill('SIGTERM'), graceMs);
+            const kill = setTimeout(() => worker.process.kill('SIGKILL'), graceMs + STOP_TIMEOUT_MS);
+            worker.once('exit', () => {
+              clearTimeout(term);
+              clearTimeout(kill);
+              resolve();
+            });
+          }),
+      ),
+    );
+    await embedded?.stop();
+  };
+
+  // From the first fork on (a signal may come while workers start): stop them all, then end as signalled.
+  // A worker that got the signal too (Ctrl-C reaches the process group) is given time to stop by itself.
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.warn(`${signal}: stopping the engine workers`);
+    void stop(1500).finally(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    // The first worker migrates and seeds; the others start on a ready database.
+    await fork();
+    await Promise.all(Array.from({ length: config.http.workers - 1 }, fork));
+  } catch (error) {
+    // Stopped by a signal while starting: the handler above ends the process.
+    if (stopping) await new Promise<never>(() => undefined);
+    await stop();
+    throw error;
+  }
+  logger.log(`${config.http.workers} engine workers share http://${config.http.host}:${port}`);
+  return { host: config.http.host, port, workers: config.http.workers, stop: () => stop() };
+}
+
+/** Nest's console-logger levels at or above a pino level. */
+function nestLevels(level: LogLevel): NestLogLevel[] {
+  const order: Array<[LogLevel, NestLogLevel]> = [
+    ['trace', 'verbose'],
+    ['debug', 'debug'],
+    ['info', 'log'],
+    ['warn', 'warn'],
+    ['error', 'error'],
+    ['fatal', 'fatal'],
+  ];
+  const from = order.findIndex(([l]) => l === level);
+  return from < 0 ? [] : order.slice(from).map(([, nest]) => nest);
+}
