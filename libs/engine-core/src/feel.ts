@@ -1,9 +1,75 @@
-import { evaluate } from 'feelin';
+import { evaluate, parseExpression } from 'feelin';
 import type { Json, Variables } from './model';
 
-/** Evaluates a FEEL expression (without a leading `=`) against the dossier's variables. */
+/**
+ * Evaluates a FEEL expression (without a leading `=`) against the dossier's variables.
+ *
+ * feelin parses the expression on every call, which is most of the cost of a gateway's conditions.
+ * FEEL is side-effect free, so a result is a function of the expression and the values of the
+ * variables it names: scalar results are kept, keyed by both. Expressions that call a function
+ * (`now()`, `today()`, and any other, to stay simple) are always evaluated, and so is every expression
+ * while a variable name holds characters that make FEEL names parse differently (spaces, operators).
+ */
 export function evaluateFeel(expression: string, context: Variables): unknown {
-  return evaluate(expression, context).value;
+  let names = referencedNames.get(expression);
+  if (names === undefined) {
+    names = namesOf(expression);
+    if (referencedNames.size >= MAX_EXPRESSIONS) referencedNames.clear();
+    referencedNames.set(expression, names);
+  }
+  const key = names === null || hasSpecialName(context) ? undefined : keyOf(expression, names, context);
+  if (key === undefined) return evaluate(expression, context).value;
+  const known = results.get(key);
+  if (known !== undefined || results.has(key)) return known;
+  const value = evaluate(expression, context).value;
+  if (value === null || ['boolean', 'number', 'string'].includes(typeof value)) {
+    if (results.size >= MAX_RESULTS) results.clear();
+    results.set(key, value);
+  }
+  return value;
+}
+
+const MAX_EXPRESSIONS = 5_000;
+const MAX_RESULTS = 20_000;
+/** Variable names an expression reads, or null when it cannot be kept (a function call, a parse error). */
+const referencedNames = new Map<string, string[] | null>();
+const results = new Map<string, unknown>();
+
+function keyOf(expression: string, names: string[], context: Variables): string | undefined {
+  try {
+    return `${expression}\u0000${JSON.stringify(names.map((n) => context[n] ?? null))}`;
+  } catch {
+    return undefined; // a value JSON cannot hold: evaluate
+  }
+}
+
+function namesOf(expression: string): string[] | null {
+  const names = new Set<string>();
+  let cacheable = true;
+  try {
+    parseExpression(expression, {}).iterate({
+      enter(node) {
+        if (node.type.isError || node.name === 'FunctionInvocation') cacheable = false;
+        else if (node.name === 'VariableName') names.add(expression.slice(node.from, node.to));
+        return cacheable;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return cacheable ? [...names] : null;
+}
+
+/** A name FEEL could read as several tokens, or several names as one: e.g. `so to`, `a-b`, `x.y`, `ok?`. */
+function hasSpecialName(context: Variables): boolean {
+  for (const key in context) if (/[^\p{L}\p{N}_]/u.test(key)) return true;
+  return false;
+}
+
+/** Forgets kept results (for tests). */
+export function clearFeelCache(): void {
+  referencedNames.clear();
+  results.clear();
 }
 
 /** FEEL values (dates, durations, ranges, contexts) as plain JSON for storage. */
