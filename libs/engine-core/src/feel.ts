@@ -47,7 +47,7 @@ function namesOf(expression: string): string[] | null {
   const names = new Set<string>();
   let cacheable = true;
   try {
-    parseExpression(expression, {}).iterate({
+    parseExpression(expression, {}, undefined).iterate({
       enter(node) {
         if (node.type.isError || node.name === 'FunctionInvocation') cacheable = false;
         else if (node.name === 'VariableName') names.add(expression.slice(node.from, node.to));

@@ -66,6 +66,8 @@ export interface AppConfig {
      * production only; in production such URLs are refused, against server-side request forgery).
      */
     readonly allowPrivateNetworks: boolean;
+    /** `WEBHOOK_LOG_DAYS`: days delivered and failed deliveries stay in the delivery log (default 30). */
+    readonly logDays: number;
   };
   readonly auth: {
     /** `AUTH_JWT_SECRET`: HMAC key of access tokens (at least 32 characters; required in production). */

@@ -136,6 +136,7 @@ export function loadAppConfig(
       maxAttempts: vars.integer('WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
       timeoutMs: vars.integer('WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
       allowPrivateNetworks: vars.boolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', mode !== 'production'),
+      logDays: vars.integer('WEBHOOK_LOG_DAYS', 30, 1, 3650),
     },
     auth: readAuth(vars, mode),
   };

@@ -23,6 +23,9 @@ export const MAX_IN_FLIGHT_PER_SUBSCRIPTION = 4;
 const LEASE_MARGIN_MS = 30_000;
 /** Characters of an endpoint's error answer kept in the delivery log. */
 const ERROR_SNIPPET = 200;
+/** How often the delivery log loses its rows older than WEBHOOK_LOG_DAYS, and in batches of how many. */
+const PURGE_EVERY_MS = 3_600_000;
+const PURGE_BATCH = 5_000;
 
 interface Claimed {
   id: string;
@@ -63,6 +66,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private signalled = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  private purgeTimer: NodeJS.Timeout | null = null;
+  private purging: Promise<number> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -86,11 +91,44 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     if (!this.config.jobs.enabled) return;
     await this.listener.start();
     this.loop = this.run();
+    const purge = () => {
+      this.purging ??= this.purgeLog()
+        .catch((error: unknown) => {
+          this.logger.warn(`Webhook delivery log purge: ${messageOf(error)}`);
+          return 0;
+        })
+        .finally(() => (this.purging = null));
+    };
+    this.purgeTimer = setInterval(purge, PURGE_EVERY_MS).unref();
+    purge();
+  }
+
+  /**
+   * Deletes delivered and failed deliveries created more than WEBHOOK_LOG_DAYS ago (pending ones stay
+   * whatever their age), oldest first in batches, so that the log does not grow without end. Runs at
+   * start and every hour where the dispatcher runs; several processes doing it at once is harmless.
+   * Returns how many rows went.
+   */
+  async purgeLog(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { rowCount } = await this.db.query(
+        `DELETE FROM webhook_deliveries WHERE id IN (
+           SELECT id FROM webhook_deliveries
+            WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1)
+            ORDER BY id LIMIT $2)`,
+        [this.config.webhooks.logDays, PURGE_BATCH],
+      );
+      total += rowCount;
+      if (rowCount < PURGE_BATCH || this.stopped) return total;
+    }
   }
 
   /** Stops claiming, aborts the attempts in flight (their rows are released for the next process). */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    await this.purging;
     this.abort.abort();
     this.signal();
     await this.loop;

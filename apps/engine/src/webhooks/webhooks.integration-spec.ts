@@ -7,6 +7,7 @@ import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { verifyWebhookSignature } from './signature';
+import { WebhookDispatcher } from './webhook-dispatcher.service';
 import type { WebhookPayload } from './webhook-events';
 import type { CreatedWebhookDto, WebhookDeliveryDto, WebhookDto } from './webhooks.dto';
 
@@ -584,6 +585,42 @@ describe('webhooks', () => {
     await complete(later.id, 'tiep_nhan', { hopLe: true });
     expect(await outboxCount()).toBe(before);
     expect((await registrySystem().post(`/webhooks/${subscription.id}/deactivate`)).status).toBe(409);
+  });
+
+  it('keeps delivered and failed deliveries for WEBHOOK_LOG_DAYS (30), pending ones whatever their age', async () => {
+    // given a log with delivered rows, some of them older than 30 days, and an old row still pending
+    const endpoint = await receiver('ok');
+    const subscription = await subscribe(endpoint, ['task.created']);
+    for (const applicant of ['Chu Văn An', 'Nguyễn Trãi']) {
+      const dossier = await receive(applicant);
+      await complete(dossier.id, 'tiep_nhan', { hopLe: true });
+    }
+    await waitFor(
+      'the deliveries',
+      async () => (await deliveriesOf(subscription.id, '?status=delivered')).length >= 2,
+    );
+    const delivered = await deliveriesOf(subscription.id, '?status=delivered');
+    const [oldest, ...recent] = delivered.map((d) => d.id).sort((a, b) => Number(a) - Number(b));
+    await t.query(`UPDATE webhook_deliveries SET created_at = now() - interval '31 days' WHERE id = $1`, [
+      oldest,
+    ]);
+    const pending = (await t.query(
+      `INSERT INTO webhook_deliveries (subscription_id, event, payload, created_at, next_attempt_at, status)
+       SELECT subscription_id, event, payload, now() - interval '40 days', now() + interval '1 day', 'pending'
+         FROM webhook_deliveries WHERE id = $1 RETURNING id`,
+      [oldest],
+    )) as Array<{ id: string }>;
+
+    // when the purge runs (at start and every hour)
+    const removed = await t.app.get(WebhookDispatcher).purgeLog();
+
+    // then only the old finished delivery went
+    expect(removed).toBe(1);
+    const left = (await t.query(`SELECT id::text FROM webhook_deliveries WHERE subscription_id = $1`, [
+      subscription.id,
+    ])) as Array<{ id: string }>;
+    expect(left.map((r) => r.id).sort()).toEqual([...recent, pending[0]!.id].sort());
+    await t.query(`DELETE FROM webhook_deliveries WHERE id = $1`, [pending[0]!.id]);
   });
 
   it('sends the due-soon and overdue transitions of the deadline sweep', async () => {
