@@ -74,6 +74,11 @@ export interface AppConfig {
     readonly jwtSecret: string;
     /** True when the secret is the development default: production mode refuses to start. */
     readonly jwtSecretIsDefault: boolean;
+    /**
+     * `SECRETS_KEY` (default: AUTH_JWT_SECRET): key material of the secrets stored sealed (webhook signing
+     * secrets). Changing it makes the stored ones unreadable (their subscriptions must be made anew).
+     */
+    readonly secretsKey: string;
     /** `AUTH_ACCESS_TTL`: lifetime of an access token, seconds (default 900). */
     readonly accessTtlSeconds: number;
     /** `AUTH_REFRESH_TTL`: lifetime of a session without refresh, seconds (default 7 days). */

@@ -131,6 +131,14 @@ describe('loadAppConfig', () => {
     ]);
   });
 
+  it('seals stored secrets with SECRETS_KEY, by default with AUTH_JWT_SECRET, at least 32 characters', () => {
+    const jwt = 'a-jwt-secret-of-at-least-32-characters';
+    expect(loadAppConfig({ AUTH_JWT_SECRET: jwt }, {}, root).auth.secretsKey).toBe(jwt);
+    const key = 'a-secrets-key-of-at-least-32-characters';
+    expect(loadAppConfig({ AUTH_JWT_SECRET: jwt, SECRETS_KEY: key }, {}, root).auth.secretsKey).toBe(key);
+    expect(problemsOf(() => loadAppConfig({ SECRETS_KEY: 'short' }, {}, root))).toEqual(['SECRETS_KEY']);
+  });
+
   it('lets LT_MODE win over NODE_ENV, and ignores an odd NODE_ENV then', () => {
     expect(loadAppConfig({ NODE_ENV: 'production', LT_MODE: 'test' }, {}, root).mode).toBe('test');
     expect(loadAppConfig({ NODE_ENV: 'staging', LT_MODE: 'development' }, {}, root).mode).toBe('development');

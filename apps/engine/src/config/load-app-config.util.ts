@@ -155,9 +155,12 @@ function readAuth(vars: EnvReader, mode: AppMode): AppConfig['auth'] {
     vars.fail('AUTH_JWT_SECRET', 'must be set in production mode (the development default is public)', '');
   }
   const issuer = vars.string('OIDC_ISSUER', '').replace(/\/+$/, '');
+  const secretsKey = vars.string('SECRETS_KEY', jwtSecret);
+  if (secretsKey.length < 32) vars.fail('SECRETS_KEY', 'must be at least 32 characters long', '');
   return {
     jwtSecret,
     jwtSecretIsDefault,
+    secretsKey,
     accessTtlSeconds: vars.integer('AUTH_ACCESS_TTL', 900, 1, 86_400),
     refreshTtlSeconds: vars.integer('AUTH_REFRESH_TTL', 7 * 86_400, 60, 90 * 86_400),
     loginLimit: vars.integer('AUTH_LOGIN_LIMIT', 10, 1, 10_000),

@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
 import { openListenConnection } from '../database/listen-connection.util';
 import { retryDelayMs } from './retry-delay.util';
+import { SecretBox, SecretBoxError } from '../common/crypto/secret-box';
 import { signWebhook } from './signature';
 import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
 import { privateDestination } from './destination.util';
@@ -67,12 +68,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
+  /** Opened signing secrets by their sealed form. */
+  private readonly secrets = new Map<string, string>();
   private purging: Promise<number> | null = null;
 
   constructor(
     private readonly db: Db,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly box: SecretBox,
   ) {
     this.listener = new NotificationListener({
       channel: WEBHOOK_CHANNEL,
@@ -250,7 +254,31 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       this.logger.warn(`Webhook delivery ${row.id} to ${row.url} failed ${attempts} times: ${outcome.error}`);
   }
 
+  /** The subscription's signing secret, opened (kept per sealed value: opening costs a little every time). */
+  private secretOf(row: Claimed): string {
+    let secret = this.secrets.get(row.secret);
+    if (secret === undefined) {
+      // A subscription made before secrets were sealed, until the boot seals it.
+      secret = SecretBox.isSealed(row.secret) ? this.box.open(row.secret) : row.secret;
+      if (this.secrets.size >= 10_000) this.secrets.clear();
+      this.secrets.set(row.secret, secret);
+    }
+    return secret;
+  }
+
   private async post(row: Claimed): Promise<Outcome> {
+    let secret: string;
+    try {
+      secret = this.secretOf(row);
+    } catch (error) {
+      if (!(error instanceof SecretBoxError)) throw error;
+      const why = error.reason === 'other-key' ? 'SECRETS_KEY has changed' : 'it is damaged';
+      return {
+        kind: 'failed',
+        status: null,
+        error: `The subscription's signing secret cannot be read (${why}): subscribe anew.`,
+      };
+    }
     const body = JSON.stringify(row.payload);
     const timestamp = Math.floor(Date.now() / 1000);
     const timeout = AbortSignal.timeout(this.config.webhooks.timeoutMs);
@@ -268,7 +296,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           'x-lt-event': row.event,
           'x-lt-delivery': String(row.id),
           'x-lt-timestamp': String(timestamp),
-          'x-lt-signature': signWebhook(row.secret, timestamp, body),
+          'x-lt-signature': signWebhook(secret, timestamp, body),
         },
         body,
         // A redirect is an answer like any other non-2xx: the signature was made for this URL.

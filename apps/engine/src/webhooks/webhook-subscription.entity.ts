@@ -22,7 +22,8 @@ export class WebhookSubscriptionEntity {
   @Column({ type: 'varchar', length: 2000 })
   url!: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  /** Sealed (AES-256-GCM, SECRETS_KEY: see common/crypto/secret-box.ts), never in clear. */
+  @Column({ type: 'varchar', length: 400 })
   secret!: string;
 
   @Column({ type: 'text', array: true })

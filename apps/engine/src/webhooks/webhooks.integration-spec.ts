@@ -7,7 +7,9 @@ import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { verifyWebhookSignature } from './signature';
+import { SecretBox } from '../common/crypto/secret-box';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
+import { WebhooksService } from './webhooks.service';
 import type { WebhookPayload } from './webhook-events';
 import type { CreatedWebhookDto, WebhookDeliveryDto, WebhookDto } from './webhooks.dto';
 
@@ -266,6 +268,14 @@ describe('webhooks', () => {
     expect(mine.body.items.map((w) => w.id)).toEqual([own.body.id]);
     expect(all.body.items.map((w) => w.id)).toEqual([byAdmin.body.id, own.body.id]);
     expect(JSON.stringify([mine.body, all.body])).not.toContain('whsec_');
+    // and the database holds the secrets sealed, never in clear
+    const stored = (await t.query(`SELECT secret FROM webhook_subscriptions WHERE id = $1`, [
+      own.body.id,
+    ])) as Array<{
+      secret: string;
+    }>;
+    expect(stored[0]!.secret).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+    expect(stored[0]!.secret).not.toContain(own.body.secret.slice(6));
     // another unit's subscription does not exist for the agency system
     const foreign = await registrySystem().get(`/webhooks/${byAdmin.body.id}/deliveries`);
     expect(foreign.status).toBe(404);
@@ -585,6 +595,48 @@ describe('webhooks', () => {
     await complete(later.id, 'tiep_nhan', { hopLe: true });
     expect(await outboxCount()).toBe(before);
     expect((await registrySystem().post(`/webhooks/${subscription.id}/deactivate`)).status).toBe(409);
+  });
+
+  it('seals a secret stored in clear at start, keeps signing with it, and fails deliveries whose secret cannot be read', async () => {
+    // given a subscription from before secrets were sealed (its secret in clear)
+    const endpoint = await receiver('ok');
+    const subscription = await subscribe(endpoint, ['task.created']);
+    endpoint.secret = 'whsec_stored-in-clear-before-sealing-000000000';
+    await t.query(`UPDATE webhook_subscriptions SET secret = $2 WHERE id = $1`, [
+      subscription.id,
+      endpoint.secret,
+    ]);
+
+    // when the engine starts (the boot seals such secrets)
+    expect(await t.app.get(WebhooksService).sealPlainSecrets()).toBe(1);
+    expect(await t.app.get(WebhooksService).sealPlainSecrets()).toBe(0);
+
+    // then it is sealed, and deliveries are signed with the same secret as before
+    const [row] = (await t.query(`SELECT secret FROM webhook_subscriptions WHERE id = $1`, [
+      subscription.id,
+    ])) as Array<{
+      secret: string;
+    }>;
+    expect(row!.secret).toMatch(/^enc:v1:/);
+    const dossier = await receive('Lê Quý Đôn');
+    await complete(dossier.id, 'tiep_nhan', { hopLe: true });
+    await waitFor('the delivery', () => endpoint.accepted.length === 1);
+    expect(endpoint.accepted[0]!.signatureValid).toBe(true);
+
+    // when the secret was sealed with another key (SECRETS_KEY changed), deliveries fail and say why
+    await t.query(`UPDATE webhook_subscriptions SET secret = $2 WHERE id = $1`, [
+      subscription.id,
+      new SecretBox('some-other-secrets-key-of-another-install').seal(endpoint.secret),
+    ]);
+    const later = await receive('Ngô Sĩ Liên');
+    await complete(later.id, 'tiep_nhan', { hopLe: true });
+    const failed = await waitFor('the failed attempt', async () =>
+      (await deliveriesOf(subscription.id)).find((d) => d.lastError !== null),
+    );
+    expect(failed.lastError).toBe(
+      "The subscription's signing secret cannot be read (SECRETS_KEY has changed): subscribe anew.",
+    );
+    expect(endpoint.requests).toHaveLength(1);
   });
 
   it('keeps delivered and failed deliveries for WEBHOOK_LOG_DAYS (30), pending ones whatever their age', async () => {

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SecretBox } from '../common/crypto/secret-box';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
@@ -10,7 +12,16 @@ import { WebhooksService } from './webhooks.service';
  */
 @Module({
   controllers: [WebhooksController],
-  providers: [WebhooksService, WebhookDispatcher],
+  providers: [
+    WebhooksService,
+    WebhookDispatcher,
+    // Seals the subscriptions' signing secrets in the database (SECRETS_KEY).
+    {
+      provide: SecretBox,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new SecretBox(config.auth.secretsKey),
+    },
+  ],
   exports: [WebhookDispatcher],
 })
 export class WebhooksModule {}

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SecretBox } from '../common/crypto/secret-box';
 import type { PageDto } from '@lienthong/contracts';
 import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
@@ -58,11 +59,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * found (404), so that its existence does not leak.
  */
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WebhooksService.name);
+
   constructor(
     private readonly db: Db,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly box: SecretBox,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.sealPlainSecrets();
+    if (sealed > 0) this.logger.log(`Sealed the signing secrets of ${sealed} webhook subscription(s)`);
+  }
+
+  /**
+   * Seals secrets stored in clear (subscriptions made before secrets were sealed); returns how many.
+   * Idempotent, and safe with several processes (a row is only replaced while it still holds the clear text).
+   */
+  async sealPlainSecrets(): Promise<number> {
+    const { rows } = await this.db.query<{ id: string; secret: string }>(
+      `SELECT id, secret FROM webhook_subscriptions WHERE secret NOT LIKE 'enc:%'`,
+    );
+    let sealed = 0;
+    for (const row of rows) {
+      const { rowCount } = await this.db.query(
+        `UPDATE webhook_subscriptions SET secret = $3 WHERE id = $1 AND secret = $2`,
+        [row.id, row.secret, this.box.seal(row.secret)],
+      );
+      sealed += rowCount;
+    }
+    return sealed;
+  }
 
   async create(body: CreateWebhookBody, principal: Principal): Promise<CreatedWebhookDto> {
     const unitCode = this.unitToSubscribe(body.unitCode, principal);
@@ -106,7 +134,7 @@ export class WebhooksService {
       const { rows } = await sql<SubscriptionRow>(
         `INSERT INTO webhook_subscriptions (id, unit_code, url, secret, events, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-        [randomUUID(), unitCode, body.url, secret, body.events, principal.name, new Date()],
+        [randomUUID(), unitCode, body.url, this.box.seal(secret), body.events, principal.name, new Date()],
       );
       return { ...toDto(rows[0]!), secret };
     });

@@ -7,6 +7,7 @@ import { Identity1764000000000 } from './1764000000000-identity';
 import { AgencyApi1764100000000 } from './1764100000000-agency-api';
 import { Webhooks1764200000000 } from './1764200000000-webhooks';
 import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
+import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -22,4 +23,5 @@ export const migrations: MigrationClass[] = [
   AgencyApi1764100000000,
   Webhooks1764200000000,
   CalendarRecomputations1764300000000,
+  SealedWebhookSecrets1764400000000,
 ];
