@@ -280,6 +280,17 @@ describe('platform: health, OpenAPI and the HTTP conventions', () => {
     expect(await again.text()).toBe('');
   });
 
+  it('echoes the request id, also in an answer to a body it could not parse', async () => {
+    // when
+    const own = await fetch(`${t.baseUrl}/api/v1/health`, { headers: { 'x-request-id': 'gw-42' } });
+    const malformed = await send('POST', '/api/v1/platform-probe/json', '{', 'application/json');
+
+    // then
+    expect(own.headers.get('x-request-id')).toBe('gw-42');
+    const body = await problem(malformed);
+    expect(malformed.headers.get('x-request-id')).toBe(body.requestId);
+  });
+
   it('maps domain and persistence errors to problems', async () => {
     // when
     const missing = await send('GET', '/api/v1/platform-probe/missing');
