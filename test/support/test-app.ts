@@ -1,4 +1,4 @@
-import { type NestExpressApplication } from '@nestjs/platform-express';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { type ModuleImport } from '../../apps/engine/src/app.module';
 import { type AppConfigOverrides } from '../../apps/engine/src/config/load-app-config.util';
@@ -17,7 +17,7 @@ export interface StartTestAppOptions {
 }
 
 export interface TestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   /** http://127.0.0.1:<port> */
   readonly baseUrl: string;
   readonly databaseUrl: string;

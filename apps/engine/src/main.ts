@@ -1,12 +1,14 @@
 import cluster from 'node:cluster';
 import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ModuleImport } from './app.module';
 import { startCluster } from './cluster';
 import { configureBodyParsers } from './common/http/body-parsers';
 import { setupOpenApi } from './common/http/openapi.util';
+import { configureResponses, fastifyOptions } from './common/http/fastify-platform';
+import { echoRequestIds } from './common/logging/request-id';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import {
   type AppConfigOverrides,
@@ -31,15 +33,17 @@ export interface CreateAppOptions {
  * tests call `app.listen(0, '127.0.0.1')` or use `app.getHttpServer()`, and must `app.close()`.
  * @throws ConfigError when the configuration is invalid
  */
-export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = loadAppConfig(options.env, options.config);
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, options.imports),
-    new ExpressAdapter(),
-    { bodyParser: false, bufferLogs: true, abortOnError: false, forceCloseConnections: true },
+    // Fastify sends no X-Powered-By header.
+    new FastifyAdapter(fastifyOptions(config)),
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
+  echoRequestIds(app);
+  configureResponses(app);
   // Camunda 7's external-task API keeps its own path (/engine-rest/...), for its clients to work unchanged.
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
   configureBodyParsers(app, config);
@@ -84,7 +88,7 @@ export async function run(): Promise<RunningEngine> {
 }
 
 /** Starts the engine on HOST:PORT; SIGINT/SIGTERM close it (HTTP, database pool, embedded PostgreSQL). */
-export async function bootstrap(): Promise<NestExpressApplication> {
+export async function bootstrap(): Promise<NestFastifyApplication> {
   const app = await createApp();
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);

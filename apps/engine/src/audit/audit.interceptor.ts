@@ -1,4 +1,3 @@
-import { type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -7,6 +6,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { type AuditContext, auditContext } from './audit-context';
@@ -15,10 +15,8 @@ import { Clock } from '../runtime/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
 import { type AuditRecord, AuditWriter } from './audit-writer';
 
-type AuditedRequest = IncomingMessage & {
-  originalUrl?: string;
-  params?: Record<string, string>;
-  ip?: string;
+type AuditedRequest = Pick<FastifyRequest, 'method' | 'originalUrl' | 'ip' | 'id'> & {
+  params?: unknown;
   [PRINCIPAL]?: Principal;
 };
 
@@ -31,7 +29,7 @@ export function auditRecord(
   at: Date,
   principal: Principal | undefined = request[PRINCIPAL],
 ): AuditRecord {
-  const params = request.params ?? {};
+  const params = (request.params ?? {}) as Record<string, string | undefined>;
   const param = spec.param ?? TARGET_PARAMS.find((p) => params[p] !== undefined);
   const targetId = param === undefined ? null : (params[param] ?? null);
   return {
@@ -40,16 +38,15 @@ export function auditRecord(
     actorId: principal?.name ?? 'anonymous',
     unitCode: principal?.unit ?? null,
     action: spec.action,
-    method: request.method ?? '',
-    path: (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '',
+    method: request.method,
+    path: request.originalUrl.split('?')[0] ?? '',
     targetType: spec.target ?? null,
     targetId,
     dossierId: spec.target === 'dossier' ? targetId : null,
     status: 0,
     outcome: 'success',
-    ip: request.ip ?? request.socket?.remoteAddress ?? null,
-    requestId:
-      (request as { id?: unknown }).id === undefined ? null : String((request as { id?: unknown }).id),
+    ip: request.ip ?? null,
+    requestId: request.id,
     detail: null,
   };
 }
@@ -88,7 +85,7 @@ export class AuditInterceptor implements NestInterceptor {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_ACTION, context.getHandler());
     if (spec === undefined) return next.handle();
     const request = context.switchToHttp().getRequest<AuditedRequest>();
-    const response = context.switchToHttp().getResponse<ServerResponse>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const record = auditRecord(request, spec, this.clock.now());
     // The status a success answers with, known before the handler runs, for a record written with the change.
     record.status =

@@ -1,6 +1,6 @@
-import { type ServerResponse } from 'node:http';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
 import { Audit } from '../audit/audit.decorator';
 import { badRequest } from '../common/problem/problem.exception';
 import { CurrentPrincipal } from '../identity/auth.decorators';
@@ -94,7 +94,7 @@ export class CamundaCompatController {
   async fetchAndLock(
     @Body() raw: unknown,
     @CurrentPrincipal() principal: Principal,
-    @Res() res: ServerResponse,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const b = body(raw);
     const topicsRaw = b['topics'];
@@ -127,11 +127,11 @@ export class CamundaCompatController {
     checkFetch(input);
     const locked = await this.external.fetchAndLock(principal, input);
     // Exactly `application/json`, no charset: the JS client parses the answer only then (as Camunda sends it).
-    const json = JSON.stringify(locked.map(toCamunda));
-    res.statusCode = 200;
-    res.setHeader('content-type', 'application/json');
-    res.setHeader('content-length', Buffer.byteLength(json));
-    res.end(json);
+    // Fastify would add `; charset=utf-8` to a string body: a Buffer goes out as it is.
+    void res
+      .status(200)
+      .header('content-type', 'application/json')
+      .send(Buffer.from(JSON.stringify(locked.map(toCamunda))));
   }
 
   @Post(':id/complete')

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { DefinitionDto, DefinitionSummaryDto, DeployResultDto, PageDto } from '@lienthong/contracts';
 import { PageQuery } from '../common/pagination';
 import { Consumes } from '../common/http/consumes.decorator';
@@ -58,7 +58,10 @@ export class DefinitionsController {
   })
   @Consumes('application/xml', 'text/xml', 'application/bpmn+xml')
   @ApiBody(XML_BODY)
-  async deploy(@Body() xml: unknown, @Res({ passthrough: true }) res: Response): Promise<DeployResultDto> {
+  async deploy(
+    @Body() xml: unknown,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<DeployResultDto> {
     if (typeof xml !== 'string') throw notXml();
     const result = await this.definitions.deploy(xml);
     res.status(result.created ? 201 : 200);

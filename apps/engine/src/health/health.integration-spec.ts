@@ -233,6 +233,64 @@ describe('platform: health, OpenAPI and the HTTP conventions', () => {
     expect(tooBig.status).toBe(413);
   });
 
+  it('hands an empty XML body to the handler as an empty string', async () => {
+    // when
+    const response = await send('POST', '/api/v1/platform-probe/xml', '', 'application/xml');
+
+    // then
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ length: 0, type: 'string' });
+  });
+
+  it('routes case-insensitively, with or without a trailing slash', async () => {
+    // when
+    const response = await send('GET', '/API/V1/Health/');
+
+    // then
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a path it cannot decode with a 400 problem', async () => {
+    // when
+    const response = await send('GET', '/api/v1/public/dossiers/%ZZ');
+
+    // then
+    expect(response.status).toBe(400);
+    expect(await problem(response)).toMatchObject({
+      type: 'https://lienthong.vn/problems/bad-request',
+      detail: "Failed to decode param '%ZZ'",
+      instance: '/api/v1/public/dossiers/%ZZ',
+    });
+  });
+
+  it('sends a weak ETag, and 304 to a GET whose copy is still fresh', async () => {
+    // given
+    const first = await send('GET', '/api/v1/health');
+    const etag = first.headers.get('etag');
+
+    // when
+    // (fetch would add `Cache-Control: no-cache` to a conditional request without a Cache-Control.)
+    const again = await fetch(`${t.baseUrl}/api/v1/health`, {
+      headers: { 'if-none-match': etag ?? '', 'cache-control': 'max-age=0' },
+    });
+
+    // then
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[\w+/]{27}"$/);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
+  it('echoes the request id, also in an answer to a body it could not parse', async () => {
+    // when
+    const own = await fetch(`${t.baseUrl}/api/v1/health`, { headers: { 'x-request-id': 'gw-42' } });
+    const malformed = await send('POST', '/api/v1/platform-probe/json', '{', 'application/json');
+
+    // then
+    expect(own.headers.get('x-request-id')).toBe('gw-42');
+    const body = await problem(malformed);
+    expect(malformed.headers.get('x-request-id')).toBe(body.requestId);
+  });
+
   it('maps domain and persistence errors to problems', async () => {
     // when
     const missing = await send('GET', '/api/v1/platform-probe/missing');

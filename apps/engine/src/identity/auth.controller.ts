@@ -1,4 +1,3 @@
-import { type IncomingMessage } from 'node:http';
 import {
   Body,
   Controller,
@@ -12,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { type FastifyRequest } from 'fastify';
 import { ProblemException } from '../common/problem/problem.exception';
 import { Audit } from '../audit/audit.decorator';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
@@ -21,8 +21,6 @@ import { LoginBody, PrincipalDto, RefreshBody, SignedInDto } from './auth.dto';
 import { unauthorized } from './auth.problems';
 import { AuthService, type RequestInfo } from './auth.service';
 import type { Principal } from './principal';
-
-type Request = IncomingMessage & { ip?: string; body?: { username?: unknown } };
 
 /** Login attempts are counted per client address and user name (AUTH_LOGIN_LIMIT per AUTH_LOGIN_WINDOW). */
 @Injectable()
@@ -49,7 +47,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-function requestInfo(req: Request): RequestInfo {
+function requestInfo(req: FastifyRequest): RequestInfo {
   const agent = req.headers['user-agent'];
   return { ip: req.ip ?? null, userAgent: typeof agent === 'string' ? agent : null };
 }
@@ -73,7 +71,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SignedInDto })
   @ApiProblemResponses(400, 401, 429)
-  login(@Body() body: LoginBody, @Req() req: Request): Promise<SignedInDto> {
+  login(@Body() body: LoginBody, @Req() req: FastifyRequest): Promise<SignedInDto> {
     return this.auth.login(body.username, body.password, requestInfo(req));
   }
 
@@ -85,7 +83,7 @@ export class AuthController {
   @ApiOperation({ summary: 'New access and refresh tokens for a refresh token (which is then used up)' })
   @ApiOkResponse({ type: SignedInDto })
   @ApiProblemResponses(400, 401, 429)
-  refresh(@Body() body: RefreshBody, @Req() req: Request): Promise<SignedInDto> {
+  refresh(@Body() body: RefreshBody, @Req() req: FastifyRequest): Promise<SignedInDto> {
     return this.auth.refresh(body.refreshToken, requestInfo(req));
   }
 

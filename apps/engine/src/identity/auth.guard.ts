@@ -1,6 +1,6 @@
-import { type IncomingMessage } from 'node:http';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { type FastifyRequest } from 'fastify';
 import { AUDIT_ACTION, type AuditSpec } from '../audit/audit.decorator';
 import { auditRecord } from '../audit/audit.interceptor';
 import { AuditWriter } from '../audit/audit-writer';
@@ -12,7 +12,7 @@ import { AuthService } from './auth.service';
 import { PRINCIPAL, type Principal, type RequestWithPrincipal } from './principal';
 import { ROLE_NAMES_VI, type Role } from './roles';
 
-type GuardedRequest = IncomingMessage & RequestWithPrincipal & { params?: Record<string, string> };
+type GuardedRequest = FastifyRequest & RequestWithPrincipal;
 
 /**
  * Global: every route but those marked `@Public()` needs `Authorization: Bearer <access token | API key>`

@@ -1,6 +1,6 @@
-import { type ServerResponse } from 'node:http';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
 import type { MessageResultDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
@@ -27,10 +27,10 @@ export class MessagesController {
   async correlate(
     @Body() body: MessageBody,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: ServerResponse,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MessageResultDto> {
     const { status, body: answer } = await this.messages.correlate(body, principal);
-    res.statusCode = status;
+    res.status(status);
     return answer;
   }
 }

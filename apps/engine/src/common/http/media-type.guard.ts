@@ -1,6 +1,6 @@
-import { type IncomingMessage } from 'node:http';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { type FastifyRequest } from 'fastify';
 import { ProblemException } from '../problem/problem.exception';
 import { CONSUMES_METADATA } from './consumes.decorator';
 import { hasBody, isJsonMediaType, JSON_MEDIA_TYPE, mediaTypeOf } from './media-types';
@@ -12,7 +12,7 @@ export class MediaTypeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!hasBody(request)) return true;
     const accepted = this.reflector.getAllAndOverride<string[] | undefined>(CONSUMES_METADATA, [
       context.getHandler(),

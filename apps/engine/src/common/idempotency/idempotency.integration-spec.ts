@@ -1,6 +1,6 @@
-import { type ServerResponse } from 'node:http';
 import { Body, Controller, HttpCode, Module, Post, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type FastifyReply } from 'fastify';
 import { IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 // Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.
@@ -34,10 +34,10 @@ class ProbeController {
   @HttpCode(201)
   create(
     @Body() order: OrderDto,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): { id: number; item: string } {
     calls.create += 1;
-    response.setHeader('Location', `/api/v1/idempotency-probe/orders/${calls.create}`);
+    response.header('Location', `/api/v1/idempotency-probe/orders/${calls.create}`);
     return { id: calls.create, item: order.item };
   }
 

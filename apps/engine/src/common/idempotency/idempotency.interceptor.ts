@@ -1,4 +1,3 @@
-import { type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   type CallHandler,
   createParamDecorator,
@@ -6,6 +5,7 @@ import {
   Injectable,
   type NestInterceptor,
 } from '@nestjs/common';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import { PRINCIPAL, type RequestWithPrincipal } from '../../identity/principal';
 import { badRequest, ProblemException } from '../problem/problem.exception';
@@ -21,11 +21,7 @@ export const IDEMPOTENCY_STALE_AFTER_MS = 5 * 60_000;
 const REPLAYED_HEADERS = ['location', 'etag', 'content-location'] as const;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-interface IdempotentRequest extends IncomingMessage {
-  readonly originalUrl?: string;
-  readonly body?: unknown;
-  idempotency?: IdempotencyContext;
-}
+type IdempotentRequest = FastifyRequest & { idempotency?: IdempotencyContext };
 
 /**
  * `Idempotency-Key` on POST requests (registered globally). The first request with a key runs and its
@@ -49,7 +45,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<IdempotentRequest>();
-    const response = http.getResponse<ServerResponse>();
+    const response = http.getResponse<FastifyReply>();
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
@@ -58,7 +54,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
 
-    const [path, query = ''] = (request.originalUrl ?? request.url ?? '').split('?', 2);
+    const [path = '', query = ''] = request.originalUrl.split('?', 2);
     // Keys are per caller: another principal's identical key is another request (and never a replay of it).
     const principal = (request as IdempotentRequest & RequestWithPrincipal)[PRINCIPAL];
     const scope = { key: callerScopedKey(principal, key), method: request.method, path };
@@ -85,10 +81,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       case 'replay': {
         const stored = reservation.response;
-        response.statusCode = stored.status;
-        for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
-        response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
-        return of(stored.body);
+        response.status(stored.status).headers(stored.headers).header(IDEMPOTENT_REPLAYED_HEADER, 'true');
+        // No body was recorded as NULL: none again (given null, Fastify would send `null`).
+        return of(stored.body ?? undefined);
       }
       case 'reserved': {
         const idempotency: IdempotencyContext = { id: reservation.id, key, completed: false };
@@ -114,7 +109,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function replayableHeaders(response: ServerResponse): Record<string, string> {
+function replayableHeaders(response: FastifyReply): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = response.getHeader(name);

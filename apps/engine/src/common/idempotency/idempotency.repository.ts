@@ -96,7 +96,7 @@ export class IdempotencyRepository {
       .update(IdempotencyKeyEntity)
       .set({
         responseStatus: response.status,
-        // jsonb: TypeORM stores JSON.stringify(body), exactly what Express sends (strings included).
+        // jsonb: TypeORM stores JSON.stringify(body), exactly the JSON sent (strings included).
         responseBody:
           response.body === undefined || response.body === null ? () => 'NULL' : (response.body as object),
         responseHeaders: response.headers,

@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-
-export const REQUEST_ID_HEADER = 'x-request-id';
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 /** pino for the Nest logger and one log line per request: pretty in development, JSON otherwise. */
 export function loggerParams(config: AppConfig): Params {
@@ -30,17 +26,15 @@ export function loggerParams(config: AppConfig): Params {
         ],
         censor: '[redacted]',
       },
-      // Keeps a caller's X-Request-Id (e.g. from a gateway), else makes one; echoed in the response.
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const incoming = request.headers[REQUEST_ID_HEADER];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-        response.setHeader(REQUEST_ID_HEADER, id);
-        return id;
-      },
+      // No genReqId: `req.id` is Fastify's request id (see request-id.ts), which @fastify/middie sets.
       customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
         error !== undefined || response.statusCode >= 500 ? 'error' : 'info',
-      autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/v1/health' },
+      // The middleware sees `url` stripped of the path it is mounted on (@fastify/middie); the request's
+      // own is `originalUrl`.
+      autoLogging: {
+        ignore: (request: IncomingMessage & { originalUrl?: string }) =>
+          (request.originalUrl ?? request.url) === '/api/v1/health',
+      },
     },
   };
 }

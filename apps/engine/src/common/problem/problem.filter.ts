@@ -1,14 +1,15 @@
+import { type ServerResponse } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { type FastifyReply } from 'fastify';
 import { type ProblemBody } from './problem-details.dto';
-import { PROBLEM_CONTENT_TYPE } from './problem.exception';
+import { PROBLEM_CONTENT_TYPE, type ProblemException } from './problem.exception';
 import { toProblem } from './to-problem.util';
 
 interface RequestLike {
   readonly method?: string;
   readonly url?: string;
   readonly originalUrl?: string;
-  /** Set by pino-http. */
+  /** Fastify's request id (pino-http's too). */
   readonly id?: string | number;
 }
 
@@ -21,39 +22,52 @@ interface RequestLike {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const request = http.getRequest<RequestLike>();
-    const response = http.getResponse<unknown>();
     const { problem, internal } = toProblem(exception);
-    const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
-
     if (internal) {
       const error = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error(`${request.method ?? ''} ${path} failed: ${error.message}`, error.stack);
+      this.logger.error(`${request.method ?? ''} ${pathOf(request)} failed: ${error.message}`, error.stack);
     }
+    // A Fastify reply; Node's response for an error thrown by a Nest middleware.
+    sendProblem(request, http.getResponse<FastifyReply | ServerResponse>(), problem);
+  }
+}
 
-    const adapter = this.adapterHost.httpAdapter;
-    if (adapter.isHeadersSent(response)) {
-      adapter.end(response);
-      return;
-    }
-    const body: ProblemBody = {
-      type: problem.type,
-      title: problem.title,
-      status: problem.getStatus(),
-      detail: problem.detail,
-      instance: path,
-      ...problem.extra,
-      ...(request.id === undefined ? {} : { requestId: String(request.id) }),
-    };
-    for (const [name, value] of Object.entries(problem.headers)) adapter.setHeader(response, name, value);
-    adapter.setHeader(response, 'Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-    adapter.status(response, body.status);
-    // A string body: given an object, the Express adapter would reset the Content-Type to application/json.
-    adapter.reply(response, JSON.stringify(body));
+function pathOf(request: RequestLike): string {
+  return (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '';
+}
+
+/** Sends `problem` as the answer to `request` (or ends a response whose headers went already). */
+export function sendProblem(
+  request: RequestLike,
+  response: FastifyReply | ServerResponse,
+  problem: ProblemException,
+): void {
+  const raw = 'raw' in response ? response.raw : response;
+  if (raw.headersSent || ('sent' in response && response.sent)) {
+    raw.end();
+    return;
+  }
+  const body: ProblemBody = {
+    type: problem.type,
+    title: problem.title,
+    status: problem.getStatus(),
+    detail: problem.detail,
+    instance: pathOf(request),
+    ...problem.extra,
+    ...(request.id === undefined ? {} : { requestId: String(request.id) }),
+  };
+  const headers = { ...problem.headers, 'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` };
+  // A string body: given an object, Fastify would send it as application/json.
+  const json = JSON.stringify(body);
+  if ('raw' in response) {
+    void response.headers(headers).status(body.status).send(json);
+  } else {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.statusCode = body.status;
+    response.end(json);
   }
 }

@@ -65,6 +65,18 @@ function isHttpErrorLike(error: unknown): error is HttpErrorLike {
   return error instanceof Error && typeof status === 'number' && status >= 400 && status < 600;
 }
 
+/**
+ * The 4xx status of an `http-errors` error, or of one of Fastify's own (`FST_ERR_...`, with a `statusCode`:
+ * e.g. 415 for a Content-Type header it cannot parse).
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, statusCode, code } = error as { status?: unknown; statusCode?: unknown; code?: unknown };
+  const fastify = typeof code === 'string' && code.startsWith('FST_');
+  const value = typeof status === 'number' ? status : fastify ? statusCode : undefined;
+  return typeof value === 'number' && value >= 400 && value < 500 ? value : undefined;
+}
+
 /** Maps body-parser failures (too large, malformed JSON, unsupported charset...) to problems. */
 export function bodyParserProblem(error: unknown): ProblemException | undefined {
   if (!isHttpErrorLike(error) || error.type === undefined) return undefined;
@@ -161,14 +173,15 @@ export function toProblem(error: unknown): {
       internal: false,
     };
   }
-  if (isHttpErrorLike(error) && error.status < 500) {
-    const [slug, title] = statusProblem(error.status);
+  const clientStatus = clientErrorStatus(error);
+  if (clientStatus !== undefined) {
+    const [slug, title] = statusProblem(clientStatus);
     return {
       problem: ProblemException.of(
-        error.status,
+        clientStatus,
         slug,
         title,
-        error.expose === false ? undefined : error.message,
+        (error as Partial<HttpErrorLike>).expose === false ? undefined : (error as Error).message,
         {
           cause: error,
         },
