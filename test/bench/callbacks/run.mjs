@@ -12,6 +12,7 @@ import {
   ADMIN_PASSWORD,
   call,
   cpuSeconds,
+  postgresCpuSeconds,
   createPeople,
   isEngine,
   login,
@@ -145,7 +146,7 @@ try {
   const cpu = () => ({
     engine: cpuSeconds(isEngine(engine)),
     engineSystem: cpuSeconds(isEngine(engine), 'system'),
-    postgres: cpuSeconds((c) => c.startsWith('postgres')),
+    postgres: postgresCpuSeconds(database.dataDir),
     client: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   });
   const latencies = [];

