@@ -184,7 +184,9 @@ try {
   const after = cpu();
   const rss = rssMb(engine.child.pid);
   await printStatements(url, completions, 'completion');
+  const rawBefore = postgresCpuSeconds(database.dataDir);
   const raw = await rawLimit(url);
+  const rawPgMs = ((postgresCpuSeconds(database.dataDir) - rawBefore) * 1000) / (raw * RAW_SECONDS);
   const perSecond = completions / seconds;
   console.log(
     `dossiers driven to completion : ${DOSSIERS} in ${seconds.toFixed(1)} s = ${(DOSSIERS / seconds).toFixed(1)} dossiers/s`,
@@ -199,7 +201,7 @@ try {
     `CPU per completion           : engine ${per('engine')} ms (kernel ${per('engineSystem')}), PostgreSQL ${per('postgres')} ms (kernel ${per('postgresSystem')}), load client ${per('client')} ms (2 cores shared)`,
   );
   console.log(
-    `raw PostgreSQL step limit    : ${raw.toFixed(0)} tx/s (${CLIENTS} clients: BEGIN; SELECT … FOR UPDATE; UPDATE 2 KB jsonb; COMMIT)`,
+    `raw PostgreSQL step limit    : ${raw.toFixed(0)} tx/s (${CLIENTS} clients: BEGIN; SELECT … FOR UPDATE; UPDATE 2 KB jsonb; COMMIT), PostgreSQL CPU ${rawPgMs.toFixed(2)} ms/tx`,
   );
   console.log(`ratio completions / raw      : ${(perSecond / raw).toFixed(2)}`);
 } finally {

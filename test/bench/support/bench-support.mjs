@@ -41,9 +41,10 @@ export async function startDatabase(name = 'bench-pg') {
       '-c',
       'max_connections=200',
       // STATEMENTS=1: per-statement figures from pg_stat_statements (see printStatements).
+      ...(process.env.BENCH_PG_FLAGS ?? '').split(' ').filter(Boolean),
       ...(process.env.STATEMENTS === '1' ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] : []),
     ],
-    onLog: () => {},
+    onLog: process.env.BENCH_PG_LOG === '1' ? (m) => process.stderr.write(String(m)) : () => {},
     onError: () => {},
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();

@@ -225,13 +225,15 @@ export function buildWrite(
          RETURNING 1)`,
     );
   }
+  // The ids again as an array: `id = ANY(…)` is a primary-key lookup whatever the statistics say (a join
+  // on the recordset alone was planned as a pass over every open step while the table was small).
   if (endedTasks.length > 0) {
     ctes.push(
       `t_end AS (UPDATE tasks SET status = x.status, completed_at = ${nowP}, completed_by = x.completed_by, result = x.result,
                 clock = x.clock, outcome = x.outcome, worked_minutes = x.worked_minutes
            FROM jsonb_to_recordset(${json(endedTasks)}::jsonb) AS x(id uuid, status text, completed_by text, result jsonb, clock text,
                 deadline_status text, outcome text, worked_minutes int)
-          WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+          WHERE tasks.id = ANY(${p(endedTasks.map((t) => t.id))}::uuid[]) AND tasks.id = x.id AND tasks.status = 'active' AND ${guard}
          RETURNING 1)`,
     );
   }
@@ -241,7 +243,7 @@ export function buildWrite(
                 deadline_status = ${lowerStatus('tasks.deadline_status', 'x.deadline_status')}
            FROM jsonb_to_recordset(${json(reclocked)}::jsonb) AS x(id uuid, clock text, due_at timestamptz, due_soon_at timestamptz,
                 deadline_status text)
-          WHERE tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+          WHERE tasks.id = ANY(${p(reclocked.map((t) => t.id))}::uuid[]) AND tasks.id = x.id AND tasks.status = 'active' AND ${guard}
          RETURNING 1)`,
     );
   }

@@ -45,12 +45,19 @@ export function subscribedSql(event: string): string {
   return `s.active AND ${event} = ANY(s.events)`;
 }
 
-/** Join condition: subscription `s` belongs to a unit that may see dossier `alias` (id, receiving_unit). */
+/**
+ * Condition: subscription `s` belongs to a unit that may see dossier `alias` (id, receiving_unit).
+ * A correlated lookup per subscription found (steps of the dossier by tasks_dossier_idx): never a pass
+ * over every step, which a hashed `EXISTS … OR …` turned into.
+ */
 export function dossierAudienceSql(alias: string, extraUnits?: string): string {
-  return `(s.unit_code = ${alias}.receiving_unit
-            OR EXISTS (SELECT 1 FROM tasks wt WHERE wt.dossier_id = ${alias}.id AND wt.unit = s.unit_code)${
-              extraUnits === undefined ? '' : `\n            OR s.unit_code = ANY(${extraUnits})`
-            })`;
+  return `s.unit_code IN (SELECT ${alias}.receiving_unit
+                            UNION ALL SELECT wt.unit FROM tasks wt WHERE wt.dossier_id = ${alias}.id${
+                              extraUnits === undefined
+                                ? ''
+                                : `
+                            UNION ALL SELECT unnest(${extraUnits})`
+                            })`;
 }
 
 /** What a command's write tells subscribers about. */
