@@ -225,25 +225,57 @@ export function buildWrite(
          RETURNING 1)`,
     );
   }
-  // The ids again as an array: `id = ANY(…)` is a primary-key lookup whatever the statistics say (a join
-  // on the recordset alone was planned as a pass over every open step while the table was small).
+  // Steps ended or re-clocked, found by primary key: `x` is the new values, `match` the condition on
+  // `tasks`. One step (the usual case) is a plain `id = $n` with its values as parameters; several go
+  // through a recordset with `id = ANY(…)`, so that the plan is a primary-key lookup whatever the
+  // statistics say (a join on the recordset alone became a pass over every open step on a young table).
+  const stepRows = (
+    rows: Array<Record<string, unknown> & { id: string }>,
+    columns: Array<[string, string]>,
+  ) => {
+    if (rows.length === 1) {
+      const row = rows[0]!;
+      const values = columns.map(([name, type]) => {
+        const value = row[name] ?? null;
+        return `${p(type === 'jsonb' && value !== null ? JSON.stringify(value) : value)}::${type} AS ${name}`;
+      });
+      return { from: `(SELECT ${values.join(', ')}) AS x`, match: `tasks.id = ${p(row.id)}::uuid` };
+    }
+    const spec = [['id', 'uuid'], ...columns].map(([name, type]) => `${name} ${type}`).join(', ');
+    return {
+      from: `jsonb_to_recordset(${json(rows)}::jsonb) AS x(${spec})`,
+      match: `tasks.id = ANY(${p(rows.map((r) => r.id))}::uuid[]) AND tasks.id = x.id`,
+    };
+  };
   if (endedTasks.length > 0) {
+    const x = stepRows(endedTasks, [
+      ['status', 'text'],
+      ['completed_by', 'text'],
+      ['result', 'jsonb'],
+      ['clock', 'text'],
+      ['outcome', 'text'],
+      ['worked_minutes', 'int'],
+    ]);
     ctes.push(
       `t_end AS (UPDATE tasks SET status = x.status, completed_at = ${nowP}, completed_by = x.completed_by, result = x.result,
                 clock = x.clock, outcome = x.outcome, worked_minutes = x.worked_minutes
-           FROM jsonb_to_recordset(${json(endedTasks)}::jsonb) AS x(id uuid, status text, completed_by text, result jsonb, clock text,
-                deadline_status text, outcome text, worked_minutes int)
-          WHERE tasks.id = ANY(${p(endedTasks.map((t) => t.id))}::uuid[]) AND tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+           FROM ${x.from}
+          WHERE ${x.match} AND tasks.status = 'active' AND ${guard}
          RETURNING 1)`,
     );
   }
   if (reclocked.length > 0) {
+    const x = stepRows(reclocked, [
+      ['clock', 'text'],
+      ['due_at', 'timestamptz'],
+      ['due_soon_at', 'timestamptz'],
+      ['deadline_status', 'text'],
+    ]);
     ctes.push(
       `t_clock AS (UPDATE tasks SET clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
                 deadline_status = ${lowerStatus('tasks.deadline_status', 'x.deadline_status')}
-           FROM jsonb_to_recordset(${json(reclocked)}::jsonb) AS x(id uuid, clock text, due_at timestamptz, due_soon_at timestamptz,
-                deadline_status text)
-          WHERE tasks.id = ANY(${p(reclocked.map((t) => t.id))}::uuid[]) AND tasks.id = x.id AND tasks.status = 'active' AND ${guard}
+           FROM ${x.from}
+          WHERE ${x.match} AND tasks.status = 'active' AND ${guard}
          RETURNING 1)`,
     );
   }

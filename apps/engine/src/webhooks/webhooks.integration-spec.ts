@@ -633,7 +633,7 @@ describe('webhooks', () => {
     const failed = await waitFor('the failed attempt', async () =>
       (await deliveriesOf(subscription.id)).find((d) => d.lastError !== null),
     );
-    expect(failed.lastError).toBe(
+    expect(failed!.lastError).toBe(
       "The subscription's signing secret cannot be read (SECRETS_KEY has changed): subscribe anew.",
     );
     expect(endpoint.requests).toHaveLength(1);
