@@ -1,7 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
-import { Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
-import { type AppConfig, type LogLevel } from './config/app-config';
+import { Logger } from '@nestjs/common';
+import { ProcessLogger } from './common/logging/process-logger';
+import { type AppConfig } from './config/app-config';
 import { APP_DATABASE } from './database/data-source';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 
@@ -29,8 +30,8 @@ const MIN_UPTIME_MS = 10_000;
  * this process.
  */
 export async function startCluster(config: AppConfig): Promise<EngineCluster> {
-  // This process has no Nest application (hence no pino): Nest's console logger, at LOG_LEVEL.
-  Logger.overrideLogger(nestLevels(config.logLevel));
+  // This process has no Nest application: the engine's pino lines all the same.
+  Logger.overrideLogger(new ProcessLogger(config));
   const logger = new Logger('Cluster');
   let embedded: EmbeddedPostgresHandle | undefined;
   const env: Record<string, string> = { LT_CLUSTER_WORKER: '1' };
@@ -119,18 +120,4 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
   }
   logger.log(`${config.http.workers} engine workers share http://${config.http.host}:${port}`);
   return { host: config.http.host, port, workers: config.http.workers, stop: () => stop() };
-}
-
-/** Nest's console-logger levels at or above a pino level. */
-function nestLevels(level: LogLevel): NestLogLevel[] {
-  const order: Array<[LogLevel, NestLogLevel]> = [
-    ['trace', 'verbose'],
-    ['debug', 'debug'],
-    ['info', 'log'],
-    ['warn', 'warn'],
-    ['error', 'error'],
-    ['fatal', 'fatal'],
-  ];
-  const from = order.findIndex(([l]) => l === level);
-  return from < 0 ? [] : order.slice(from).map(([, nest]) => nest);
 }

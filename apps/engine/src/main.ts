@@ -103,6 +103,11 @@ export async function bootstrap(): Promise<NestFastifyApplication> {
 }
 
 if (require.main === module) {
+  // A worker whose primary is gone (its shutdown raced the worker's) cannot report a closed port to it:
+  // nothing to do about that while stopping, and no reason to crash.
+  cluster.worker?.on('error', (error: Error) => {
+    new NestLogger('Cluster').warn(`Channel to the primary: ${error.message}`);
+  });
   // A cluster worker (forked by startCluster) is one engine process; otherwise start as configured.
   (cluster.isWorker ? bootstrap() : run()).catch((error: unknown) => {
     const message =

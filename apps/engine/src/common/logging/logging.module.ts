@@ -1,7 +1,22 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
+import { type LoggerOptions } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+
+/** The level and output of every pino logger of the engine: pretty in development, JSON lines otherwise. */
+export function pinoOptions(config: AppConfig): Pick<LoggerOptions, 'level' | 'transport'> {
+  return {
+    level: config.logLevel,
+    transport:
+      config.mode === 'development'
+        ? {
+            target: 'pino-pretty',
+            options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+          }
+        : undefined,
+  };
+}
 
 /** pino for the Nest logger and one log line per request: pretty in development, JSON otherwise. */
 export function loggerParams(config: AppConfig): Params {
@@ -9,14 +24,7 @@ export function loggerParams(config: AppConfig): Params {
     // Every route (under the global prefix); nestjs-pino's default '*' is legacy syntax for Nest 11.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
-      level: config.logLevel,
-      transport:
-        config.mode === 'development'
-          ? {
-              target: 'pino-pretty',
-              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
-            }
-          : undefined,
+      ...pinoOptions(config),
       redact: {
         paths: [
           'req.headers.authorization',
