@@ -11,6 +11,7 @@ import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
+import { LoginThrottleEntity } from '../identity/login-throttle.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BufferedMessageEntity } from '../messages/buffered-message.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
@@ -42,6 +43,7 @@ export const entities: EntityClass[] = [
   SessionEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  LoginThrottleEntity,
   // agency API
   BufferedMessageEntity,
   WebhookSubscriptionEntity,

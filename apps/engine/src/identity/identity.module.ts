@@ -18,6 +18,8 @@ import { UnitDirectory } from './unit-directory.service';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 import { UsersController } from './users.controller';
+import { LoginThrottleStorage } from './login-throttle.storage';
+import { Db } from '../database/db.service';
 import { UsersService } from './users.service';
 
 /**
@@ -28,10 +30,14 @@ import { UsersService } from './users.service';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', ttl: config.auth.loginWindowSeconds * 1000, limit: config.auth.loginLimit },
-      ],
+      inject: [APP_CONFIG, Db],
+      useFactory: (config: AppConfig, db: Db) => ({
+        throttlers: [
+          { name: 'login', ttl: config.auth.loginWindowSeconds * 1000, limit: config.auth.loginLimit },
+        ],
+        // Counted in the database: the limit holds across engine processes.
+        storage: new LoginThrottleStorage(db),
+      }),
     }),
   ],
   controllers: [AuthController, UsersController, UnitsController, ApiKeysController, AuditController],

@@ -8,6 +8,7 @@ import { AgencyApi1764100000000 } from './1764100000000-agency-api';
 import { Webhooks1764200000000 } from './1764200000000-webhooks';
 import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
+import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -24,4 +25,5 @@ export const migrations: MigrationClass[] = [
   Webhooks1764200000000,
   CalendarRecomputations1764300000000,
   SealedWebhookSecrets1764400000000,
+  LoginThrottle1764500000000,
 ];
