@@ -84,6 +84,14 @@ describe('evaluateFeel', () => {
     }
   });
 
+  it('evaluates every time when the variables it names are large (the kept results stay small)', () => {
+    evaluated.mockClear();
+    const items = Array.from({ length: 400 }, (_, i) => i);
+    expect(evaluateFeel('items[2] >= 1', { items })).toBe(true);
+    expect(evaluateFeel('items[2] >= 1', { items })).toBe(true);
+    expect(evaluated).toHaveBeenCalledTimes(2);
+  });
+
   it('evaluates every time while a variable has a name FEEL reads differently (spaces)', () => {
     expect(evaluateFeel('so to > 1', { 'so to': 2 })).toBe(true);
     expect(evaluateFeel('so to > 1', { 'so to': 0 })).toBe(false);

@@ -35,9 +35,13 @@ const MAX_RESULTS = 20_000;
 const referencedNames = new Map<string, string[] | null>();
 const results = new Map<string, unknown>();
 
+/** Keys longer than this (large values named) are not kept: the cache stays small (MAX_RESULTS of them). */
+const MAX_KEY_LENGTH = 1024;
+
 function keyOf(expression: string, names: string[], context: Variables): string | undefined {
   try {
-    return `${expression}\u0000${JSON.stringify(names.map((n) => context[n] ?? null))}`;
+    const key = `${expression}\u0000${JSON.stringify(names.map((n) => context[n] ?? null))}`;
+    return key.length <= MAX_KEY_LENGTH ? key : undefined;
   } catch {
     return undefined; // a value JSON cannot hold: evaluate
   }
