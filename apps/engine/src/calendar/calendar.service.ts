@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_OFFICE_HOURS,
   DEFAULT_OFFICIAL_DECISIONS,
@@ -12,10 +11,8 @@ import {
   type WorkingCalendarOptions,
 } from '@lienthong/calendar';
 import { Subject, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { badRequest, unprocessable } from '../common/problem/problem.exception';
 import { Db, type Sql } from '../database/db.service';
-import { openListenConnection } from '../database/listen-connection.util';
 import { Clock } from '../runtime/clock';
 import {
   breaksOf,
@@ -162,7 +159,6 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly db: Db,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {
     this.listener = new NotificationListener({
@@ -512,7 +508,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   /** A connection of its own for LISTEN, with the connection settings of the Db's pool. */
   private connectListener(): Promise<ListenConnection> {
-    return openListenConnection(this.dataSource, 'lienthong-calendar-listener');
+    return this.db.connect('lienthong-calendar-listener');
   }
 }
 

@@ -51,7 +51,7 @@ export class Db {
 
   /**
    * A connection of its own, outside the pool, with the pool's connection settings: for background
-   * work that holds a session (advisory lock, session settings) for long. The caller ends it.
+   * work that holds a session (a LISTEN, an advisory lock, session settings) for long. The caller ends it.
    */
   async connect(applicationName: string): Promise<Client> {
     const options = (this.pool as Pool & { options: PoolConfig }).options;

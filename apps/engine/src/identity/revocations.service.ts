@@ -1,10 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { NotificationListener, type ListenConnection } from '../calendar/notification-listener.util';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { Db, type Sql } from '../database/db.service';
-import { openListenConnection } from '../database/listen-connection.util';
 
 /** NOTIFY channel of revocations: payload `session:<id>`, `user:<id>` or `api_key:<id>`. */
 export const AUTH_CHANNEL = 'lt_auth';
@@ -28,7 +25,6 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly db: Db,
     @InjectAppConfig() private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     this.listener = new NotificationListener({
       channel: AUTH_CHANNEL,
@@ -101,6 +97,6 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
   }
 
   private connect(): Promise<ListenConnection> {
-    return openListenConnection(this.dataSource, 'lienthong-auth-listener');
+    return this.db.connect('lienthong-auth-listener');
   }
 }

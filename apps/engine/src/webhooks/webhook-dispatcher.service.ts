@@ -5,12 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { NotificationListener, type ListenConnection } from '../calendar/notification-listener.util';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
-import { openListenConnection } from '../database/listen-connection.util';
 import { retryDelayMs } from './retry-delay.util';
 import { SecretBox, SecretBoxError } from '../common/crypto/secret-box';
 import { signWebhook } from './signature';
@@ -74,7 +71,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly db: Db,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly box: SecretBox,
   ) {
@@ -365,7 +361,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private connectListener(): Promise<ListenConnection> {
-    return openListenConnection(this.dataSource, 'lienthong-webhooks-listener');
+    return this.db.connect('lienthong-webhooks-listener');
   }
 }
 
