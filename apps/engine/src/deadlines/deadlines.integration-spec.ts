@@ -272,23 +272,7 @@ describe('legal deadlines of dossiers and steps', () => {
     const recomputer = t.app.get(DeadlineRecomputer);
 
     // when an official decision makes Wednesday 4/3/2026 a day off
-    const current = await t.api.get<{ decisions: unknown[] }>('/calendar/decisions?year=2026');
-    const dayOff = {
-      id: '2026-test-day-off',
-      year: 2026,
-      covers: [],
-      name: 'Ngày nghỉ thử nghiệm',
-      daysOff: { from: '2026-03-04', to: '2026-03-04' },
-      sources: [
-        { issuer: 'Kiểm thử', number: '1/TEST', date: '2026-03-01', title: 'Ngày nghỉ dùng cho kiểm thử' },
-      ],
-      unverified: true,
-    };
-    const put = await t.api.request('PUT', '/calendar/decisions/2026', {
-      decisions: [...current.body.decisions, dayOff],
-      reason: 'kiểm thử',
-    });
-    expect(put.status).toBe(200);
+    await makeWednesdayOff(t, 'kiểm thử');
     await recomputer.last;
 
     // then the due instant moves one working day later, and the event says why
