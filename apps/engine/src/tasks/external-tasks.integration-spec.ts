@@ -23,6 +23,14 @@ const PROCESS = bpmnFixture(
 
 const TAX = { topicName: 'tax-assessment', lockDuration: 60_000 };
 
+/** An engine with the thue-dat procedure (its tax step an external task) published. */
+async function startWithProcedure(): Promise<TestApp> {
+  const t = await startTestApp();
+  await t.api.post('/definitions', PROCESS);
+  await t.api.post('/definitions/thue-dat/versions/1/publish');
+  return t;
+}
+
 /**
  * External tasks worked by agency systems: fetch-and-lock (no task to two workers, long polling, lock
  * expiry), completion only by the lock holder (a repeat answered with the first result), failures with
@@ -34,9 +42,7 @@ describe('external tasks: fetch-and-lock and the agency systems', () => {
   const tax = () => t.withKey('DTP-THUE-1', { topics: ['tax-assessment'] });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.api.post('/definitions', PROCESS);
-    await t.api.post('/definitions/thue-dat/versions/1/publish');
+    t = await startWithProcedure();
   });
   afterAll(async () => {
     await t?.close();
@@ -293,9 +299,7 @@ describe('messages from agency systems', () => {
   const land = () => t.withKey('DTP-VPDK-CL');
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.api.post('/definitions', PROCESS);
-    await t.api.post('/definitions/thue-dat/versions/1/publish');
+    t = await startWithProcedure();
   });
   afterAll(async () => {
     await t?.close();
