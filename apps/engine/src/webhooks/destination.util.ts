@@ -43,7 +43,8 @@ export function isPrivateAddress(address: string): boolean {
 /**
  * Why `url` must not be called from the engine (its host resolves to a private address), or null. Against
  * server-side request forgery: an agency's key could otherwise make the engine probe the internal network.
- * Checked when a subscription is made and again before every delivery (a DNS answer may change).
+ * Checked when a subscription is made; at delivery the connection itself refuses such addresses (a DNS
+ * answer may change: see guardedLookup in webhook-transport.ts).
  */
 export async function privateDestination(url: string): Promise<string | null> {
   let host: string;

@@ -12,15 +12,13 @@ import { retryDelayMs } from './retry-delay.util';
 import { SecretBox, SecretBoxError } from '../common/crypto/secret-box';
 import { signWebhook } from './signature';
 import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
-import { privateDestination } from './destination.util';
+import { RefusedDestinationError, WebhookTransport } from './webhook-transport';
 
 /** Attempts in flight in this process, in all and per subscription (a slow endpoint keeps at most this many). */
 export const MAX_IN_FLIGHT = 16;
 export const MAX_IN_FLIGHT_PER_SUBSCRIPTION = 4;
 /** How long a claimed attempt keeps its row from other processes, beyond the timeout. */
 const LEASE_MARGIN_MS = 30_000;
-/** Characters of an endpoint's error answer kept in the delivery log. */
-const ERROR_SNIPPET = 200;
 /** How often the delivery log loses its rows older than WEBHOOK_LOG_DAYS, and in batches of how many. */
 const PURGE_EVERY_MS = 3_600_000;
 const PURGE_BATCH = 5_000;
@@ -60,6 +58,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly perSubscription = new Map<string, number>();
   private readonly abort = new AbortController();
+  private readonly transport: WebhookTransport;
   private stopped = false;
   private signalled = false;
   private wake: (() => void) | null = null;
@@ -74,6 +73,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly box: SecretBox,
   ) {
+    // In production, a destination that is or resolves to a private address is refused when connecting.
+    this.transport = new WebhookTransport(!config.webhooks.allowPrivateNetworks);
     this.listener = new NotificationListener({
       channel: WEBHOOK_CHANNEL,
       connect: () => this.connectListener(),
@@ -133,6 +134,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     this.signal();
     await this.loop;
     await Promise.all(this.inFlight.values());
+    this.transport.close();
     await this.listener.stop();
   }
 
@@ -278,15 +280,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const body = JSON.stringify(row.payload);
     const timestamp = Math.floor(Date.now() / 1000);
     const timeout = AbortSignal.timeout(this.config.webhooks.timeoutMs);
-    if (!this.config.webhooks.allowPrivateNetworks) {
-      // Again at every delivery: the host's DNS answer may have changed since the subscription.
-      const refused = await privateDestination(row.url);
-      if (refused !== null) return { kind: 'failed', status: null, error: `Refused destination: ${refused}` };
-    }
     try {
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: {
+      const answer = await this.transport.post(
+        row.url,
+        {
           'content-type': 'application/json',
           'user-agent': `lienthong-webhooks/${this.config.version}`,
           'x-lt-event': row.event,
@@ -295,19 +292,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           'x-lt-signature': signWebhook(secret, timestamp, body),
         },
         body,
-        // A redirect is an answer like any other non-2xx: the signature was made for this URL.
-        redirect: 'manual',
-        signal: AbortSignal.any([timeout, this.abort.signal]),
-      });
-      if (response.status >= 200 && response.status < 300) {
-        await response.body?.cancel().catch(() => undefined);
-        return { kind: 'delivered', status: response.status };
-      }
-      const snippet = await readSnippet(response);
+        AbortSignal.any([timeout, this.abort.signal]),
+      );
+      if (answer.status >= 200 && answer.status < 300) return { kind: 'delivered', status: answer.status };
       return {
         kind: 'failed',
-        status: response.status,
-        error: `HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`,
+        status: answer.status,
+        error: `HTTP ${answer.status}${answer.snippet ? `: ${answer.snippet}` : ''}`,
       };
     } catch (error) {
       if (this.abort.signal.aborted) return { kind: 'stopped' };
@@ -317,6 +308,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           status: null,
           error: `No answer within ${this.config.webhooks.timeoutMs} ms`,
         };
+      }
+      if (error instanceof RefusedDestinationError) {
+        // Checked when connecting, on the address connected to: a DNS answer may change after the subscription.
+        return { kind: 'failed', status: null, error: `Refused destination: ${error.message}` };
       }
       return { kind: 'failed', status: null, error: networkError(error) };
     }
@@ -365,31 +360,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 }
 
-async function readSnippet(response: Response): Promise<string> {
-  try {
-    const reader = response.body?.getReader();
-    if (!reader) return '';
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    while (size < ERROR_SNIPPET * 4) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-    await reader.cancel().catch(() => undefined);
-    return Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ').trim().slice(0, ERROR_SNIPPET);
-  } catch {
-    return '';
-  }
-}
-
-/** `fetch failed` says little: the cause (ECONNREFUSED, ENOTFOUND, a TLS error…) says more. */
+/** A network error with its code (ECONNREFUSED, ENOTFOUND, a TLS error…). */
 function networkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  if (cause && typeof cause.code === 'string')
-    return `${cause.code}${typeof cause.message === 'string' ? `: ${cause.message}` : ''}`;
-  return messageOf(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = messageOf(error);
+  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 function messageOf(error: unknown): string {
