@@ -14,6 +14,7 @@ import { Clock } from '../runtime/clock';
 import { CalendarSource } from '../runtime/calendar-source';
 import { recomputeDeadlinesInPlace, type DeadlineState } from '../runtime/deadlines';
 import { lowerStatus } from '../runtime/dossier-write';
+import { recomputedOutboxCte } from '../webhooks/webhook-outbox.sql';
 
 /** Dossiers read, recomputed and written per statement (one short transaction each). */
 export const RECOMPUTE_BATCH = 1000;
@@ -50,7 +51,7 @@ const READ_SQL = `SELECT id, revision, deadlines FROM dossiers WHERE id = ANY($1
 /**
  * One batch, one statement: the dossiers some of whose clocks moved (each only if its revision is still
  * the one read), the steps whose due instants moved (only of the dossiers written), and a 'recomputed'
- * deadline event for each dossier whose own due instant moved. Typed arrays rather than JSON records
+ * deadline event and its webhook deliveries for each dossier whose own due instant moved. Typed arrays rather than JSON records
  * (the clocks, jsonb anyway, are one JSON array).
  *
  * `parent_id`, `created_at`, `dossier_id` and `unit` are set to themselves on purpose: naming an index's
@@ -74,7 +75,9 @@ const WRITE_SQL = `
                 appointment_at = CASE WHEN dossiers.extension IS NULL THEN x.appointment ELSE dossiers.appointment_at END,
                 parent_id = dossiers.parent_id, created_at = dossiers.created_at
            FROM x WHERE dossiers.id = x.id AND dossiers.revision = x.revision
-         RETURNING dossiers.id, x.previous_due IS DISTINCT FROM x.due_at AS moved, x.previous_due, x.due_at),
+         RETURNING dossiers.id, x.previous_due IS DISTINCT FROM x.due_at AS moved, x.previous_due, dossiers.due_at,
+                   dossiers.code, dossiers.status, dossiers.receiving_unit, dossiers.definition_key, dossiers.clock,
+                   dossiers.appointment_at, dossiers.deadline_status),
        t AS (
          UPDATE tasks SET due_at = y.due_at, due_soon_at = y.due_soon_at,
                 deadline_status = ${lowerStatus('tasks.deadline_status', 'y.deadline_status')},
@@ -84,7 +87,8 @@ const WRITE_SQL = `
           WHERE tasks.id = y.id AND tasks.status = 'active' AND y.dossier_id IN (SELECT id FROM d)),
        e AS (
          INSERT INTO deadline_events (dossier_id, at, kind, reason, actor, previous_due_at, new_due_at, calendar_version)
-         SELECT id, $15, 'recomputed', $16, $17, previous_due, due_at, $18 FROM d WHERE moved)
+         SELECT id, $15, 'recomputed', $16, $17, previous_due, due_at, $18 FROM d WHERE moved),
+       ${recomputedOutboxCte('$15', '$16')}
   SELECT id, moved FROM d`;
 
 const PENDING_SQL = `SELECT id::text, reason, actor FROM calendar_recomputations WHERE finished_at IS NULL ORDER BY id`;

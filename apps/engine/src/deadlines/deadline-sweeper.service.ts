@@ -28,7 +28,7 @@ export const SWEEP_BATCH = 2000;
 const TASK_RETURNING = `tasks.id, tasks.dossier_id, tasks.unit, tasks.node_id, tasks.due_at, tasks.name, tasks.kind, tasks.topic,
                  tasks.candidate_role`;
 const dossierReturning = (d: string) =>
-  `${d}.id, ${d}.code, ${d}.status, ${d}.receiving_unit, ${d}.definition_key, ${d}.due_at`;
+  `${d}.id, ${d}.code, ${d}.status, ${d}.receiving_unit, ${d}.definition_key, ${d}.due_at, ${d}.appointment_at, ${d}.clock`;
 
 /** Any number being a lock key shared by every engine process: one of them sweeps at a time. */
 const SWEEP_LOCK = 7_210_001;

@@ -3,7 +3,7 @@ import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto }
 import { JobWorker } from '../jobs/job-worker.service';
 import { Clock } from '../runtime/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { BACK_OFFICE_USER, memberOf } from '../testing/test-app';
+import { BACK_OFFICE_USER, makeWednesdayOff, memberOf } from '../testing/test-app';
 // Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
@@ -364,28 +364,6 @@ describe('legal deadlines of dossiers and steps', () => {
 });
 
 /** Wednesday 4/3/2026 made a day off (a made-up decision), added to the decisions of 2026 in force. */
-async function makeWednesdayOff(t: TestApp, reason: string): Promise<void> {
-  const current = await t.api.get<{ decisions: unknown[] }>('/calendar/decisions?year=2026');
-  const put = await t.api.request('PUT', '/calendar/decisions/2026', {
-    decisions: [
-      ...current.body.decisions,
-      {
-        id: '2026-test-day-off',
-        year: 2026,
-        covers: [],
-        name: 'Ngày nghỉ thử nghiệm',
-        daysOff: { from: '2026-03-04', to: '2026-03-04' },
-        sources: [
-          { issuer: 'Kiểm thử', number: '1/TEST', date: '2026-03-01', title: 'Ngày nghỉ thử nghiệm' },
-        ],
-        unverified: true,
-      },
-    ],
-    reason,
-  });
-  expect(put.status).toBe(200);
-}
-
 describe('recomputing open due instants after a calendar change', () => {
   let t: TestApp;
   let clock: Clock;

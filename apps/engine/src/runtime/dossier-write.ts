@@ -3,6 +3,7 @@ import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engi
 import type { CachedDefinition } from './definition-cache';
 import type { DeadlineUpdate, TaskDeadline } from './deadlines';
 import { commandOutboxCtes } from '../webhooks/webhook-outbox.sql';
+import { type DeadlineChange, DEADLINE_CHANGES_OF_COMMANDS } from '../webhooks/webhook-events';
 import { auditCte } from '../audit/audit-context';
 import type { AuditRecord } from '../audit/audit-writer';
 
@@ -62,7 +63,7 @@ export function lowerStatus(current: string, computed: string): string {
 }
 
 /** What the written dossier row (CTE `d`) returns: its code, and what webhook payloads show of it. */
-const D_RETURNING = 'id, code, status, receiving_unit, definition_key';
+const D_RETURNING = 'id, code, status, receiving_unit, definition_key, due_at, appointment_at, clock, deadline_status';
 
 function deadlineColumns(d: TaskDeadline | undefined) {
   return {
@@ -335,12 +336,20 @@ export function buildWrite(
   }
   // Webhook deliveries (the outbox), in this statement: only if the dossier row was written.
   const instanceEnded = result.effects.find((e) => e.type === 'instanceEnded');
+  // The last change of the dossier's own clock (its events carry no step).
+  const clockChange =
+    target.mode === 'update'
+      ? deadline.events.findLast((e) => !e.taskId && DEADLINE_CHANGES_OF_COMMANDS.has(e.kind))
+      : undefined;
   ctes.push(
     ...commandOutboxCtes(
       {
         tasks: [...created.values()],
         ended: instanceEnded
           ? { result: (state.result as Record<string, unknown> | undefined) ?? null }
+          : undefined,
+        deadline: clockChange
+          ? { change: clockChange.kind as DeadlineChange, reason: clockChange.reason ?? null }
           : undefined,
       },
       now.toISOString(),

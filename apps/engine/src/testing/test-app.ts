@@ -3,3 +3,5 @@
 export * from '../../../../test/support/test-app';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 export { BACK_OFFICE_USER, memberOf } from '../../../../test/support/api-client';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { makeWednesdayOff } from '../../../../test/support/calendar';

@@ -10,7 +10,10 @@ export const WEBHOOK_EVENTS = [
   'task.deadline_changed',
   /** The dossier's status changed (active to completed or cancelled). */
   'dossier.status_changed',
-  /** The due-soon / overdue sweep marked the dossier. */
+  /**
+   * The dossier's deadline changed: the due-soon / overdue sweep marked it, or its due instant moved or
+   * stopped (clock paused or resumed, a return date rescheduled, a calendar change), its status following.
+   */
   'dossier.deadline_changed',
   /** The dossier ended (completed or cancelled). */
   'dossier.finished',
@@ -30,9 +33,26 @@ export interface WebhookDossier {
   status: 'active' | 'completed' | 'cancelled';
   receivingUnit: string;
   definitionKey: string;
-  /** Dossier deadline events: the legal due instant. */
+  /** Dossier deadline events: the legal due instant (null while its clock is paused). */
   dueAt?: string | null;
+  /** Dossier deadline events: the return date promised (ngày hẹn trả): the legal due or a rescheduled one. */
+  appointmentAt?: string | null;
+  /** Dossier deadline events: whether its clock runs. */
+  clock?: 'none' | 'running' | 'paused';
 }
+
+/** What changed a dossier's deadline (`change` of dossier.deadline_changed). */
+export type DeadlineChange =
+  'due_soon' | 'overdue' | 'paused' | 'resumed' | 'restarted' | 'extended' | 'recomputed';
+
+/** The deadline event kinds a command or a recomputation tells subscribers of (the sweep's are its own). */
+export const DEADLINE_CHANGES_OF_COMMANDS: ReadonlySet<string> = new Set<DeadlineChange>([
+  'paused',
+  'resumed',
+  'restarted',
+  'extended',
+  'recomputed',
+]);
 
 /** The step as a webhook payload shows it. */
 export interface WebhookTask {
@@ -58,7 +78,14 @@ export interface WebhookPayload {
   previousStatus?: string;
   /** dossier.finished: how it ended (end event, reason of a cancellation…). */
   result?: Record<string, unknown> | null;
-  /** *.deadline_changed: `due_soon` or `overdue`, and the status before. */
-  deadlineStatus?: 'due_soon' | 'overdue';
+  /** *.deadline_changed: the status now and before (a dossier's may also go back to `on_track`). */
+  deadlineStatus?: 'on_track' | 'due_soon' | 'overdue';
   previousDeadlineStatus?: string;
+  /** dossier.deadline_changed: what changed it. */
+  change?: DeadlineChange;
+  /** dossier.deadline_changed (but for the sweep's): the legal due instant and the return date before. */
+  previousDueAt?: string | null;
+  previousAppointmentAt?: string | null;
+  /** dossier.deadline_changed: why (a pause's reason, an extension's, the calendar decision…). */
+  reason?: string | null;
 }

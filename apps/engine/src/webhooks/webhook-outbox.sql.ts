@@ -1,4 +1,4 @@
-import { WEBHOOK_CHANNEL, type WebhookEvent } from './webhook-events';
+import { type DeadlineChange, WEBHOOK_CHANNEL, type WebhookEvent } from './webhook-events';
 
 /**
  * SQL fragments that write webhook deliveries (the outbox) inside the statement that makes the change:
@@ -25,11 +25,17 @@ export function isoSql(expression: string): string {
   return `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** The payload's `dossier` object from a row (alias) with id, code, status, receiving_unit, definition_key. */
-export function dossierJsonSql(alias: string, withDueAt = false): string {
+/**
+ * The payload's `dossier` object from a row (alias) with id, code, status, receiving_unit, definition_key
+ * (and due_at, appointment_at, clock for a deadline event).
+ */
+export function dossierJsonSql(alias: string, withDeadline = false): string {
   return `jsonb_build_object('id', ${alias}.id, 'code', ${alias}.code, 'status', ${alias}.status,
             'receivingUnit', ${alias}.receiving_unit, 'definitionKey', ${alias}.definition_key${
-              withDueAt ? `, 'dueAt', ${isoSql(`${alias}.due_at`)}` : ''
+              withDeadline
+                ? `, 'dueAt', ${isoSql(`${alias}.due_at`)}, 'appointmentAt', ${isoSql(`${alias}.appointment_at`)},
+                   'clock', ${alias}.clock`
+                : ''
             })`;
 }
 
@@ -40,9 +46,9 @@ export function taskJsonSql(alias: string): string {
             'dueAt', ${isoSql(`${alias}.due_at`)})`;
 }
 
-/** Join condition: subscription `s` is active and takes `event` (an SQL expression). */
-export function subscribedSql(event: string): string {
-  return `s.active AND ${event} = ANY(s.events)`;
+/** Join condition: subscription `alias` is active and takes `event` (an SQL expression). */
+export function subscribedSql(event: string, alias = 's'): string {
+  return `${alias}.active AND ${event} = ANY(${alias}.events)`;
 }
 
 /**
@@ -76,6 +82,11 @@ export interface CommandOutbox {
   }>;
   /** The dossier ended in this command: `dossier.status_changed` and `dossier.finished`. */
   readonly ended?: { result: Record<string, unknown> | null };
+  /**
+   * The command moved or stopped the dossier's own clock (paused, resumed, extended…):
+   * `dossier.deadline_changed`. Only for a dossier that existed before the command.
+   */
+  readonly deadline?: { change: DeadlineChange; reason: string | null };
 }
 
 /**
@@ -91,7 +102,7 @@ export function commandOutboxCtes(
 ): string[] {
   const ctes: string[] = [];
   const open = outbox.tasks.filter((t) => t.status === 'active' && t.unit !== null);
-  if (open.length === 0 && outbox.ended === undefined) return ctes;
+  if (open.length === 0 && outbox.ended === undefined && outbox.deadline === undefined) return ctes;
   const at = param(occurredAt);
   const base = (event: string) =>
     `jsonb_build_object('event', ${event}, 'occurredAt', ${at}::text, 'dossier', ${dossierJsonSql('d')})`;
@@ -118,9 +129,25 @@ export function commandOutboxCtes(
          ${WAKE_DISPATCHERS})`,
     );
   }
+  // Units of steps created by this very command are not in `tasks` yet (same statement).
+  const units = () => [...new Set(outbox.tasks.map((t) => t.unit).filter((u): u is string => u !== null))];
+  if (outbox.deadline !== undefined && outbox.ended === undefined) {
+    const event: WebhookEvent = 'dossier.deadline_changed';
+    // `pd`: the dossier row as it was before this statement (every part of a statement sees the same snapshot).
+    ctes.push(
+      `wh_deadline AS (INSERT INTO webhook_deliveries (subscription_id, event, payload)
+         SELECT s.id, '${event}', jsonb_build_object('event', '${event}', 'occurredAt', ${at}::text,
+                  'dossier', ${dossierJsonSql('d', true)}, 'change', ${param(outbox.deadline.change)}::text,
+                  'reason', ${param(outbox.deadline.reason)}::text, 'deadlineStatus', d.deadline_status,
+                  'previousDeadlineStatus', pd.deadline_status, 'previousDueAt', ${isoSql('pd.due_at')},
+                  'previousAppointmentAt', ${isoSql('pd.appointment_at')})
+           FROM d JOIN dossiers pd ON pd.id = d.id
+           JOIN webhook_subscriptions s ON ${subscribedSql(`'${event}'`)}
+                AND ${dossierAudienceSql('d', `${param(units())}::text[]`)}
+         ${WAKE_DISPATCHERS})`,
+    );
+  }
   if (outbox.ended !== undefined) {
-    // Units of steps created by this very command are not in `tasks` yet (same statement).
-    const units = [...new Set(outbox.tasks.map((t) => t.unit).filter((u): u is string => u !== null))];
     const statusChanged: WebhookEvent = 'dossier.status_changed';
     const finished: WebhookEvent = 'dossier.finished';
     ctes.push(
@@ -130,7 +157,7 @@ export function commandOutboxCtes(
                                      ('${finished}', jsonb_build_object('result', ${param(JSON.stringify(outbox.ended.result))}::jsonb)))
                 AS e(event, extra)
            JOIN webhook_subscriptions s ON ${subscribedSql('e.event')}
-                AND ${dossierAudienceSql('d', `${param(units)}::text[]`)}
+                AND ${dossierAudienceSql('d', `${param(units())}::text[]`)}
          ${WAKE_DISPATCHERS})`,
     );
   }
@@ -154,13 +181,35 @@ export function taskDeadlineOutboxCte(status: 'due_soon' | 'overdue'): string {
 
 /**
  * The CTE of a deadline sweep statement that marked dossiers (`x`: id, code, status, receiving_unit,
- * definition_key, due_at, previous) at `$1`: `dossier.deadline_changed` for the units that may see it.
+ * definition_key, due_at, appointment_at, clock, previous) at `$1`: `dossier.deadline_changed` for the units that may see it.
  */
 export function dossierDeadlineOutboxCte(status: 'due_soon' | 'overdue'): string {
   const event: WebhookEvent = 'dossier.deadline_changed';
   return `wh AS (INSERT INTO webhook_deliveries (subscription_id, event, payload)
          SELECT s.id, '${event}', jsonb_build_object('event', '${event}', 'occurredAt', ${isoSql('$1::timestamptz')},
-                  'deadlineStatus', '${status}', 'previousDeadlineStatus', x.previous, 'dossier', ${dossierJsonSql('x', true)})
+                  'change', '${status}', 'deadlineStatus', '${status}', 'previousDeadlineStatus', x.previous,
+                  'dossier', ${dossierJsonSql('x', true)})
            FROM x JOIN webhook_subscriptions s ON ${subscribedSql(`'${event}'`)} AND ${dossierAudienceSql('x')}
+         ${WAKE_DISPATCHERS})`;
+}
+
+/**
+ * The CTE of a recomputation batch (deadlines/deadline-recomputer.service.ts) after a calendar change:
+ * `dossier.deadline_changed` (change `recomputed`) for each dossier of `d` whose own due instant moved
+ * (`d`: id, code, status, receiving_unit, definition_key, due_at, appointment_at, clock, deadline_status, moved,
+ * previous_due; `pd`, the dossier row before the statement, gives the status before). `at` and `reason`
+ * are SQL expressions. Skipped as a whole, by a one-time check, while nobody subscribes to the event.
+ */
+export function recomputedOutboxCte(at: string, reason: string): string {
+  const event: WebhookEvent = 'dossier.deadline_changed';
+  const change: DeadlineChange = 'recomputed';
+  return `wh AS (INSERT INTO webhook_deliveries (subscription_id, event, payload)
+         SELECT s.id, '${event}', jsonb_build_object('event', '${event}', 'occurredAt', ${isoSql(`${at}::timestamptz`)},
+                  'dossier', ${dossierJsonSql('d', true)}, 'change', '${change}', 'reason', ${reason}::text,
+                  'deadlineStatus', d.deadline_status, 'previousDeadlineStatus', pd.deadline_status,
+                  'previousDueAt', ${isoSql('d.previous_due')}, 'previousAppointmentAt', ${isoSql('pd.appointment_at')})
+           FROM d JOIN dossiers pd ON pd.id = d.id
+           JOIN webhook_subscriptions s ON ${subscribedSql(`'${event}'`)} AND ${dossierAudienceSql('d')}
+          WHERE d.moved AND EXISTS (SELECT 1 FROM webhook_subscriptions ws WHERE ${subscribedSql(`'${event}'`, 'ws')})
          ${WAKE_DISPATCHERS})`;
 }

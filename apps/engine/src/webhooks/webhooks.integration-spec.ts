@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn';
 import type { DossierDto, PageDto, TaskCompletionDto } from '@lienthong/contracts';
+import { DeadlineRecomputer } from '../deadlines/deadline-recomputer.service';
 import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
 import { Clock } from '../runtime/clock';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { makeWednesdayOff, startTestApp, type TestApp } from '../testing/test-app';
 import { verifyWebhookSignature } from './signature';
 import { SecretBox } from '../common/crypto/secret-box';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
@@ -725,5 +726,121 @@ describe('webhooks', () => {
     });
     expect(overdue.occurredAt).toBe(new Date(file!.due_at.getTime() + 60_000).toISOString());
     expect([...registry.requests, ...desk.requests].every((x) => x.signatureValid)).toBe(true);
+  });
+
+  /**
+   * The desk subscribed to its dossiers' deadline changes, and a dossier received on Monday 2/3/2026 at
+   * 08:00 (3 working days: due Thursday 5/3 08:00), now with the land registry; `mine()`: the payloads
+   * the desk took in about it.
+   */
+  async function deskWatchingADossier(applicant: string) {
+    const clock = t.app.get(Clock);
+    const desk = await receiver();
+    await subscribe(desk, ['dossier.deadline_changed'], 'DTP-TTHCC');
+    clock.set(new Date('2026-03-02T08:00:00+07:00'));
+    const dossier = await receive(applicant);
+    await complete(dossier.id, 'tiep_nhan', { hopLe: true });
+    const mine = () => desk.accepted.filter((x) => x.payload.dossier.id === dossier.id).map((x) => x.payload);
+    return { clock, desk, dossier, mine };
+  }
+
+  it("tells of a dossier's deadline moving or stopping: paused, resumed, rescheduled", async () => {
+    // given the desk watching a dossier due Thursday 5/3 08:00
+    const { clock, dossier, mine } = await deskWatchingADossier('Trần Thị Ngọc Lan');
+    const due0 = '2026-03-05T01:00:00.000Z';
+    const post = async (path: string, body: object) => {
+      const res = await t.api.post<DossierDto>(`/dossiers/${dossier.id}/${path}`, body);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+
+    // when the clock is paused for an expert assessment on Monday 10:00, and resumed on Tuesday 10:00
+    clock.set(new Date('2026-03-02T10:00:00+07:00'));
+    await post('pause', { reason: 'Chờ kết quả thẩm định của Sở Xây dựng' });
+    await waitFor('the pause', () => mine().length === 1);
+    clock.set(new Date('2026-03-03T10:00:00+07:00'));
+    const resumed = await post('resume', { reason: 'Đã có kết quả thẩm định' });
+    await waitFor('the resumption', () => mine().length === 2);
+
+    // then the desk is told of each, with the due instant before and after
+    const [paused, running] = mine();
+    expect(paused).toMatchObject({
+      event: 'dossier.deadline_changed',
+      change: 'paused',
+      reason: 'Chờ kết quả thẩm định của Sở Xây dựng',
+      dossier: { code: dossier.code, status: 'active', clock: 'paused', appointmentAt: due0 },
+      previousDueAt: due0,
+      deadlineStatus: 'on_track',
+      previousDeadlineStatus: 'on_track',
+    });
+    expect(running).toMatchObject({
+      change: 'resumed',
+      reason: 'Đã có kết quả thẩm định',
+      dossier: { clock: 'running', dueAt: resumed.dueAt },
+    });
+    // one working day paused: due one working day later (Friday 6/3 08:00)
+    expect(resumed.dueAt).toBe('2026-03-06T01:00:00.000Z');
+
+    // when the return date is rescheduled by an apology on Wednesday (at least one working day ahead)
+    clock.set(new Date('2026-03-04T09:00:00+07:00'));
+    await post('extension', {
+      newDueAt: '2026-03-10T16:00:00+07:00',
+      reason: 'Cần xác minh nguồn gốc sử dụng đất',
+    });
+    await waitFor('the extension', () => mine().length === 3);
+    // (the legal due instant stays: the dossier counts as late; the return date promised moves)
+    expect(mine()[2]).toMatchObject({
+      change: 'extended',
+      reason: 'Cần xác minh nguồn gốc sử dụng đất',
+      previousDueAt: '2026-03-06T01:00:00.000Z',
+      previousAppointmentAt: '2026-03-06T01:00:00.000Z',
+      dossier: {
+        clock: 'running',
+        dueAt: '2026-03-06T01:00:00.000Z',
+        appointmentAt: '2026-03-10T09:00:00.000Z',
+      },
+    });
+    expect(
+      (await t.query(
+        `SELECT count(*)::int AS n FROM webhook_deliveries WHERE payload->'dossier'->>'id' = $1`,
+        [dossier.id],
+      )) as unknown,
+    ).toEqual([{ n: 3 }]);
+  });
+
+  // Last: it changes the 2026 calendar of this app.
+  it('tells of a dossier marked overdue that a calendar change puts back on track', async () => {
+    // given the desk watching a dossier due Thursday 5/3 08:00, which the sweep marked overdue
+    const { desk, dossier, mine } = await deskWatchingADossier('Lê Văn Hưu');
+    await t.app.get(DeadlineSweeper).sweep(new Date('2026-03-05T01:01:00.000Z'));
+    await waitFor('the overdue mark', () => mine().length === 1);
+    expect(mine()[0]).toMatchObject({
+      change: 'overdue',
+      deadlineStatus: 'overdue',
+      dossier: { clock: 'running' },
+    });
+
+    // when, on Monday still, Wednesday 4/3 is declared a day off
+    await makeWednesdayOff(t, 'Quyết định nghỉ bù');
+    await t.app.get(DeadlineRecomputer).last;
+
+    // then the desk learns the new due instant, a working day later, and that the dossier is back on track
+    await waitFor('the recomputation', () => mine().length === 2);
+    expect(mine()[1]).toMatchObject({
+      event: 'dossier.deadline_changed',
+      change: 'recomputed',
+      reason: expect.stringContaining('Quyết định nghỉ bù'),
+      previousDueAt: '2026-03-05T01:00:00.000Z',
+      dossier: {
+        id: dossier.id,
+        clock: 'running',
+        dueAt: '2026-03-06T01:00:00.000Z',
+        appointmentAt: '2026-03-06T01:00:00.000Z',
+      },
+      previousAppointmentAt: '2026-03-05T01:00:00.000Z',
+      deadlineStatus: 'on_track',
+      previousDeadlineStatus: 'overdue',
+    });
+    expect(desk.requests.every((x) => x.signatureValid)).toBe(true);
   });
 });
