@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { ProcessLogger } from './common/logging/process-logger';
+import { PinoLogger } from './common/logging/pino-logger';
 import { type AppConfig } from './config/app-config';
 import { APP_DATABASE } from './database/data-source';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -31,7 +31,7 @@ const MIN_UPTIME_MS = 10_000;
  */
 export async function startCluster(config: AppConfig): Promise<EngineCluster> {
   // This process has no Nest application: the engine's pino lines all the same.
-  Logger.overrideLogger(new ProcessLogger(config));
+  Logger.overrideLogger(PinoLogger.of(config));
   const logger = new Logger('Cluster');
   let embedded: EmbeddedPostgresHandle | undefined;
   const env: Record<string, string> = { LT_CLUSTER_WORKER: '1' };

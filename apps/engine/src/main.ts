@@ -2,12 +2,13 @@ import cluster from 'node:cluster';
 import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type ModuleImport } from './app.module';
 import { startCluster } from './cluster';
 import { configureBodyParsers } from './common/http/body-parsers';
 import { setupOpenApi } from './common/http/openapi.util';
 import { configureResponses, fastifyOptions } from './common/http/fastify-platform';
+import { PinoLogger } from './common/logging/pino-logger';
+import { logRequests } from './common/logging/request-log';
 import { echoRequestIds } from './common/logging/request-id';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import {
@@ -41,7 +42,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     new FastifyAdapter(fastifyOptions(config)),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
+  const logger = app.get(PinoLogger);
+  app.useLogger(logger);
+  logRequests(app.getHttpAdapter().getInstance(), logger.pino);
   echoRequestIds(app);
   configureResponses(app);
   // Camunda 7's external-task API keeps its own path (/engine-rest/...), for its clients to work unchanged.

@@ -1,26 +1,19 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
+import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
+import { AuditInterceptor } from './audit.interceptor';
 
-export const AUDIT_ACTION = 'lienthong:audit';
+export { AUDIT_ACTION, type AuditSpec } from './audit-spec';
 
-/** What an audited command acts on; the target id is read from the named route parameter. */
-export interface AuditSpec {
-  /** e.g. `task.complete` */
-  readonly action: string;
-  readonly target?:
-    | 'dossier'
-    | 'task'
-    | 'definition'
-    | 'unit'
-    | 'user'
-    | 'api_key'
-    | 'calendar'
-    | 'session'
-    | 'message'
-    | 'webhook';
-  /** Route parameter holding the target's id (default: the first of id, idOrCode, key, code, year). */
-  readonly param?: string;
-}
-
-/** Every state-changing route carries one: the audit log records each call (success, denied or failed). */
+/**
+ * Every state-changing route carries one: the audit log records each call (success, denied or failed),
+ * and a POST honours `Idempotency-Key` (a retry with the same key is recorded as a call of its own).
+ *
+ * The two interceptors are the route's, not global ones: Nest binds an AsyncResource per interceptor
+ * for every request through them, about 35 µs each on Node 20, which reads would pay for nothing.
+ */
 export const Audit = (action: string, options: Omit<AuditSpec, 'action'> = {}): MethodDecorator =>
-  SetMetadata(AUDIT_ACTION, { action, ...options } satisfies AuditSpec);
+  applyDecorators(
+    SetMetadata(AUDIT_ACTION, { action, ...options } satisfies AuditSpec),
+    UseInterceptors(AuditInterceptor, IdempotencyInterceptor),
+  );

@@ -261,6 +261,32 @@ describe('audit log', () => {
     expect((await t.as('DTP-VP', ['admin']).get('/audit?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });
 
+  it('records a retry with the same Idempotency-Key as a call of its own, though the command ran once', async () => {
+    // given a dossier received with an Idempotency-Key
+    const body = { definitionKey: 'nhat-ky', applicant: { name: 'Vũ Thị Thanh' } };
+    const headers = { 'idempotency-key': 'audit-replay-1' };
+    const first = await t.api.post<DossierDto>('/dossiers', body, headers);
+    expect(first.status).toBe(201);
+
+    // when the client retries it
+    const replay = await t.api.post<DossierDto>('/dossiers', body, headers);
+
+    // then it gets the first answer (one dossier), and the audit log records both calls
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(first.body.id);
+    expect(
+      await t.query(`SELECT count(*)::int AS n FROM dossiers WHERE applicant->>'name' = 'Vũ Thị Thanh'`),
+    ).toEqual([{ n: 1 }]);
+    const rows = (await t.query(
+      `SELECT outcome, status FROM audit_log WHERE action = 'dossier.receive' AND dossier_id = $1`,
+      [first.body.id],
+    )) as unknown[];
+    expect(rows).toEqual([
+      { outcome: 'success', status: 201 },
+      { outcome: 'success', status: 201 },
+    ]);
+  });
+
   it("commits a command's record with its change: one success for the winner of a race, one failure for the loser", async () => {
     // given a step two people complete at once
     const dossier = (

@@ -7,12 +7,12 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { type AuditContext, auditContext } from './audit-context';
+import { attachAudit, type AuditContext } from './audit-context';
 import { PRINCIPAL, type Principal } from '../identity/principal';
 import { Clock } from '../runtime/clock';
-import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
+import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
 import { type AuditRecord, AuditWriter } from './audit-writer';
 
 type AuditedRequest = Pick<FastifyRequest, 'method' | 'originalUrl' | 'ip' | 'id'> & {
@@ -92,10 +92,10 @@ export class AuditInterceptor implements NestInterceptor {
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
       (request.method === 'POST' ? 201 : 200);
     const audit: AuditContext = { record, written: false };
-    const handled = new Observable<unknown>((subscriber) =>
-      auditContext.run(audit, () => next.handle().subscribe(subscriber)),
-    );
-    return handled.pipe(
+    // The services pass it to the runtime with the actor of this request's principal (actorOf).
+    const principal = request[PRINCIPAL];
+    if (principal !== undefined) attachAudit(principal, audit);
+    return next.handle().pipe(
       mergeMap((body: unknown) => {
         // Already committed with the command's change (see audit-context.ts).
         if (audit.written) return of(body);

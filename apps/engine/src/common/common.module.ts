@@ -7,7 +7,7 @@ import { createValidationPipe } from './validation/validation.pipe';
 
 /**
  * The HTTP conventions of every endpoint, registered globally: problem+json errors, DTO validation,
- * accepted media types, Idempotency-Key. Exports IdempotencyRepository.
+ * accepted media types; and IdempotencyRepository for the routes' Idempotency-Key (see @Audit).
  */
 @Global()
 @Module({

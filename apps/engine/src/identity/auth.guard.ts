@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type FastifyRequest } from 'fastify';
-import { AUDIT_ACTION, type AuditSpec } from '../audit/audit.decorator';
+import { AUDIT_ACTION, type AuditSpec } from '../audit/audit-spec';
 import { auditRecord } from '../audit/audit.interceptor';
 import { AuditWriter } from '../audit/audit-writer';
 import { ProblemException } from '../common/problem/problem.exception';
@@ -34,7 +34,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     try {
-      const principal = await this.authenticate(request);
+      // A principal of its own per request (the authenticated one may be cached and shared): the
+      // request's audit record is tied to it (audit/audit-context.ts).
+      const principal = { ...(await this.authenticate(request)) };
       request[PRINCIPAL] = principal;
       const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
       if (roles !== undefined && !roles.some((r) => principal.roles.includes(r))) {

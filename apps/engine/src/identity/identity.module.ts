@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditController } from '../audit/audit.controller';
-import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AuditWriter } from '../audit/audit-writer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
@@ -24,7 +23,7 @@ import { UsersService } from './users.service';
 
 /**
  * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz), the
- * organisation tree, and the audit log. AuthGuard and AuditInterceptor are global.
+ * organisation tree, and the audit log. AuthGuard is global; AuditInterceptor comes with @Audit.
  */
 @Global()
 @Module({
@@ -54,7 +53,6 @@ import { UsersService } from './users.service';
     IdentitySeed,
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [Authz, AuditWriter, UnitDirectory, UsersService, PasswordHasher, AuthService, IdentitySeed],
 })

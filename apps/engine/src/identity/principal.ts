@@ -1,3 +1,4 @@
+import { type AuditContext, auditOf } from '../audit/audit-context';
 import type { Role } from './roles';
 
 /** Who is calling: a signed-in person or an agency system's API key. Set on the request by AuthGuard. */
@@ -29,7 +30,10 @@ export interface RequestWithPrincipal {
   [PRINCIPAL]?: Principal;
 }
 
-/** The actor the history records for a principal. */
-export function actorOf(principal: Principal): { id: string; unit: string } {
-  return { id: principal.name, unit: principal.unit };
+/** The actor the history records for a principal, with the audit record of its request if any. */
+export function actorOf(principal: Principal): { id: string; unit: string; audit?: AuditContext } {
+  const audit = auditOf(principal);
+  return audit === undefined
+    ? { id: principal.name, unit: principal.unit }
+    : { id: principal.name, unit: principal.unit, audit };
 }

@@ -20,7 +20,7 @@ import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineState, type Deadlin
 import { buildWrite, type TaskRecord } from './dossier-write';
 import { HotCache, type TaskSnapshot } from './hot-cache';
 import { UnitDirectory } from '../identity/unit-directory.service';
-import { pendingAudit } from '../audit/audit-context';
+import { type AuditContext, pendingAudit } from '../audit/audit-context';
 
 export interface DossierRow {
   id: string;
@@ -47,6 +47,8 @@ export interface Actor {
   id: string;
   /** The unit the actor acts for (absent for the system). */
   unit?: string;
+  /** The audit record of the request acting (see audit/audit-context.ts). */
+  audit?: AuditContext;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system' };
@@ -196,7 +198,7 @@ export class ProcessRuntime {
       const calendar = this.calendars.current();
       const { deadline, extension } = change(row, { calendar, now });
       const result: StepResult = { state: row.state, effects: [] };
-      const audit = pendingAudit();
+      const audit = pendingAudit(actor);
       const write = buildWrite(
         { mode: 'update', id: row.id, revision: row.revision, extension },
         result,
@@ -286,7 +288,7 @@ export class ProcessRuntime {
       },
       true,
     );
-    const audit = pendingAudit();
+    const audit = pendingAudit(tx.actor);
     const write = buildWrite(
       {
         mode: 'insert',
@@ -344,7 +346,7 @@ export class ProcessRuntime {
       { calendar, now: tx.now, extended: row.extended },
       false,
     );
-    const audit = pendingAudit();
+    const audit = pendingAudit(tx.actor);
     const write = buildWrite(
       { mode: 'update', id: row.id, revision: row.revision },
       result,

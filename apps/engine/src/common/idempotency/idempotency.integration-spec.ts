@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApp, type TestApp } from '../../../../../test/support/test-app';
 import { conflict } from '../problem/problem.exception';
-import { Idempotency } from './idempotency.interceptor';
+import { Idempotency, Idempotent } from './idempotency.interceptor';
 import { type IdempotencyContext, IdempotencyRepository } from './idempotency.repository';
 import { Public } from '../../identity/auth.decorators';
 
@@ -23,6 +23,7 @@ let releaseSlow: () => void = () => {};
 
 // Probes the interceptor itself (no sign-in involved).
 @Public()
+@Idempotent()
 @Controller('idempotency-probe')
 class ProbeController {
   constructor(

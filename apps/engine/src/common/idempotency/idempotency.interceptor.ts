@@ -4,6 +4,7 @@ import {
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
+  UseInterceptors,
 } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
@@ -24,7 +25,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 type IdempotentRequest = FastifyRequest & { idempotency?: IdempotencyContext };
 
 /**
- * `Idempotency-Key` on POST requests (registered globally). The first request with a key runs and its
+ * `Idempotency-Key` on POST requests (of every audited route: `@Audit`; else `@Idempotent()`). The first request with a key runs and its
  * response (status, body, Location/ETag) is recorded; a later request with the same key, method and path
  * gets that response again (header `Idempotent-Replayed: true`) without running the handler. The same key
  * with another body is a 409 `idempotency-key-reused`; a retry while the first is still running is a 409
@@ -126,3 +127,6 @@ export const Idempotency = createParamDecorator(
   (_data: unknown, context: ExecutionContext): IdempotencyContext | undefined =>
     context.switchToHttp().getRequest<IdempotentRequest>().idempotency,
 );
+
+/** Honours `Idempotency-Key` on a route that is not audited (audited ones have it with `@Audit`). */
+export const Idempotent = (): MethodDecorator & ClassDecorator => UseInterceptors(IdempotencyInterceptor);

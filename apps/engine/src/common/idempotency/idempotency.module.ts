@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
 
-/** Honours `Idempotency-Key` on every POST (global interceptor). */
+/**
+ * `Idempotency-Key` on POSTs: IdempotencyInterceptor, which every audited route uses (`@Audit`, see
+ * audit/audit.decorator.ts), or `@Idempotent()` on a route of its own.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyKeyEntity])],
-  providers: [IdempotencyRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [IdempotencyRepository],
   exports: [IdempotencyRepository],
 })
 export class IdempotencyModule {}

@@ -7,8 +7,7 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 /**
  * Fastify's `genReqId`: keeps a caller's X-Request-Id (e.g. from a gateway) when well-formed, else makes
- * one. It is `request.id` (problems, audit records), and pino-http's `req.id` in the logs (@fastify/middie
- * copies it to the Node request).
+ * one. It is `request.id` (problems, audit records, the request's log line).
  */
 export function requestIdFor(request: IncomingMessage): string {
   const incoming = request.headers[REQUEST_ID_HEADER];

@@ -9,7 +9,7 @@ interface RequestLike {
   readonly method?: string;
   readonly url?: string;
   readonly originalUrl?: string;
-  /** Fastify's request id (pino-http's too). */
+  /** Fastify's request id (the request's log line's too). */
   readonly id?: string | number;
 }
 

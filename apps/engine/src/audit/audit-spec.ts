@@ -1,0 +1,20 @@
+export const AUDIT_ACTION = 'lienthong:audit';
+
+/** What an audited command acts on; the target id is read from the named route parameter. */
+export interface AuditSpec {
+  /** e.g. `task.complete` */
+  readonly action: string;
+  readonly target?:
+    | 'dossier'
+    | 'task'
+    | 'definition'
+    | 'unit'
+    | 'user'
+    | 'api_key'
+    | 'calendar'
+    | 'session'
+    | 'message'
+    | 'webhook';
+  /** Route parameter holding the target's id (default: the first of id, idOrCode, key, code, year). */
+  readonly param?: string;
+}

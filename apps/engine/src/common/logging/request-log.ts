@@ -1,0 +1,28 @@
+import { type FastifyInstance } from 'fastify';
+import { type Logger as Pino } from 'pino';
+
+/** Routes not logged: the health check, which load balancers call every few seconds. */
+const QUIET_ROUTES = new Set(['/api/v1/health']);
+
+/**
+ * One log line per answered request: `{"req":{"id","method","url","remoteAddress"},"res":{"statusCode"},
+ * "responseTime":ms,"msg":"request completed"}`, at `error` for a 5xx, else `info`. Headers are not logged
+ * (no credential can leak into the logs); the request id is the X-Request-Id the answer carries.
+ */
+export function logRequests(fastify: FastifyInstance, pino: Pino): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : 'info';
+    if (pino.isLevelEnabled(level) && !QUIET_ROUTES.has(request.routeOptions.url ?? '')) {
+      pino[level](
+        {
+          req: { id: request.id, method: request.method, url: request.url, remoteAddress: request.ip },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+}
