@@ -21,6 +21,7 @@ import {
   resetStatements,
   startDatabase,
   startEngine,
+  stopEngine,
 } from '../support/bench-support.mjs';
 
 const DOSSIERS = Number(process.env.DOSSIERS ?? 4000);
@@ -203,7 +204,7 @@ try {
   );
 } finally {
   await receiver?.close();
-  engine?.child.kill('SIGTERM');
+  await stopEngine(engine);
   await new Promise((r) => setTimeout(r, 500));
   await database.stop();
 }

@@ -15,6 +15,7 @@ import {
   recreateDatabase,
   startDatabase,
   startEngine,
+  stopEngine,
 } from '../support/bench-support.mjs';
 
 const PATHS = (process.env.PATHS ?? 'health,auth/me,tasks?limit=1').split(',');
@@ -48,6 +49,6 @@ try {
     );
   }
 } finally {
-  engine?.child.kill('SIGTERM');
+  await stopEngine(engine);
   await database.stop();
 }

