@@ -18,6 +18,18 @@ export type DomainEvent =
   | { type: 'message.awaited'; dossierId: string; name: string };
 
 /**
+ * The NOTIFY channel of external tasks that became free to fetch (created, unlocked, given retries):
+ * payload the topic. Wakes the long-polling fetch-and-lock of every engine process, not only the one
+ * whose command made the task (see ExternalTasksService).
+ */
+export const EXTERNAL_TASKS_CHANNEL = 'lt_external_tasks';
+
+/** SQL: a NOTIFY on EXTERNAL_TASKS_CHANNEL for each topic of `from` (e.g. `FROM u`, where u has `topic`). */
+export function externalTasksWakeSql(topic: string, from: string): string {
+  return `SELECT pg_notify('${EXTERNAL_TASKS_CHANNEL}', ${topic}) ${from}`;
+}
+
+/**
  * Events of committed transactions, published in this process only (live inbox updates, waking
  * long-polling workers). Anything that must reach another system goes through an outbox table.
  */

@@ -3,6 +3,7 @@ import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engi
 import type { CachedDefinition } from './definition-cache';
 import type { DeadlineUpdate, TaskDeadline } from './deadlines';
 import { commandOutboxCtes } from '../webhooks/webhook-outbox.sql';
+import { externalTasksWakeSql } from './domain-events';
 import { type DeadlineChange, DEADLINE_CHANGES_OF_COMMANDS } from '../webhooks/webhook-events';
 import { auditCte } from '../audit/audit-context';
 import type { AuditRecord } from '../audit/audit-writer';
@@ -63,7 +64,8 @@ export function lowerStatus(current: string, computed: string): string {
 }
 
 /** What the written dossier row (CTE `d`) returns: its code, and what webhook payloads show of it. */
-const D_RETURNING = 'id, code, status, receiving_unit, definition_key, due_at, appointment_at, clock, deadline_status';
+const D_RETURNING =
+  'id, code, status, receiving_unit, definition_key, due_at, appointment_at, clock, deadline_status';
 
 function deadlineColumns(d: TaskDeadline | undefined) {
   return {
@@ -320,6 +322,19 @@ export function buildWrite(
       `j_wake AS (SELECT pg_notify('lt_jobs', '') FROM d)`,
     );
   }
+  // Wakes long-polling workers of every engine process at commit, once per topic of a new external task.
+  const topics = [
+    ...new Set(
+      [...created.values()]
+        .filter((t) => t.kind === 'external' && t.status === 'active' && t.topic !== null)
+        .map((t) => t.topic as string),
+    ),
+  ];
+  if (topics.length > 0) {
+    ctes.push(
+      `x_wake AS (${externalTasksWakeSql('x.topic', `FROM d, unnest(${p(topics)}::text[]) AS x(topic)`)})`,
+    );
+  }
   if (history.length > 0) {
     const events = history.map((h) => ({
       type: h.type,
@@ -358,9 +373,11 @@ export function buildWrite(
   );
   // The request's audit record, committed with the change (see audit/audit-context.ts).
   if (audit !== undefined) ctes.push(auditCte(audit, p));
-  // Every data-modifying CTE runs to completion whether or not it is read; the SELECT-only one
-  // (j_wake) runs only when read, hence the count below.
-  const wake = jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '';
+  // Every data-modifying CTE runs to completion whether or not it is read; the SELECT-only ones
+  // (j_wake, x_wake) run only when read, hence the counts below.
+  const wake =
+    (jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '') +
+    (topics.length > 0 ? ', (SELECT count(*) FROM x_wake) AS woke_workers' : '');
   return {
     text: `WITH ${ctes.join(',\n')}\nSELECT (SELECT code FROM d) AS code${wake}`,
     params,

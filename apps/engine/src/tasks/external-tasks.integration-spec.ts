@@ -24,8 +24,8 @@ const PROCESS = bpmnFixture(
 const TAX = { topicName: 'tax-assessment', lockDuration: 60_000 };
 
 /** An engine with the thue-dat procedure (its tax step an external task) published. */
-async function startWithProcedure(): Promise<TestApp> {
-  const t = await startTestApp();
+async function startWithProcedure(config: Parameters<typeof startTestApp>[0] = {}): Promise<TestApp> {
+  const t = await startTestApp(config);
   await t.api.post('/definitions', PROCESS);
   await t.api.post('/definitions/thue-dat/versions/1/publish');
   return t;
@@ -290,6 +290,75 @@ describe('external tasks: fetch-and-lock and the agency systems', () => {
       tax().post('/external-tasks/fetch-and-lock', { maxTasks: 1, topics: [TAX] }),
     ]);
     expect(bad.map((r) => r.status)).toEqual([400, 400, 422, 400]);
+  });
+});
+
+/**
+ * Two engine processes on one database: a worker long-polling one of them is woken by a task made free
+ * by the other (created, unlocked, failed with retries left), through PostgreSQL NOTIFY, not by its
+ * periodic look (JOB_POLL_MS, a minute here).
+ */
+describe('long polling across engine processes', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const taxOf = (t: TestApp) => t.withKey('DTP-THUE-1', { topics: ['tax-assessment'] });
+
+  beforeAll(async () => {
+    a = await startWithProcedure({ config: { jobPollMs: 60_000 } });
+    b = await startTestApp({ databaseUrl: a.databaseUrl, config: { jobPollMs: 60_000 } });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  /** A long poll on `t` that has started waiting; resolves with what it got and how long it waited. */
+  async function waitingOn(t: TestApp, workerId: string) {
+    const started = Date.now();
+    const answer = taxOf(t)
+      .post<LockedTaskDto[]>('/external-tasks/fetch-and-lock', {
+        workerId,
+        maxTasks: 1,
+        topics: [TAX],
+        asyncResponseTimeout: 20_000,
+      })
+      .then((res) => ({ tasks: res.body, waitedMs: Date.now() - started }));
+    await new Promise((r) => setTimeout(r, 300));
+    return answer;
+  }
+
+  it('wakes a worker waiting on one process when the other creates, unlocks or fails a task', async () => {
+    // a task created through process B
+    const created = waitingOn(a, 'may-a');
+    const dossier = await b.api.post<DossierDto>('/dossiers', {
+      definitionKey: 'thue-dat',
+      applicant: { name: 'Phan Văn Khải' },
+    });
+    expect(dossier.status).toBe(201);
+    const first = await created;
+    expect(first.tasks.map((x) => x.dossierId)).toEqual([dossier.body.id]);
+    expect(first.waitedMs).toBeLessThan(5_000);
+    const task = first.tasks[0]!;
+
+    // unlocked through process B by its holder
+    const unlocked = waitingOn(a, 'may-b');
+    expect((await taxOf(b).post(`/external-tasks/${task.id}/unlock`)).status).toBe(204);
+    const second = await unlocked;
+    expect(second.tasks.map((x) => x.id)).toEqual([task.id]);
+    expect(second.waitedMs).toBeLessThan(5_000);
+
+    // failed through process B with retries left and no delay
+    const retried = waitingOn(a, 'may-c');
+    const failed = await taxOf(b).post(`/external-tasks/${task.id}/failure`, {
+      workerId: 'may-b',
+      errorMessage: 'Hết thời gian chờ',
+      retries: 2,
+      retryTimeout: 0,
+    });
+    expect(failed.status).toBe(200);
+    const third = await retried;
+    expect(third.tasks.map((x) => x.id)).toEqual([task.id]);
+    expect(third.waitedMs).toBeLessThan(5_000);
   });
 });
 

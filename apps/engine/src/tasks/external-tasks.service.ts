@@ -1,13 +1,15 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { TaskDto } from '@lienthong/contracts';
-import { filter, firstValueFrom, race, take, timer } from 'rxjs';
+import { filter, firstValueFrom, map, merge, race, Subject, take, timer } from 'rxjs';
+import { NotificationListener } from '../calendar/notification-listener.util';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { forbidden } from '../identity/auth.problems';
 import { Authz } from '../identity/authz.service';
 import { actorOf, hasRole, type Principal } from '../identity/principal';
-import { DomainEvents } from '../runtime/domain-events';
+import { DomainEvents, EXTERNAL_TASKS_CHANNEL, externalTasksWakeSql } from '../runtime/domain-events';
 import { isUuid } from '../runtime/process-runtime.service';
 import { assertLockHolder, TasksService } from './tasks.service';
 
@@ -79,8 +81,6 @@ interface ExternalRow {
 
 /** Longest long poll, whatever the worker asks (Camunda's limit is 30 minutes; proxies rarely allow that). */
 export const MAX_LONG_POLL_MS = 5 * 60_000;
-/** While a long poll waits, it also looks again this often (tasks made by another engine process). */
-const RECHECK_MS = 1_000;
 
 /**
  * External tasks worked by agency systems, Camunda-style: fetch-and-lock (long polling), complete and
@@ -88,18 +88,42 @@ const RECHECK_MS = 1_000;
  * extend-lock and unlock. A lock is wall-clock time; an expired lock frees the task for any worker.
  */
 @Injectable()
-export class ExternalTasksService implements OnModuleDestroy {
+export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ExternalTasksService.name);
   private closing = false;
+  /** Topics of external tasks that became free in any engine process (EXTERNAL_TASKS_CHANNEL). */
+  private readonly freed = new Subject<string>();
+  private readonly listener: NotificationListener;
 
   constructor(
     private readonly db: Db,
     private readonly tasks: TasksService,
     private readonly authz: Authz,
     private readonly events: DomainEvents,
-  ) {}
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {
+    this.listener = new NotificationListener({
+      channel: EXTERNAL_TASKS_CHANNEL,
+      connect: () => this.db.connect('lienthong-external-tasks-listener'),
+      onNotification: (topic) => {
+        if (topic !== undefined) this.freed.next(topic);
+      },
+      // The waiting long polls look again by themselves (JOB_POLL_MS).
+      poll: () => Promise.resolve(),
+      pollMs: config.jobs.pollMs,
+      retryMs: 1_000,
+      maxRetryMs: 15_000,
+      logger: this.logger,
+    });
+  }
 
-  onModuleDestroy(): void {
+  async onModuleInit(): Promise<void> {
+    await this.listener.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
     this.closing = true;
+    await this.listener.stop();
   }
 
   async fetchAndLock(principal: Principal, input: FetchAndLockInput): Promise<LockedTaskDto[]> {
@@ -118,14 +142,18 @@ export class ExternalTasksService implements OnModuleDestroy {
     for (;;) {
       const locked = await this.lock(principal.unit, input);
       if (locked.length > 0 || Date.now() >= deadline || this.closing) return locked;
-      // Wake on a task created here for one of the topics, or look again after a while.
-      const wait = Math.min(RECHECK_MS, deadline - Date.now());
+      // Wake on a task of one of the topics made free in any engine process (NOTIFY), or here (at once,
+      // without waiting for the notification), or look again after JOB_POLL_MS: a lock that expired or a
+      // retry delay that ran out frees a task without any notification.
+      const wait = Math.min(this.config.jobs.pollMs, deadline - Date.now());
+      const local = this.events.stream.pipe(
+        filter((e) => e.type === 'task.created' && e.kind === 'external'),
+        map((e) => (e as { topic?: string }).topic ?? ''),
+      );
       await firstValueFrom(
         race(
-          this.events.stream.pipe(
-            filter(
-              (e) => e.type === 'task.created' && e.kind === 'external' && topics.includes(e.topic ?? ''),
-            ),
+          merge(local, this.freed).pipe(
+            filter((topic) => topics.includes(topic)),
             take(1),
           ),
           timer(wait),
@@ -199,11 +227,13 @@ export class ExternalTasksService implements OnModuleDestroy {
       const task = await this.load(sql, id, principal);
       assertLockHolder({ ...task, kind: 'external' }, input.workerId, new Date());
       const incident = input.retries <= 0;
+      // Free again at once (no retry delay, retries left): wake the waiting workers.
       await sql(
-        `UPDATE tasks SET retries = $2, error_message = $3, error_details = $4, worker_id = NULL, lock_expires_at = NULL,
+        `WITH u AS (UPDATE tasks SET retries = $2, error_message = $3, error_details = $4, worker_id = NULL, lock_expires_at = NULL,
                 retry_at = clock_timestamp() + make_interval(secs => $5 / 1000.0),
                 incident_at = CASE WHEN $6 THEN clock_timestamp() END
-          WHERE id = $1`,
+          WHERE id = $1 RETURNING topic, retry_at <= clock_timestamp() AND incident_at IS NULL AS free)
+         ${externalTasksWakeSql('u.topic', 'FROM u WHERE u.free')}`,
         [
           id,
           Math.max(0, input.retries),
@@ -252,7 +282,11 @@ export class ExternalTasksService implements OnModuleDestroy {
   async unlock(id: string, principal: Principal): Promise<void> {
     await this.db.transaction(async (sql) => {
       await this.load(sql, id, principal);
-      await sql(`UPDATE tasks SET worker_id = NULL, lock_expires_at = NULL WHERE id = $1`, [id]);
+      await sql(
+        `WITH u AS (UPDATE tasks SET worker_id = NULL, lock_expires_at = NULL WHERE id = $1 RETURNING topic)
+         ${externalTasksWakeSql('u.topic', 'FROM u')}`,
+        [id],
+      );
     });
   }
 
@@ -277,10 +311,11 @@ export class ExternalTasksService implements OnModuleDestroy {
       if (task.incident_at === null || task.status !== 'active') {
         throw conflict('The task has no open incident.', { code: 'no-incident' });
       }
-      await sql(`UPDATE tasks SET incident_at = NULL, retry_at = NULL, retries = $2 WHERE id = $1`, [
-        id,
-        retries,
-      ]);
+      await sql(
+        `WITH u AS (UPDATE tasks SET incident_at = NULL, retry_at = NULL, retries = $2 WHERE id = $1 RETURNING topic)
+         ${externalTasksWakeSql('u.topic', 'FROM u')}`,
+        [id, retries],
+      );
       await this.history(sql, task, 'incident.resolved', actorOf(principal).id, { retries });
     });
     return this.tasks.getAny(id);
