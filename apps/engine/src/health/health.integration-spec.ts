@@ -263,10 +263,16 @@ describe('platform: health, OpenAPI and the HTTP conventions', () => {
     });
   });
 
-  it('sends a weak ETag, and 304 to a GET whose copy is still fresh', async () => {
+  it('sends a weak ETag, and 304 to a GET whose copy is still fresh; no ETag to a command', async () => {
     // given
     const first = await send('GET', '/api/v1/health');
     const etag = first.headers.get('etag');
+    const command = await send(
+      'POST',
+      '/api/v1/platform-probe/json',
+      '{"customer":"Hà","lines":[]}',
+      'application/json',
+    );
 
     // when
     // (fetch would add `Cache-Control: no-cache` to a conditional request without a Cache-Control.)
@@ -278,6 +284,8 @@ describe('platform: health, OpenAPI and the HTTP conventions', () => {
     expect(etag).toMatch(/^W\/"[0-9a-f]+-[\w+/]{27}"$/);
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    expect(command.status).toBe(201);
+    expect(command.headers.get('etag')).toBeNull();
   });
 
   it('echoes the request id, also in an answer to a body it could not parse', async () => {

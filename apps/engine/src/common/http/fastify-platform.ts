@@ -63,8 +63,8 @@ const CHARSET = /;\s*charset=/i;
 
 /**
  * What Express's `res.send` did to every answer with a body, kept: a string body is UTF-8 and its
- * Content-Type says so, and it gets a weak ETag; a GET or HEAD whose If-None-Match (or If-Modified-Since)
- * still matches is answered 304 without a body. A Buffer (the Camunda fetch-and-lock answer, which went
+ * Content-Type says so; the answer to a GET or HEAD gets a weak ETag, and is a 304 without a body when the
+ * request's If-None-Match (or If-Modified-Since) still matches. (Express put ETags on every answer.) A Buffer (the Camunda fetch-and-lock answer, which went
  * out with `res.end` on Express) and a stream (Swagger UI's files, with ETags of their own) go as they are.
  */
 export function configureResponses(app: NestFastifyApplication): void {
@@ -79,8 +79,11 @@ export function configureResponses(app: NestFastifyApplication): void {
       const type = reply.getHeader('content-type');
       if (typeof type === 'string' && !CHARSET.test(type))
         reply.header('content-type', `${type}; charset=utf-8`);
-      if (reply.getHeader('etag') === undefined) reply.header('etag', etag(payload, { weak: true }));
-      if (isFresh(request, reply)) {
+      // Only reads get one: a validator is for caching and conditional requests, and the answer to a
+      // command is neither (hashing it cost every command a SHA-1 of its body).
+      const read = request.method === 'GET' || request.method === 'HEAD';
+      if (read && reply.getHeader('etag') === undefined) reply.header('etag', etag(payload, { weak: true }));
+      if (read && isFresh(request, reply)) {
         // No body, and so no Content-Length either.
         reply.code(304).removeHeader('content-type');
         done(null, null);
