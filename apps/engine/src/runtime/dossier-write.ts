@@ -360,6 +360,7 @@ export function buildWrite(
     ...commandOutboxCtes(
       {
         tasks: [...created.values()],
+        created: target.mode === 'insert',
         ended: instanceEnded
           ? { result: (state.result as Record<string, unknown> | undefined) ?? null }
           : undefined,

@@ -8,6 +8,8 @@ export const WEBHOOK_EVENTS = [
   'task.created',
   /** The due-soon / overdue sweep marked one of the unit's open steps. */
   'task.deadline_changed',
+  /** A dossier was received (or started as a sub-procedure of another): its receiving unit, the units of its first steps. */
+  'dossier.created',
   /** The dossier's status changed (active to completed or cancelled). */
   'dossier.status_changed',
   /**

@@ -80,6 +80,8 @@ export interface CommandOutbox {
     due_at: string | null;
     status: string;
   }>;
+  /** The command created the dossier: `dossier.created`. */
+  readonly created?: boolean;
   /** The dossier ended in this command: `dossier.status_changed` and `dossier.finished`. */
   readonly ended?: { result: Record<string, unknown> | null };
   /**
@@ -102,7 +104,8 @@ export function commandOutboxCtes(
 ): string[] {
   const ctes: string[] = [];
   const open = outbox.tasks.filter((t) => t.status === 'active' && t.unit !== null);
-  if (open.length === 0 && outbox.ended === undefined && outbox.deadline === undefined) return ctes;
+  if (open.length === 0 && !outbox.created && outbox.ended === undefined && outbox.deadline === undefined)
+    return ctes;
   const at = param(occurredAt);
   const base = (event: string) =>
     `jsonb_build_object('event', ${event}, 'occurredAt', ${at}::text, 'dossier', ${dossierJsonSql('d')})`;
@@ -131,6 +134,17 @@ export function commandOutboxCtes(
   }
   // Units of steps created by this very command are not in `tasks` yet (same statement).
   const units = () => [...new Set(outbox.tasks.map((t) => t.unit).filter((u): u is string => u !== null))];
+  if (outbox.created) {
+    const event: WebhookEvent = 'dossier.created';
+    ctes.push(
+      `wh_created AS (INSERT INTO webhook_deliveries (subscription_id, event, payload)
+         SELECT s.id, '${event}', jsonb_build_object('event', '${event}', 'occurredAt', ${at}::text,
+                  'dossier', ${dossierJsonSql('d', true)})
+           FROM d JOIN webhook_subscriptions s ON ${subscribedSql(`'${event}'`)}
+                AND ${dossierAudienceSql('d', `${param(units())}::text[]`)}
+         ${WAKE_DISPATCHERS})`,
+    );
+  }
   if (outbox.deadline !== undefined && outbox.ended === undefined) {
     const event: WebhookEvent = 'dossier.deadline_changed';
     // `pd`: the dossier row as it was before this statement (every part of a statement sees the same snapshot).

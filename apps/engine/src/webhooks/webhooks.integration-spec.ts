@@ -120,6 +120,16 @@ async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs =
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A payload's `dossier` for an active dang-ky-bien-dong dossier received at the desk. */
+const payloadDossier = (dossier: DossierDto, extra: Record<string, unknown> = {}) => ({
+  id: dossier.id,
+  code: dossier.code,
+  status: 'active',
+  receivingUnit: 'DTP-TTHCC',
+  definitionKey: 'dang-ky-bien-dong',
+  ...extra,
+});
+
 // Reception at the one-stop desk, then (only for an eligible dossier) review by the land registry office.
 const PROCEDURE = bpmnFixture(
   `<startEvent id="s"/>
@@ -311,13 +321,7 @@ describe('webhooks', () => {
     expect(request!.payload).toEqual({
       event: 'task.created',
       occurredAt: expect.stringMatching(/Z$/),
-      dossier: {
-        id: dossier.id,
-        code: dossier.code,
-        status: 'active',
-        receivingUnit: 'DTP-TTHCC',
-        definitionKey: 'dang-ky-bien-dong',
-      },
+      dossier: payloadDossier(dossier),
       task: {
         id: review.taskId,
         nodeId: 'tham_dinh',
@@ -389,6 +393,33 @@ describe('webhooks', () => {
     expect(desk.requests.find((x) => x.event === 'dossier.status_changed')?.payload.previousStatus).toBe(
       'active',
     );
+  });
+
+  it('sends dossier.created to the receiving unit and the units of its first steps only', async () => {
+    // given the desk and the land registry subscribed to new dossiers
+    const desk = await receiver();
+    const registry = await receiver();
+    await subscribe(desk, ['dossier.created'], 'DTP-TTHCC');
+    await subscribe(registry, ['dossier.created']);
+
+    // when the desk receives a dossier (its first step is the desk's own)
+    const dossier = await receive('Hoàng Thị Loan');
+
+    // then the desk is told, with the return date promised; the registry, holding no step yet, is not
+    await waitFor('the delivery', () => desk.accepted.length === 1);
+    await sleep(200);
+    expect(registry.requests).toEqual([]);
+    expect(desk.requests).toHaveLength(1);
+    expect(desk.requests[0]).toMatchObject({ event: 'dossier.created', signatureValid: true });
+    expect(desk.requests[0]!.payload).toEqual({
+      event: 'dossier.created',
+      occurredAt: expect.stringMatching(/Z$/),
+      dossier: payloadDossier(dossier, {
+        dueAt: dossier.dueAt,
+        appointmentAt: dossier.appointmentAt,
+        clock: 'running',
+      }),
+    });
   });
 
   it('delivers every event exactly once to an endpoint that failed, then was down, then recovered', async () => {
