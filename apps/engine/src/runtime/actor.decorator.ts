@@ -1,11 +1,14 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { unauthorized } from '../identity/auth.problems';
-import { PRINCIPAL, type RequestWithPrincipal } from '../identity/principal';
+import { actorOf, PRINCIPAL, type RequestWithPrincipal } from '../identity/principal';
 import type { Actor } from './process-runtime.service';
 
-/** Who performs a command, as the history records it: the user name or `apikey:<prefix>`, and the unit. */
+/**
+ * Who performs a command, as the history records it: the user name or `apikey:<prefix>`, and the unit
+ * (with the request's audit record, see actorOf).
+ */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const principal = ctx.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL];
   if (principal === undefined) throw unauthorized('Authentication required.');
-  return { id: principal.name, unit: principal.unit };
+  return actorOf(principal);
 });
