@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditController } from '../audit/audit.controller';
 import { AuditWriter } from '../audit/audit-writer';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -23,7 +25,8 @@ import { UsersService } from './users.service';
 
 /**
  * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz), the
- * organisation tree, and the audit log. AuthGuard is global; AuditInterceptor comes with @Audit.
+ * organisation tree, and the audit log. AuthGuard is global; the audit and Idempotency-Key interceptors
+ * come with @Audit (CommandInterceptor).
  */
 @Global()
 @Module({
@@ -53,7 +56,19 @@ import { UsersService } from './users.service';
     IdentitySeed,
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
+    AuditInterceptor,
+    IdempotencyInterceptor,
   ],
-  exports: [Authz, AuditWriter, UnitDirectory, UsersService, PasswordHasher, AuthService, IdentitySeed],
+  exports: [
+    Authz,
+    AuditWriter,
+    UnitDirectory,
+    UsersService,
+    PasswordHasher,
+    AuthService,
+    IdentitySeed,
+    AuditInterceptor,
+    IdempotencyInterceptor,
+  ],
 })
 export class IdentityModule {}
