@@ -7,7 +7,7 @@ import { createValidationPipe } from './validation/validation.pipe';
 
 /**
  * The HTTP conventions of every endpoint, registered globally: problem+json errors, DTO validation,
- * accepted media types; and IdempotencyRepository for the routes' Idempotency-Key (see @Audit).
+ * accepted media types; and the Idempotency-Key interceptor and repository for the routes (see @Audit).
  */
 @Global()
 @Module({

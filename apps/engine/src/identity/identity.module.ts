@@ -4,7 +4,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditController } from '../audit/audit.controller';
 import { AuditWriter } from '../audit/audit-writer';
 import { AuditInterceptor } from '../audit/audit.interceptor';
-import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -57,7 +56,6 @@ import { UsersService } from './users.service';
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
     AuditInterceptor,
-    IdempotencyInterceptor,
   ],
   exports: [
     Authz,
@@ -68,7 +66,6 @@ import { UsersService } from './users.service';
     AuthService,
     IdentitySeed,
     AuditInterceptor,
-    IdempotencyInterceptor,
   ],
 })
 export class IdentityModule {}
