@@ -3,7 +3,7 @@ import pino, { type Logger as Pino, type LoggerOptions } from 'pino';
 import { type AppConfig } from '../../config/app-config';
 
 /** The level and output of every pino logger of the engine: pretty in development, JSON lines otherwise. */
-export function pinoOptions(config: AppConfig): Pick<LoggerOptions, 'level' | 'transport'> {
+function pinoOptions(config: AppConfig): Pick<LoggerOptions, 'level' | 'transport'> {
   return {
     level: config.logLevel,
     transport:
@@ -14,10 +14,6 @@ export function pinoOptions(config: AppConfig): Pick<LoggerOptions, 'level' | 't
           }
         : undefined,
   };
-}
-
-export function createPino(config: AppConfig): Pino {
-  return pino(pinoOptions(config));
 }
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -33,7 +29,7 @@ export class PinoLogger implements LoggerService {
   constructor(readonly pino: Pino) {}
 
   static of(config: AppConfig): PinoLogger {
-    return new PinoLogger(createPino(config));
+    return new PinoLogger(pino(pinoOptions(config)));
   }
 
   log(message: unknown, ...rest: unknown[]): void {
