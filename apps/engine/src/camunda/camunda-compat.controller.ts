@@ -5,7 +5,7 @@ import { Audit } from '../audit/audit.decorator';
 import { badRequest } from '../common/problem/problem.exception';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { checkFetch, ExternalTasksService, type LockedTaskDto } from '../tasks/external-tasks.service';
+import { ExternalTasksService, type LockedTaskDto } from '../tasks/external-tasks.service';
 import { TasksService } from '../tasks/tasks.service';
 import { fromTypedVariables, toTypedVariables, TypedVariableError, type TypedValue } from './typed-variables';
 
@@ -124,7 +124,6 @@ export class CamundaCompatController {
         };
       }),
     };
-    checkFetch(input);
     const locked = await this.external.fetchAndLock(principal, input);
     // Exactly `application/json`, no charset: the JS client parses the answer only then (as Camunda sends it).
     // Fastify would add `; charset=utf-8` to a string body: a Buffer goes out as it is.

@@ -57,10 +57,7 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
 
   /** Marks revoked here at once and tells the other processes (call after the revocation is written, or in its transaction). */
   async publish(sql: Sql, kind: 'session' | 'user' | 'api_key', id: string): Promise<void> {
-    if (kind === 'user') {
-      const { rows } = await sql<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [id]);
-      for (const row of rows) this.sessions.add(row.id);
-    }
+    if (kind === 'user') await this.revokeSessionsOf(sql, id);
     this.apply(kind, id);
     await sql(`SELECT pg_notify($1, $2)`, [AUTH_CHANNEL, `${kind}:${id}`]);
   }
@@ -69,14 +66,16 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
     const [kind, id] = (payload ?? '').split(':');
     if (id === undefined) return;
     if (kind === 'user') {
-      // A disabled user: every session of theirs.
-      const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [
-        id,
-      ]);
-      for (const row of rows) this.sessions.add(row.id);
+      await this.revokeSessionsOf(this.db.query, id);
     } else if (kind === 'session' || kind === 'api_key') {
       this.apply(kind, id);
     }
+  }
+
+  /** A disabled user: every session of theirs. */
+  private async revokeSessionsOf(sql: Sql, userId: string): Promise<void> {
+    const { rows } = await sql<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [userId]);
+    for (const row of rows) this.sessions.add(row.id);
   }
 
   private apply(kind: string, id: string): void {

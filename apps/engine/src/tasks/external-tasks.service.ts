@@ -127,6 +127,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
   }
 
   async fetchAndLock(principal: Principal, input: FetchAndLockInput): Promise<LockedTaskDto[]> {
+    checkFetch(input);
     if (principal.kind !== 'api_key') {
       throw forbidden(
         'External tasks are fetched by the agency system of a unit (an API key).',
@@ -293,12 +294,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
   /** Open incidents (external tasks out of retries), for admins. */
   async incidents(principal: Principal, unit?: string): Promise<TaskDto[]> {
     if (!hasRole(principal, 'admin')) throw forbidden('Incidents are for administrators.', 'ROLE_REQUIRED');
-    const { rows } = await this.db.query<{ id: string }>(
-      `SELECT id FROM tasks WHERE incident_at IS NOT NULL AND status = 'active' AND ($1::text IS NULL OR unit = $1)
-        ORDER BY incident_at LIMIT 500`,
-      [unit ?? null],
-    );
-    return Promise.all(rows.map((r) => this.tasks.getAny(r.id)));
+    return this.tasks.incidents(unit);
   }
 
   /** An admin gives an incident's task new retries: agency systems fetch it again. */
@@ -358,8 +354,8 @@ async function lockExternal(sql: Sql, id: string): Promise<ExternalRow | undefin
   return task?.kind === 'external' ? task : undefined;
 }
 
-/** Validates a fetch-and-lock request beyond the DTO (durations, duplicate topics). */
-export function checkFetch(input: FetchAndLockInput): void {
+/** Validates a fetch-and-lock request beyond its HTTP shape (duplicate topics). */
+function checkFetch(input: FetchAndLockInput): void {
   const names = input.topics.map((t) => t.topicName);
   if (new Set(names).size !== names.length) {
     throw unprocessable('Each topic may be listed once.', [{ path: 'topics', message: 'duplicate topic' }]);

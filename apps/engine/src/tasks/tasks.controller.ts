@@ -16,7 +16,7 @@ import {
   RetryIncidentBody,
   TaskListQuery,
 } from './task.dto';
-import { checkFetch, ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
+import { ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -102,7 +102,6 @@ export class ExternalTasksController {
     @Body() body: FetchAndLockBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<LockedTaskDto[]> {
-    checkFetch(body);
     return this.external.fetchAndLock(principal, body);
   }
 

@@ -120,7 +120,18 @@ export class TasksService {
     return toDto(task);
   }
 
-  /** Any task by id, without a rights check (callers check: e.g. the admins' incident list). */
+  /** Open incidents (external tasks out of retries), oldest first, without a rights check (callers check). */
+  async incidents(unit?: string): Promise<TaskDto[]> {
+    const { rows } = await this.db.query<TaskRow>(
+      `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
+        WHERE t.incident_at IS NOT NULL AND t.status = 'active' AND ($1::text IS NULL OR t.unit = $1)
+        ORDER BY t.incident_at LIMIT 500`,
+      [unit ?? null],
+    );
+    return rows.map(toDto);
+  }
+
+  /** Any task by id, without a rights check (callers check: e.g. an admin retrying an incident). */
   async getAny(id: string): Promise<TaskDto> {
     return toDto((await this.loadWithDossier(this.db.query, id)).task);
   }
@@ -288,7 +299,6 @@ export class TasksService {
     if (applied === null) return this.replayed(replay!);
     const { row, at, result, deadline } = applied;
     const ended = result.effects.find((e) => e.type === 'taskEnded' && e.taskId === id);
-    const definition = await this.cache.get(this.db.query, row.definition_id);
     const done = task as TaskRow;
     return {
       ...toDto({
@@ -299,31 +309,25 @@ export class TasksService {
         completed_by: ended?.type === 'taskEnded' && ended.outcome === 'completed' ? actor.id : null,
         ...taskDeadlineRow(deadline?.tasks.get(id), done),
       }),
-      dossier: {
-        id: row.id,
-        code: row.code,
-        status: row.status,
-        revision: row.revision,
-        activeSteps: activeSteps(definition.graph, row.state),
-        result: row.state.result ?? null,
-      },
+      dossier: await this.whereItStands(row),
     };
   }
 
   /** The answer to a repeated completion: the step as it was completed, and where its dossier stands now. */
   private async replayed(loaded: { task: TaskRow; dossier: DossierRow }): Promise<TaskCompletionDto> {
-    const { dossier } = loaded;
+    return { ...toDto(loaded.task), dossier: await this.whereItStands(loaded.dossier) };
+  }
+
+  /** Where a dossier stands, as a completion answers it: status, revision, active steps, result. */
+  private async whereItStands(dossier: DossierRow): Promise<TaskCompletionDto['dossier']> {
     const definition = await this.cache.get(this.db.query, dossier.definition_id);
     return {
-      ...toDto(loaded.task),
-      dossier: {
-        id: dossier.id,
-        code: dossier.code,
-        status: dossier.status,
-        revision: dossier.revision,
-        activeSteps: activeSteps(definition.graph, dossier.state),
-        result: dossier.state.result ?? null,
-      },
+      id: dossier.id,
+      code: dossier.code,
+      status: dossier.status,
+      revision: dossier.revision,
+      activeSteps: activeSteps(definition.graph, dossier.state),
+      result: dossier.state.result ?? null,
     };
   }
 
