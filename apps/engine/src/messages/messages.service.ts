@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { GraphNode, StepProps } from '@lienthong/bpmn';
 import type { MessageResultDto } from '@lienthong/contracts';
 import { filter, type Subscription } from 'rxjs';
 import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
@@ -216,7 +217,8 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Who may send a message to a dossier: its receiving unit, a unit holding one of its open steps, or a
-   * unit named on one of its procedure's steps that wait for a message of that name.
+   * unit named on one of its procedure's steps that wait for a message of that name (a receive task, or
+   * a step with a message boundary event of that name).
    */
   private async assertMaySend(
     sql: Sql,
@@ -225,15 +227,23 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     name: string,
   ): Promise<void> {
     const { graph } = await this.cache.get(sql, dossier.definition_id);
-    const units = Object.values(graph.nodes).flatMap((node) => {
-      if (!('messageName' in node) || node.messageName !== name || !('unit' in node)) return [];
-      const unit = (node as { unit?: { kind: string; value?: string } }).unit;
-      return unit?.kind === 'literal' && unit.value ? [unit.value] : [];
-    });
+    const units: string[] = [];
+    let awaited = false;
+    for (const node of Object.values(graph.nodes)) {
+      let waiting: GraphNode | undefined;
+      if ('messageName' in node && node.messageName === name) waiting = node;
+      else if (
+        node.kind === 'boundaryEvent' &&
+        node.trigger.kind === 'message' &&
+        node.trigger.messageName === name
+      )
+        waiting = graph.nodes[node.attachedTo];
+      else continue;
+      awaited = true;
+      const unit = waiting && 'unit' in waiting ? (waiting as StepProps).unit : undefined;
+      if (unit?.kind === 'literal' && unit.value) units.push(unit.value);
+    }
     await this.authz.assertCanActOnDossier(sql, principal, dossier, units);
-    const awaited = Object.values(graph.nodes).some(
-      (node) => 'messageName' in node && node.messageName === name,
-    );
     if (!awaited) {
       throw unprocessable(
         `No step of procedure ${dossier.definition_key} waits for a message "${name}".`,

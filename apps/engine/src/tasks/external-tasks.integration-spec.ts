@@ -474,6 +474,42 @@ describe('messages from agency systems', () => {
     expect(await steps(dossier)).toEqual(['nopTien']);
   });
 
+  it("delivers a message awaited by a step's message boundary event, from the step's unit", async () => {
+    // given a procedure whose survey step is interrupted when the registry reports the parcel disputed
+    const xml = bpmnFixture(
+      `<startEvent id="s"/>
+       <userTask id="doDac" name="Đo đạc thửa đất" lt:unit="DTP-VPDK-CL" lt:candidateRole="officer"/>
+       <boundaryEvent id="tranhChap" attachedToRef="doDac"><messageEventDefinition messageRef="T"/></boundaryEvent>
+       <endEvent id="xong"/><endEvent id="dung"/>
+       ${chain('s', 'doDac', 'xong')}${chain('tranhChap', 'dung')}`,
+      {
+        id: 'do-dac',
+        attrs: 'lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="5d"',
+        extra: '<message id="T" name="parcel-disputed"/>',
+      },
+    );
+    expect((await t.api.post('/definitions', xml)).status).toBe(201);
+    expect((await t.api.post('/definitions/do-dac/versions/1/publish')).status).toBe(200);
+    const dossier = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'do-dac',
+        applicant: { name: 'Đỗ Văn Tài' },
+      })
+    ).body;
+
+    // when the land registry's system sends it
+    const res = await land().post<MessageResultDto>('/messages', {
+      name: 'parcel-disputed',
+      dossierId: dossier.id,
+    });
+
+    // then the step is interrupted and the dossier ends at the boundary's end event
+    expect(res.status).toBe(200);
+    const after = (await t.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body;
+    expect(after.status).toBe('completed');
+    expect(after.activeSteps).toEqual([]);
+  });
+
   it('refuses messages outside the sender scope or the procedure, changing nothing', async () => {
     const dossier = await receive();
     const limited = t.withKey('DTP-VPDK-CL', { messageNames: ['supplement-received'] });
