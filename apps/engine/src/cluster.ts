@@ -4,7 +4,8 @@ import { Logger } from '@nestjs/common';
 import { PinoLogger } from './common/logging/pino-logger';
 import { type AppConfig } from './config/app-config';
 import { APP_DATABASE } from './database/data-source';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
+import { startAppEmbeddedPostgres } from './database/database-server';
+import { type EmbeddedPostgresHandle } from './database/embedded-postgres';
 
 /** A running group of engine processes (see `startCluster`). */
 export interface EngineCluster {
@@ -34,25 +35,19 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
   Logger.overrideLogger(PinoLogger.of(config));
   const logger = new Logger('Cluster');
   let embedded: EmbeddedPostgresHandle | undefined;
-  const env: Record<string, string> = { LT_CLUSTER_WORKER: '1' };
+  const env: Record<string, string> = {};
   if (config.database.url === undefined) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.database.embedded.dataDir,
-      port: config.database.embedded.port,
-      databases: [APP_DATABASE],
-      logger: new Logger('EmbeddedPostgres'),
-    });
+    embedded = await startAppEmbeddedPostgres(config);
     env['DATABASE_URL'] = embedded.urlFor(APP_DATABASE);
   }
   cluster.setupPrimary({ exec: join(__dirname, 'main.js') });
 
   let stopping = false;
-  const started = new Map<Worker, number>();
   let port = config.http.port;
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork(env);
-      started.set(worker, Date.now());
+      const startedAt = Date.now();
       const onExit = (code: number | null, signal: string | null) =>
         reject(new Error(`engine worker ${worker.process.pid} exited while starting (${signal ?? code})`));
       worker.once('exit', onExit);
@@ -61,8 +56,7 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
         port = address.port;
         worker.off('exit', onExit);
         worker.on('exit', (code, signal) => {
-          const uptime = Date.now() - (started.get(worker) ?? 0);
-          started.delete(worker);
+          const uptime = Date.now() - startedAt;
           if (stopping) return;
           if (uptime < MIN_UPTIME_MS) {
             logger.error(

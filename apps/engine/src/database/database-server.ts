@@ -5,6 +5,16 @@ import { type AppConfig } from '../config/app-config';
 import { APP_DATABASE } from './data-source';
 import { type EmbeddedPostgresHandle, redactUrl, startEmbeddedPostgres } from './embedded-postgres';
 
+/** The embedded PostgreSQL of the configuration (DATABASE_URL unset), with the application database. */
+export function startAppEmbeddedPostgres(config: AppConfig): Promise<EmbeddedPostgresHandle> {
+  return startEmbeddedPostgres({
+    dataDir: config.database.embedded.dataDir,
+    port: config.database.embedded.port,
+    databases: [APP_DATABASE],
+    logger: new Logger('EmbeddedPostgres'),
+  });
+}
+
 /**
  * Where the engine's database lives: the server behind DATABASE_URL, or an embedded PostgreSQL started
  * for this process. Resolved before TypeORM connects; on shutdown it closes the TypeORM pool first
@@ -25,12 +35,7 @@ export class DatabaseServer implements OnApplicationShutdown {
       DatabaseServer.logger.log(`Using PostgreSQL at ${redactUrl(config.database.url)}`);
       return new DatabaseServer(config.database.url, undefined, moduleRef);
     }
-    const embedded = await startEmbeddedPostgres({
-      dataDir: config.database.embedded.dataDir,
-      port: config.database.embedded.port,
-      databases: [APP_DATABASE],
-      logger: new Logger('EmbeddedPostgres'),
-    });
+    const embedded = await startAppEmbeddedPostgres(config);
     return new DatabaseServer(embedded.urlFor(APP_DATABASE), embedded, moduleRef);
   }
 

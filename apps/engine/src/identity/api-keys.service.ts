@@ -9,6 +9,7 @@ import { sha256 } from './auth.service';
 import type { Principal } from './principal';
 import { Revocations } from './revocations.service';
 import type { ApiKeyDto, CreateApiKeyBody, CreatedApiKeyDto } from './users.dto';
+import { assertAssignableUnit } from './assignable-unit';
 
 interface KeyRow {
   id: string;
@@ -42,17 +43,7 @@ export class ApiKeysService {
         { path: 'expiresAt', message: 'must be in the future' },
       ]);
     }
-    const unit = await this.db.query<{ merged_into: string | null }>(
-      `SELECT merged_into FROM units WHERE code = $1`,
-      [body.unitCode],
-    );
-    if (unit.rows[0] === undefined)
-      throw unprocessable(`Unknown unit ${body.unitCode}.`, [{ path: 'unitCode', message: 'unknown unit' }]);
-    if (unit.rows[0].merged_into !== null) {
-      throw unprocessable(`Unit ${body.unitCode} was merged into ${unit.rows[0].merged_into}.`, [
-        { path: 'unitCode', message: 'merged unit' },
-      ]);
-    }
+    await assertAssignableUnit(this.db.query, body.unitCode);
     const prefix = randomBytes(4).toString('hex');
     const key = `lt_${prefix}_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();

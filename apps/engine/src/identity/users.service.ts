@@ -9,6 +9,7 @@ import { PasswordHasher } from './password-hasher';
 import { hasRole, type Principal } from './principal';
 import { Revocations } from './revocations.service';
 import type { CreateUserBody, UpdateUserBody, UserDto } from './users.dto';
+import { assertAssignableUnit } from './assignable-unit';
 
 interface UserRow {
   id: string;
@@ -70,7 +71,7 @@ export class UsersService {
   async create(body: CreateUserBody, options: { isDemo?: boolean } = {}): Promise<UserDto> {
     const hash = body.password === undefined ? null : await this.hasher.hash(body.password);
     return this.db.transaction(async (sql) => {
-      await this.assertUnit(sql, body.unitCode);
+      await assertAssignableUnit(sql, body.unitCode);
       const taken = await sql(`SELECT 1 FROM users WHERE username = $1`, [body.username]);
       if (taken.rows.length > 0)
         throw conflict(`The user name ${body.username} is taken.`, { code: 'username-taken' });
@@ -98,7 +99,7 @@ export class UsersService {
     const hash = body.password === undefined ? undefined : await this.hasher.hash(body.password);
     return this.db.transaction(async (sql) => {
       const user = await this.find(sql, id, true);
-      if (body.unitCode !== undefined) await this.assertUnit(sql, body.unitCode);
+      if (body.unitCode !== undefined) await assertAssignableUnit(sql, body.unitCode);
       await sql(
         `UPDATE users SET display_name = COALESCE($2, display_name), unit_code = COALESCE($3, unit_code),
                 active = COALESCE($4, active), password_hash = COALESCE($5, password_hash), updated_at = now()
@@ -126,20 +127,6 @@ export class UsersService {
     await sql(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
     if (roles.length > 0) {
       await sql(`INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])`, [id, [...roles]]);
-    }
-  }
-
-  private async assertUnit(sql: Sql, code: string): Promise<void> {
-    const { rows } = await sql<{ merged_into: string | null }>(
-      `SELECT merged_into FROM units WHERE code = $1`,
-      [code],
-    );
-    if (rows[0] === undefined)
-      throw unprocessable(`Unknown unit ${code}.`, [{ path: 'unitCode', message: 'unknown unit' }]);
-    if (rows[0].merged_into !== null) {
-      throw unprocessable(`Unit ${code} was merged into ${rows[0].merged_into}.`, [
-        { path: 'unitCode', message: 'merged unit' },
-      ]);
     }
   }
 

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { GraphNode, StepProps } from '@lienthong/bpmn';
 import type { MessageResultDto } from '@lienthong/contracts';
 import { filter, type Subscription } from 'rxjs';
+import { IDEMPOTENCY_STALE_AFTER_MS } from '../common/idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
 import { callerScopedKey, requestHash } from '../common/idempotency/request-hash.util';
 import { conflict, notFound, ProblemException, unprocessable } from '../common/problem/problem.exception';
@@ -88,7 +89,7 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     const reservation = await this.idempotency.reserve(
       scope,
       requestHash('MESSAGE', scope.path, '', input),
-      5 * 60_000,
+      IDEMPOTENCY_STALE_AFTER_MS,
     );
     switch (reservation.kind) {
       case 'replay':

@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
 import { retryDelayMs } from './retry-delay.util';
 import { SecretBox, SecretBoxError } from '../common/crypto/secret-box';
-import { signWebhook } from './signature';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
 import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
 import { RefusedDestinationError, WebhookTransport } from './webhook-transport';
 
@@ -286,10 +286,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         {
           'content-type': 'application/json',
           'user-agent': `lienthong-webhooks/${this.config.version}`,
-          'x-lt-event': row.event,
-          'x-lt-delivery': String(row.id),
-          'x-lt-timestamp': String(timestamp),
-          'x-lt-signature': signWebhook(secret, timestamp, body),
+          [EVENT_HEADER]: row.event,
+          [DELIVERY_HEADER]: String(row.id),
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
         },
         body,
         AbortSignal.any([timeout, this.abort.signal]),

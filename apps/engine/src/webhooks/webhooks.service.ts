@@ -8,7 +8,8 @@ import { iso, SqlFilter } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { forbidden } from '../identity/auth.problems';
 import { hasRole, type Principal } from '../identity/principal';
-import type { WebhookPayload } from './webhook-events';
+import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
+import { isUuid } from '../runtime/process-runtime.service';
 import type {
   CreatedWebhookDto,
   CreateWebhookBody,
@@ -19,6 +20,7 @@ import type {
 } from './webhooks.dto';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { privateDestination } from './destination.util';
+import { assertAssignableUnit } from '../identity/assignable-unit';
 
 /** Active subscriptions per unit: each one joins every command's outbox insert for that unit. */
 export const MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT = 20;
@@ -51,7 +53,6 @@ interface DeliveryRow {
 const COLUMNS = `id, unit_code, url, events, active, created_by, created_at, deactivated_at`;
 const DELIVERY_COLUMNS = `id, event, status, attempts, last_status, last_error, created_at, last_attempt_at, next_attempt_at,
   delivered_at, payload`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Subscriptions of agency systems to events, and their delivery log. An admin manages every unit's; an
@@ -108,17 +109,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     }
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     return this.db.transaction(async (sql) => {
-      const unit = await sql<{ merged_into: string | null }>(
-        `SELECT merged_into FROM units WHERE code = $1 FOR SHARE`,
-        [unitCode],
-      );
-      if (unit.rows[0] === undefined)
-        throw unprocessable(`Unknown unit ${unitCode}.`, [{ path: 'unitCode', message: 'unknown unit' }]);
-      if (unit.rows[0].merged_into !== null) {
-        throw unprocessable(`Unit ${unitCode} was merged into ${unit.rows[0].merged_into}.`, [
-          { path: 'unitCode', message: 'merged unit' },
-        ]);
-      }
+      await assertAssignableUnit(sql, unitCode, true);
       // Serializes concurrent subscriptions of one unit, so that the limit holds.
       await sql(`SELECT pg_advisory_xact_lock(hashtext('lt_webhooks:' || $1))`, [unitCode]);
       const { rows: count } = await sql<{ n: number }>(
@@ -218,10 +209,8 @@ export class WebhooksService implements OnApplicationBootstrap {
         });
       }
       const updated = await sql<DeliveryRow>(
-        `WITH u AS (UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1
-                    RETURNING ${DELIVERY_COLUMNS}),
-              wake AS (SELECT pg_notify('lt_webhooks', '') FROM u)
-         SELECT u.*, (SELECT count(*) FROM wake) AS woke FROM u`,
+        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1
+          RETURNING ${DELIVERY_COLUMNS}, pg_notify('${WEBHOOK_CHANNEL}', '') AS woke`,
         [deliveryId],
       );
       return toDeliveryDto(updated.rows[0]!);
@@ -255,7 +244,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     forUpdate = false,
   ): Promise<SubscriptionRow> {
     if (!hasRole(principal, 'admin') && principal.kind !== 'api_key') throw notAllowed();
-    if (!UUID.test(id)) throw notFound('Webhook subscription', id);
+    if (!isUuid(id)) throw notFound('Webhook subscription', id);
     const { rows } = await sql<SubscriptionRow>(
       `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],

@@ -1,0 +1,21 @@
+import { unprocessable } from '../common/problem/problem.exception';
+import type { Sql } from '../database/db.service';
+
+/**
+ * Refuses (422, path `unitCode`) a unit that does not exist or was merged into another: accounts, API
+ * keys and webhook subscriptions are made for units that still stand. `forShare` keeps the unit row
+ * from being merged until the caller's transaction ends.
+ */
+export async function assertAssignableUnit(sql: Sql, code: string, forShare = false): Promise<void> {
+  const { rows } = await sql<{ merged_into: string | null }>(
+    `SELECT merged_into FROM units WHERE code = $1${forShare ? ' FOR SHARE' : ''}`,
+    [code],
+  );
+  if (rows[0] === undefined)
+    throw unprocessable(`Unknown unit ${code}.`, [{ path: 'unitCode', message: 'unknown unit' }]);
+  if (rows[0].merged_into !== null) {
+    throw unprocessable(`Unit ${code} was merged into ${rows[0].merged_into}.`, [
+      { path: 'unitCode', message: 'merged unit' },
+    ]);
+  }
+}
