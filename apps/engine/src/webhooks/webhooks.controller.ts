@@ -28,7 +28,7 @@ export class WebhooksController {
     summary: "Subscribe a URL to a unit's events (an admin for any unit, an API key for its own unit)",
     description:
       'Deliveries are POSTed as JSON with X-LT-Event, X-LT-Delivery, X-LT-Timestamp and X-LT-Signature ' +
-      '(v1=hex HMAC-SHA256 of "<timestamp>.<body>" with the secret): see README, "Webhooks". ' +
+      '(`v1=` hex HMAC-SHA256 of `<timestamp>.<body>` with the secret): see README, "Webhooks". ' +
       'The answer holds the secret, shown this once.',
   })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
