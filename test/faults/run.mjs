@@ -55,7 +55,7 @@ const stats = {
   retries: { connection: 0, 503: 0, 500: 0, inFlight: 0, timeout: 0, other5xx: 0 },
   replaysSeen: 0,
   unexpected: [], // { what, status, body }
-  lockLost: 0,
+  lockLost: [], // { taskId, workerId }
   status500: [],
   outage: { answers: 0, status503: 0, bad: [], slowest: 0, hangs: 0 },
   kills: 0,
@@ -648,9 +648,13 @@ async function agency(topic, key, workerId) {
         key,
         `${task.dossierCode} ${topic}`,
       ).catch((e) => ({ status: 0, body: { detail: e.message } }));
-      if (done.status === 409 && /task-locked|task-not-active/.test(done.body?.type ?? '')) {
-        // The lock ran out (an engine down for long, the database away) and another worker took it.
-        stats.lockLost++;
+      if (
+        done.status === 409 &&
+        ['task-locked', 'task-not-locked', 'task-not-active'].includes(done.body?.code)
+      ) {
+        // The lock ran out (an engine down for long, the database away) and another worker took the
+        // task: checked at the end (completed by another worker, not by this one).
+        stats.lockLost.push({ taskId: task.id, workerId });
         continue;
       }
       if (!expect2xx(done, `${task.dossierCode} ${topic}`)) continue;
@@ -1002,6 +1006,19 @@ check(
 check('webhook signatures refused by the receiver', receiver.badSignature);
 figures['webhook deliveries received twice (handled once)'] = receiver.duplicates;
 
+{
+  // A worker told its lock was gone: the task must have been completed by another worker, not by it.
+  const rows = await sql(`SELECT id, status, worker_id FROM tasks WHERE id = ANY($1::uuid[])`, [
+    stats.lockLost.map((l) => l.taskId),
+  ]);
+  const byTask = new Map(rows.map((r) => [r.id, r]));
+  check(
+    'external tasks answered "lock lost" but completed by that same worker (or not at all)',
+    stats.lockLost.filter(
+      (l) => byTask.get(l.taskId)?.status !== 'completed' || byTask.get(l.taskId)?.worker_id === l.workerId,
+    ).length,
+  );
+}
 check('engine crashes (exits not caused by the test)', stats.crashes.length);
 check('500 answers', stats.status500.length);
 check('other unexpected answers', stats.unexpected.length);
@@ -1035,7 +1052,7 @@ check('kills', stats.kills, stats.kills > 0);
 figures['land-parcel dossiers'] = `${outcome.done.land}/${LAND}`;
 figures['timer dossiers'] = `${outcome.done.timer}/${TIMERS}`;
 figures['agency steps'] = agencyTasks;
-figures['external-task locks lost to another worker'] = stats.lockLost;
+figures['external-task locks lost to another worker'] = stats.lockLost.length;
 figures['commands / calls'] = `${stats.commands} / ${stats.calls}`;
 figures['retries by cause'] = stats.retries;
 figures['replays seen (Idempotent-Replayed)'] = stats.replaysSeen;
