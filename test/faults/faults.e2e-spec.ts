@@ -23,18 +23,18 @@ function runFaults(env: Record<string, string>): Promise<{ code: number | null; 
 /**
  * The short form of the fault test (the long one: `npm run test:faults`): three engine processes on one
  * PostgreSQL, SIGKILLed one at a time and restarted, PostgreSQL stopped for 5 s, while retrying clients
- * drive 60 land-parcel and 20 timer dossiers to their end; then the database is checked (see run.mjs).
+ * drive 90 land-parcel and 20 timer dossiers to their end; then the database is checked (see run.mjs).
  */
 describe('faults: engines killed, the database stopped, nothing lost or done twice', () => {
   it('drives every dossier to its end and finds nothing lost, stuck or duplicated', async () => {
     const { code, output } = await runFaults({
-      LAND: '60',
+      LAND: '90',
       TIMERS: '20',
       CLIENTS: '12',
-      KILL_MIN_MS: '1000',
-      KILL_MAX_MS: '2000',
+      KILL_MIN_MS: '500',
+      KILL_MAX_MS: '1000',
       DB_STOP_MS: '5000',
-      DB_STOP_AT: '0.3',
+      DB_STOP_AT: '0.5',
       TIME_LIMIT_S: '240',
     });
     const figures =
@@ -44,7 +44,7 @@ describe('faults: engines killed, the database stopped, nothing lost or done twi
     if (code !== 0 || figures === null) throw new Error(`the fault test failed (exit ${code}):\n${output}`);
     const [, done, total, kills, , , lost, duplicated, failed] = figures.map(Number);
     expect({ done, lost, duplicated, failed }).toEqual({ done: total, lost: 0, duplicated: 0, failed: 0 });
-    expect(total).toBe(80);
+    expect(total).toBe(110);
     expect(kills).toBeGreaterThan(0);
     expect(output).toContain('all fault checks passed');
   });
