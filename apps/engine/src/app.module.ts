@@ -7,7 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { EngineModule } from './engine.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
-import { ClockModule } from './runtime/clock.module';
+import { ClockModule } from './common/clock/clock.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isUuid } from '../common/uuid.util';
 import { Db } from '../database/db.service';
 
 export interface AuditRecord {
@@ -25,7 +26,6 @@ const MAX_BATCH = 500;
 export function cut(value: string | null, length: number): string | null {
   return value === null ? null : value.slice(0, length);
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Appends audit records with group commit: a record is durable before the request it describes is
@@ -88,7 +88,7 @@ export class AuditWriter {
         records.map((r) => cut(r.path, 500)),
         records.map((r) => r.targetType),
         records.map((r) => cut(r.targetId, 200)),
-        records.map((r) => (r.dossierId !== null && UUID.test(r.dossierId) ? r.dossierId : null)),
+        records.map((r) => (r.dossierId !== null && isUuid(r.dossierId) ? r.dossierId : null)),
         records.map((r) => r.status),
         records.map((r) => r.outcome),
         records.map((r) => cut(r.ip, 64)),

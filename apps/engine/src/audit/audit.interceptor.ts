@@ -11,7 +11,7 @@ import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxj
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { attachAudit, type AuditContext } from './audit-context';
 import { PRINCIPAL, type Principal } from '../identity/principal';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
 import { type AuditRecord, AuditWriter } from './audit-writer';
 

@@ -21,6 +21,7 @@ import { UsersController } from './users.controller';
 import { LoginThrottleStorage } from './login-throttle.storage';
 import { Db } from '../database/db.service';
 import { UsersService } from './users.service';
+import { Clock } from '../common/clock/clock';
 
 /**
  * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz), the
@@ -31,13 +32,13 @@ import { UsersService } from './users.service';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, Db],
-      useFactory: (config: AppConfig, db: Db) => ({
+      inject: [APP_CONFIG, Db, Clock],
+      useFactory: (config: AppConfig, db: Db, clock: Clock) => ({
         throttlers: [
           { name: 'login', ttl: config.auth.loginWindowSeconds * 1000, limit: config.auth.loginLimit },
         ],
         // Counted in the database: the limit holds across engine processes.
-        storage: new LoginThrottleStorage(db),
+        storage: new LoginThrottleStorage(db, clock),
       }),
     }),
   ],
