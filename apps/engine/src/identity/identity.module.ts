@@ -1,9 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuditController } from '../audit/audit.controller';
-import { AuditWriter } from '../audit/audit-writer';
-import { AuditInterceptor } from '../audit/audit.interceptor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -24,9 +21,8 @@ import { UsersService } from './users.service';
 import { Clock } from '../common/clock/clock';
 
 /**
- * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz), the
- * organisation tree, and the audit log. AuthGuard is global; the audit and Idempotency-Key interceptors
- * come with @Audit (CommandInterceptor).
+ * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz) and the
+ * organisation tree. AuthGuard is global (it records refused sign-ins with the global AuditModule).
  */
 @Global()
 @Module({
@@ -42,12 +38,11 @@ import { Clock } from '../common/clock/clock';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, UnitsController, ApiKeysController, AuditController],
+  controllers: [AuthController, UsersController, UnitsController, ApiKeysController],
   providers: [
     PasswordHasher,
     Revocations,
     AuthService,
-    AuditWriter,
     Authz,
     UnitDirectory,
     UsersService,
@@ -56,17 +51,7 @@ import { Clock } from '../common/clock/clock';
     IdentitySeed,
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
-    AuditInterceptor,
   ],
-  exports: [
-    Authz,
-    AuditWriter,
-    UnitDirectory,
-    UsersService,
-    PasswordHasher,
-    AuthService,
-    IdentitySeed,
-    AuditInterceptor,
-  ],
+  exports: [Authz, UnitDirectory, UsersService, PasswordHasher, AuthService, IdentitySeed],
 })
 export class IdentityModule {}

@@ -11,7 +11,7 @@ import { Authz } from '../identity/authz.service';
 import { actorOf, hasRole, type Principal } from '../identity/principal';
 import { DomainEvents, EXTERNAL_TASKS_CHANNEL, externalTasksWakeSql } from '../runtime/domain-events';
 import { isUuid } from '../common/uuid.util';
-import { assertLockHolder, TasksService } from './tasks.service';
+import { assertLockHolder, TasksService } from '../tasks/tasks.service';
 import { Clock } from '../common/clock/clock';
 
 export interface FetchTopic {

@@ -5,9 +5,14 @@ import { Audit } from '../audit/audit.decorator';
 import { badRequest } from '../common/problem/problem.exception';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { ExternalTasksService, type LockedTaskDto } from '../tasks/external-tasks.service';
+import { ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
 import { TasksService } from '../tasks/tasks.service';
-import { fromTypedVariables, toTypedVariables, TypedVariableError, type TypedValue } from './typed-variables';
+import {
+  fromTypedVariables,
+  toTypedVariables,
+  TypedVariableError,
+  type TypedValue,
+} from './typed-variables.util';
 
 /** The shape Camunda 7's REST API answers for a locked external task. */
 export interface CamundaLockedTask {
