@@ -13,6 +13,7 @@ import { PasswordHasher } from './password-hasher';
 import { Revocations } from './revocations.service';
 import { UnitDirectory } from './unit-directory.service';
 import { UnitsController } from './units.controller';
+import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
 import { UsersController } from './users.controller';
 import { LoginThrottleStorage } from './login-throttle.storage';
@@ -45,6 +46,7 @@ import { Clock } from '../common/clock/clock';
     AuthService,
     Authz,
     UnitDirectory,
+    UnitsRepository,
     UsersService,
     UnitsService,
     ApiKeysService,
