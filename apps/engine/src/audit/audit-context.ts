@@ -1,5 +1,5 @@
 import { isUuid } from '../common/uuid.util';
-import { type AuditRecord, cut } from './audit-writer';
+import { type AuditRecord, cut } from './audit-record';
 
 /**
  * The audit record of the request being handled (made by AuditInterceptor for an audited handler, and

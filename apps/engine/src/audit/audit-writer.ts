@@ -1,31 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '../common/uuid.util';
-import { Db } from '../database/db.service';
+import { Db, type Sql } from '../database/db.service';
+import type { AuditContext } from './audit-context';
+import { type AuditRecord, cut } from './audit-record';
 
-export interface AuditRecord {
-  at: Date;
-  actorKind: 'user' | 'api_key' | 'system' | 'anonymous';
-  actorId: string;
-  unitCode: string | null;
-  action: string;
-  method: string;
-  path: string;
-  targetType: string | null;
-  targetId: string | null;
-  dossierId: string | null;
-  status: number;
-  outcome: 'success' | 'denied' | 'failed';
-  ip: string | null;
-  requestId: string | null;
-  detail: string | null;
-}
+// Named here too: the runtime's statement (dossier-write.ts) and the interceptor import them from the writer.
+export { type AuditRecord, cut } from './audit-record';
 
 const MAX_BATCH = 500;
-
-/** A value cut to its column's length (the record must never fail to be written for being long). */
-export function cut(value: string | null, length: number): string | null {
-  return value === null ? null : value.slice(0, length);
-}
 
 /**
  * Appends audit records with group commit: a record is durable before the request it describes is
@@ -65,9 +47,15 @@ export class AuditWriter {
     }
   }
 
-  private async insert(records: AuditRecord[]): Promise<void> {
-    await this.db.query(
-      `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
+  private insert(records: AuditRecord[]): Promise<void> {
+    return insertAuditRecords(this.db.query, records);
+  }
+}
+
+/** Appends audit records with `sql` (inside a command's transaction: they commit with it). */
+export async function insertAuditRecords(sql: Sql, records: AuditRecord[]): Promise<void> {
+  await sql(
+    `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
                               dossier_id, status, outcome, ip, request_id, detail)
        SELECT at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
               -- a refused or failed command on a step is still filed under its dossier
@@ -78,23 +66,33 @@ export class AuditWriter {
                      $8::text[], $9::text[], $10::uuid[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
               AS x(at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id, status,
                    outcome, ip, request_id, detail)`,
-      [
-        records.map((r) => r.at),
-        records.map((r) => r.actorKind),
-        records.map((r) => cut(r.actorId, 200)),
-        records.map((r) => cut(r.unitCode, 50)),
-        records.map((r) => cut(r.action, 60)),
-        records.map((r) => cut(r.method, 10)),
-        records.map((r) => cut(r.path, 500)),
-        records.map((r) => r.targetType),
-        records.map((r) => cut(r.targetId, 200)),
-        records.map((r) => (r.dossierId !== null && isUuid(r.dossierId) ? r.dossierId : null)),
-        records.map((r) => r.status),
-        records.map((r) => r.outcome),
-        records.map((r) => cut(r.ip, 64)),
-        records.map((r) => cut(r.requestId, 100)),
-        records.map((r) => cut(r.detail, 500)),
-      ],
-    );
-  }
+    [
+      records.map((r) => r.at),
+      records.map((r) => r.actorKind),
+      records.map((r) => cut(r.actorId, 200)),
+      records.map((r) => cut(r.unitCode, 50)),
+      records.map((r) => cut(r.action, 60)),
+      records.map((r) => cut(r.method, 10)),
+      records.map((r) => cut(r.path, 500)),
+      records.map((r) => r.targetType),
+      records.map((r) => cut(r.targetId, 200)),
+      records.map((r) => (r.dossierId !== null && isUuid(r.dossierId) ? r.dossierId : null)),
+      records.map((r) => r.status),
+      records.map((r) => r.outcome),
+      records.map((r) => cut(r.ip, 64)),
+      records.map((r) => cut(r.requestId, 100)),
+      records.map((r) => cut(r.detail, 500)),
+    ],
+  );
+}
+
+/**
+ * Writes the actor's pending audit record in the command's transaction `sql`, so that the change and
+ * its record commit together (the interceptor then writes nothing more).
+ */
+export async function writeAuditIn(sql: Sql, actor: { audit?: AuditContext }): Promise<void> {
+  const audit = actor.audit;
+  if (audit === undefined || audit.written) return;
+  await insertAuditRecords(sql, [audit.record]);
+  audit.written = true;
 }

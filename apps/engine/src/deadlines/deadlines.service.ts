@@ -9,7 +9,7 @@ import { Db } from '../database/db.service';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
 import type { DossierRow } from '../runtime/dossier-row';
-import { ProcessRuntime } from '../runtime/process-runtime.service';
+import { ProcessRuntime, type Respond } from '../runtime/process-runtime.service';
 
 interface EventRow {
   id: string;
@@ -35,7 +35,7 @@ export class DeadlinesService {
   ) {}
 
   /** An officer stops the clock for a period the law does not count (expert assessment, public posting…). */
-  async pause(idOrCode: string, reason: string, principal: Principal) {
+  async pause<T>(idOrCode: string, reason: string, principal: Principal, respond: Respond<T>): Promise<T> {
     return this.runtime.updateDeadlines(
       (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
@@ -48,10 +48,16 @@ export class DeadlinesService {
         return { deadline: withReason(update, reason) };
       },
       actorOf(principal),
-    );
+      respond,
+    ) as Promise<T>;
   }
 
-  async resume(idOrCode: string, reason: string | undefined, principal: Principal) {
+  async resume<T>(
+    idOrCode: string,
+    reason: string | undefined,
+    principal: Principal,
+    respond: Respond<T>,
+  ): Promise<T> {
     return this.runtime.updateDeadlines(
       (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
@@ -64,18 +70,20 @@ export class DeadlinesService {
         return { deadline: withReason(manualClock(row.deadlines, 'resume', ctx), reason ?? null) };
       },
       actorOf(principal),
-    );
+      respond,
+    ) as Promise<T>;
   }
 
   /**
    * The apology with a new return date (Phiếu xin lỗi và hẹn lại ngày trả kết quả): at least one
    * working day before the due instant, once per dossier; the dossier still counts as late.
    */
-  async extend(
+  async extend<T>(
     idOrCode: string,
     input: { newDueAt: string; reason: string; unit?: string },
     principal: Principal,
-  ) {
+    respond: Respond<T>,
+  ): Promise<T> {
     const actor = actorOf(principal);
     const newDue = new Date(input.newDueAt);
     return this.runtime.updateDeadlines(
@@ -129,7 +137,8 @@ export class DeadlinesService {
         return { deadline, extension: { record: { ...record }, newDueAt: record.newDueAt } };
       },
       actor,
-    );
+      respond,
+    ) as Promise<T>;
   }
 
   async events(idOrCode: string, principal: Principal): Promise<DeadlineEventDto[]> {

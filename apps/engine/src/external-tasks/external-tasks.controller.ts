@@ -90,7 +90,7 @@ export class ExternalTasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Audit('external_task.complete', { target: 'task' })
+  @Audit('external_task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
   complete(
     @Param('id') id: string,
@@ -102,7 +102,7 @@ export class ExternalTasksController {
 
   @Post(':id/bpmn-error')
   @HttpCode(200)
-  @Audit('external_task.bpmn_error', { target: 'task' })
+  @Audit('external_task.bpmn_error', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
   bpmnError(
     @Param('id') id: string,
