@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { compileBpmn, type ProcessGraph } from '@lienthong/bpmn';
 import { step } from '../interpreter';
 import type { Command, Effect, InstanceState, StepContext, TaskSpec, Variables } from '../model';
@@ -21,14 +22,23 @@ export class Scenario {
     return new Scenario(await compileBpmn(xml));
   }
 
+  /** A scenario of the BPMN file at `path` (a spec's fixture beside it: `join(__dirname, 'x.bpmn')`). */
+  static fromFile(path: string): Promise<Scenario> {
+    return Scenario.of(readFileSync(path, 'utf8'));
+  }
+
   /** Working-time arithmetic handed to the interpreter (none by default). */
   calendar: StepContext['calendar'];
+
+  /** The merged-unit redirect handed to the interpreter (none by default). */
+  resolveUnit: StepContext['resolveUnit'];
 
   run(command: Command): this {
     const result = step(this.graph, this.state, command, {
       now: this.now,
       newId: () => `id${++this.seq}`,
       calendar: this.calendar,
+      resolveUnit: this.resolveUnit,
     });
     this.state = result.state;
     this.lastCorrelated = result.correlated;
