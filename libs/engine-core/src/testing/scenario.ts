@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compileBpmn, type ProcessGraph } from '@lienthong/bpmn';
 import { step } from '../interpreter';
-import type { Command, Effect, InstanceState, StepContext, TaskSpec, Variables } from '../model';
+import type { Command, Effect, InstanceState, StepContext, StepResult, TaskSpec, Variables } from '../model';
 
 /**
  * Drives one process instance through the pure interpreter the way the engine does, keeping the
@@ -33,6 +33,9 @@ export class Scenario {
   /** The merged-unit redirect handed to the interpreter (none by default). */
   resolveUnit: StepContext['resolveUnit'];
 
+  /** Called after every command the interpreter accepted, with the instant it ran at (replay recordings). */
+  onStep: ((command: Command, at: Date, result: StepResult) => void) | undefined;
+
   run(command: Command): this {
     const result = step(this.graph, this.state, command, {
       now: this.now,
@@ -40,6 +43,7 @@ export class Scenario {
       calendar: this.calendar,
       resolveUnit: this.resolveUnit,
     });
+    this.onStep?.(command, this.now, result);
     this.state = result.state;
     this.lastCorrelated = result.correlated;
     for (const e of result.effects) {
