@@ -163,6 +163,11 @@ export interface StepContext {
   newId: () => string;
   /** Working-time arithmetic for timers written in working time (`2d`, `4h`). */
   calendar?: { addWorkingTime(from: Date, minutes: number): Date };
+  /**
+   * The unit that holds a step addressed to `code` today (a merged unit's steps go to its successor),
+   * applied to the unit of every user and service task the command creates. None: the code as written.
+   */
+  resolveUnit?: (code: string) => string;
 }
 
 export interface StepResult {
