@@ -43,6 +43,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/*/src/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],
     },
     {
       ...common,
@@ -50,6 +51,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],
     },
   ],
 };
