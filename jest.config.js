@@ -56,6 +56,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/*/src/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],
     },
     {
       ...common,
@@ -63,6 +64,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],
     },
   ],
 };

@@ -36,14 +36,16 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = loadAppConfig(options.env, options.config);
+  // The engine's logger from the first line on (the same instance LoggingModule provides), unbuffered:
+  // the start-up (database, migrations, seed) is told as it happens, and a start that hangs shows where.
+  const logger = PinoLogger.of(config);
+  logger.log(`Starting Liên thông engine ${config.version} (${config.mode})`, 'Bootstrap');
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, options.imports),
     // Fastify sends no X-Powered-By header.
     new FastifyAdapter(fastifyOptions(config)),
-    { bodyParser: false, bufferLogs: true, abortOnError: false },
+    { bodyParser: false, logger, abortOnError: false },
   );
-  const logger = app.get(PinoLogger);
-  app.useLogger(logger);
   logRequests(app.getHttpAdapter().getInstance(), logger.pino);
   echoRequestIds(app);
   configureResponses(app);
