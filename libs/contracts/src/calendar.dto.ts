@@ -1,10 +1,5 @@
 export type StatutoryHolidayKeyDto =
-  | 'new-year'
-  | 'tet'
-  | 'hung-kings'
-  | 'victory-day'
-  | 'labour-day'
-  | 'national-day';
+  'new-year' | 'tet' | 'hung-kings' | 'victory-day' | 'labour-day' | 'national-day';
 
 export interface CalendarYearQueryDto {
   year: number;

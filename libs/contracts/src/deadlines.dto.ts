@@ -22,13 +22,7 @@ export interface ExtensionDto {
 }
 
 export type DeadlineEventKind =
-  | 'paused'
-  | 'resumed'
-  | 'restarted'
-  | 'extended'
-  | 'recomputed'
-  | 'due_soon'
-  | 'overdue';
+  'paused' | 'resumed' | 'restarted' | 'extended' | 'recomputed' | 'due_soon' | 'overdue';
 
 export interface DeadlineEventDto {
   id: string;

@@ -36,7 +36,8 @@ export interface DossierListQueryDto extends PageQueryDto {
   receivingUnit?: string;
 }
 
-export type WaitingFor = 'task' | 'message' | 'timer' | 'subProcess' | 'callActivity' | 'multiInstance' | 'join';
+export type WaitingFor =
+  'task' | 'message' | 'timer' | 'subProcess' | 'callActivity' | 'multiInstance' | 'join';
 
 export interface ActiveStepDto {
   nodeId: string;
@@ -93,7 +94,10 @@ export interface DossierDto extends DossierSummaryDto {
 }
 
 /** Where a dossier stands after a command on one of its tasks. */
-export type DossierStateDto = Pick<DossierDto, 'id' | 'code' | 'status' | 'revision' | 'activeSteps' | 'result'>;
+export type DossierStateDto = Pick<
+  DossierDto,
+  'id' | 'code' | 'status' | 'revision' | 'activeSteps' | 'result'
+>;
 
 export interface HistoryEventDto {
   id: string;

@@ -332,7 +332,10 @@ export class CalendarDecisionsResponse implements C.CalendarDecisionsDto {
   decisions!: OfficialDecisionDto[];
 }
 
-export class ReplaceDecisionsResponse extends CalendarHolidaysResponse implements C.ReplaceDecisionsResultDto {
+export class ReplaceDecisionsResponse
+  extends CalendarHolidaysResponse
+  implements C.ReplaceDecisionsResultDto
+{
   @ApiProperty({ description: 'False when the decisions given were already in force (nothing written)' })
   changed!: boolean;
 

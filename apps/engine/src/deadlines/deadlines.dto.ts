@@ -4,7 +4,11 @@ import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 
 export const CLOCK_STATES = enumOf<C.ClockState>({ none: true, running: true, paused: true });
-export const DEADLINE_STATUSES = enumOf<C.DeadlineStatusDto>({ on_track: true, due_soon: true, overdue: true });
+export const DEADLINE_STATUSES = enumOf<C.DeadlineStatusDto>({
+  on_track: true,
+  due_soon: true,
+  overdue: true,
+});
 export const OUTCOMES = enumOf<C.OutcomeDto>({ early: true, on_time: true, late: true });
 const DEADLINE_EVENT_KINDS = enumOf<C.DeadlineEventKind>({
   paused: true,
@@ -82,7 +86,8 @@ export class DeadlineFields implements C.DeadlineFieldsDto {
     enum: OUTCOMES,
     enumName: 'Outcome',
     nullable: true,
-    description: 'Once finished: early (a day before the due day or earlier), on time (on the due day) or late',
+    description:
+      'Once finished: early (a day before the due day or earlier), on time (on the due day) or late',
   })
   outcome!: C.OutcomeDto | null;
 }

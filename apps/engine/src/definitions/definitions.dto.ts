@@ -75,7 +75,8 @@ export class ValidationIssueDto implements C.ValidationIssueDto {
 
 export class DeployResultDto extends DefinitionSummaryDto implements C.DeployResultDto {
   @ApiProperty({
-    description: 'False when the same XML was already the latest version of this key (nothing new was stored)',
+    description:
+      'False when the same XML was already the latest version of this key (nothing new was stored)',
   })
   created!: boolean;
 

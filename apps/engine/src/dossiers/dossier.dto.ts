@@ -192,7 +192,12 @@ export class DossierSummaryDto extends DeadlineFields implements C.DossierSummar
   @ApiProperty({ enum: CHANNELS, enumName: 'DossierChannel' })
   channel!: C.DossierChannel;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The calling dossier (sub-procedures)' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The calling dossier (sub-procedures)',
+  })
   parentId!: string | null;
 
   @ApiProperty({ format: 'date-time' })

@@ -135,7 +135,12 @@ export class UpdateUnitBody implements C.UpdateUnitDto {
   @IsISO8601({ strict: true })
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Retire the unit from this date' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Retire the unit from this date',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   validTo?: string | null;

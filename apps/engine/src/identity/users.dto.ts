@@ -198,7 +198,12 @@ export class CreateApiKeyBody implements C.CreateApiKeyDto {
   @MaxLength(50)
   unitCode!: string;
 
-  @ApiPropertyOptional({ enum: API_KEY_ROLES, enumName: 'ApiKeyRole', isArray: true, description: 'Default: officer' })
+  @ApiPropertyOptional({
+    enum: API_KEY_ROLES,
+    enumName: 'ApiKeyRole',
+    isArray: true,
+    description: 'Default: officer',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()

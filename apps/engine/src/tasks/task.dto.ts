@@ -294,13 +294,21 @@ export class TaskDto extends DeadlineFields implements C.TaskDto {
   @ApiProperty({ type: String, nullable: true, example: '2d' })
   allottedTime!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'External tasks: the topic agency systems fetch it by' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'External tasks: the topic agency systems fetch it by',
+  })
   topic!: string | null;
 
   @ApiProperty({ type: [FormFieldDto] })
   form!: FormFieldDto[];
 
-  @ApiProperty({ type: TaskLoopDto, nullable: true, description: 'Multi-instance steps: which instance, of how many' })
+  @ApiProperty({
+    type: TaskLoopDto,
+    nullable: true,
+    description: 'Multi-instance steps: which instance, of how many',
+  })
   loop!: TaskLoopDto | null;
 
   @ApiProperty(VARIABLES_SCHEMA)
@@ -312,7 +320,11 @@ export class TaskDto extends DeadlineFields implements C.TaskDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   completedAt!: string | null;
 
-  @ApiProperty({ ...VARIABLES_SCHEMA, nullable: true, description: 'Variables given when the task was completed' })
+  @ApiProperty({
+    ...VARIABLES_SCHEMA,
+    nullable: true,
+    description: 'Variables given when the task was completed',
+  })
   result!: C.VariablesDto | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'Who completed it' })
@@ -399,6 +411,9 @@ export class LockedTaskDto implements C.LockedTaskDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ ...VARIABLES_SCHEMA, description: "The dossier's variables, with the step's local ones over them" })
+  @ApiProperty({
+    ...VARIABLES_SCHEMA,
+    description: "The dossier's variables, with the step's local ones over them",
+  })
   variables!: C.VariablesDto;
 }

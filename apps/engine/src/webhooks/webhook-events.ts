@@ -24,7 +24,11 @@ export const WEBHOOK_EVENTS = [
 ] as const satisfies readonly WebhookEventContract[];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const satisfies readonly WebhookDeliveryStatus[];
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivered',
+  'failed',
+] as const satisfies readonly WebhookDeliveryStatus[];
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The NOTIFY channel new deliveries wake the dispatchers on (see webhook-outbox.sql.ts). */

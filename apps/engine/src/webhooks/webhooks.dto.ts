@@ -112,7 +112,11 @@ export class WebhookDeliveryDto implements C.WebhookDeliveryDto {
   @ApiProperty({ description: 'Attempts made so far' })
   attempts!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'HTTP status of the last attempt (null: no answer)' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'HTTP status of the last attempt (null: no answer)',
+  })
   lastStatus!: number | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'HTTP 503' })

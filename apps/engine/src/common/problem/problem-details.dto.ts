@@ -18,7 +18,11 @@ export class ProblemFieldError implements C.ProblemFieldErrorDto {
   @ApiProperty({ example: 'idNumber must be a string' })
   message!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'BPMN that does not validate: the element' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'BPMN that does not validate: the element',
+  })
   elementId?: string | null;
 
   @ApiPropertyOptional({ description: 'BPMN that does not validate: the message in Vietnamese' })
