@@ -1,6 +1,7 @@
 import type { PageQueryDto } from './page.dto';
 
-export type AuditOutcome = 'success' | 'denied' | 'failed';
+/** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
+export type AuditOutcome = 'success' | 'denied' | 'failed' | 'replayed';
 
 /** One state-changing call, as the audit log keeps it. */
 export interface AuditEntryDto {

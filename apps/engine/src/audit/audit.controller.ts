@@ -9,6 +9,10 @@ import { badRequest } from '../common/problem/problem.exception';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { RequireRoles } from '../identity/auth.decorators';
+import { enumOf } from '../common/http/api-enum.util';
+
+/** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
+const AUDIT_OUTCOMES = enumOf<C.AuditOutcome>({ success: true, denied: true, failed: true, replayed: true });
 
 export class AuditEntryDto implements C.AuditEntryDto {
   @ApiProperty({ example: '1042' })
@@ -47,7 +51,7 @@ export class AuditEntryDto implements C.AuditEntryDto {
   @ApiProperty({ example: 200 })
   status!: number;
 
-  @ApiProperty({ enum: ['success', 'denied', 'failed'], enumName: 'AuditOutcome' })
+  @ApiProperty({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' })
   outcome!: C.AuditOutcome;
 
   @ApiProperty({ nullable: true, example: '127.0.0.1' })
@@ -90,9 +94,9 @@ export class AuditQuery extends PageQuery implements C.AuditQueryDto {
   @MaxLength(200)
   targetId?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'denied', 'failed'], enumName: 'AuditOutcome' })
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' })
   @IsOptional()
-  @IsIn(['success', 'denied', 'failed'])
+  @IsIn(AUDIT_OUTCOMES)
   outcome?: C.AuditOutcome;
 
   @ApiPropertyOptional({ format: 'date-time' })

@@ -51,7 +51,7 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Audit('task.complete', { target: 'task' })
+  @Audit('task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Complete a user task with variables (checked against its form)' })
   @ApiOkResponse({ type: TaskCompletionSchema })
   @ApiProblemResponses(400, 403, 404, 409, 422)
@@ -65,7 +65,7 @@ export class TasksController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  @Audit('task.claim', { target: 'task' })
+  @Audit('task.claim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Nhận xử lý: take the step (then only the caller completes it)' })
   @ApiOkResponse({ type: TaskSchema })
   @ApiProblemResponses(403, 404, 409)
@@ -75,7 +75,7 @@ export class TasksController {
 
   @Post(':id/unclaim')
   @HttpCode(200)
-  @Audit('task.unclaim', { target: 'task' })
+  @Audit('task.unclaim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Give a claimed step back to the unit (its assignee or a leader)' })
   @ApiOkResponse({ type: TaskSchema })
   @ApiProblemResponses(403, 404, 409)
@@ -85,7 +85,7 @@ export class TasksController {
 
   @Post(':id/assign')
   @HttpCode(200)
-  @Audit('task.assign', { target: 'task' })
+  @Audit('task.assign', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Phân công: a leader assigns the step to a member of the unit' })
   @ApiOkResponse({ type: TaskSchema })
   @ApiProblemResponses(403, 404, 409)
@@ -185,7 +185,7 @@ export class ExternalTasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Audit('external_task.complete', { target: 'task' })
+  @Audit('external_task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
   @ApiOkResponse({ type: TaskCompletionSchema })
   @ApiProblemResponses(400, 403, 404, 409, 422)
@@ -199,7 +199,7 @@ export class ExternalTasksController {
 
   @Post(':id/bpmn-error')
   @HttpCode(200)
-  @Audit('external_task.bpmn_error', { target: 'task' })
+  @Audit('external_task.bpmn_error', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
   @ApiOkResponse({ type: TaskCompletionSchema })
   @ApiProblemResponses(400, 403, 404, 409, 422)
