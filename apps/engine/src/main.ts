@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type ModuleImport } from './app.module';
@@ -49,8 +49,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   logRequests(app.getHttpAdapter().getInstance(), logger.pino);
   echoRequestIds(app);
   configureResponses(app);
-  // Camunda 7's external-task API keeps its own path (/engine-rest/...), for its clients to work unchanged.
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
+  routeApi(app);
   configureBodyParsers(app, config);
   // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
   setupOpenApi(app, config);
@@ -62,6 +61,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     throw error;
   }
   return app;
+}
+
+/** Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for its clients to work unchanged. */
+export function routeApi(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
 }
 
 /** The engine as started by `run()`. */

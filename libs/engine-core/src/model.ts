@@ -1,7 +1,8 @@
 import type { FormField } from '@lienthong/bpmn';
+import type { JsonValue } from '@lienthong/contracts';
 
-/** JSON values only: variables are stored as jsonb and sent over the API. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** JSON values only: variables are stored as jsonb and sent over the API (`JsonValue` of the contracts). */
+export type Json = JsonValue;
 export type Variables = Record<string, Json>;
 
 export const ROOT_SCOPE = 'root';
