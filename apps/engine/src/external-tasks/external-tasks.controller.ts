@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/pagination';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
@@ -11,6 +13,9 @@ import {
   ExternalTaskListQuery,
   FailureBody,
   FetchAndLockBody,
+  LockedTaskDto as LockedTaskSchema,
+  TaskCompletionDto as TaskCompletionSchema,
+  TaskDto as TaskSchema,
 } from '../tasks/task.dto';
 import { ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
 import { TasksService } from '../tasks/tasks.service';
@@ -32,6 +37,8 @@ export class ExternalTasksController {
       "Fetch and lock up to maxTasks free tasks of the key's unit and topics (long polling with asyncResponseTimeout)",
     description: 'No task is handed to two workers; a lock that expires makes the task available again.',
   })
+  @ApiOkResponse({ type: [LockedTaskSchema] })
+  @ApiProblemResponses(400, 403)
   fetchAndLock(
     @Body() body: FetchAndLockBody,
     @CurrentPrincipal() principal: Principal,
@@ -45,6 +52,8 @@ export class ExternalTasksController {
   @ApiOperation({
     summary: 'Report a failure: retried after retryTimeout while retries are left, else an incident',
   })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(400, 403, 404, 409)
   failure(
     @Param('id') id: string,
     @Body() body: FailureBody,
@@ -57,6 +66,8 @@ export class ExternalTasksController {
   @HttpCode(204)
   @Audit('external_task.extend_lock', { target: 'task' })
   @ApiOperation({ summary: 'Extend the lock of a task the worker holds' })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(403, 404, 409)
   async extendLock(
     @Param('id') id: string,
     @Body() body: ExtendLockBody,
@@ -69,12 +80,16 @@ export class ExternalTasksController {
   @HttpCode(204)
   @Audit('external_task.unlock', { target: 'task' })
   @ApiOperation({ summary: 'Free a locked task at once' })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(403, 404, 409)
   async unlock(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.external.unlock(id, principal);
   }
 
   @Get()
   @ApiOperation({ summary: "External tasks of the caller's unit (service tasks done by agency systems)" })
+  @ApiPageResponse(TaskSchema)
+  @ApiProblemResponses(400)
   list(
     @Query() query: ExternalTaskListQuery,
     @CurrentPrincipal() principal: Principal,
@@ -84,6 +99,8 @@ export class ExternalTasksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One external task' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(404)
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.get(id, 'external', principal);
   }
@@ -92,6 +109,8 @@ export class ExternalTasksController {
   @HttpCode(200)
   @Audit('external_task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
@@ -104,6 +123,8 @@ export class ExternalTasksController {
   @HttpCode(200)
   @Audit('external_task.bpmn_error', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   bpmnError(
     @Param('id') id: string,
     @Body() body: BpmnErrorBody,

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import type { TaskDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { IncidentListQuery, RetryIncidentBody } from '../tasks/task.dto';
+import { IncidentListQuery, RetryIncidentBody, TaskDto as TaskSchema } from '../tasks/task.dto';
 import { ExternalTasksService } from './external-tasks.service';
 
 @ApiTags('external tasks')
@@ -15,6 +16,8 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'External tasks out of retries, waiting for an administrator' })
+  @ApiOkResponse({ type: [TaskSchema] })
+  @ApiProblemResponses(403)
   list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: Principal): Promise<TaskDto[]> {
     return this.external.incidents(principal, query.unit);
   }
@@ -23,6 +26,8 @@ export class IncidentsController {
   @HttpCode(200)
   @Audit('incident.retry', { target: 'task' })
   @ApiOperation({ summary: 'Give the task new retries: agency systems fetch it again' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(400, 403, 404, 409)
   retry(
     @Param('id') id: string,
     @Body() body: RetryIncidentBody,

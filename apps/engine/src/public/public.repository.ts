@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { PublicDossierDto } from '@lienthong/contracts';
 import { Db } from '../database/db.service';
 
 export interface PublicDossierRow {
   code: string;
   procedure_name: string | null;
-  status: string;
+  status: PublicDossierDto['status'];
   received_by: string | null;
   created_at: Date;
   appointment_at: Date | null;

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/pagination';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { AssignTaskBody, CompleteTaskBody, TaskListQuery } from './task.dto';
+import {
+  AssignTaskBody,
+  CompleteTaskBody,
+  TaskCompletionDto as TaskCompletionSchema,
+  TaskDto as TaskSchema,
+  TaskListQuery,
+} from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -18,12 +26,16 @@ export class TasksController {
     summary:
       "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first",
   })
+  @ApiPageResponse(TaskSchema)
+  @ApiProblemResponses(400)
   list(@Query() query: TaskListQuery, @CurrentPrincipal() principal: Principal): Promise<PageDto<TaskDto>> {
     return this.tasks.list({ ...query, kind: 'user' }, principal);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user task, with its form' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(404)
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.get(id, 'user', principal);
   }
@@ -32,6 +44,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Complete a user task with variables (checked against its form)' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
@@ -44,6 +58,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.claim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Nhận xử lý: take the step (then only the caller completes it)' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.claim(id, principal);
   }
@@ -52,6 +68,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.unclaim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Give a claimed step back to the unit (its assignee or a leader)' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   unclaim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.unclaim(id, principal);
   }
@@ -60,6 +78,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.assign', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Phân công: a leader assigns the step to a member of the unit' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   assign(
     @Param('id') id: string,
     @Body() body: AssignTaskBody,
