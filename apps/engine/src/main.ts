@@ -63,9 +63,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   return app;
 }
 
-/** Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for its clients to work unchanged. */
+/**
+ * Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for
+ * its clients to work unchanged, and the Prometheus metrics at /metrics.
+ */
 export function routeApi(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'engine-rest/{*path}', method: RequestMethod.ALL },
+      // Prometheus's conventional path.
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
 }
 
 /** The engine as started by `run()`. */
