@@ -1,11 +1,17 @@
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { AggregatorRegistry } from 'prom-client';
 import { PinoLogger } from './common/logging/pino-logger';
 import { type AppConfig } from './config/app-config';
 import { APP_DATABASE } from './database/data-source';
 import { startAppEmbeddedPostgres } from './database/database-server';
 import { type EmbeddedPostgresHandle } from './database/embedded-postgres';
+import { Clock } from './common/clock/clock';
+import { METRICS_REQUEST, METRICS_RESPONSE } from './metrics/metrics.service';
+
+/** The supervisor runs outside Nest: its own clock, for workers' uptimes. */
+const clock = new Clock();
 
 /** A running group of engine processes (see `startCluster`). */
 export interface EngineCluster {
@@ -41,13 +47,14 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
     env['DATABASE_URL'] = embedded.urlFor(APP_DATABASE);
   }
   cluster.setupPrimary({ exec: join(__dirname, 'main.js') });
+  answerMetricsRequests();
 
   let stopping = false;
   let port = config.http.port;
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork(env);
-      const startedAt = Date.now();
+      const startedAt = clock.machineMs();
       const onExit = (code: number | null, signal: string | null) =>
         reject(new Error(`engine worker ${worker.process.pid} exited while starting (${signal ?? code})`));
       worker.once('exit', onExit);
@@ -56,7 +63,7 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
         port = address.port;
         worker.off('exit', onExit);
         worker.on('exit', (code, signal) => {
-          const uptime = Date.now() - startedAt;
+          const uptime = clock.machineMs() - startedAt;
           if (stopping) return;
           if (uptime < MIN_UPTIME_MS) {
             logger.error(
@@ -114,4 +121,23 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
   }
   logger.log(`${config.http.workers} engine workers share http://${config.http.host}:${port}`);
   return { host: config.http.host, port, workers: config.http.workers, stop: () => stop() };
+}
+
+/**
+ * A worker asked for /metrics: the primary gathers every worker's metrics (prom-client's cluster
+ * protocol) and answers with their sum.
+ */
+function answerMetricsRequests(): void {
+  const registry = new AggregatorRegistry();
+  const answer = (worker: Worker, reply: Record<string, unknown>) => {
+    // A worker that died meanwhile has no channel any more: nothing to answer.
+    if (worker.isConnected()) worker.send(reply, (error: Error | null) => error && undefined);
+  };
+  cluster.on('message', (worker, message: { type?: string; id?: string }) => {
+    if (message?.type !== METRICS_REQUEST) return;
+    registry.clusterMetrics().then(
+      (text) => answer(worker, { type: METRICS_RESPONSE, id: message.id, text }),
+      (error: unknown) => answer(worker, { type: METRICS_RESPONSE, id: message.id, error: String(error) }),
+    );
+  });
 }

@@ -7,10 +7,11 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationListener } from '../calendar/notification-listener.util';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
-import { ProcessRuntime, SYSTEM_ACTOR } from '../runtime/process-runtime.service';
+import { NotificationListener } from '../database/notification-listener.util';
+import { SYSTEM_ACTOR } from '../identity/actor';
+import { ProcessRuntime } from '../runtime/process-runtime.service';
 
 const MAX_ATTEMPTS = 5;
 /** Most time between two attempts to reopen a lost LISTEN connection (the loop polls meanwhile). */
