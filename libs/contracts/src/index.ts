@@ -196,6 +196,14 @@ export interface TaskDto extends DeadlineFieldsDto {
   workedMinutes: number | null;
 }
 
+/** A step in a list (the inbox): the task and the procedure of its dossier. */
+export interface TaskListItemDto extends TaskDto {
+  /** The procedure's key, e.g. `tach-thua-dat`. */
+  definitionKey: string;
+  /** The name of the procedure's version the dossier runs, e.g. "Tách thửa đất". */
+  procedureName: string;
+}
+
 /** What completing a task answers: the task, and where its dossier stands now (so no second request is needed). */
 export interface TaskCompletionDto extends TaskDto {
   dossier: Pick<DossierDto, 'id' | 'code' | 'status' | 'revision' | 'activeSteps' | 'result'>;

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController, LoginThrottlerGuard } from './auth.controller';
+import { AuthSessionController } from './auth-session.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Authz } from './authz.service';
@@ -41,7 +42,14 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, UnitsController, ApiKeysController, AuditController],
+  controllers: [
+    AuthController,
+    AuthSessionController,
+    UsersController,
+    UnitsController,
+    ApiKeysController,
+    AuditController,
+  ],
   providers: [
     PasswordHasher,
     Revocations,

@@ -81,6 +81,15 @@ export class TaskListQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   assignee?: string;
+
+  @ApiPropertyOptional({
+    enum: ['created', 'due'],
+    default: 'created',
+    description: '`created`: oldest first; `due`: earliest due instant first (steps without one last)',
+  })
+  @IsOptional()
+  @IsIn(['created', 'due'])
+  order?: 'created' | 'due';
 }
 
 export class AssignTaskBody {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
+import type { PageDto, TaskCompletionDto, TaskDto, TaskListItemDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
@@ -28,9 +28,13 @@ export class TasksController {
   @Get()
   @ApiOperation({
     summary:
-      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first",
+      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first " +
+      '(`order=due`: earliest due first), each with its procedure',
   })
-  list(@Query() query: TaskListQuery, @CurrentPrincipal() principal: Principal): Promise<PageDto<TaskDto>> {
+  list(
+    @Query() query: TaskListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PageDto<TaskListItemDto>> {
     return this.tasks.list({ ...query, kind: 'user' }, principal);
   }
 
