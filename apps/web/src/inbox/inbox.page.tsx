@@ -33,7 +33,7 @@ export default function InboxPage() {
     {
       title: 'Mã hồ sơ',
       dataIndex: 'dossierCode',
-      width: 210,
+      width: 250,
       render: (code: string) => (
         <Typography.Text copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>{code}</Typography.Text>
       ),
@@ -48,7 +48,7 @@ export default function InboxPage() {
     {
       title: 'Trạng thái',
       dataIndex: 'assignee',
-      width: 150,
+      width: 130,
       render: (assignee: string | null) =>
         assignee === null ? <Tag>Chờ nhận</Tag> : <Tag color="processing">Đang xử lý · {assignee}</Tag>,
     },
