@@ -1,6 +1,10 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { builtinModules } from 'node:module';
+
+const BROWSER_SAFE =
+  'libs/bpmn, libs/calendar and libs/contracts run in the browser too: no Node modules or globals (tests may use them).';
 
 export default tseslint.config(
   {
@@ -104,6 +108,26 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: ['**/apps/engine/**', '@lienthong/engine', '@lienthong/*/src/*'] },
+      ],
+    },
+  },
+  {
+    // Shared with the web apps (bundled by Vite): nothing of Node in their sources (their tests may use it).
+    files: ['libs/bpmn/src/**/*.ts', 'libs/calendar/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: BROWSER_SAFE })),
+          patterns: [{ group: ['node:*'], message: BROWSER_SAFE }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'module', 'exports'].map(
+          (name) => ({ name, message: BROWSER_SAFE }),
+        ),
       ],
     },
   },

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
 import { Db, type Sql } from '../database/db.service';
-import { Clock } from '../runtime/clock';
-import { vnDate } from './dates.util';
+import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { Revocations } from './revocations.service';
 import { UnitDirectory } from './unit-directory.service';
 import type { CreateUnitBody, MergeResultDto, UnitDto, UpdateUnitBody } from './units.dto';
@@ -11,7 +11,7 @@ interface UnitRow {
   code: string;
   e_identifier: string;
   name: string;
-  level: string;
+  level: UnitDto['level'];
   parent_code: string | null;
   valid_from: string | null;
   valid_to: string | null;

@@ -1,22 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/pagination';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import type { PageDto, TaskCompletionDto, TaskDto, TaskListItemDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import {
   AssignTaskBody,
-  BpmnErrorBody,
   CompleteTaskBody,
-  ExtendLockBody,
-  ExternalTaskListQuery,
-  FailureBody,
-  FetchAndLockBody,
-  IncidentListQuery,
-  RetryIncidentBody,
+  TaskCompletionDto as TaskCompletionSchema,
+  TaskDto as TaskSchema,
+  TaskListItemDto as TaskListItemSchema,
   TaskListQuery,
 } from './task.dto';
-import { ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -31,6 +28,8 @@ export class TasksController {
       "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first " +
       '(`order=due`: earliest due first), each with its procedure',
   })
+  @ApiPageResponse(TaskListItemSchema)
+  @ApiProblemResponses(400)
   list(
     @Query() query: TaskListQuery,
     @CurrentPrincipal() principal: Principal,
@@ -40,6 +39,8 @@ export class TasksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One user task, with its form' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(404)
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.get(id, 'user', principal);
   }
@@ -48,6 +49,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Complete a user task with variables (checked against its form)' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
@@ -60,6 +63,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.claim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Nhận xử lý: take the step (then only the caller completes it)' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.claim(id, principal);
   }
@@ -68,6 +73,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.unclaim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Give a claimed step back to the unit (its assignee or a leader)' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   unclaim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.unclaim(id, principal);
   }
@@ -76,134 +83,13 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.assign', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Phân công: a leader assigns the step to a member of the unit' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   assign(
     @Param('id') id: string,
     @Body() body: AssignTaskBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TaskDto> {
     return this.tasks.assign(id, body.username ?? null, principal);
-  }
-}
-
-@ApiTags('external tasks')
-@ApiBearerAuth()
-@Controller('external-tasks')
-export class ExternalTasksController {
-  constructor(
-    private readonly tasks: TasksService,
-    private readonly external: ExternalTasksService,
-  ) {}
-
-  @Post('fetch-and-lock')
-  @HttpCode(200)
-  @Audit('external_task.fetch_and_lock')
-  @ApiOperation({
-    summary:
-      "Fetch and lock up to maxTasks free tasks of the key's unit and topics (long polling with asyncResponseTimeout)",
-    description: 'No task is handed to two workers; a lock that expires makes the task available again.',
-  })
-  fetchAndLock(
-    @Body() body: FetchAndLockBody,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<LockedTaskDto[]> {
-    return this.external.fetchAndLock(principal, body);
-  }
-
-  @Post(':id/failure')
-  @HttpCode(200)
-  @Audit('external_task.failure', { target: 'task' })
-  @ApiOperation({
-    summary: 'Report a failure: retried after retryTimeout while retries are left, else an incident',
-  })
-  failure(
-    @Param('id') id: string,
-    @Body() body: FailureBody,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<TaskDto> {
-    return this.external.failure(id, principal, body);
-  }
-
-  @Post(':id/extend-lock')
-  @HttpCode(204)
-  @Audit('external_task.extend_lock', { target: 'task' })
-  @ApiOperation({ summary: 'Extend the lock of a task the worker holds' })
-  async extendLock(
-    @Param('id') id: string,
-    @Body() body: ExtendLockBody,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<void> {
-    await this.external.extendLock(id, principal, body);
-  }
-
-  @Post(':id/unlock')
-  @HttpCode(204)
-  @Audit('external_task.unlock', { target: 'task' })
-  @ApiOperation({ summary: 'Free a locked task at once' })
-  async unlock(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.external.unlock(id, principal);
-  }
-
-  @Get()
-  @ApiOperation({ summary: "External tasks of the caller's unit (service tasks done by agency systems)" })
-  list(
-    @Query() query: ExternalTaskListQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<PageDto<TaskDto>> {
-    return this.tasks.list({ ...query, status: query.status ?? 'active', kind: 'external' }, principal);
-  }
-
-  @Get(':id')
-  @ApiOperation({ summary: 'One external task' })
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
-    return this.tasks.get(id, 'external', principal);
-  }
-
-  @Post(':id/complete')
-  @HttpCode(200)
-  @Audit('external_task.complete', { target: 'task', keyInCommand: true })
-  @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
-  complete(
-    @Param('id') id: string,
-    @Body() body: CompleteTaskBody,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<TaskCompletionDto> {
-    return this.tasks.complete(id, body.variables, principal, 'external', body.workerId);
-  }
-
-  @Post(':id/bpmn-error')
-  @HttpCode(200)
-  @Audit('external_task.bpmn_error', { target: 'task', keyInCommand: true })
-  @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
-  bpmnError(
-    @Param('id') id: string,
-    @Body() body: BpmnErrorBody,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<TaskCompletionDto> {
-    return this.tasks.bpmnError(id, body, principal);
-  }
-}
-
-@ApiTags('external tasks')
-@ApiBearerAuth()
-@Controller('incidents')
-export class IncidentsController {
-  constructor(private readonly external: ExternalTasksService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'External tasks out of retries, waiting for an administrator' })
-  list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: Principal): Promise<TaskDto[]> {
-    return this.external.incidents(principal, query.unit);
-  }
-
-  @Post(':id/retry')
-  @HttpCode(200)
-  @Audit('incident.retry', { target: 'task' })
-  @ApiOperation({ summary: 'Give the task new retries: agency systems fetch it again' })
-  retry(
-    @Param('id') id: string,
-    @Body() body: RetryIncidentBody,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<TaskDto> {
-    return this.external.retryIncident(id, principal, body.retries);
   }
 }

@@ -1,4 +1,3 @@
-import type { PageDto, TaskListItemDto } from '@lienthong/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.api';
 import { dataOrThrow } from '../api/problem.util';
@@ -7,8 +6,7 @@ export const INBOX_PAGE_SIZE = 20;
 
 /**
  * The person's open steps (their unit's for their roles, and those assigned to them), earliest due
- * first, a page at a time. The list's item type comes from the contracts while the committed
- * OpenAPI document does not describe the answer of GET /tasks yet.
+ * first, a page at a time.
  */
 export function useInbox() {
   return useInfiniteQuery({
@@ -20,7 +18,7 @@ export function useInbox() {
           params: { query: { status: 'active', order: 'due', limit: INBOX_PAGE_SIZE, cursor: pageParam } },
           signal,
         }),
-      ) as unknown as PageDto<TaskListItemDto>,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -1,4 +1,3 @@
-import type { TaskListItemDto } from '@lienthong/contracts';
 import { WorkingCalendar } from '@lienthong/calendar';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
@@ -8,6 +7,10 @@ import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
 import { useInbox, useUnitNames } from './inbox.api';
 import { stepTimeWords } from './working-time-words.util';
+import type { components } from '../api/schema.gen';
+
+/** A row of the list, as the OpenAPI document describes it. */
+type TaskListItemDto = components['schemas']['TaskListItemDto'];
 
 const calendar = new WorkingCalendar();
 
