@@ -33,8 +33,10 @@ export async function launchBrowser(): Promise<Browser> {
       });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      // Closing the page ends its context too.
-      page.on('close', () => void context.close());
+      // Closing the page ends its context too (already closing with the browser: nothing left to do).
+      page.on('close', () => {
+        context.close().catch(() => undefined);
+      });
       return page;
     },
     close: () => browser.close(),
