@@ -30,7 +30,11 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, parser: { ...swcrc.jsc.parser } } }] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
-  moduleNameMapper: { '^@lienthong/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    // testing entries first: the generic mapping would read `bpmn/testing` as a library name
+    '^@lienthong/bpmn/testing$': '<rootDir>/libs/bpmn/src/testing/index.ts',
+    '^@lienthong/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 

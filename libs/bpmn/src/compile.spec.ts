@@ -1,5 +1,5 @@
 import { analyzeBpmn, compileBpmn } from './compile';
-import { bpmnFixture, chain, conditionalFlow } from './fixture.util';
+import { bpmnFixture, chain, conditionalFlow } from './testing';
 import { BpmnValidationError } from './validation-issue';
 
 async function errorsOf(xml: string) {

@@ -20,4 +20,3 @@ export {
   type IsoCycle,
   type IsoDuration,
 } from './timer.util';
-export { bpmnFixture, chain, conditionalFlow } from './fixture.util';

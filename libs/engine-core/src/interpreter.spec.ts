@@ -1,4 +1,4 @@
-import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn';
+import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn/testing';
 import { step } from './interpreter';
 import { EngineError } from './model';
 import { Scenario } from './testing/scenario';

@@ -1,0 +1,3 @@
+// Helpers for specs and benchmarks that write BPMN documents (`@lienthong/bpmn/testing`); not part of
+// the library's public API.
+export { bpmnFixture, chain, conditionalFlow } from './fixture.util';
