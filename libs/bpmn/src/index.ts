@@ -1,5 +1,17 @@
 export * from './graph';
-export { analyzeBpmn, compileBpmn, type CompileResult } from './compile';
+export { analyzeBpmn, compileBpmn, type CompileResult } from './analyze';
+export {
+  ltRule,
+  ltRules,
+  runRules,
+  traverse,
+  type LintRule,
+  type LintRuleFactory,
+  type Report,
+  type RuleDetails,
+  type RuleReporter,
+} from './rules';
+export { is } from './moddle.util';
 export {
   parseBpmn,
   serializeBpmn,

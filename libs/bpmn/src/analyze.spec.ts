@@ -1,4 +1,4 @@
-import { analyzeBpmn, compileBpmn } from './compile';
+import { analyzeBpmn, compileBpmn } from './analyze';
 import { bpmnFixture, chain, conditionalFlow } from './testing';
 import { BpmnValidationError } from './validation-issue';
 
