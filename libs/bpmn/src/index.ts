@@ -19,6 +19,7 @@ export {
   ltDescriptor,
   LT_NAMESPACE_URI,
   MAX_BPMN_LENGTH,
+  MAX_XML_DEPTH,
   type ParsedBpmn,
 } from './moddle';
 export { BpmnValidationError, type ValidationIssue } from './validation-issue';
