@@ -24,7 +24,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     )
     .setVersion(config.version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token (JWT) or API key' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An agency system's API key" }, 'api-key')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An agency system's API key" },
+      'api-key',
+    )
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('api-key')
     .build();
