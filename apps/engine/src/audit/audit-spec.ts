@@ -17,4 +17,9 @@ export interface AuditSpec {
     | 'webhook';
   /** Route parameter holding the target's id (default: the first of id, idOrCode, key, code, year). */
   readonly param?: string;
+  /**
+   * The command keeps its Idempotency-Key in its own transaction (common/idempotency/command-key.ts): its
+   * service hands the key to the process runtime with the actor.
+   */
+  readonly keyInCommand?: boolean;
 }

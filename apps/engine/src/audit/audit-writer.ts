@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Db } from '../database/db.service';
+import { Db, type Sql } from '../database/db.service';
+import type { AuditContext } from './audit-context';
 
 export interface AuditRecord {
   at: Date;
@@ -13,7 +14,8 @@ export interface AuditRecord {
   targetId: string | null;
   dossierId: string | null;
   status: number;
-  outcome: 'success' | 'denied' | 'failed';
+  /** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
+  outcome: 'success' | 'denied' | 'failed' | 'replayed';
   ip: string | null;
   requestId: string | null;
   detail: string | null;
@@ -65,9 +67,15 @@ export class AuditWriter {
     }
   }
 
-  private async insert(records: AuditRecord[]): Promise<void> {
-    await this.db.query(
-      `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
+  private insert(records: AuditRecord[]): Promise<void> {
+    return insertAuditRecords(this.db.query, records);
+  }
+}
+
+/** Appends audit records with `sql` (inside a command's transaction: they commit with it). */
+export async function insertAuditRecords(sql: Sql, records: AuditRecord[]): Promise<void> {
+  await sql(
+    `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
                               dossier_id, status, outcome, ip, request_id, detail)
        SELECT at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
               -- a refused or failed command on a step is still filed under its dossier
@@ -78,23 +86,33 @@ export class AuditWriter {
                      $8::text[], $9::text[], $10::uuid[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
               AS x(at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id, status,
                    outcome, ip, request_id, detail)`,
-      [
-        records.map((r) => r.at),
-        records.map((r) => r.actorKind),
-        records.map((r) => cut(r.actorId, 200)),
-        records.map((r) => cut(r.unitCode, 50)),
-        records.map((r) => cut(r.action, 60)),
-        records.map((r) => cut(r.method, 10)),
-        records.map((r) => cut(r.path, 500)),
-        records.map((r) => r.targetType),
-        records.map((r) => cut(r.targetId, 200)),
-        records.map((r) => (r.dossierId !== null && UUID.test(r.dossierId) ? r.dossierId : null)),
-        records.map((r) => r.status),
-        records.map((r) => r.outcome),
-        records.map((r) => cut(r.ip, 64)),
-        records.map((r) => cut(r.requestId, 100)),
-        records.map((r) => cut(r.detail, 500)),
-      ],
-    );
-  }
+    [
+      records.map((r) => r.at),
+      records.map((r) => r.actorKind),
+      records.map((r) => cut(r.actorId, 200)),
+      records.map((r) => cut(r.unitCode, 50)),
+      records.map((r) => cut(r.action, 60)),
+      records.map((r) => cut(r.method, 10)),
+      records.map((r) => cut(r.path, 500)),
+      records.map((r) => r.targetType),
+      records.map((r) => cut(r.targetId, 200)),
+      records.map((r) => (r.dossierId !== null && UUID.test(r.dossierId) ? r.dossierId : null)),
+      records.map((r) => r.status),
+      records.map((r) => r.outcome),
+      records.map((r) => cut(r.ip, 64)),
+      records.map((r) => cut(r.requestId, 100)),
+      records.map((r) => cut(r.detail, 500)),
+    ],
+  );
+}
+
+/**
+ * Writes the actor's pending audit record in the command's transaction `sql`, so that the change and
+ * its record commit together (the interceptor then writes nothing more).
+ */
+export async function writeAuditIn(sql: Sql, actor: { audit?: AuditContext }): Promise<void> {
+  const audit = actor.audit;
+  if (audit === undefined || audit.written) return;
+  await insertAuditRecords(sql, [audit.record]);
+  audit.written = true;
 }

@@ -90,9 +90,9 @@ export class AuditQuery extends PageQuery {
   @MaxLength(200)
   targetId?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'denied', 'failed'] })
+  @ApiPropertyOptional({ enum: ['success', 'denied', 'failed', 'replayed'] })
   @IsOptional()
-  @IsIn(['success', 'denied', 'failed'])
+  @IsIn(['success', 'denied', 'failed', 'replayed'])
   outcome?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })

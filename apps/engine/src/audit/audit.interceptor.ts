@@ -10,6 +10,7 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { attachAudit, type AuditContext } from './audit-context';
+import { IDEMPOTENT_REPLAYED_HEADER } from '../common/idempotency/idempotency.interceptor';
 import { PRINCIPAL, type Principal } from '../identity/principal';
 import { Clock } from '../runtime/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
@@ -100,6 +101,7 @@ export class AuditInterceptor implements NestInterceptor {
         // Already committed with the command's change (see audit-context.ts).
         if (audit.written) return of(body);
         record.status = response.statusCode;
+        if (response.getHeader(IDEMPOTENT_REPLAYED_HEADER) === 'true') record.outcome = 'replayed';
         record.dossierId = dossierOf(body) ?? record.dossierId;
         if (
           spec.target !== 'dossier' &&

@@ -49,5 +49,7 @@ export function buildDataSourceOptions(settings: DataSourceSettings): PostgresDa
     logger: settings.logger ?? 'advanced-console',
     logging: settings.logging ?? ['error', 'warn', 'migration'],
     maxQueryExecutionTime: 1000,
+    // A database that does not answer fails a request in 5 s (503, see to-problem.util.ts), never hangs it.
+    connectTimeoutMS: 5000,
   };
 }

@@ -19,7 +19,7 @@ export class DeadlinesController {
 
   @Post(':idOrCode/pause')
   @HttpCode(200)
-  @Audit('dossier.pause', { target: 'dossier' })
+  @Audit('dossier.pause', { target: 'dossier', keyInCommand: true })
   @ApiOperation({
     summary:
       "Pause the dossier's legal clock for a period the law does not count (expert assessment, public posting…)",
@@ -29,26 +29,28 @@ export class DeadlinesController {
     @Body() body: PauseBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
-    const { row } = await this.deadlines.pause(idOrCode, body.reason, principal);
-    return this.dossiers.get(row.id, principal);
+    return this.deadlines.pause(idOrCode, body.reason, principal, ({ row }, sql) =>
+      this.dossiers.get(row.id, principal, sql),
+    );
   }
 
   @Post(':idOrCode/resume')
   @HttpCode(200)
-  @Audit('dossier.resume', { target: 'dossier' })
+  @Audit('dossier.resume', { target: 'dossier', keyInCommand: true })
   @ApiOperation({ summary: 'Resume a paused clock with exactly the working time that was left' })
   async resume(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ResumeBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
-    const { row } = await this.deadlines.resume(idOrCode, body.reason, principal);
-    return this.dossiers.get(row.id, principal);
+    return this.deadlines.resume(idOrCode, body.reason, principal, ({ row }, sql) =>
+      this.dossiers.get(row.id, principal, sql),
+    );
   }
 
   @Post(':idOrCode/extension')
   @HttpCode(200)
-  @Audit('dossier.extend', { target: 'dossier' })
+  @Audit('dossier.extend', { target: 'dossier', keyInCommand: true })
   @ApiOperation({
     summary: 'Apologise and give a new return date (Phiếu xin lỗi và hẹn lại ngày trả kết quả)',
     description:
@@ -59,8 +61,9 @@ export class DeadlinesController {
     @Body() body: ExtensionBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
-    const { row } = await this.deadlines.extend(idOrCode, body, principal);
-    return this.dossiers.get(row.id, principal);
+    return this.deadlines.extend(idOrCode, body, principal, ({ row }, sql) =>
+      this.dossiers.get(row.id, principal, sql),
+    );
   }
 
   @Get(':idOrCode/deadline-events')

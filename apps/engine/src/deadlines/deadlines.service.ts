@@ -8,7 +8,7 @@ import { iso } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
-import { ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
+import { ProcessRuntime, type DossierRow, type Respond } from '../runtime/process-runtime.service';
 
 interface EventRow {
   id: string;
@@ -34,7 +34,7 @@ export class DeadlinesService {
   ) {}
 
   /** An officer stops the clock for a period the law does not count (expert assessment, public posting…). */
-  async pause(idOrCode: string, reason: string, principal: Principal) {
+  async pause<T>(idOrCode: string, reason: string, principal: Principal, respond: Respond<T>): Promise<T> {
     return this.runtime.updateDeadlines(
       (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
@@ -47,10 +47,16 @@ export class DeadlinesService {
         return { deadline: withReason(update, reason) };
       },
       actorOf(principal),
-    );
+      respond,
+    ) as Promise<T>;
   }
 
-  async resume(idOrCode: string, reason: string | undefined, principal: Principal) {
+  async resume<T>(
+    idOrCode: string,
+    reason: string | undefined,
+    principal: Principal,
+    respond: Respond<T>,
+  ): Promise<T> {
     return this.runtime.updateDeadlines(
       (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
@@ -63,18 +69,20 @@ export class DeadlinesService {
         return { deadline: withReason(manualClock(row.deadlines, 'resume', ctx), reason ?? null) };
       },
       actorOf(principal),
-    );
+      respond,
+    ) as Promise<T>;
   }
 
   /**
    * The apology with a new return date (Phiếu xin lỗi và hẹn lại ngày trả kết quả): at least one
    * working day before the due instant, once per dossier; the dossier still counts as late.
    */
-  async extend(
+  async extend<T>(
     idOrCode: string,
     input: { newDueAt: string; reason: string; unit?: string },
     principal: Principal,
-  ) {
+    respond: Respond<T>,
+  ): Promise<T> {
     const actor = actorOf(principal);
     const newDue = new Date(input.newDueAt);
     return this.runtime.updateDeadlines(
@@ -128,7 +136,8 @@ export class DeadlinesService {
         return { deadline, extension: { record: { ...record }, newDueAt: record.newDueAt } };
       },
       actor,
-    );
+      respond,
+    ) as Promise<T>;
   }
 
   async events(idOrCode: string, principal: Principal): Promise<DeadlineEventDto[]> {

@@ -15,7 +15,7 @@ export class DossiersController {
   constructor(private readonly dossiers: DossiersService) {}
 
   @Post()
-  @Audit('dossier.receive', { target: 'dossier' })
+  @Audit('dossier.receive', { target: 'dossier', keyInCommand: true })
   @ApiOperation({
     summary:
       'Receive a dossier (reception of the receiving unit): start the published version of a procedure',
@@ -51,7 +51,7 @@ export class DossiersController {
 
   @Post(':idOrCode/cancel')
   @HttpCode(200)
-  @Audit('dossier.cancel', { target: 'dossier' })
+  @Audit('dossier.cancel', { target: 'dossier', keyInCommand: true })
   @ApiOperation({
     summary: 'Cancel a dossier (e.g. withdrawn by the applicant): every open step is cancelled',
   })

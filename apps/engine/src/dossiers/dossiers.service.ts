@@ -16,7 +16,7 @@ import { assertVariables, type Variables } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
-import { Db } from '../database/db.service';
+import { Db, type Sql } from '../database/db.service';
 import { remainingMinutes } from '@lienthong/calendar';
 import { CalendarSource } from '../runtime/calendar-source';
 import { Clock } from '../runtime/clock';
@@ -101,7 +101,7 @@ export class DossiersService {
     }
     this.authz.assertCanReceive(principal, found.unit);
     const channel = input.channel ?? 'desk';
-    const { row } = await this.runtime.start(
+    return this.runtime.start(
       {
         definitionId: found.id,
         applicant: input.applicant,
@@ -112,14 +112,14 @@ export class DossiersService {
         externalRef: input.externalRef,
       },
       actorOf(principal),
+      ({ row }, sql) => this.get(row.id, principal, sql),
     );
-    return this.get(row.id, principal);
   }
 
-  /** A dossier the principal may see (else 404). */
-  async get(idOrCode: string, principal: Principal): Promise<DossierDto> {
+  /** A dossier the principal may see (else 404); `sql` inside a command's transaction (its change visible). */
+  async get(idOrCode: string, principal: Principal, sql: Sql = this.db.query): Promise<DossierDto> {
     if (!isUuid(idOrCode) && idOrCode.length > 60) throw notFound('Dossier', idOrCode);
-    const { rows } = await this.db.query<DossierDetailRow>(
+    const { rows } = await sql<DossierDetailRow>(
       `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision, d.parent_call_id, d.deadlines, d.extension,
               d.extension IS NOT NULL AS extended
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
@@ -128,11 +128,11 @@ export class DossiersService {
     );
     const row = rows[0];
     if (!row) throw notFound('Dossier', idOrCode);
-    await this.authz.assertDossierVisible(this.db.query, principal, {
+    await this.authz.assertDossierVisible(sql, principal, {
       id: row.id,
       receiving_unit: row.receiving_unit,
     });
-    const definition = await this.cache.get(this.db.query, row.definition_id);
+    const definition = await this.cache.get(sql, row.definition_id);
     return this.detail(row, definition.graph);
   }
 
@@ -164,7 +164,7 @@ export class DossiersService {
   }
 
   async cancel(idOrCode: string, reason: string | undefined, principal: Principal): Promise<DossierDto> {
-    const { row } = await this.runtime.execute(
+    return this.runtime.execute(
       async (sql) => {
         const dossier = await this.runtime.loadDossier(sql, idOrCode);
         await this.authz.assertDossierVisible(sql, principal, dossier);
@@ -173,8 +173,8 @@ export class DossiersService {
       },
       { type: 'cancel', reason },
       actorOf(principal),
+      ({ row }, sql) => this.get(row.id, principal, sql),
     );
-    return this.get(row.id, principal);
   }
 
   async history(

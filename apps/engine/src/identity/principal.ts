@@ -1,4 +1,5 @@
 import { type AuditContext, auditOf } from '../audit/audit-context';
+import { type CommandKey, commandKeyOf } from '../common/idempotency/command-key';
 import type { Role } from './roles';
 
 /** Who is calling: a signed-in person or an agency system's API key. Set on the request by AuthGuard. */
@@ -30,10 +31,20 @@ export interface RequestWithPrincipal {
   [PRINCIPAL]?: Principal;
 }
 
-/** The actor the history records for a principal, with the audit record of its request if any. */
-export function actorOf(principal: Principal): { id: string; unit: string; audit?: AuditContext } {
-  const audit = auditOf(principal);
-  return audit === undefined
-    ? { id: principal.name, unit: principal.unit }
-    : { id: principal.name, unit: principal.unit, audit };
+/**
+ * The actor the history records for a principal, with the audit record and the command's
+ * Idempotency-Key of its request if any.
+ */
+export function actorOf(principal: Principal): {
+  id: string;
+  unit: string;
+  audit?: AuditContext;
+  key?: CommandKey;
+} {
+  return {
+    id: principal.name,
+    unit: principal.unit,
+    audit: auditOf(principal),
+    key: commandKeyOf(principal),
+  };
 }

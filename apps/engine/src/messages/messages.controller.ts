@@ -16,7 +16,7 @@ export class MessagesController {
 
   @Post()
   @HttpCode(200)
-  @Audit('message.correlate', { target: 'message' })
+  @Audit('message.correlate', { target: 'message', keyInCommand: true })
   @ApiOperation({
     summary: 'Deliver a message (e.g. payment-confirmed) to the dossier waiting for it',
     description:

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { GraphNode, StepProps } from '@lienthong/bpmn';
+import type { Variables } from '@lienthong/engine-core';
 import type { MessageResultDto } from '@lienthong/contracts';
 import { filter, type Subscription } from 'rxjs';
-import { IDEMPOTENCY_STALE_AFTER_MS } from '../common/idempotency/idempotency.interceptor';
-import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
+import { writeAuditIn } from '../audit/audit-writer';
+import {
+  type CommandKey,
+  pendingKey,
+  recordKeyIn,
+  reserveKeyIn,
+  takeKeyIn,
+} from '../common/idempotency/command-key';
 import { callerScopedKey, requestHash } from '../common/idempotency/request-hash.util';
 import { conflict, notFound, ProblemException, unprocessable } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
@@ -15,7 +22,7 @@ import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { DomainEvents } from '../runtime/domain-events';
-import { isUuid, ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
+import { type Actor, isUuid, ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
 
 export interface MessageInput {
   name: string;
@@ -46,7 +53,6 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
     private readonly authz: Authz,
-    private readonly idempotency: IdempotencyRepository,
     private readonly events: DomainEvents,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
@@ -80,65 +86,99 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     principal: Principal,
   ): Promise<{ status: number; body: MessageResultDto }> {
     this.authz.assertMessageAllowed(principal, input.name);
-    if (input.messageId === undefined) return this.apply(input, principal);
-    const scope = {
-      key: callerScopedKey(principal, input.messageId),
-      method: 'MESSAGE',
-      path: '/api/v1/messages',
-    };
-    const reservation = await this.idempotency.reserve(
-      scope,
-      requestHash('MESSAGE', scope.path, '', input),
-      IDEMPOTENCY_STALE_AFTER_MS,
-    );
-    switch (reservation.kind) {
-      case 'replay':
-        return {
-          status: reservation.response.status,
-          body: { ...(reservation.response.body as MessageResultDto) },
-        };
-      case 'mismatch':
-        throw conflict(`Message ${input.messageId} was already received with other content.`, {
-          code: 'message-id-reused',
-        });
-      case 'in-flight':
-        throw ProblemException.of(
-          409,
-          'message-in-flight',
-          'Message being processed',
-          `Message ${input.messageId} is being processed; retry shortly.`,
-          {
-            headers: { 'Retry-After': '1' },
-          },
-        );
-      case 'reserved':
-        try {
-          const answer = await this.apply(input, principal);
-          await this.idempotency.complete(reservation.id, {
-            status: answer.status,
-            body: answer.body,
-            headers: {},
-          });
-          return answer;
-        } catch (error) {
-          await this.idempotency.release(reservation.id);
-          throw error;
+    const actor = actorOf(principal);
+    const requestKey = pendingKey(actor);
+    if (input.messageId === undefined && requestKey === undefined) return this.apply(input, principal);
+    // The sender's messageId is a key of its own, kept like an Idempotency-Key (see command-key.ts).
+    const path = '/api/v1/messages';
+    const messageKey: CommandKey | undefined =
+      input.messageId === undefined
+        ? undefined
+        : {
+            scope: { key: callerScopedKey(principal, input.messageId), method: 'MESSAGE', path },
+            requestHash: requestHash('MESSAGE', path, '', input),
+            status: 200,
+            recorded: false,
+          };
+    const answer = await this.applyKeyed(input, principal, actor, requestKey, messageKey);
+    if (requestKey) requestKey.recorded = true;
+    return answer;
+  }
+
+  /**
+   * A message with an Idempotency-Key or a messageId: the keys, the dossier locked, the correlation or
+   * the kept message, the audit record and the answer, in one transaction.
+   */
+  private async applyKeyed(
+    input: MessageInput,
+    principal: Principal,
+    actor: Actor,
+    requestKey: CommandKey | undefined,
+    messageKey: CommandKey | undefined,
+  ): Promise<{ status: number; body: MessageResultDto }> {
+    const variables = this.checkInput(input);
+    const ref = await this.resolve(input);
+    return this.runtime.transaction(actor, async (tx) => {
+      if (requestKey) await takeKeyIn(tx.sql, requestKey);
+      const keep = async (answer: { status: number; body: MessageResultDto }) => {
+        if (messageKey) await recordKeyIn(tx.sql, messageKey, answer);
+        if (requestKey) await recordKeyIn(tx.sql, requestKey, answer);
+        return answer;
+      };
+      if (messageKey) {
+        const reservation = await reserveKeyIn(tx.sql, messageKey);
+        switch (reservation.kind) {
+          case 'reserved':
+            break;
+          case 'stored': {
+            // The same message again: its first answer (and the request's key keeps it too).
+            const first = {
+              status: reservation.response.status,
+              body: { ...(reservation.response.body as MessageResultDto) },
+            };
+            if (requestKey) await recordKeyIn(tx.sql, requestKey, first);
+            await writeAuditIn(tx.sql, actor);
+            return first;
+          }
+          case 'mismatch':
+            throw conflict(`Message ${input.messageId} was already received with other content.`, {
+              code: 'message-id-reused',
+            });
+          case 'in-flight':
+            throw ProblemException.of(
+              409,
+              'message-in-flight',
+              'Message being processed',
+              `Message ${input.messageId} is being processed; retry shortly.`,
+              { headers: { 'Retry-After': '1' } },
+            );
         }
-    }
+      }
+      const dossier = await this.runtime.loadDossier(tx.sql, ref, true);
+      await this.assertMaySend(tx.sql, principal, dossier, input.name);
+      const result = await this.runtime.applyIn(tx, dossier, {
+        type: 'correlateMessage',
+        name: input.name,
+        variables,
+      });
+      if (result.correlated) return keep(correlatedAnswer(dossier));
+      if (dossier.status !== 'active') {
+        throw conflict(`Dossier ${dossier.code} is ${dossier.status}: it waits for no message any more.`, {
+          code: 'dossier-finished',
+        });
+      }
+      // The dossier is locked: it cannot start waiting for the message before this commits.
+      const expiresAt = await this.keepMessage(tx.sql, dossier.id, input, variables, actor.id);
+      await writeAuditIn(tx.sql, actor);
+      return keep(bufferedAnswer(dossier, expiresAt));
+    });
   }
 
   private async apply(
     input: MessageInput,
     principal: Principal,
   ): Promise<{ status: number; body: MessageResultDto }> {
-    const given = [input.dossierId, input.dossierCode, input.correlationKey].filter((v) => v !== undefined);
-    if (given.length !== 1) {
-      throw unprocessable('Give exactly one of dossierId, dossierCode or correlationKey.', [
-        { path: 'dossierId', message: 'exactly one of dossierId, dossierCode, correlationKey is required' },
-      ]);
-    }
-    if (input.dossierId !== undefined && !isUuid(input.dossierId)) throw notFound('Dossier', input.dossierId);
-    const variables = parseVariables(input.variables);
+    const variables = this.checkInput(input);
     const ref = await this.resolve(input);
     const { row, result } = await this.runtime.execute(
       async (sql) => {
@@ -156,35 +196,57 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
       });
     }
     // Not waiting yet: keep it until the dossier reaches a step waiting for it (or it expires).
-    const ttl = input.ttlSeconds ?? this.config.messages.ttlSeconds;
     const keptId = randomUUID();
-    const { rows } = await this.db.query<{ expires_at: Date }>(
-      `INSERT INTO buffered_messages (id, dossier_id, name, variables, message_id, sender, received_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), clock_timestamp() + make_interval(secs => $7)) RETURNING expires_at`,
-      [
-        keptId,
-        row.id,
-        input.name,
-        JSON.stringify(variables),
-        input.messageId ?? null,
-        actorOf(principal).id,
-        ttl,
-      ],
+    const expiresAt = await this.keepMessage(
+      this.db.query,
+      row.id,
+      input,
+      variables,
+      actorOf(principal).id,
+      keptId,
     );
     // The dossier may have started waiting between the correlation and the insert: try once more now.
     await this.deliverBuffered(row.id, input.name);
     const kept = await this.db.query(`SELECT 1 FROM buffered_messages WHERE id = $1`, [keptId]);
     if (kept.rows.length === 0) return correlatedAnswer(row);
-    return {
-      status: 202,
-      body: {
-        dossierId: row.id,
-        dossierCode: row.code,
-        correlated: false,
-        buffered: true,
-        expiresAt: iso(rows[0]!.expires_at),
-      },
-    };
+    return bufferedAnswer(row, expiresAt);
+  }
+
+  /** Checks the message's references and reads its variables. */
+  private checkInput(input: MessageInput): Variables {
+    const given = [input.dossierId, input.dossierCode, input.correlationKey].filter((v) => v !== undefined);
+    if (given.length !== 1) {
+      throw unprocessable('Give exactly one of dossierId, dossierCode or correlationKey.', [
+        { path: 'dossierId', message: 'exactly one of dossierId, dossierCode, correlationKey is required' },
+      ]);
+    }
+    if (input.dossierId !== undefined && !isUuid(input.dossierId)) throw notFound('Dossier', input.dossierId);
+    return parseVariables(input.variables);
+  }
+
+  /** Keeps a message for a dossier not yet waiting for it; answers when it expires. */
+  private async keepMessage(
+    sql: Sql,
+    dossierId: string,
+    input: MessageInput,
+    variables: Variables,
+    sender: string,
+    id: string = randomUUID(),
+  ): Promise<Date> {
+    const { rows } = await sql<{ expires_at: Date }>(
+      `INSERT INTO buffered_messages (id, dossier_id, name, variables, message_id, sender, received_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), clock_timestamp() + make_interval(secs => $7)) RETURNING expires_at`,
+      [
+        id,
+        dossierId,
+        input.name,
+        JSON.stringify(variables),
+        input.messageId ?? null,
+        sender,
+        input.ttlSeconds ?? this.config.messages.ttlSeconds,
+      ],
+    );
+    return rows[0]!.expires_at;
   }
 
   /** Delivers the oldest unexpired kept message of that name, removing it in the same transaction. */
@@ -269,6 +331,19 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     }
     return rows[0]!.id;
   }
+}
+
+function bufferedAnswer(row: DossierRow, expiresAt: Date): { status: number; body: MessageResultDto } {
+  return {
+    status: 202,
+    body: {
+      dossierId: row.id,
+      dossierCode: row.code,
+      correlated: false,
+      buffered: true,
+      expiresAt: iso(expiresAt),
+    },
+  };
 }
 
 function correlatedAnswer(row: DossierRow): { status: number; body: MessageResultDto } {

@@ -21,6 +21,7 @@ import { buildWrite, type TaskRecord } from './dossier-write';
 import { HotCache, type TaskSnapshot } from './hot-cache';
 import { UnitDirectory } from '../identity/unit-directory.service';
 import { type AuditContext, pendingAudit } from '../audit/audit-context';
+import { type CommandKey, pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
 
 export interface DossierRow {
   id: string;
@@ -49,7 +50,15 @@ export interface Actor {
   unit?: string;
   /** The audit record of the request acting (see audit/audit-context.ts). */
   audit?: AuditContext;
+  /** The request's Idempotency-Key, kept with the command's change (see common/idempotency/command-key.ts). */
+  key?: CommandKey;
 }
+
+/**
+ * Builds a command's answer from what it applied. With an Idempotency-Key it runs inside the command's
+ * transaction (`sql`, before commit), and its value is stored as the key's answer.
+ */
+export type Respond<T> = (applied: Applied, sql: Sql) => Promise<T>;
 
 export const SYSTEM_ACTOR: Actor = { id: 'system' };
 
@@ -122,18 +131,43 @@ export class ProcessRuntime {
     return this.clock.now();
   }
 
-  /** Starts a dossier on a definition version. */
-  async start(input: StartInput, actor: Actor): Promise<Applied> {
+  /** Starts a dossier on a definition version; `respond` builds the answer (see Respond). */
+  async start(input: StartInput, actor: Actor): Promise<Applied>;
+  async start<T>(input: StartInput, actor: Actor, respond: Respond<T>): Promise<T>;
+  async start<T>(input: StartInput, actor: Actor, respond?: Respond<T>): Promise<T | Applied> {
     const definition = await this.definitions.get(this.db.query, input.definitionId);
     const now = this.clock.now();
     const result = this.runStep(definition, null, { type: 'start', variables: input.variables }, now);
     const events: DomainEvent[] = [];
     const run = (tx: TxContext) => this.startIn(tx, input, definition, result);
+    const key = pendingKey(actor);
+    if (key !== undefined) {
+      const answer = await this.db.transaction(async (sql) => {
+        await takeKeyIn(sql, key);
+        const applied = await run({ sql, inTransaction: true, now, actor, events });
+        return this.keep(sql, key, applied, respond);
+      });
+      key.recorded = true;
+      this.domainEvents.publish(events);
+      return answer;
+    }
     const applied = needsTransaction(result.effects, { parent_id: input.parentId ?? null })
       ? await this.db.transaction((sql) => run({ sql, inTransaction: true, now, actor, events }))
       : await run({ sql: this.db.query, inTransaction: false, now, actor, events });
     this.domainEvents.publish(events);
-    return applied;
+    return respond ? respond(applied, this.db.query) : applied;
+  }
+
+  /** Inside a keyed command's transaction: its answer, stored as the key's. */
+  private async keep<T>(
+    sql: Sql,
+    key: CommandKey,
+    applied: Applied,
+    respond?: Respond<T>,
+  ): Promise<T | Applied> {
+    const answer = respond ? await respond(applied, sql) : applied;
+    await recordKeyIn(sql, key, { status: key.status, body: answer });
+    return answer;
   }
 
   /**
@@ -144,27 +178,61 @@ export class ProcessRuntime {
     load: (sql: Sql, attempt: number) => Promise<DossierRow>,
     command: Command | ((row: DossierRow) => Command),
     actor: Actor,
-  ): Promise<Applied> {
+  ): Promise<Applied>;
+  async execute<T>(
+    load: (sql: Sql, attempt: number) => Promise<DossierRow>,
+    command: Command | ((row: DossierRow) => Command),
+    actor: Actor,
+    respond: Respond<T>,
+  ): Promise<T>;
+  async execute<T>(
+    load: (sql: Sql, attempt: number) => Promise<DossierRow>,
+    command: Command | ((row: DossierRow) => Command),
+    actor: Actor,
+    respond?: Respond<T>,
+  ): Promise<T | Applied> {
+    const key = pendingKey(actor);
     for (let attempt = 1; ; attempt++) {
       const row = await load(this.db.query, attempt);
       const cmd = typeof command === 'function' ? command(row) : command;
       const definition = await this.definitions.get(this.db.query, row.definition_id);
       const now = this.clock.now();
       const result = this.runStep(definition, row.state, cmd, now);
-      if (cmd.type === 'correlateMessage' && !result.correlated) return { row, result, at: now };
+      if (cmd.type === 'correlateMessage' && !result.correlated) {
+        const applied = { row, result, at: now };
+        return respond ? respond(applied, this.db.query) : applied;
+      }
       const events: DomainEvent[] = [];
-      const applied = needsTransaction(result.effects, row)
-        ? await this.db.transaction((sql) =>
-            this.writeAndFollow({ sql, inTransaction: true, now, actor, events }, row, result),
-          )
-        : await this.writeAndFollow(
-            { sql: this.db.query, inTransaction: false, now, actor, events },
+      if (key !== undefined) {
+        // The key, the change and the answer in one transaction (see common/idempotency/command-key.ts).
+        const kept = await this.db.transaction(async (sql) => {
+          await takeKeyIn(sql, key);
+          const applied = await this.writeAndFollow(
+            { sql, inTransaction: true, now, actor, events },
             row,
             result,
           );
-      if (applied) {
-        this.domainEvents.publish(events);
-        return applied;
+          return applied ? { answer: await this.keep(sql, key, applied, respond) } : null;
+        });
+        if (kept) {
+          key.recorded = true;
+          this.domainEvents.publish(events);
+          return kept.answer;
+        }
+      } else {
+        const applied = needsTransaction(result.effects, row)
+          ? await this.db.transaction((sql) =>
+              this.writeAndFollow({ sql, inTransaction: true, now, actor, events }, row, result),
+            )
+          : await this.writeAndFollow(
+              { sql: this.db.query, inTransaction: false, now, actor, events },
+              row,
+              result,
+            );
+        if (applied) {
+          this.domainEvents.publish(events);
+          return respond ? respond(applied, this.db.query) : applied;
+        }
       }
       if (attempt >= ProcessRuntime.MAX_ATTEMPTS) {
         throw conflict(
@@ -181,7 +249,7 @@ export class ProcessRuntime {
    * Changes only the legal clocks of a dossier (a manual pause or resume, an extension), with the
    * same revision guard as commands.
    */
-  async updateDeadlines(
+  async updateDeadlines<T = Applied>(
     load: (sql: Sql) => Promise<DossierRow>,
     change: (
       row: DossierRow,
@@ -191,7 +259,9 @@ export class ProcessRuntime {
       extension?: { record: Record<string, unknown>; newDueAt: string };
     },
     actor: Actor,
-  ): Promise<Applied> {
+    respond?: Respond<T>,
+  ): Promise<T | Applied> {
+    const key = pendingKey(actor);
     for (let attempt = 1; ; attempt++) {
       const row = await load(this.db.query);
       const now = this.clock.now();
@@ -208,22 +278,33 @@ export class ProcessRuntime {
         calendar.version,
         audit?.record,
       );
-      const { rows } = await this.db.query<{ code: string | null }>(write.text, write.params);
+      const applied: Applied = {
+        row: {
+          ...row,
+          revision: row.revision + 1,
+          deadlines: deadline.state,
+          extended: row.extended || !!extension,
+        },
+        result,
+        at: now,
+        deadline,
+      };
+      const kept = await (key === undefined
+        ? this.db
+            .query<{ code: string | null }>(write.text, write.params)
+            .then(({ rows }) => (rows[0]?.code ? { answer: undefined } : null))
+        : this.db.transaction(async (sql) => {
+            await takeKeyIn(sql, key);
+            const { rows } = await sql<{ code: string | null }>(write.text, write.params);
+            return rows[0]?.code ? { answer: await this.keep(sql, key, applied, respond) } : null;
+          }));
       this.cache.forgetDossier(row.id);
-      if (rows[0]?.code) {
+      if (kept) {
         if (audit) audit.written = true;
+        if (key) key.recorded = true;
         this.domainEvents.publish([{ type: 'dossier.updated', dossierId: row.id, code: row.code }]);
-        return {
-          row: {
-            ...row,
-            revision: row.revision + 1,
-            deadlines: deadline.state,
-            extended: row.extended || !!extension,
-          },
-          result,
-          at: now,
-          deadline,
-        };
+        if (key) return kept.answer as T | Applied;
+        return respond ? respond(applied, this.db.query) : applied;
       }
       if (attempt >= ProcessRuntime.MAX_ATTEMPTS) {
         throw conflict(

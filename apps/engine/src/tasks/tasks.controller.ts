@@ -42,7 +42,7 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Audit('task.complete', { target: 'task' })
+  @Audit('task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Complete a user task with variables (checked against its form)' })
   complete(
     @Param('id') id: string,
@@ -54,7 +54,7 @@ export class TasksController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  @Audit('task.claim', { target: 'task' })
+  @Audit('task.claim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Nhận xử lý: take the step (then only the caller completes it)' })
   claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.claim(id, principal);
@@ -62,7 +62,7 @@ export class TasksController {
 
   @Post(':id/unclaim')
   @HttpCode(200)
-  @Audit('task.unclaim', { target: 'task' })
+  @Audit('task.unclaim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Give a claimed step back to the unit (its assignee or a leader)' })
   unclaim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.unclaim(id, principal);
@@ -70,7 +70,7 @@ export class TasksController {
 
   @Post(':id/assign')
   @HttpCode(200)
-  @Audit('task.assign', { target: 'task' })
+  @Audit('task.assign', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Phân công: a leader assigns the step to a member of the unit' })
   assign(
     @Param('id') id: string,
@@ -156,7 +156,7 @@ export class ExternalTasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Audit('external_task.complete', { target: 'task' })
+  @Audit('external_task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
   complete(
     @Param('id') id: string,
@@ -168,7 +168,7 @@ export class ExternalTasksController {
 
   @Post(':id/bpmn-error')
   @HttpCode(200)
-  @Audit('external_task.bpmn_error', { target: 'task' })
+  @Audit('external_task.bpmn_error', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
   bpmnError(
     @Param('id') id: string,

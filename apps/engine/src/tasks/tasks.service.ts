@@ -30,6 +30,8 @@ import type { TaskDeadline } from '../runtime/deadlines';
 import { validateFormVariables } from './form-validation.util';
 import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
+import { writeAuditIn } from '../audit/audit-writer';
+import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
 
 interface TaskRow {
   id: string;
@@ -184,7 +186,11 @@ export class TasksService {
     assignee: string | null,
     check: (task: TaskRow, sql: Sql) => void | Promise<void>,
   ): Promise<TaskDto> {
-    return this.db.transaction(async (sql) => {
+    const actor = actorOf(principal);
+    const key = pendingKey(actor);
+    const answer = await this.db.transaction(async (sql) => {
+      // The Idempotency-Key first: a retry waits here for the first request and gets its answer.
+      if (key) await takeKeyIn(sql, key);
       const { task } = await this.loadWithDossier(sql, id, 'user', true);
       await check(task, sql);
       if (task.status !== 'active') {
@@ -198,8 +204,13 @@ export class TasksService {
          UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
         [id, assignee, this.runtime.now()],
       );
-      return toDto({ ...task, assignee });
+      const dto = toDto({ ...task, assignee });
+      await writeAuditIn(sql, actor);
+      if (key) await recordKeyIn(sql, key, { status: key.status, body: dto });
+      return dto;
     });
+    if (key) key.recorded = true;
+    return answer;
   }
 
   /** Completes a user task (its form checked) or an external task, and moves the dossier on. */
@@ -252,7 +263,7 @@ export class TasksService {
     const actor: Actor = actorOf(principal);
     let task: TaskRow | undefined;
     let replay: { task: TaskRow; dossier: DossierRow } | null = null;
-    const applied = await this.runtime
+    const answer: TaskCompletionDto | null = await this.runtime
       .execute(
         async (sql, attempt) => {
           // External tasks are read from the database: their lock lives outside the dossier's revision.
@@ -291,26 +302,27 @@ export class TasksService {
         },
         () => toCommand(task as TaskRow),
         actor,
+        async ({ row, at, result, deadline }) => {
+          const ended = result.effects.find((e) => e.type === 'taskEnded' && e.taskId === id);
+          const done = task as TaskRow;
+          return {
+            ...toDto({
+              ...done,
+              status: ended?.type === 'taskEnded' ? ended.outcome : done.status,
+              completed_at: ended ? at : null,
+              result: ended?.type === 'taskEnded' ? (ended.variables ?? null) : null,
+              completed_by: ended?.type === 'taskEnded' && ended.outcome === 'completed' ? actor.id : null,
+              ...taskDeadlineRow(deadline?.tasks.get(id), done),
+            }),
+            dossier: await this.whereItStands(row),
+          };
+        },
       )
       .catch((error: unknown) => {
         if (error === REPLAY) return null;
         throw error;
       });
-    if (applied === null) return this.replayed(replay!);
-    const { row, at, result, deadline } = applied;
-    const ended = result.effects.find((e) => e.type === 'taskEnded' && e.taskId === id);
-    const done = task as TaskRow;
-    return {
-      ...toDto({
-        ...done,
-        status: ended?.type === 'taskEnded' ? ended.outcome : done.status,
-        completed_at: ended ? at : null,
-        result: ended?.type === 'taskEnded' ? (ended.variables ?? null) : null,
-        completed_by: ended?.type === 'taskEnded' && ended.outcome === 'completed' ? actor.id : null,
-        ...taskDeadlineRow(deadline?.tasks.get(id), done),
-      }),
-      dossier: await this.whereItStands(row),
-    };
+    return answer ?? this.replayed(replay!);
   }
 
   /** The answer to a repeated completion: the step as it was completed, and where its dossier stands now. */

@@ -1,14 +1,11 @@
 import { Body, Controller, HttpCode, Module, Post, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type FastifyReply } from 'fastify';
 import { IsString } from 'class-validator';
-import { DataSource } from 'typeorm';
 // Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApp, type TestApp } from '../../../../../test/support/test-app';
 import { conflict } from '../problem/problem.exception';
-import { Idempotency, Idempotent } from './idempotency.interceptor';
-import { type IdempotencyContext, IdempotencyRepository } from './idempotency.repository';
+import { Idempotent } from './idempotency.interceptor';
 import { Public } from '../../identity/auth.decorators';
 
 jest.setTimeout(60_000);
@@ -18,7 +15,7 @@ class OrderDto {
 }
 
 /** Counts how often each handler really ran. */
-const calls = { create: 0, fail: 0, slow: 0, transactional: 0 };
+const calls = { create: 0, fail: 0, slow: 0 };
 let releaseSlow: () => void = () => {};
 
 // Probes the interceptor itself (no sign-in involved).
@@ -26,11 +23,6 @@ let releaseSlow: () => void = () => {};
 @Idempotent()
 @Controller('idempotency-probe')
 class ProbeController {
-  constructor(
-    private readonly keys: IdempotencyRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
   @Post('orders')
   @HttpCode(201)
   create(
@@ -54,22 +46,6 @@ class ProbeController {
     calls.slow += 1;
     await new Promise<void>((resolve) => (releaseSlow = resolve));
     return { done: true };
-  }
-
-  @Post('transactional')
-  async transactional(@Idempotency() idempotency?: IdempotencyContext): Promise<{ n: number }> {
-    calls.transactional += 1;
-    const n = calls.transactional;
-    await this.dataSource.transaction(async (manager) => {
-      // ... the command's own writes would go here ...
-      if (idempotency)
-        await this.keys.completeInTransaction(manager, idempotency, {
-          status: 200,
-          body: { n, recordedInTransaction: true },
-          headers: {},
-        });
-    });
-    return { n };
   }
 }
 
@@ -185,18 +161,6 @@ describe('Idempotency-Key on POST', () => {
     expect((await first).status).toBe(201);
     expect((await post('slow', {}, 'key-slow')).status).toBe(201);
     expect(calls.slow).toBe(1);
-  });
-
-  it('keeps the response a handler recorded inside its own transaction', async () => {
-    // when
-    const first = await post('transactional', {}, 'key-tx');
-    const retry = await post('transactional', {}, 'key-tx');
-
-    // then
-    expect(await first.json()).toEqual({ n: 1 });
-    expect(retry.status).toBe(200);
-    expect(await retry.json()).toEqual({ n: 1, recordedInTransaction: true });
-    expect(calls.transactional).toBe(1);
   });
 
   it('refuses a malformed key', async () => {

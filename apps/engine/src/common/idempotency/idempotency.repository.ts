@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, LessThan, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export interface IdempotencyScope {
@@ -25,18 +25,6 @@ export type Reservation =
   | { readonly kind: 'in-flight' }
   /** The key was used for a different request (method, path, query or body). */
   | { readonly kind: 'mismatch' };
-
-/**
- * Per-request handle of a reserved key, put on the request by the IdempotencyInterceptor.
- * A command handler can record its response inside its own transaction with
- * `IdempotencyRepository.completeInTransaction` (see the `@Idempotency()` parameter decorator).
- */
-export interface IdempotencyContext {
-  readonly id: string;
-  readonly key: string;
-  /** Set once the response is recorded, so that the interceptor does not record it again. */
-  completed: boolean;
-}
 
 /** Storage of `idempotency_keys`. */
 @Injectable()
@@ -89,9 +77,8 @@ export class IdempotencyRepository {
   }
 
   /** Records the response of a reserved key. */
-  async complete(id: string, response: StoredResponse, manager?: EntityManager): Promise<void> {
-    const keys = manager ? manager.getRepository(IdempotencyKeyEntity) : this.keys;
-    await keys
+  async complete(id: string, response: StoredResponse): Promise<void> {
+    await this.keys
       .createQueryBuilder()
       .update(IdempotencyKeyEntity)
       .set({
@@ -107,16 +94,25 @@ export class IdempotencyRepository {
   }
 
   /**
-   * Records the response inside the caller's transaction, so that the command and its recorded answer
-   * commit (or roll back) together; the interceptor then leaves the row alone.
+   * Records the answer of a request with this key that reserved nothing beforehand (a command path that
+   * kept no key in its transaction); a row already there (a concurrent first) is left as it is.
    */
-  async completeInTransaction(
-    manager: EntityManager,
-    context: IdempotencyContext,
-    response: StoredResponse,
-  ): Promise<void> {
-    await this.complete(context.id, response, manager);
-    context.completed = true;
+  async recordOnce(scope: IdempotencyScope, requestHash: string, response: StoredResponse): Promise<void> {
+    await this.keys
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKeyEntity)
+      .values({
+        ...scope,
+        requestHash,
+        responseStatus: response.status,
+        responseBody:
+          response.body === undefined || response.body === null ? () => 'NULL' : (response.body as object),
+        responseHeaders: response.headers,
+        completedAt: () => 'now()',
+      })
+      .orIgnore()
+      .execute();
   }
 
   /** Frees a reservation whose request failed, so that the client can retry with the same key. */

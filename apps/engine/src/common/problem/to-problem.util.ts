@@ -52,6 +52,32 @@ export function sqlState(error: unknown): string | undefined {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+/**
+ * The database is away (stopped, restarting, failing over, unreachable): the request may be retried
+ * later. SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot
+ * connect now), socket errors, and node-postgres's own errors for a connection that ended or never came.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const source = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  if (source === null || typeof source !== 'object') return false;
+  const code = (source as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (/^(08...|57P0[1-3])$/.test(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code))
+      return true;
+  }
+  const message = (source as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/.test(
+      message,
+    )
+  );
+}
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** `http-errors` as thrown by body-parser and Express (status, expose, and body-parser's `type`). */
 interface HttpErrorLike {
   readonly status: number;
@@ -170,6 +196,18 @@ export function toProblem(error: unknown): {
       problem: ProblemException.of(409, pgConflict[0], 'Conflict with the current state', pgConflict[1], {
         cause: error,
       }),
+      internal: false,
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      problem: ProblemException.of(
+        503,
+        'database-unavailable',
+        'Service unavailable',
+        'The database is not reachable at the moment. Retry shortly; with the same Idempotency-Key, a command that took effect before the outage is answered, not run again.',
+        { cause: error, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },
+      ),
       internal: false,
     };
   }
