@@ -141,4 +141,22 @@ describe('deploying BPMN as other modelling tools write it, and hostile bodies',
     ]);
     expect(await count('dossiers')).toBe(before);
   });
+
+  it('refuses path and query parameters with a NUL character with 400 naming them', async () => {
+    // when
+    const query = await t.api.get<{ type: string; errors: Array<{ path: string }> }>(
+      '/definitions?key=a%00b',
+    );
+    const path = await t.api.get<{ type: string; errors: Array<{ path: string }> }>(
+      '/definitions/a%00b/versions/1',
+    );
+
+    // then
+    expect([query.status, query.body.type, query.body.errors.map((e) => e.path)]).toEqual([
+      400,
+      'https://lienthong.vn/problems/unstorable-text',
+      ['query/key'],
+    ]);
+    expect([path.status, path.body.errors.map((e) => e.path)]).toEqual([400, ['params/key']]);
+  });
 });

@@ -25,7 +25,8 @@ type NodeMiddleware = (
  *
  * A JSON body with a string (key or value) PostgreSQL cannot store — a NUL character or a lone UTF-16
  * surrogate — is refused here with 400 `unstorable-text`, naming each by JSON pointer, before any route
- * runs (BPMN XML gets the same check, per element, when it is read).
+ * runs; so are path and query parameters with a NUL (`params/key`, `query/key`). BPMN XML gets the
+ * same check, per element, when it is read.
  */
 export function configureBodyParsers(app: NestFastifyApplication, config: AppConfig): void {
   const limit = config.http.bodyLimitBytes;
@@ -37,6 +38,11 @@ export function configureBodyParsers(app: NestFastifyApplication, config: AppCon
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
   fastify.addHook('preValidation', (request, reply, done) => {
+    const inUrl = [...unstorableText(request.params, 'params'), ...unstorableText(request.query, 'query')];
+    if (inUrl.length > 0) {
+      done(unstorableTextProblem(inUrl));
+      return;
+    }
     const raw: IncomingMessage & { body?: unknown } = request.raw;
     const run = (index: number): void => {
       const parser = parsers[index];
@@ -64,7 +70,7 @@ function unstorableTextProblem(errors: ReturnType<typeof unstorableText>): Probl
     400,
     'unstorable-text',
     'Text that cannot be stored',
-    `The body contains text that cannot be stored (a NUL character or a lone UTF-16 surrogate) at ${errors
+    `The request contains text that cannot be stored (a NUL character or a lone UTF-16 surrogate) at ${errors
       .map((e) => e.path || '/')
       .join(', ')}.`,
     { extra: { errors } },
