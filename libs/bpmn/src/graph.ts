@@ -4,19 +4,15 @@
  * sent to the browser.
  */
 
+import type { FormFieldDto, FormFieldType } from '@lienthong/contracts';
+
 /** A FEEL expression (without the leading `=`) or a literal string value. */
 export type ValueSource = { kind: 'literal'; value: string } | { kind: 'feel'; expression: string };
 
-export type FormFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+export type { FormFieldType };
 
-export interface FormField {
-  id: string;
-  label: string;
-  type: FormFieldType;
-  required: boolean;
-  /** For `enum`: allowed values. */
-  options?: string[];
-}
+/** A field of a user task's form (`<lt:formField>`): the API's shape, defined in `@lienthong/contracts`. */
+export type FormField = FormFieldDto;
 
 export type TimerDefinition =
   /** `working: true` for our working-time syntax (`2d`, `4h`), counted on the working-day calendar. */

@@ -1,7 +1,8 @@
 import type { FormField } from '@lienthong/bpmn';
+import type { JsonValue } from '@lienthong/contracts';
 
-/** JSON values only: variables are stored as jsonb and sent over the API. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** JSON values only: variables are stored as jsonb and sent over the API (`JsonValue` of the contracts). */
+export type Json = JsonValue;
 export type Variables = Record<string, Json>;
 
 export const ROOT_SCOPE = 'root';
@@ -163,6 +164,11 @@ export interface StepContext {
   newId: () => string;
   /** Working-time arithmetic for timers written in working time (`2d`, `4h`). */
   calendar?: { addWorkingTime(from: Date, minutes: number): Date };
+  /**
+   * The unit that holds a step addressed to `code` today (a merged unit's steps go to its successor),
+   * applied to the unit of every user and service task the command creates. None: the code as written.
+   */
+  resolveUnit?: (code: string) => string;
 }
 
 export interface StepResult {

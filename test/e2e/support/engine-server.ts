@@ -36,7 +36,11 @@ export async function startEngine(
   let output = '';
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', join(repoRoot, 'apps/engine/dist/main.js')],
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--trace-deprecation',
+      join(repoRoot, 'apps/engine/dist/main.js'),
+    ],
     {
       cwd: repoRoot,
       env: {
@@ -73,14 +77,33 @@ export async function startEngine(
     baseUrl,
     process: child,
     output: () => output,
-    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
-      new Promise<void>((resolve) => {
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      await new Promise<void>((resolve) => {
         // Stopped already (a process ended by a signal has no exit code, only a signal code).
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
-      }),
+      });
+      assertNoQueryOverlap(output);
+    },
   };
+}
+
+/**
+ * pg's warning (printed once per process) that a client was handed a query while executing another:
+ * pg 9 refuses such queries. An engine process that printed it fails its test when it stops (the
+ * test process itself is watched by test/support/pg-query-overlap.ts).
+ */
+export function assertNoQueryOverlap(output: string): void {
+  const warning = output.split('\n').findIndex((line) => line.includes('already executing a query'));
+  if (warning >= 0) {
+    throw new Error(
+      `The engine handed a pg client a query while it executed another:\n${output
+        .split('\n')
+        .slice(warning, warning + 20)
+        .join('\n')}`,
+    );
+  }
 }
 
 /** SQL on the engine's database from the test process (the AutoApi looks principals up with it). */

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import type { PageDto } from '@lienthong/contracts';
+import type * as C from '@lienthong/contracts';
 import { decodeCursor, PageQuery, toPage } from '../common/pagination';
 import { ApiPageResponse } from '../common/pagination/api-page-response.decorator';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
@@ -9,16 +9,20 @@ import { badRequest } from '../common/problem/problem.exception';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { RequireRoles } from '../identity/auth.decorators';
+import { enumOf } from '../common/http/api-enum.util';
 
-export class AuditEntryDto {
+/** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
+const AUDIT_OUTCOMES = enumOf<C.AuditOutcome>({ success: true, denied: true, failed: true, replayed: true });
+
+export class AuditEntryDto implements C.AuditEntryDto {
   @ApiProperty({ example: '1042' })
   id!: string;
 
   @ApiProperty({ format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ enum: ['user', 'api_key', 'system', 'anonymous'] })
-  actorKind!: string;
+  @ApiProperty({ enum: ['user', 'api_key', 'system', 'anonymous'], enumName: 'AuditActorKind' })
+  actorKind!: C.AuditEntryDto['actorKind'];
 
   @ApiProperty({ example: 'cv.vpdk' })
   actorId!: string;
@@ -47,8 +51,8 @@ export class AuditEntryDto {
   @ApiProperty({ example: 200 })
   status!: number;
 
-  @ApiProperty({ enum: ['success', 'denied', 'failed'] })
-  outcome!: string;
+  @ApiProperty({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' })
+  outcome!: C.AuditOutcome;
 
   @ApiProperty({ nullable: true, example: '127.0.0.1' })
   ip!: string | null;
@@ -60,7 +64,7 @@ export class AuditEntryDto {
   detail!: string | null;
 }
 
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends PageQuery implements C.AuditQueryDto {
   @ApiPropertyOptional({ example: 'cv.vpdk' })
   @IsOptional()
   @IsString()
@@ -90,10 +94,10 @@ export class AuditQuery extends PageQuery {
   @MaxLength(200)
   targetId?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'denied', 'failed', 'replayed'] })
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' })
   @IsOptional()
-  @IsIn(['success', 'denied', 'failed', 'replayed'])
-  outcome?: string;
+  @IsIn(AUDIT_OUTCOMES)
+  outcome?: C.AuditOutcome;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
@@ -109,7 +113,7 @@ export class AuditQuery extends PageQuery {
 interface Row {
   id: string;
   at: Date;
-  actor_kind: string;
+  actor_kind: AuditEntryDto['actorKind'];
   actor_id: string;
   unit_code: string | null;
   action: string;
@@ -119,7 +123,7 @@ interface Row {
   target_id: string | null;
   dossier_id: string | null;
   status: number;
-  outcome: string;
+  outcome: AuditEntryDto['outcome'];
   ip: string | null;
   request_id: string | null;
   detail: string | null;
@@ -136,7 +140,7 @@ export class AuditController {
   @ApiOperation({ summary: 'The audit log (admin), newest first, with filters' })
   @ApiPageResponse(AuditEntryDto)
   @ApiProblemResponses(400, 403)
-  async list(@Query() q: AuditQuery): Promise<PageDto<AuditEntryDto>> {
+  async list(@Query() q: AuditQuery): Promise<C.PageDto<AuditEntryDto>> {
     const filter = new SqlFilter()
       .addIf(q.actor, 'actor_id = ?')
       .addIf(q.unit, 'unit_code = ?')

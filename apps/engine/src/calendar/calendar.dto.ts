@@ -11,7 +11,18 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import type * as C from '@lienthong/contracts';
+import { enumOf } from '../common/http/api-enum.util';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from './calendar.util';
+
+const HOLIDAY_KEYS = enumOf<C.StatutoryHolidayKeyDto>({
+  'new-year': true,
+  tet: true,
+  'hung-kings': true,
+  'victory-day': true,
+  'labour-day': true,
+  'national-day': true,
+});
 
 const INSTANT_DESCRIPTION =
   'ISO 8601 instant with its offset or Z, e.g. 2026-02-13T09:00:00+07:00 (encode + as %2B in a URL; an ' +
@@ -20,7 +31,7 @@ const INSTANT_DESCRIPTION =
 // ---------------------------------------------------------------------------------------------
 // Queries and body
 
-export class CalendarYearQuery {
+export class CalendarYearQuery implements C.CalendarYearQueryDto {
   @ApiProperty({ minimum: CALENDAR_MIN_YEAR, maximum: CALENDAR_MAX_YEAR, example: 2026, description: 'Năm' })
   @Type(() => Number)
   @IsInt()
@@ -29,7 +40,7 @@ export class CalendarYearQuery {
   year!: number;
 }
 
-export class CalendarAddQuery {
+export class CalendarAddQuery implements C.CalendarAddQueryDto {
   @ApiProperty({ description: `Start. ${INSTANT_DESCRIPTION}`, example: '2026-02-13T09:00:00+07:00' })
   @IsString()
   @IsNotEmpty()
@@ -57,7 +68,7 @@ export class CalendarAddQuery {
   cutoff?: string;
 }
 
-export class CalendarBetweenQuery {
+export class CalendarBetweenQuery implements C.CalendarBetweenQueryDto {
   @ApiProperty({ description: INSTANT_DESCRIPTION, example: '2026-02-13T09:00:00+07:00' })
   @IsString()
   @IsNotEmpty()
@@ -74,7 +85,7 @@ export class CalendarBetweenQuery {
 // ---------------------------------------------------------------------------------------------
 // Official decisions (documentation of the schema; validated by parseOfficialDecisions)
 
-export class DecisionSourceDto {
+export class DecisionSourceDto implements C.DecisionSourceDto {
   @ApiProperty({ example: 'Văn phòng Chính phủ' })
   issuer!: string;
 
@@ -91,7 +102,7 @@ export class DecisionSourceDto {
   url?: string;
 }
 
-export class DaysOffRangeDto {
+export class DaysOffRangeDto implements C.DaysOffRangeDto {
   @ApiProperty({ format: 'date', example: '2027-02-06' })
   from!: string;
 
@@ -99,7 +110,7 @@ export class DaysOffRangeDto {
   to!: string;
 }
 
-export class SwappedWorkingDayDto {
+export class SwappedWorkingDayDto implements C.SwappedWorkingDayDto {
   @ApiProperty({ format: 'date', example: '2027-02-20', description: 'Ngày làm bù' })
   date!: string;
 
@@ -107,7 +118,7 @@ export class SwappedWorkingDayDto {
   replaces?: string;
 }
 
-export class OfficialDecisionDto {
+export class OfficialDecisionDto implements C.OfficialDecisionDto {
   @ApiProperty({ example: '2027-tet', description: 'Unique id' })
   id!: string;
 
@@ -115,12 +126,13 @@ export class OfficialDecisionDto {
   year!: number;
 
   @ApiProperty({
-    type: [String],
-    enum: ['new-year', 'tet', 'hung-kings', 'victory-day', 'labour-day', 'national-day'],
+    isArray: true,
+    enum: HOLIDAY_KEYS,
+    enumName: 'StatutoryHolidayKey',
     description:
       'Holidays of the year whose placement this decision fixes (no compensatory day is computed for them)',
   })
-  covers!: string[];
+  covers!: C.StatutoryHolidayKeyDto[];
 
   @ApiProperty({ example: 'Nghỉ Tết Nguyên đán' })
   name!: string;
@@ -147,7 +159,7 @@ export class OfficialDecisionDto {
   note?: string;
 }
 
-export class ReplaceDecisionsBody {
+export class ReplaceDecisionsBody implements C.ReplaceDecisionsDto {
   @ApiProperty({
     type: [OfficialDecisionDto],
     description:
@@ -156,7 +168,8 @@ export class ReplaceDecisionsBody {
   })
   @IsArray()
   @ArrayMaxSize(100)
-  decisions!: unknown[];
+  // Checked by parseOfficialDecisions when the service stores them (422 naming the path).
+  decisions!: OfficialDecisionDto[];
 
   @ApiPropertyOptional({ maxLength: 1000, example: 'Công văn 1234/VPCP-KGVX về nghỉ Tết Âm lịch 2027' })
   @IsOptional()
@@ -168,7 +181,7 @@ export class ReplaceDecisionsBody {
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-export class CalendarHolidayDto {
+export class CalendarHolidayDto implements C.CalendarHolidayDto {
   @ApiProperty({ format: 'date', example: '2026-02-16' })
   date!: string;
 
@@ -177,16 +190,19 @@ export class CalendarHolidayDto {
 
   @ApiProperty({
     enum: ['holiday', 'compensatory', 'official-decision'],
+    enumName: 'CalendarHolidayKind',
     description:
       'holiday: Labour Code art. 112; compensatory: art. 111.3; official-decision: a day of a decided break',
   })
-  kind!: string;
+  kind!: C.CalendarHolidayDto['kind'];
 
   @ApiPropertyOptional({
+    enum: HOLIDAY_KEYS,
+    enumName: 'StatutoryHolidayKey',
     example: 'tet',
     description: 'The statutory holiday it is, compensates or belongs to',
   })
-  holiday?: string;
+  holiday?: C.StatutoryHolidayKeyDto;
 
   @ApiPropertyOptional({ example: '2026-tet' })
   decisionId?: string;
@@ -195,7 +211,7 @@ export class CalendarHolidayDto {
   source?: string;
 }
 
-export class MakeUpWorkingDayDto {
+export class MakeUpWorkingDayDto implements C.MakeUpWorkingDayDto {
   @ApiProperty({ format: 'date', example: '2026-08-22' })
   date!: string;
 
@@ -212,7 +228,7 @@ export class MakeUpWorkingDayDto {
   source!: string;
 }
 
-export class DecisionBreakDto {
+export class DecisionBreakDto implements C.DecisionBreakDto {
   @ApiProperty({ example: '2026-tet' })
   decisionId!: string;
 
@@ -232,7 +248,7 @@ export class DecisionBreakDto {
   unverified!: boolean;
 }
 
-export class CalendarHolidaysResponse {
+export class CalendarHolidaysResponse implements C.CalendarHolidaysDto {
   @ApiProperty({ example: 2026 })
   year!: number;
 
@@ -255,7 +271,7 @@ export class CalendarHolidaysResponse {
   breaks!: DecisionBreakDto[];
 }
 
-export class CalendarAddResponse {
+export class CalendarAddResponse implements C.CalendarAddDto {
   @ApiProperty({ format: 'date-time', example: '2026-02-13T02:00:00.000Z' })
   from!: string;
 
@@ -278,7 +294,7 @@ export class CalendarAddResponse {
   calendarVersion!: string;
 }
 
-export class CalendarBetweenResponse {
+export class CalendarBetweenResponse implements C.CalendarBetweenDto {
   @ApiProperty({ format: 'date-time' })
   from!: string;
 
@@ -295,15 +311,16 @@ export class CalendarBetweenResponse {
   calendarVersion!: string;
 }
 
-export class CalendarDecisionsResponse {
+export class CalendarDecisionsResponse implements C.CalendarDecisionsDto {
   @ApiProperty({ example: 2026 })
   year!: number;
 
   @ApiProperty({
     enum: ['database', 'default'],
+    enumName: 'CalendarDecisionsSource',
     description: 'database: decisions stored through this API; default: the data shipped with the engine',
   })
-  source!: string;
+  source!: C.CalendarDecisionsDto['source'];
 
   @ApiProperty({ example: 'db-3', description: 'Data version of the decisions in force' })
   decisionsVersion!: string;
@@ -315,7 +332,10 @@ export class CalendarDecisionsResponse {
   decisions!: OfficialDecisionDto[];
 }
 
-export class ReplaceDecisionsResponse extends CalendarHolidaysResponse {
+export class ReplaceDecisionsResponse
+  extends CalendarHolidaysResponse
+  implements C.ReplaceDecisionsResultDto
+{
   @ApiProperty({ description: 'False when the decisions given were already in force (nothing written)' })
   changed!: boolean;
 

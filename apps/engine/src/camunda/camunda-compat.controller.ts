@@ -1,5 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CamundaLockedTaskDto as CamundaLockedTask } from '@lienthong/contracts';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { type FastifyReply } from 'fastify';
 import { Audit } from '../audit/audit.decorator';
 import { badRequest } from '../common/problem/problem.exception';
@@ -7,30 +16,18 @@ import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import { ExternalTasksService, type LockedTaskDto } from '../tasks/external-tasks.service';
 import { TasksService } from '../tasks/tasks.service';
-import { fromTypedVariables, toTypedVariables, TypedVariableError, type TypedValue } from './typed-variables';
+import {
+  CamundaBpmnErrorBody,
+  CamundaCompleteBody,
+  CamundaExtendLockBody,
+  CamundaFailureBody,
+  CamundaFetchAndLockBody,
+  CamundaLockedTaskDto,
+} from './camunda.dto';
+import { fromTypedVariables, toTypedVariables, TypedVariableError } from './typed-variables';
 
-/** The shape Camunda 7's REST API answers for a locked external task. */
-export interface CamundaLockedTask {
-  id: string;
-  topicName: string;
-  workerId: string;
-  lockExpirationTime: string;
-  processInstanceId: string;
-  processDefinitionKey: string;
-  processDefinitionId: string | null;
-  processDefinitionVersionTag: null;
-  activityId: string;
-  activityInstanceId: string | null;
-  executionId: string | null;
-  businessKey: string;
-  retries: number | null;
-  errorMessage: string | null;
-  errorDetails: null;
-  priority: number;
-  tenantId: null;
-  extensionProperties: Record<string, string>;
-  variables: Record<string, TypedValue>;
-}
+/** The shape Camunda 7's REST API answers for a locked external task (defined in the contracts). */
+export type { CamundaLockedTask };
 
 type Raw = Record<string, unknown>;
 
@@ -91,6 +88,9 @@ export class CamundaCompatController {
   @HttpCode(200)
   @Audit('external_task.fetch_and_lock')
   @ApiOperation({ summary: 'Camunda 7: fetch and lock external tasks' })
+  @ApiBody({ type: CamundaFetchAndLockBody })
+  @ApiOkResponse({ type: [CamundaLockedTaskDto] })
+  @ApiProblemResponses(400, 403)
   async fetchAndLock(
     @Body() raw: unknown,
     @CurrentPrincipal() principal: Principal,
@@ -137,6 +137,9 @@ export class CamundaCompatController {
   @HttpCode(204)
   @Audit('external_task.complete', { target: 'task' })
   @ApiOperation({ summary: 'Camunda 7: complete an external task (typed variables and localVariables)' })
+  @ApiBody({ type: CamundaCompleteBody })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(400, 403, 404, 409)
   async complete(
     @Param('id') id: string,
     @Body() raw: unknown,
@@ -154,6 +157,9 @@ export class CamundaCompatController {
   @HttpCode(204)
   @Audit('external_task.failure', { target: 'task' })
   @ApiOperation({ summary: 'Camunda 7: report a failure (retries, retryTimeout)' })
+  @ApiBody({ type: CamundaFailureBody })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(400, 403, 404, 409)
   async failure(
     @Param('id') id: string,
     @Body() raw: unknown,
@@ -173,6 +179,9 @@ export class CamundaCompatController {
   @HttpCode(204)
   @Audit('external_task.bpmn_error', { target: 'task' })
   @ApiOperation({ summary: 'Camunda 7: throw a BPMN error caught by an error boundary event' })
+  @ApiBody({ type: CamundaBpmnErrorBody })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(400, 403, 404, 409)
   async bpmnError(
     @Param('id') id: string,
     @Body() raw: unknown,
@@ -195,6 +204,9 @@ export class CamundaCompatController {
   @HttpCode(204)
   @Audit('external_task.extend_lock', { target: 'task' })
   @ApiOperation({ summary: 'Camunda 7: extend the lock of a task the worker holds' })
+  @ApiBody({ type: CamundaExtendLockBody })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(400, 403, 404, 409)
   async extendLock(
     @Param('id') id: string,
     @Body() raw: unknown,
@@ -211,6 +223,8 @@ export class CamundaCompatController {
   @HttpCode(204)
   @Audit('external_task.unlock', { target: 'task' })
   @ApiOperation({ summary: 'Camunda 7: unlock a task' })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(400, 403, 404, 409)
   async unlock(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.external.unlock(id, principal);
   }

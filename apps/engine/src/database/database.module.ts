@@ -63,8 +63,10 @@ function isConnectionError(error: unknown): boolean {
         if (options === undefined) throw new Error('TypeORM options missing');
         const dataSource = await new DataSource(options).initialize();
         try {
+          logger.log('Connected; running the pending migrations');
           const ran = await runMigrations(dataSource);
           for (const migration of ran) logger.log(`Migrated: ${migration.name}`);
+          if (ran.length === 0) logger.log('Schema up to date');
         } catch (error) {
           await dataSource.destroy();
           throw error;

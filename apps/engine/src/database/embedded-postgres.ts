@@ -149,6 +149,7 @@ export async function startEmbeddedPostgres(
     logger.log(`Initialising a new PostgreSQL cluster in ${dataDir}`);
     await pg.initialise();
   }
+  logger.log(`Starting embedded PostgreSQL on ${EMBEDDED_PG_HOST}:${port} (data in ${dataDir})`);
   const started = await Promise.race([
     // Rejects (without a reason) when the server process exits, e.g. when the port is taken.
     pg.start().then(() => 'started' as const),
@@ -164,7 +165,7 @@ export async function startEmbeddedPostgres(
     );
   }
   if (server) liveClusters.add(server);
-  logger.log(`Embedded PostgreSQL listening on ${EMBEDDED_PG_HOST}:${port} (data in ${dataDir})`);
+  logger.log(`Embedded PostgreSQL ready on ${EMBEDDED_PG_HOST}:${port}`);
 
   let stopping: Promise<void> | undefined;
   const handle: EmbeddedPostgresHandle = {

@@ -1,11 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
+import { DossierDto as DossierSchema } from '../dossiers/dossier.dto';
+import { ControlSheetDto as ControlSheetSchema } from './control-sheet.dto';
 import type { ControlSheetDto, DeadlineEventDto, DossierDto } from '@lienthong/contracts';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { ExtensionBody, PauseBody, ResumeBody } from './deadlines.dto';
+import {
+  DeadlineEventDto as DeadlineEventSchema,
+  ExtensionBody,
+  PauseBody,
+  ResumeBody,
+} from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
 @ApiTags('deadlines')
@@ -24,6 +32,8 @@ export class DeadlinesController {
     summary:
       "Pause the dossier's legal clock for a period the law does not count (expert assessment, public posting…)",
   })
+  @ApiOkResponse({ type: DossierSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   async pause(
     @Param('idOrCode') idOrCode: string,
     @Body() body: PauseBody,
@@ -38,6 +48,8 @@ export class DeadlinesController {
   @HttpCode(200)
   @Audit('dossier.resume', { target: 'dossier', keyInCommand: true })
   @ApiOperation({ summary: 'Resume a paused clock with exactly the working time that was left' })
+  @ApiOkResponse({ type: DossierSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   async resume(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ResumeBody,
@@ -56,6 +68,8 @@ export class DeadlinesController {
     description:
       'At least 1 working day before the due date, once per dossier; the dossier still counts as late.',
   })
+  @ApiOkResponse({ type: DossierSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   async extend(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ExtensionBody,
@@ -70,6 +84,8 @@ export class DeadlinesController {
   @ApiOperation({
     summary: 'Pauses, restarts, extensions, recomputations and due-soon/overdue transitions of a dossier',
   })
+  @ApiOkResponse({ type: [DeadlineEventSchema] })
+  @ApiProblemResponses(404)
   events(
     @Param('idOrCode') idOrCode: string,
     @CurrentPrincipal() principal: Principal,
@@ -79,6 +95,8 @@ export class DeadlinesController {
 
   @Get(':idOrCode/control-sheet')
   @ApiOperation({ summary: 'The process control record (Phiếu kiểm soát quá trình giải quyết hồ sơ)' })
+  @ApiOkResponse({ type: ControlSheetSchema })
+  @ApiProblemResponses(404)
   controlSheet(
     @Param('idOrCode') idOrCode: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type * as C from '@lienthong/contracts';
+import { enumOf } from '../common/http/api-enum.util';
 
-export class PauseBody {
+export const CLOCK_STATES = enumOf<C.ClockState>({ none: true, running: true, paused: true });
+export const DEADLINE_STATUSES = enumOf<C.DeadlineStatusDto>({
+  on_track: true,
+  due_soon: true,
+  overdue: true,
+});
+export const OUTCOMES = enumOf<C.OutcomeDto>({ early: true, on_time: true, late: true });
+const DEADLINE_EVENT_KINDS = enumOf<C.DeadlineEventKind>({
+  paused: true,
+  resumed: true,
+  restarted: true,
+  extended: true,
+  recomputed: true,
+  due_soon: true,
+  overdue: true,
+});
+
+export class PauseBody implements C.PauseDto {
   @ApiProperty({ example: 'Chờ kết quả thẩm định của Sở Xây dựng' })
   @IsString()
   @IsNotEmpty()
@@ -9,7 +28,7 @@ export class PauseBody {
   reason!: string;
 }
 
-export class ResumeBody {
+export class ResumeBody implements C.ResumeDto {
   @ApiPropertyOptional({ example: 'Đã nhận kết quả thẩm định' })
   @IsOptional()
   @IsString()
@@ -17,7 +36,7 @@ export class ResumeBody {
   reason?: string;
 }
 
-export class ExtensionBody {
+export class ExtensionBody implements C.ExtensionRequestDto {
   @ApiProperty({ example: '2026-03-20T16:00:00+07:00', description: 'The new return date and time' })
   @IsISO8601({ strict: true })
   newDueAt!: string;
@@ -42,4 +61,85 @@ export class TestClockBody {
   @ApiProperty({ example: '2026-02-12T10:00:00+07:00' })
   @IsISO8601({ strict: true })
   now!: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+/** The deadline fields of a dossier or a step (OpenAPI documentation of `DeadlineFieldsDto`). */
+export class DeadlineFields implements C.DeadlineFieldsDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The due instant in working time; null without a time limit or while the clock is paused',
+  })
+  dueAt!: string | null;
+
+  @ApiProperty({ enum: CLOCK_STATES, enumName: 'ClockState' })
+  clock!: C.ClockState;
+
+  @ApiProperty({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus' })
+  deadlineStatus!: C.DeadlineStatusDto;
+
+  @ApiProperty({
+    enum: OUTCOMES,
+    enumName: 'Outcome',
+    nullable: true,
+    description:
+      'Once finished: early (a day before the due day or earlier), on time (on the due day) or late',
+  })
+  outcome!: C.OutcomeDto | null;
+}
+
+export class ExtensionDto implements C.ExtensionDto {
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  previousDueAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  newDueAt!: string;
+
+  @ApiProperty({ example: 'Cần xác minh nguồn gốc sử dụng đất' })
+  reason!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'DTP-VPDK-CL' })
+  unit!: string | null;
+
+  @ApiProperty({ example: 'cv.vpdk' })
+  actor!: string;
+}
+
+export class DeadlineEventDto implements C.DeadlineEventDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ enum: DEADLINE_EVENT_KINDS, enumName: 'DeadlineEventKind' })
+  kind!: C.DeadlineEventKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  taskId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  actor!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  workingMinutes!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  previousDueAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  newDueAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  calendarVersion!: string | null;
 }

@@ -4,30 +4,25 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res 
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { DefinitionDto, DefinitionSummaryDto, DeployResultDto, PageDto } from '@lienthong/contracts';
-import { PageQuery } from '../common/pagination';
+import { ApiPageResponse } from '../common/pagination';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { Consumes } from '../common/http/consumes.decorator';
 import { ProblemException } from '../common/problem';
+import {
+  DefinitionDto as DefinitionSchema,
+  DefinitionListQuery,
+  DefinitionSummaryDto as DefinitionSummarySchema,
+  DeployResultDto as DeployResultSchema,
+  ValidationResultDto,
+} from './definitions.dto';
 import { DefinitionsService } from './definitions.service';
-
-class DefinitionListQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  key?: string;
-
-  @ApiPropertyOptional({ enum: ['draft', 'published', 'retired'] })
-  @IsOptional()
-  @IsIn(['draft', 'published', 'retired'])
-  status?: 'draft' | 'published' | 'retired';
-}
 
 function notXml(): ProblemException {
   return ProblemException.of(
@@ -58,6 +53,12 @@ export class DefinitionsController {
   })
   @Consumes('application/xml', 'text/xml', 'application/bpmn+xml')
   @ApiBody(XML_BODY)
+  @ApiCreatedResponse({ type: DeployResultSchema, description: 'A new draft version' })
+  @ApiOkResponse({
+    type: DeployResultSchema,
+    description: 'The same XML as the latest version: that version',
+  })
+  @ApiProblemResponses(400, 403, 415, 422)
   async deploy(
     @Body() xml: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
@@ -74,13 +75,17 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Validate BPMN XML without deploying it (used by the designer)' })
   @Consumes('application/xml', 'text/xml', 'application/bpmn+xml')
   @ApiBody(XML_BODY)
-  async validate(@Body() xml: unknown) {
+  @ApiOkResponse({ type: ValidationResultDto })
+  @ApiProblemResponses(403, 415)
+  async validate(@Body() xml: unknown): Promise<ValidationResultDto> {
     if (typeof xml !== 'string') throw notXml();
     return this.definitions.validate(xml);
   }
 
   @Get()
   @ApiOperation({ summary: 'List definition versions (ordered by key, version)' })
+  @ApiPageResponse(DefinitionSummarySchema)
+  @ApiProblemResponses(400)
   list(@Query() query: DefinitionListQuery): Promise<PageDto<DefinitionSummaryDto>> {
     return this.definitions.list({
       key: query.key,
@@ -92,7 +97,8 @@ export class DefinitionsController {
 
   @Get(':key/versions/:version')
   @ApiOperation({ summary: 'One version of a definition, with its XML' })
-  @ApiOkResponse({ description: 'The definition version' })
+  @ApiOkResponse({ type: DefinitionSchema, description: 'The definition version' })
+  @ApiProblemResponses(404)
   get(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<DefinitionDto> {
     return this.definitions.get(key, version);
   }
@@ -105,6 +111,8 @@ export class DefinitionsController {
     summary:
       "Publish a version (role publisher: the office of the People's Committee): new dossiers start on it; running dossiers keep their version",
   })
+  @ApiOkResponse({ type: DefinitionSummarySchema })
+  @ApiProblemResponses(403, 404, 409)
   publish(
     @Param('key') key: string,
     @Param('version', ParseIntPipe) version: number,

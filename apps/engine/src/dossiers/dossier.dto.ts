@@ -11,10 +11,26 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import type { ApplicantDto, CreateDossierDto, VariablesDto } from '@lienthong/contracts';
+import type * as C from '@lienthong/contracts';
+import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
+import { DeadlineFields, ExtensionDto } from '../deadlines/deadlines.dto';
 
-export class ApplicantBody implements ApplicantDto {
+export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({ active: true, completed: true, cancelled: true });
+const CHANNELS = enumOf<C.DossierChannel>({ desk: true, online: true, postal: true });
+const WAITING_FOR = enumOf<C.WaitingFor>({
+  task: true,
+  message: true,
+  timer: true,
+  subProcess: true,
+  callActivity: true,
+  multiInstance: true,
+  join: true,
+});
+/** Variables: any JSON object. */
+export const VARIABLES_SCHEMA = { type: 'object', additionalProperties: true } as const;
+
+export class ApplicantBody implements C.ApplicantDto {
   [key: string]: string | undefined;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
@@ -47,7 +63,7 @@ export class ApplicantBody implements ApplicantDto {
   address?: string;
 }
 
-export class CreateDossierBody implements CreateDossierDto {
+export class CreateDossierBody implements C.CreateDossierDto {
   @ApiProperty({ example: 'tach-thua-dat', description: 'Key of a procedure with a published version' })
   @IsString()
   @IsNotEmpty()
@@ -77,7 +93,7 @@ export class CreateDossierBody implements CreateDossierDto {
   })
   @IsOptional()
   @IsObject()
-  variables?: VariablesDto;
+  variables?: C.VariablesDto;
 
   @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
   @IsOptional()
@@ -85,13 +101,13 @@ export class CreateDossierBody implements CreateDossierDto {
   @MaxLength(50)
   receivingUnit?: string;
 
-  @ApiPropertyOptional({ enum: ['desk', 'online', 'postal'], default: 'desk' })
+  @ApiPropertyOptional({ enum: CHANNELS, enumName: 'DossierChannel', default: 'desk' })
   @IsOptional()
-  @IsIn(['desk', 'online', 'postal'])
-  channel?: 'desk' | 'online' | 'postal';
+  @IsIn(CHANNELS)
+  channel?: C.DossierChannel;
 }
 
-export class CancelDossierBody {
+export class CancelDossierBody implements C.CancelDossierDto {
   @ApiPropertyOptional({ example: 'Công dân rút hồ sơ' })
   @IsOptional()
   @IsString()
@@ -99,11 +115,11 @@ export class CancelDossierBody {
   reason?: string;
 }
 
-export class DossierListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['active', 'completed', 'cancelled'] })
+export class DossierListQuery extends PageQuery implements C.DossierListQueryDto {
+  @ApiPropertyOptional({ enum: DOSSIER_STATUSES, enumName: 'DossierStatus' })
   @IsOptional()
-  @IsIn(['active', 'completed', 'cancelled'])
-  status?: 'active' | 'completed' | 'cancelled';
+  @IsIn(DOSSIER_STATUSES)
+  status?: C.DossierStatus;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -114,4 +130,174 @@ export class DossierListQuery extends PageQuery {
   @IsOptional()
   @IsString()
   receivingUnit?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export class ActiveStepDto implements C.ActiveStepDto {
+  @ApiProperty({ example: 'tham-dinh' })
+  nodeId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Thẩm định hồ sơ' })
+  name!: string | null;
+
+  @ApiProperty({ enum: WAITING_FOR, enumName: 'WaitingFor', description: 'What the dossier waits for there' })
+  waitingFor!: C.WaitingFor;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  taskId?: string;
+
+  @ApiPropertyOptional({ example: 'payment-confirmed' })
+  messageName?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'DTP-VPDK-CL' })
+  unit?: string | null;
+}
+
+export class DossierSummaryDto extends DeadlineFields implements C.DossierSummaryDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'The result date promised to the applicant (ngày hẹn trả kết quả): the legal due instant or, after an extension, the new date',
+  })
+  appointmentAt!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '000.00.02.H20-261122-0001' })
+  code!: string;
+
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 2 })
+  definitionVersion!: number;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  procedureName!: string;
+
+  @ApiProperty({ enum: DOSSIER_STATUSES, enumName: 'DossierStatus' })
+  status!: C.DossierStatus;
+
+  @ApiProperty({ example: 'DTP-TTHCC' })
+  receivingUnit!: string;
+
+  @ApiProperty({ type: ApplicantBody })
+  applicant!: ApplicantBody;
+
+  @ApiProperty({ enum: CHANNELS, enumName: 'DossierChannel' })
+  channel!: C.DossierChannel;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The calling dossier (sub-procedures)',
+  })
+  parentId!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endedAt!: string | null;
+}
+
+export class DossierDeadlineDto implements C.DossierDeadlineDto {
+  @ApiProperty({ type: String, nullable: true, example: '12d' })
+  legalTimeLimit!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'After cut-off or restart' })
+  countingFrom!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  remainingWorkingMinutes!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  pausedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  calendarVersion!: string | null;
+
+  @ApiProperty({ type: ExtensionDto, nullable: true })
+  extension!: ExtensionDto | null;
+}
+
+export class DossierResultDto implements C.DossierResultDto {
+  @ApiPropertyOptional()
+  endEventId?: string;
+
+  @ApiPropertyOptional()
+  terminated?: boolean;
+
+  @ApiPropertyOptional()
+  errorCode?: string;
+
+  @ApiPropertyOptional()
+  reason?: string;
+}
+
+export class DossierDto extends DossierSummaryDto implements C.DossierDto {
+  @ApiProperty(VARIABLES_SCHEMA)
+  variables!: C.VariablesDto;
+
+  @ApiProperty({ type: DossierDeadlineDto })
+  deadline!: DossierDeadlineDto;
+
+  @ApiProperty({ type: [ActiveStepDto] })
+  activeSteps!: ActiveStepDto[];
+
+  @ApiProperty({ type: DossierResultDto, nullable: true, description: 'How it ended (null while active)' })
+  result!: DossierResultDto | null;
+
+  @ApiProperty({ description: 'Optimistic-lock version: increases with every command applied' })
+  revision!: number;
+}
+
+/** Where a dossier stands after a command on one of its tasks. */
+export class DossierStateDto implements C.DossierStateDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '000.00.02.H20-261122-0001' })
+  code!: string;
+
+  @ApiProperty({ enum: DOSSIER_STATUSES, enumName: 'DossierStatus' })
+  status!: C.DossierStatus;
+
+  @ApiProperty()
+  revision!: number;
+
+  @ApiProperty({ type: [ActiveStepDto] })
+  activeSteps!: ActiveStepDto[];
+
+  @ApiProperty({ type: DossierResultDto, nullable: true })
+  result!: DossierResultDto | null;
+}
+
+export class HistoryEventDto implements C.HistoryEventDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ example: 'task.completed' })
+  type!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  nodeId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  taskId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  actor!: string | null;
+
+  @ApiProperty({ ...VARIABLES_SCHEMA, nullable: true })
+  data!: C.VariablesDto | null;
 }

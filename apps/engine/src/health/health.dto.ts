@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type * as C from '@lienthong/contracts';
 
-export class HealthDto {
+export class HealthDto implements C.HealthDto {
   @ApiProperty({ enum: ['ok'] })
   status!: 'ok';
 

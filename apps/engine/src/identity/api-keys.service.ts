@@ -16,7 +16,7 @@ interface KeyRow {
   name: string;
   prefix: string;
   unit_code: string;
-  roles: string[];
+  roles: ApiKeyDto['roles'];
   topics: string[] | null;
   message_names: string[] | null;
   created_by: string;

@@ -9,7 +9,7 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { type FastifyRequest } from 'fastify';
 import { ProblemException } from '../common/problem/problem.exception';
@@ -92,6 +92,7 @@ export class AuthController {
   @Audit('auth.logout', { target: 'session' })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Đăng xuất: revoke this session (its access and refresh tokens)' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   @ApiProblemResponses(401)
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     if (principal.sessionId === undefined) throw unauthorized('Only a signed-in session can be signed out.');

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type * as C from '@lienthong/contracts';
+import { ROLES } from './roles';
 
-export class LoginBody {
+export class LoginBody implements C.LoginDto {
   @ApiProperty({ example: 'tiepnhan', description: 'Tên đăng nhập' })
   @IsString()
   @IsNotEmpty()
@@ -15,7 +17,7 @@ export class LoginBody {
   password!: string;
 }
 
-export class RefreshBody {
+export class RefreshBody implements C.RefreshDto {
   @ApiProperty({ description: 'The refresh token of the last sign-in or refresh (single use: it rotates).' })
   @IsString()
   @IsNotEmpty()
@@ -23,15 +25,15 @@ export class RefreshBody {
   refreshToken!: string;
 }
 
-export class UnitRefDto {
+export class UnitRefDto implements C.UnitRefDto {
   @ApiProperty({ example: 'DTP-TTHCC' })
   code!: string;
 
-  @ApiPropertyOptional({ example: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp', nullable: true })
+  @ApiProperty({ type: String, example: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp', nullable: true })
   name!: string | null;
 }
 
-export class SignedInUserDto {
+export class SignedInUserDto implements C.SignedInUserDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -44,15 +46,15 @@ export class SignedInUserDto {
   @ApiProperty({ type: UnitRefDto })
   unit!: UnitRefDto;
 
-  @ApiProperty({ example: ['reception'], isArray: true, type: String })
-  roles!: string[];
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true, example: ['reception'] })
+  roles!: C.Role[];
 }
 
-export class SignedInDto {
+export class SignedInDto implements C.SignedInDto {
   @ApiProperty({ description: 'JWT to send as Authorization: Bearer <accessToken>' })
   accessToken!: string;
 
-  @ApiProperty({ example: 'Bearer' })
+  @ApiProperty({ enum: ['Bearer'] })
   tokenType!: 'Bearer';
 
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires' })
@@ -68,9 +70,9 @@ export class SignedInDto {
   user!: SignedInUserDto;
 }
 
-export class PrincipalDto {
-  @ApiProperty({ enum: ['user', 'api_key'] })
-  kind!: string;
+export class PrincipalDto implements C.PrincipalDto {
+  @ApiProperty({ enum: ['user', 'api_key'], enumName: 'PrincipalKind' })
+  kind!: C.PrincipalDto['kind'];
 
   @ApiProperty()
   id!: string;
@@ -84,12 +86,22 @@ export class PrincipalDto {
   @ApiProperty({ type: UnitRefDto })
   unit!: UnitRefDto;
 
-  @ApiProperty({ isArray: true, type: String })
-  roles!: string[];
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
+  roles!: C.Role[];
 
-  @ApiPropertyOptional({ isArray: true, type: String, nullable: true })
+  @ApiPropertyOptional({
+    isArray: true,
+    type: String,
+    nullable: true,
+    description: 'API keys: the topics it may work on (null: every topic of the unit)',
+  })
   topics?: string[] | null;
 
-  @ApiPropertyOptional({ isArray: true, type: String, nullable: true })
+  @ApiPropertyOptional({
+    isArray: true,
+    type: String,
+    nullable: true,
+    description: 'API keys: the messages it may send (null: every message)',
+  })
   messageNames?: string[] | null;
 }

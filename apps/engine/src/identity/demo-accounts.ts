@@ -26,7 +26,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'cv.mytho', displayName: 'Phan Văn Lợi', unitCode: 'XMT-VP', roles: ['officer'] },
   { username: 'ld.mytho', displayName: 'Dương Thị Kim', unitCode: 'XMT-UBND', roles: ['leader'] },
   { username: 'cv.caomytho', displayName: 'Lý Văn Nam', unitCode: 'XMT-CA', roles: ['officer'] },
-  // The former district: dossiers received before 1 July 2025 still run on process version 1.
+  // The former district (retired 30 June 2025), whose units version 1 of tach-thua-dat names.
   { username: 'tiepnhan.hcl', displayName: 'Mai Thị Thu', unitCode: 'HCL-MOTCUA', roles: ['reception'] },
   { username: 'cv.hcl', displayName: 'Tô Văn Đức', unitCode: 'HCL-VPDK', roles: ['officer'] },
   { username: 'cv.tnmt.hcl', displayName: 'Châu Thị Ngọc', unitCode: 'HCL-TNMT', roles: ['officer'] },

@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { StepResult } from '@lienthong/engine-core';
 import { Db } from '../database/db.service';
 
 const RELOAD_MS = 30_000;
@@ -38,28 +37,14 @@ export class UnitDirectory implements OnModuleInit, OnModuleDestroy {
     this.merged = new Map(rows.map((r) => [r.code, r.merged_into]));
   }
 
-  /** The unit that holds steps addressed to `code` today. */
-  resolve(code: string): string;
-  resolve(code: string | null): string | null;
-  resolve(code: string | null): string | null {
+  /**
+   * The unit that holds steps addressed to `code` today: the interpreter's `resolveUnit`, applied to the
+   * tasks a command creates. One function for the service's life (no closure per step).
+   */
+  readonly resolve = (code: string): string => {
+    if (this.merged.size === 0) return code;
     let current = code;
-    for (let i = 0; current !== null && i < 10 && this.merged.has(current); i++)
-      current = this.merged.get(current)!;
+    for (let i = 0; i < 10 && this.merged.has(current); i++) current = this.merged.get(current)!;
     return current;
-  }
-
-  /** Rewrites the units of the steps a command creates (effects and waiting tokens) to their successors. */
-  redirectMerged(result: StepResult): void {
-    if (this.merged.size === 0) return;
-    for (const effect of result.effects) {
-      if (effect.type === 'taskCreated' && effect.task.unit !== null) {
-        (effect.task as { unit: string | null }).unit = this.resolve(effect.task.unit);
-      }
-    }
-    for (const token of Object.values(result.state.tokens)) {
-      if (token.wait?.kind === 'task' && token.wait.unit !== null) {
-        (token.wait as { unit: string | null }).unit = this.resolve(token.wait.unit);
-      }
-    }
-  }
+  };
 }

@@ -10,11 +10,19 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import type * as C from '@lienthong/contracts';
+import { enumOf } from '../common/http/api-enum.util';
 
-export const UNIT_LEVELS = ['province', 'district', 'commune', 'agency', 'division'] as const;
+export const UNIT_LEVELS = enumOf<C.UnitLevel>({
+  province: true,
+  district: true,
+  commune: true,
+  agency: true,
+  division: true,
+});
 const CODE = /^[A-Z0-9][A-Z0-9._-]{0,49}$/;
 
-export class UnitDto {
+export class UnitDto implements C.UnitDto {
   @ApiProperty({ example: 'DTP-VPDK-CL' })
   code!: string;
 
@@ -24,26 +32,26 @@ export class UnitDto {
   @ApiProperty({ example: 'Chi nhánh Văn phòng Đăng ký đất đai khu vực Cao Lãnh' })
   name!: string;
 
-  @ApiProperty({ enum: UNIT_LEVELS })
-  level!: string;
+  @ApiProperty({ enum: UNIT_LEVELS, enumName: 'UnitLevel' })
+  level!: C.UnitLevel;
 
-  @ApiProperty({ nullable: true, example: 'DTP-VPDK' })
+  @ApiProperty({ type: String, nullable: true, example: 'DTP-VPDK' })
   parentCode!: string | null;
 
-  @ApiProperty({ nullable: true, format: 'date' })
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
   validFrom!: string | null;
 
-  @ApiProperty({ nullable: true, format: 'date' })
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
   validTo!: string | null;
 
-  @ApiProperty({ nullable: true, description: 'The unit that took over this one (merger)' })
+  @ApiProperty({ type: String, nullable: true, description: 'The unit that took over this one (merger)' })
   mergedInto!: string | null;
 
   @ApiProperty({ description: 'In operation today (not retired, not merged)' })
   active!: boolean;
 }
 
-export class UnitListQuery {
+export class UnitListQuery implements C.UnitListQueryDto {
   @ApiPropertyOptional({ description: 'Also list retired and merged units (default true)' })
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true')
@@ -57,7 +65,7 @@ export class UnitListQuery {
   parentCode?: string;
 }
 
-export class CreateUnitBody {
+export class CreateUnitBody implements C.CreateUnitDto {
   @ApiProperty({ example: 'XMT-TNMT' })
   @IsString()
   @Matches(CODE, { message: 'code: upper-case letters, digits, dot, dash or underscore (max 50)' })
@@ -75,28 +83,28 @@ export class CreateUnitBody {
   @MaxLength(300)
   name!: string;
 
-  @ApiProperty({ enum: UNIT_LEVELS })
+  @ApiProperty({ enum: UNIT_LEVELS, enumName: 'UnitLevel' })
   @IsIn(UNIT_LEVELS)
-  level!: string;
+  level!: C.UnitLevel;
 
-  @ApiPropertyOptional({ nullable: true, example: 'XMT' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'XMT' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   parentCode?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true })
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true })
   validTo?: string | null;
 }
 
-export class UpdateUnitBody {
+export class UpdateUnitBody implements C.UpdateUnitDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -111,29 +119,34 @@ export class UpdateUnitBody {
   @MaxLength(300)
   name?: string;
 
-  @ApiPropertyOptional({ enum: UNIT_LEVELS })
+  @ApiPropertyOptional({ enum: UNIT_LEVELS, enumName: 'UnitLevel' })
   @IsOptional()
   @IsIn(UNIT_LEVELS)
-  level?: string;
+  level?: C.UnitLevel;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   parentCode?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true })
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Retire the unit from this date' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Retire the unit from this date',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   validTo?: string | null;
 }
 
-export class MergeUnitBody {
+export class MergeUnitBody implements C.MergeUnitDto {
   @ApiProperty({ example: 'DTP-VPDK-CL', description: 'The unit taking over' })
   @IsString()
   @IsNotEmpty()
@@ -151,7 +164,7 @@ export class MergeUnitBody {
   moveUsers?: boolean;
 }
 
-export class MergeResultDto {
+export class MergeResultDto implements C.MergeResultDto {
   @ApiProperty({ type: UnitDto })
   unit!: UnitDto;
 

@@ -11,7 +11,7 @@ interface UnitRow {
   code: string;
   e_identifier: string;
   name: string;
-  level: string;
+  level: UnitDto['level'];
   parent_code: string | null;
   valid_from: string | null;
   valid_to: string | null;

@@ -13,12 +13,13 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import type * as C from '@lienthong/contracts';
 import { PageQuery } from '../common/pagination';
 import { API_KEY_ROLES, ROLES } from './roles';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,99}$/;
 
-export class UserDto {
+export class UserDto implements C.UserDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -31,8 +32,8 @@ export class UserDto {
   @ApiProperty({ example: 'DTP-VPDK-CL' })
   unitCode!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
-  roles!: string[];
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
+  roles!: C.Role[];
 
   @ApiProperty()
   active!: boolean;
@@ -44,17 +45,17 @@ export class UserDto {
   createdAt!: string;
 }
 
-export class UserListQuery extends PageQuery {
+export class UserListQuery extends PageQuery implements C.UserListQueryDto {
   @ApiPropertyOptional({ example: 'DTP-VPDK-CL' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   unit?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
-  role?: string;
+  role?: C.Role;
 
   @ApiPropertyOptional({ description: 'Only active (true) or disabled (false) accounts' })
   @IsOptional()
@@ -63,7 +64,7 @@ export class UserListQuery extends PageQuery {
   active?: boolean;
 }
 
-export class CreateUserBody {
+export class CreateUserBody implements C.CreateUserDto {
   @ApiProperty({ example: 'cv.vpdk2', description: 'lower case letters, digits, dot, dash, underscore' })
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
@@ -82,12 +83,12 @@ export class CreateUserBody {
   @MaxLength(50)
   unitCode!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
   @IsArray()
   @ArrayMaxSize(ROLES.length)
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
-  roles!: string[];
+  roles!: C.Role[];
 
   @ApiPropertyOptional({ description: 'At least 8 characters; omit for an OpenID Connect-only account' })
   @IsOptional()
@@ -97,7 +98,7 @@ export class CreateUserBody {
   password?: string;
 }
 
-export class UpdateUserBody {
+export class UpdateUserBody implements C.UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -112,13 +113,18 @@ export class UpdateUserBody {
   @MaxLength(50)
   unitCode?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Replaces the roles (their sessions end)' })
+  @ApiPropertyOptional({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    description: 'Replaces the roles (their sessions end)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(ROLES.length)
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
-  roles?: string[];
+  roles?: C.Role[];
 
   @ApiPropertyOptional({ description: 'false disables the account and ends its sessions at once' })
   @IsOptional()
@@ -133,7 +139,7 @@ export class UpdateUserBody {
   password?: string;
 }
 
-export class ApiKeyDto {
+export class ApiKeyDto implements C.ApiKeyDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -149,8 +155,8 @@ export class ApiKeyDto {
   @ApiProperty({ example: 'DTP-THUE-1' })
   unitCode!: string;
 
-  @ApiProperty({ enum: API_KEY_ROLES, isArray: true })
-  roles!: string[];
+  @ApiProperty({ enum: API_KEY_ROLES, enumName: 'ApiKeyRole', isArray: true })
+  roles!: C.ApiKeyRole[];
 
   @ApiProperty({ nullable: true, isArray: true, type: String })
   topics!: string[] | null;
@@ -174,12 +180,12 @@ export class ApiKeyDto {
   lastUsedAt!: string | null;
 }
 
-export class CreatedApiKeyDto extends ApiKeyDto {
+export class CreatedApiKeyDto extends ApiKeyDto implements C.CreatedApiKeyDto {
   @ApiProperty({ description: 'The key itself: shown once, store it now', example: 'lt_3f9a1c2b_…' })
   key!: string;
 }
 
-export class CreateApiKeyBody {
+export class CreateApiKeyBody implements C.CreateApiKeyDto {
   @ApiProperty({ example: 'Hệ thống thuế - Thuế cơ sở 1' })
   @IsString()
   @IsNotEmpty()
@@ -192,12 +198,17 @@ export class CreateApiKeyBody {
   @MaxLength(50)
   unitCode!: string;
 
-  @ApiPropertyOptional({ enum: API_KEY_ROLES, isArray: true, description: 'Default: officer' })
+  @ApiPropertyOptional({
+    enum: API_KEY_ROLES,
+    enumName: 'ApiKeyRole',
+    isArray: true,
+    description: 'Default: officer',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(API_KEY_ROLES, { each: true })
-  roles?: string[];
+  roles?: C.ApiKeyRole[];
 
   @ApiPropertyOptional({
     isArray: true,
@@ -231,7 +242,7 @@ export class CreateApiKeyBody {
   expiresAt?: string;
 }
 
-export class ApiKeyListQuery extends PageQuery {
+export class ApiKeyListQuery extends PageQuery implements C.ApiKeyListQueryDto {
   @ApiPropertyOptional({ example: 'DTP-THUE-1' })
   @IsOptional()
   @IsString()

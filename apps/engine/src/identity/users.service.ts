@@ -16,7 +16,7 @@ interface UserRow {
   username: string;
   display_name: string;
   unit_code: string;
-  roles: string[];
+  roles: UserDto['roles'];
   active: boolean;
   oidc_subject: string | null;
   created_at: Date;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { MessageDto, VariablesDto } from '@lienthong/contracts';
+import type * as C from '@lienthong/contracts';
+import { VARIABLES_SCHEMA } from '../dossiers/dossier.dto';
 
-export class MessageBody implements MessageDto {
+export class MessageBody implements C.MessageDto {
   @ApiProperty({ example: 'payment-confirmed' })
   @IsString()
   @IsNotEmpty()
@@ -29,10 +30,10 @@ export class MessageBody implements MessageDto {
   @MaxLength(100)
   correlationKey?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { paidAmount: 1500000 } })
+  @ApiPropertyOptional({ ...VARIABLES_SCHEMA, example: { paidAmount: 1500000 } })
   @IsOptional()
   @IsObject()
-  variables?: VariablesDto;
+  variables?: C.VariablesDto;
 
   @ApiPropertyOptional({
     example: 'kbnn-20260302-000871',
@@ -53,4 +54,21 @@ export class MessageBody implements MessageDto {
   @Min(1)
   @Max(90 * 86_400)
   ttlSeconds?: number;
+}
+
+export class MessageResultDto implements C.MessageResultDto {
+  @ApiProperty({ format: 'uuid' })
+  dossierId!: string;
+
+  @ApiProperty({ example: '000.00.12.H20-260302-0001' })
+  dossierCode!: string;
+
+  @ApiProperty({ description: 'true: a waiting step took it' })
+  correlated!: boolean;
+
+  @ApiProperty({ description: 'true: the dossier does not wait for it yet; it is kept until expiresAt' })
+  buffered!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  expiresAt!: string | null;
 }

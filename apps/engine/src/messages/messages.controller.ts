@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { type FastifyReply } from 'fastify';
 import type { MessageResultDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { MessageBody } from './message.dto';
+import { MessageBody, MessageResultDto as MessageResultSchema } from './message.dto';
 import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
@@ -24,6 +25,9 @@ export class MessagesController {
       'default MESSAGE_TTL) and delivered when the dossier reaches such a step. The same messageId is applied once ' +
       '(a repeat gets the first answer). The dossier is named by dossierId, dossierCode or correlationKey (its externalRef).',
   })
+  @ApiOkResponse({ type: MessageResultSchema, description: 'A waiting step took the message' })
+  @ApiAcceptedResponse({ type: MessageResultSchema, description: 'Kept until the dossier waits for it' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   async correlate(
     @Body() body: MessageBody,
     @CurrentPrincipal() principal: Principal,

@@ -5,24 +5,25 @@ import { notFound } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { Public } from '../identity/auth.decorators';
+import type * as C from '@lienthong/contracts';
 
-export class PublicStepDto {
-  @ApiProperty({ example: 'Thẩm định hồ sơ' })
+export class PublicStepDto implements C.PublicStepDto {
+  @ApiProperty({ type: String, example: 'Thẩm định hồ sơ', nullable: true })
   name!: string | null;
 
   @ApiProperty({ example: 'Chi nhánh Văn phòng Đăng ký đất đai khu vực Cao Lãnh', nullable: true })
   unitName!: string | null;
 }
 
-export class PublicDossierDto {
+export class PublicDossierDto implements C.PublicDossierDto {
   @ApiProperty({ example: '000.00.02.H20-261122-0001' })
   code!: string;
 
-  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  @ApiProperty({ type: String, example: 'Tách thửa hoặc hợp thửa đất', nullable: true })
   procedureName!: string | null;
 
-  @ApiProperty({ enum: ['active', 'completed', 'cancelled', 'terminated'] })
-  status!: string;
+  @ApiProperty({ enum: ['active', 'completed', 'cancelled', 'terminated'], enumName: 'PublicDossierStatus' })
+  status!: C.PublicDossierDto['status'];
 
   @ApiProperty({ example: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp', nullable: true })
   receivedBy!: string | null;
@@ -63,7 +64,7 @@ export class PublicLookupController {
     const { rows } = await this.db.query<{
       code: string;
       procedure_name: string | null;
-      status: string;
+      status: PublicDossierDto['status'];
       received_by: string | null;
       created_at: Date;
       appointment_at: Date | null;

@@ -499,13 +499,12 @@ export class ProcessRuntime {
     now: Date,
   ): StepResult {
     try {
-      const result = step(definition.graph, state, command, {
+      return step(definition.graph, state, command, {
         now,
         newId: randomUUID,
         calendar: this.calendars.current(),
+        resolveUnit: this.units.resolve,
       });
-      this.units.redirectMerged(result);
-      return result;
     } catch (error) {
       if (error instanceof EngineError) {
         if (

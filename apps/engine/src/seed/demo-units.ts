@@ -162,7 +162,7 @@ export const DEMO_UNITS: SeedUnit[] = [
     validFrom: REFORM,
     validTo: null,
   },
-  // The former district of Cao Lãnh: retired at the reform, still holding dossiers of process version 1.
+  // The former district of Cao Lãnh: retired at the reform; version 1 of tach-thua-dat names its units.
   {
     code: 'HCL',
     eIdentifier: '000.00.12.H20',

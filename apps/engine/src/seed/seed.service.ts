@@ -31,6 +31,9 @@ export class SeedService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.logger.log(
+      this.config.seedDemo ? 'Seeding units, accounts and the demo procedures' : 'Seeding units and accounts',
+    );
     await this.seedUnits();
     await this.identity.run();
     if (this.config.seedDemo) await this.seedProcesses();

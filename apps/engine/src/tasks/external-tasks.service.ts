@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { TaskDto } from '@lienthong/contracts';
+import type { LockedTaskDto, TaskDto } from '@lienthong/contracts';
 import { filter, firstValueFrom, map, merge, race, Subject, take, timer } from 'rxjs';
 import { NotificationListener } from '../calendar/notification-listener.util';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
@@ -27,24 +27,7 @@ export interface FetchAndLockInput {
   asyncResponseTimeout?: number;
 }
 
-/** A locked external task as a worker receives it: the dossier's variables included. */
-export interface LockedTaskDto {
-  id: string;
-  topicName: string;
-  workerId: string;
-  lockExpiresAt: string;
-  dossierId: string;
-  dossierCode: string;
-  definitionKey: string;
-  nodeId: string;
-  name: string | null;
-  unit: string | null;
-  retries: number | null;
-  errorMessage: string | null;
-  createdAt: string;
-  /** The dossier's variables, with the step's local ones over them. */
-  variables: Record<string, unknown>;
-}
+export type { LockedTaskDto };
 
 interface LockedRow {
   id: string;
@@ -60,7 +43,7 @@ interface LockedRow {
   retries: number | null;
   error_message: string | null;
   created_at: Date;
-  variables: Record<string, unknown>;
+  variables: LockedTaskDto['variables'];
 }
 
 interface ExternalRow {

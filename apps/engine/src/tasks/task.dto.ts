@@ -16,10 +16,24 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { BpmnErrorDto, CompleteTaskDto, VariablesDto } from '@lienthong/contracts';
+import type * as C from '@lienthong/contracts';
+import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
+import { DeadlineFields } from '../deadlines/deadlines.dto';
+import { DossierStateDto, VARIABLES_SCHEMA } from '../dossiers/dossier.dto';
 
-export class CompleteTaskBody implements CompleteTaskDto {
+export const TASK_STATUSES = enumOf<C.TaskStatus>({ active: true, completed: true, cancelled: true });
+const TASK_KINDS = enumOf<C.TaskKind>({ user: true, external: true });
+const FORM_FIELD_TYPES = enumOf<C.FormFieldType>({
+  string: true,
+  text: true,
+  number: true,
+  boolean: true,
+  date: true,
+  enum: true,
+});
+
+export class CompleteTaskBody implements C.CompleteTaskDto {
   @ApiPropertyOptional({
     example: 'thue-worker-1',
     description: 'External tasks: the worker that fetched and locked it (required while it is locked)',
@@ -32,10 +46,10 @@ export class CompleteTaskBody implements CompleteTaskDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { result: 'eligible' } })
   @IsOptional()
   @IsObject()
-  variables?: VariablesDto;
+  variables?: C.VariablesDto;
 }
 
-export class BpmnErrorBody implements BpmnErrorDto {
+export class BpmnErrorBody implements C.BpmnErrorDto {
   @ApiPropertyOptional({ example: 'thue-worker-1' })
   @IsOptional()
   @IsString()
@@ -57,10 +71,10 @@ export class BpmnErrorBody implements BpmnErrorDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
-  variables?: VariablesDto;
+  variables?: C.VariablesDto;
 }
 
-export class TaskListQuery extends PageQuery {
+export class TaskListQuery extends PageQuery implements C.TaskListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -71,10 +85,10 @@ export class TaskListQuery extends PageQuery {
   @IsString()
   unit?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'completed', 'cancelled'] })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, enumName: 'TaskStatus' })
   @IsOptional()
-  @IsIn(['active', 'completed', 'cancelled'])
-  status?: 'active' | 'completed' | 'cancelled';
+  @IsIn(TASK_STATUSES)
+  status?: C.TaskStatus;
 
   @ApiPropertyOptional({ example: 'cv.vpdk', description: 'Only the steps assigned to this user name' })
   @IsOptional()
@@ -83,7 +97,7 @@ export class TaskListQuery extends PageQuery {
   assignee?: string;
 }
 
-export class AssignTaskBody {
+export class AssignTaskBody implements C.AssignTaskDto {
   @ApiProperty({
     example: 'cv.vpdk',
     nullable: true,
@@ -95,7 +109,7 @@ export class AssignTaskBody {
   username!: string | null;
 }
 
-export class ExternalTaskListQuery extends PageQuery {
+export class ExternalTaskListQuery extends PageQuery implements C.ExternalTaskListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -106,13 +120,13 @@ export class ExternalTaskListQuery extends PageQuery {
   @IsString()
   topic?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'completed', 'cancelled'] })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, enumName: 'TaskStatus' })
   @IsOptional()
-  @IsIn(['active', 'completed', 'cancelled'])
-  status?: 'active' | 'completed' | 'cancelled';
+  @IsIn(TASK_STATUSES)
+  status?: C.TaskStatus;
 }
 
-export class FetchTopicBody {
+export class FetchTopicBody implements C.FetchTopicDto {
   @ApiProperty({ example: 'tax-assessment' })
   @IsString()
   @IsNotEmpty()
@@ -126,7 +140,7 @@ export class FetchTopicBody {
   lockDuration!: number;
 }
 
-export class FetchAndLockBody {
+export class FetchAndLockBody implements C.FetchAndLockDto {
   @ApiProperty({ example: 'thue-worker-1' })
   @IsString()
   @IsNotEmpty()
@@ -158,7 +172,7 @@ export class FetchAndLockBody {
   asyncResponseTimeout?: number;
 }
 
-export class FailureBody {
+export class FailureBody implements C.FailureDto {
   @ApiProperty({ example: 'thue-worker-1' })
   @IsString()
   @IsNotEmpty()
@@ -191,7 +205,7 @@ export class FailureBody {
   retryTimeout?: number;
 }
 
-export class ExtendLockBody {
+export class ExtendLockBody implements C.ExtendLockDto {
   @ApiProperty({ example: 'thue-worker-1' })
   @IsString()
   @IsNotEmpty()
@@ -205,7 +219,7 @@ export class ExtendLockBody {
   newDuration!: number;
 }
 
-export class RetryIncidentBody {
+export class RetryIncidentBody implements C.RetryIncidentDto {
   @ApiProperty({ example: 3 })
   @IsInt()
   @Min(1)
@@ -213,10 +227,193 @@ export class RetryIncidentBody {
   retries!: number;
 }
 
-export class IncidentListQuery {
+export class IncidentListQuery implements C.IncidentListQueryDto {
   @ApiPropertyOptional({ example: 'DTP-THUE-1' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   unit?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export class FormFieldDto implements C.FormFieldDto {
+  @ApiProperty({ example: 'result' })
+  id!: string;
+
+  @ApiProperty({ example: 'Kết quả thẩm định' })
+  label!: string;
+
+  @ApiProperty({ enum: FORM_FIELD_TYPES, enumName: 'FormFieldType' })
+  type!: C.FormFieldType;
+
+  @ApiProperty()
+  required!: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'For enum: the allowed values' })
+  options?: string[];
+}
+
+export class TaskLoopDto implements C.TaskLoopDto {
+  @ApiProperty({ example: 0 })
+  index!: number;
+
+  @ApiProperty({ example: 3 })
+  total!: number;
+}
+
+export class TaskDto extends DeadlineFields implements C.TaskDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  dossierId!: string;
+
+  @ApiProperty({ example: '000.00.02.H20-261122-0001' })
+  dossierCode!: string;
+
+  @ApiProperty({ example: 'tham-dinh' })
+  nodeId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Thẩm định hồ sơ' })
+  name!: string | null;
+
+  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' })
+  kind!: C.TaskKind;
+
+  @ApiProperty({ enum: TASK_STATUSES, enumName: 'TaskStatus' })
+  status!: C.TaskStatus;
+
+  @ApiProperty({ type: String, nullable: true, example: 'DTP-VPDK-CL' })
+  unit!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'officer' })
+  candidateRole!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2d' })
+  allottedTime!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'External tasks: the topic agency systems fetch it by',
+  })
+  topic!: string | null;
+
+  @ApiProperty({ type: [FormFieldDto] })
+  form!: FormFieldDto[];
+
+  @ApiProperty({
+    type: TaskLoopDto,
+    nullable: true,
+    description: 'Multi-instance steps: which instance, of how many',
+  })
+  loop!: TaskLoopDto | null;
+
+  @ApiProperty(VARIABLES_SCHEMA)
+  localVariables!: C.VariablesDto;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: string | null;
+
+  @ApiProperty({
+    ...VARIABLES_SCHEMA,
+    nullable: true,
+    description: 'Variables given when the task was completed',
+  })
+  result!: C.VariablesDto | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who completed it' })
+  completedBy!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'User name of the officer who claimed the step or to whom a leader assigned it',
+  })
+  assignee!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'External tasks: the worker holding the lock' })
+  workerId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when (null: free)' })
+  lockExpiresAt!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'External tasks: retries left' })
+  retries!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'External tasks: the last failure' })
+  errorMessage!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a failure without retries left made it an incident',
+  })
+  incidentAt!: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Working minutes the step took, paused time excluded (once finished)',
+  })
+  workedMinutes!: number | null;
+}
+
+/** What completing a task answers: the task, and where its dossier stands now. */
+export class TaskCompletionDto extends TaskDto implements C.TaskCompletionDto {
+  @ApiProperty({ type: DossierStateDto })
+  dossier!: DossierStateDto;
+}
+
+export class LockedTaskDto implements C.LockedTaskDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'tax-assessment' })
+  topicName!: string;
+
+  @ApiProperty({ example: 'thue-worker-1' })
+  workerId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lockExpiresAt!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  dossierId!: string;
+
+  @ApiProperty({ example: '000.00.02.H20-261122-0001' })
+  dossierCode!: string;
+
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 'xac-dinh-nghia-vu-tai-chinh' })
+  nodeId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'DTP-THUE-1' })
+  unit!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  retries!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  errorMessage!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({
+    ...VARIABLES_SCHEMA,
+    description: "The dossier's variables, with the step's local ones over them",
+  })
+  variables!: C.VariablesDto;
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/pagination';
+import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
@@ -13,7 +15,10 @@ import {
   FailureBody,
   FetchAndLockBody,
   IncidentListQuery,
+  LockedTaskDto as LockedTaskSchema,
   RetryIncidentBody,
+  TaskCompletionDto as TaskCompletionSchema,
+  TaskDto as TaskSchema,
   TaskListQuery,
 } from './task.dto';
 import { ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
@@ -30,12 +35,16 @@ export class TasksController {
     summary:
       "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first",
   })
+  @ApiPageResponse(TaskSchema)
+  @ApiProblemResponses(400)
   list(@Query() query: TaskListQuery, @CurrentPrincipal() principal: Principal): Promise<PageDto<TaskDto>> {
     return this.tasks.list({ ...query, kind: 'user' }, principal);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user task, with its form' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(404)
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.get(id, 'user', principal);
   }
@@ -44,6 +53,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Complete a user task with variables (checked against its form)' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
@@ -56,6 +67,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.claim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Nhận xử lý: take the step (then only the caller completes it)' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.claim(id, principal);
   }
@@ -64,6 +77,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.unclaim', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Give a claimed step back to the unit (its assignee or a leader)' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   unclaim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.unclaim(id, principal);
   }
@@ -72,6 +87,8 @@ export class TasksController {
   @HttpCode(200)
   @Audit('task.assign', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Phân công: a leader assigns the step to a member of the unit' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(403, 404, 409)
   assign(
     @Param('id') id: string,
     @Body() body: AssignTaskBody,
@@ -98,6 +115,8 @@ export class ExternalTasksController {
       "Fetch and lock up to maxTasks free tasks of the key's unit and topics (long polling with asyncResponseTimeout)",
     description: 'No task is handed to two workers; a lock that expires makes the task available again.',
   })
+  @ApiOkResponse({ type: [LockedTaskSchema] })
+  @ApiProblemResponses(400, 403)
   fetchAndLock(
     @Body() body: FetchAndLockBody,
     @CurrentPrincipal() principal: Principal,
@@ -111,6 +130,8 @@ export class ExternalTasksController {
   @ApiOperation({
     summary: 'Report a failure: retried after retryTimeout while retries are left, else an incident',
   })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(400, 403, 404, 409)
   failure(
     @Param('id') id: string,
     @Body() body: FailureBody,
@@ -123,6 +144,8 @@ export class ExternalTasksController {
   @HttpCode(204)
   @Audit('external_task.extend_lock', { target: 'task' })
   @ApiOperation({ summary: 'Extend the lock of a task the worker holds' })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(403, 404, 409)
   async extendLock(
     @Param('id') id: string,
     @Body() body: ExtendLockBody,
@@ -135,12 +158,16 @@ export class ExternalTasksController {
   @HttpCode(204)
   @Audit('external_task.unlock', { target: 'task' })
   @ApiOperation({ summary: 'Free a locked task at once' })
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiProblemResponses(403, 404, 409)
   async unlock(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.external.unlock(id, principal);
   }
 
   @Get()
   @ApiOperation({ summary: "External tasks of the caller's unit (service tasks done by agency systems)" })
+  @ApiPageResponse(TaskSchema)
+  @ApiProblemResponses(400)
   list(
     @Query() query: ExternalTaskListQuery,
     @CurrentPrincipal() principal: Principal,
@@ -150,6 +177,8 @@ export class ExternalTasksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One external task' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(404)
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
     return this.tasks.get(id, 'external', principal);
   }
@@ -158,6 +187,8 @@ export class ExternalTasksController {
   @HttpCode(200)
   @Audit('external_task.complete', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report an external task done, with its result variables (API key of the unit)' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskBody,
@@ -170,6 +201,8 @@ export class ExternalTasksController {
   @HttpCode(200)
   @Audit('external_task.bpmn_error', { target: 'task', keyInCommand: true })
   @ApiOperation({ summary: 'Report a business error, caught by an error boundary event of the step' })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   bpmnError(
     @Param('id') id: string,
     @Body() body: BpmnErrorBody,
@@ -187,6 +220,8 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'External tasks out of retries, waiting for an administrator' })
+  @ApiOkResponse({ type: [TaskSchema] })
+  @ApiProblemResponses(403)
   list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: Principal): Promise<TaskDto[]> {
     return this.external.incidents(principal, query.unit);
   }
@@ -195,6 +230,8 @@ export class IncidentsController {
   @HttpCode(200)
   @Audit('incident.retry', { target: 'task' })
   @ApiOperation({ summary: 'Give the task new retries: agency systems fetch it again' })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(400, 403, 404, 409)
   retry(
     @Param('id') id: string,
     @Body() body: RetryIncidentBody,

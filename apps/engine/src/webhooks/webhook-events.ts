@@ -1,3 +1,5 @@
+import type { WebhookDeliveryStatus, WebhookEvent as WebhookEventContract } from '@lienthong/contracts';
+
 /**
  * The events an agency system may subscribe to (README, "Webhooks"). A dossier event goes to every unit
  * that may see the dossier (its receiving unit and the units that held or hold one of its steps); a step
@@ -19,10 +21,14 @@ export const WEBHOOK_EVENTS = [
   'dossier.deadline_changed',
   /** The dossier ended (completed or cancelled). */
   'dossier.finished',
-] as const;
+] as const satisfies readonly WebhookEventContract[];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivered',
+  'failed',
+] as const satisfies readonly WebhookDeliveryStatus[];
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The NOTIFY channel new deliveries wake the dispatchers on (see webhook-outbox.sql.ts). */

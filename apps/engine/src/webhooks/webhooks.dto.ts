@@ -11,10 +11,11 @@ import {
   IsUrl,
   MaxLength,
 } from 'class-validator';
+import type * as C from '@lienthong/contracts';
 import { PageQuery } from '../common/pagination';
 import { DELIVERY_STATUSES, WEBHOOK_EVENTS } from './webhook-events';
 
-export class CreateWebhookBody {
+export class CreateWebhookBody implements C.CreateWebhookDto {
   @ApiProperty({
     example: 'https://motcua.dongthap.gov.vn/lienthong/webhook',
     description: 'http or https; answered 2xx within the timeout to count as delivered',
@@ -27,13 +28,18 @@ export class CreateWebhookBody {
   )
   url!: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['task.created', 'dossier.finished'] })
+  @ApiProperty({
+    enum: WEBHOOK_EVENTS,
+    enumName: 'WebhookEvent',
+    isArray: true,
+    example: ['task.created', 'dossier.finished'],
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
   @ArrayUnique()
   @IsIn(WEBHOOK_EVENTS, { each: true })
-  events!: string[];
+  events!: C.WebhookEvent[];
 
   @ApiPropertyOptional({
     example: 'DTP-VPDK-CL',
@@ -47,7 +53,7 @@ export class CreateWebhookBody {
   unitCode?: string;
 }
 
-export class WebhookDto {
+export class WebhookDto implements C.WebhookDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -57,8 +63,8 @@ export class WebhookDto {
   @ApiProperty({ example: 'https://motcua.dongthap.gov.vn/lienthong/webhook' })
   url!: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
-  events!: string[];
+  @ApiProperty({ enum: WEBHOOK_EVENTS, enumName: 'WebhookEvent', isArray: true })
+  events!: C.WebhookEvent[];
 
   @ApiProperty()
   active!: boolean;
@@ -73,7 +79,7 @@ export class WebhookDto {
   deactivatedAt!: string | null;
 }
 
-export class CreatedWebhookDto extends WebhookDto {
+export class CreatedWebhookDto extends WebhookDto implements C.CreatedWebhookDto {
   @ApiProperty({
     description:
       'Signing secret (HMAC-SHA256 key of X-LT-Signature): shown this once, store it now. Replace it by subscribing anew and deactivating this subscription.',
@@ -82,7 +88,7 @@ export class CreatedWebhookDto extends WebhookDto {
   secret!: string;
 }
 
-export class WebhookListQuery extends PageQuery {
+export class WebhookListQuery extends PageQuery implements C.WebhookListQueryDto {
   @ApiPropertyOptional({ example: 'DTP-VPDK-CL', description: "Admins: one unit's subscriptions" })
   @IsOptional()
   @IsString()
@@ -90,26 +96,30 @@ export class WebhookListQuery extends PageQuery {
   unit?: string;
 }
 
-export class WebhookDeliveryDto {
+export class WebhookDeliveryDto implements C.WebhookDeliveryDto {
   @ApiProperty({
     example: '42',
     description: 'Also sent as X-LT-Delivery: receivers skip ids already handled',
   })
   id!: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS })
-  event!: string;
+  @ApiProperty({ enum: WEBHOOK_EVENTS, enumName: 'WebhookEvent' })
+  event!: C.WebhookEvent;
 
-  @ApiProperty({ enum: DELIVERY_STATUSES })
-  status!: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'WebhookDeliveryStatus' })
+  status!: C.WebhookDeliveryStatus;
 
   @ApiProperty({ description: 'Attempts made so far' })
   attempts!: number;
 
-  @ApiProperty({ nullable: true, description: 'HTTP status of the last attempt (null: no answer)' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'HTTP status of the last attempt (null: no answer)',
+  })
   lastStatus!: number | null;
 
-  @ApiProperty({ nullable: true, example: 'HTTP 503' })
+  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503' })
   lastError!: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -128,9 +138,9 @@ export class WebhookDeliveryDto {
   payload!: Record<string, unknown>;
 }
 
-export class WebhookDeliveryListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+export class WebhookDeliveryListQuery extends PageQuery implements C.WebhookDeliveryListQueryDto {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'WebhookDeliveryStatus' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
-  status?: string;
+  status?: C.WebhookDeliveryStatus;
 }

@@ -29,7 +29,7 @@ interface SubscriptionRow {
   id: string;
   unit_code: string;
   url: string;
-  events: string[];
+  events: WebhookDto['events'];
   active: boolean;
   created_by: string;
   created_at: Date;
@@ -38,8 +38,8 @@ interface SubscriptionRow {
 
 interface DeliveryRow {
   id: string;
-  event: string;
-  status: string;
+  event: WebhookDeliveryDto['event'];
+  status: WebhookDeliveryDto['status'];
   attempts: number;
   last_status: number | null;
   last_error: string | null;

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { compileBpmn, type ProcessGraph } from '@lienthong/bpmn';
 import { step } from '../interpreter';
-import type { Command, Effect, InstanceState, StepContext, TaskSpec, Variables } from '../model';
+import type { Command, Effect, InstanceState, StepContext, StepResult, TaskSpec, Variables } from '../model';
 
 /**
  * Drives one process instance through the pure interpreter the way the engine does, keeping the
@@ -21,15 +22,28 @@ export class Scenario {
     return new Scenario(await compileBpmn(xml));
   }
 
+  /** A scenario of the BPMN file at `path` (a spec's fixture beside it: `join(__dirname, 'x.bpmn')`). */
+  static fromFile(path: string): Promise<Scenario> {
+    return Scenario.of(readFileSync(path, 'utf8'));
+  }
+
   /** Working-time arithmetic handed to the interpreter (none by default). */
   calendar: StepContext['calendar'];
+
+  /** The merged-unit redirect handed to the interpreter (none by default). */
+  resolveUnit: StepContext['resolveUnit'];
+
+  /** Called after every command the interpreter accepted, with the instant it ran at (replay recordings). */
+  onStep: ((command: Command, at: Date, result: StepResult) => void) | undefined;
 
   run(command: Command): this {
     const result = step(this.graph, this.state, command, {
       now: this.now,
       newId: () => `id${++this.seq}`,
       calendar: this.calendar,
+      resolveUnit: this.resolveUnit,
     });
+    this.onStep?.(command, this.now, result);
     this.state = result.state;
     this.lastCorrelated = result.correlated;
     for (const e of result.effects) {

@@ -54,7 +54,19 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       }
     }
   }
+  // The same document whatever the order modules and decorators were registered in (diffs stay readable).
+  document.paths = sortedByKey(document.paths);
+  document.components.schemas = sortedByKey(document.components.schemas ?? {});
   return document;
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The document as committed in `libs/contracts/openapi.json`: pretty-printed, with a trailing newline. */
+export function serializeOpenApiDocument(document: OpenAPIObject): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 export function setupOpenApi(app: INestApplication, config: AppConfig): void {

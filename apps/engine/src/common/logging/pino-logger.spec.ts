@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import pino from 'pino';
+import { loadAppConfig } from '../../config/load-app-config.util';
 import { PinoLogger } from './pino-logger';
 
 function capture(level = 'info') {
@@ -49,6 +50,33 @@ describe('PinoLogger', () => {
       msg: 'hỏng',
       err: { type: 'Error', message: 'hỏng', stack: expect.stringContaining('Error: hỏng') },
     });
+  });
+
+  it("writes Nest's per-module and per-route start-up lines at debug level", () => {
+    const { logger, lines } = capture();
+    logger.log('ConfigModule dependencies initialized', 'InstanceLoader');
+    logger.log('HealthController {/api/v1/health}:', 'RoutesResolver');
+    logger.log('Mapped {/api/v1/health, GET} route', 'RouterExplorer');
+    logger.log('Nest application successfully started', 'NestApplication');
+    logger.warn('a warning keeps its level', 'RouterExplorer');
+    expect(lines.map(fields)).toEqual([
+      { level: 30, context: 'NestApplication', msg: 'Nest application successfully started' },
+      { level: 40, context: 'RouterExplorer', msg: 'a warning keeps its level' },
+    ]);
+
+    const verbose = capture('debug');
+    verbose.logger.log('Mapped {/api/v1/health, GET} route', 'RouterExplorer');
+    expect(verbose.lines.map(fields)).toEqual([
+      { level: 20, context: 'RouterExplorer', msg: 'Mapped {/api/v1/health, GET} route' },
+    ]);
+  });
+
+  it('is one logger per configuration', () => {
+    const config = loadAppConfig({ LT_MODE: 'test', LOG_LEVEL: 'silent' });
+    expect(PinoLogger.of(config)).toBe(PinoLogger.of(config));
+    expect(PinoLogger.of(config)).not.toBe(
+      PinoLogger.of(loadAppConfig({ LT_MODE: 'test', LOG_LEVEL: 'silent' })),
+    );
   });
 
   it("serves Nest's Logger instances once installed", () => {

@@ -19,6 +19,16 @@ function pinoOptions(config: AppConfig): Pick<LoggerOptions, 'level' | 'transpor
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
+ * Nest's contexts that log one line per module (`… dependencies initialized`) and per route (`Mapped
+ * {…} route`) at every start: some hundred lines that say nothing the OpenAPI document does not. They
+ * are written at debug level (`LOG_LEVEL=debug` shows them).
+ */
+const NEST_BOOT_DETAIL: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** One logger per configuration: the one Nest starts with is the one LoggingModule provides. */
+const byConfig = new WeakMap<AppConfig, PinoLogger>();
+
+/**
  * Nest's logger on pino: one line per message with its Nest context (`{"level":30,"context":"JobWorker",
  * "msg":…}`). Used by the engine processes and by the primary of ENGINE_WORKERS.
  *
@@ -29,7 +39,12 @@ export class PinoLogger implements LoggerService {
   constructor(readonly pino: Pino) {}
 
   static of(config: AppConfig): PinoLogger {
-    return new PinoLogger(pino(pinoOptions(config)));
+    let logger = byConfig.get(config);
+    if (logger === undefined) {
+      logger = new PinoLogger(pino(pinoOptions(config)));
+      byConfig.set(config, logger);
+    }
+    return logger;
   }
 
   log(message: unknown, ...rest: unknown[]): void {
@@ -56,11 +71,13 @@ export class PinoLogger implements LoggerService {
     this.write('trace', message, rest);
   }
 
-  private write(level: Level, message: unknown, rest: unknown[]): void {
-    if (!this.pino.isLevelEnabled(level)) return;
+  private write(asked: Level, message: unknown, rest: unknown[]): void {
     // The last string is Nest's context; a string before it (error) the stack.
     const strings = rest.filter((r): r is string => typeof r === 'string');
     const context = rest.length > 0 && typeof rest.at(-1) === 'string' ? strings.pop() : undefined;
+    const level =
+      asked === 'info' && context !== undefined && NEST_BOOT_DETAIL.has(context) ? 'debug' : asked;
+    if (!this.pino.isLevelEnabled(level)) return;
     const stack = level === 'error' || level === 'fatal' ? strings.pop() : undefined;
     if (message instanceof Error) {
       this.pino[level]({ context, err: message }, message.message);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type * as C from '@lienthong/contracts';
 
 /** The body of every error response (RFC 7807), plus the extension members the engine uses. */
 export interface ProblemBody {
@@ -10,16 +11,29 @@ export interface ProblemBody {
   readonly [extension: string]: unknown;
 }
 
-export class ProblemFieldError {
-  @ApiProperty({ example: 'applicant.idNumber', description: 'Dotted path of the offending input' })
-  path!: string;
+export class ProblemFieldError implements C.ProblemFieldErrorDto {
+  @ApiPropertyOptional({ example: 'applicant.idNumber', description: 'Dotted path of the offending input' })
+  path?: string;
 
   @ApiProperty({ example: 'idNumber must be a string' })
   message!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'BPMN that does not validate: the element',
+  })
+  elementId?: string | null;
+
+  @ApiPropertyOptional({ description: 'BPMN that does not validate: the message in Vietnamese' })
+  messageVi?: string;
+
+  @ApiPropertyOptional({ description: 'BPMN that does not validate: the rule' })
+  code?: string;
 }
 
 /** OpenAPI schema `ProblemDetails` (components.schemas), used by every error response. */
-export class ProblemDetails {
+export class ProblemDetails implements C.ProblemDto {
   @ApiProperty({ format: 'uri', example: 'https://lienthong.vn/problems/not-found' })
   type!: string;
 

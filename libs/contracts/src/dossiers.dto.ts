@@ -1,0 +1,149 @@
+import type { DeadlineEventDto, DeadlineFieldsDto, ExtensionDto, OutcomeDto } from './deadlines.dto';
+import type { JsonValue, VariablesDto } from './json.dto';
+import type { PageQueryDto } from './page.dto';
+import type { TaskStatus } from './tasks.dto';
+
+export type DossierStatus = 'active' | 'completed' | 'cancelled';
+export type DossierChannel = 'desk' | 'online' | 'postal';
+
+export interface ApplicantDto {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  [key: string]: JsonValue | undefined;
+}
+
+export interface CreateDossierDto {
+  definitionKey: string;
+  applicant: ApplicantDto;
+  variables?: VariablesDto;
+  /** Unit code of the desk that receives the dossier; defaults to the process's `lt:receivingUnit`. */
+  receivingUnit?: string;
+  channel?: DossierChannel;
+  /** The dossier's number in another system (e.g. the national portal); messages may use it as correlationKey. */
+  externalRef?: string;
+}
+
+export interface CancelDossierDto {
+  reason?: string;
+}
+
+export interface DossierListQueryDto extends PageQueryDto {
+  status?: DossierStatus;
+  definitionKey?: string;
+  receivingUnit?: string;
+}
+
+export type WaitingFor =
+  'task' | 'message' | 'timer' | 'subProcess' | 'callActivity' | 'multiInstance' | 'join';
+
+export interface ActiveStepDto {
+  nodeId: string;
+  name: string | null;
+  /** What the dossier waits for there. */
+  waitingFor: WaitingFor;
+  taskId?: string;
+  messageName?: string;
+  unit?: string | null;
+}
+
+export interface DossierSummaryDto extends DeadlineFieldsDto {
+  /** The result date promised to the applicant (ngày hẹn trả kết quả): the legal due instant or, after an extension, the new date. */
+  appointmentAt: string | null;
+  id: string;
+  code: string;
+  definitionKey: string;
+  definitionVersion: number;
+  procedureName: string;
+  status: DossierStatus;
+  receivingUnit: string;
+  applicant: ApplicantDto;
+  channel: DossierChannel;
+  parentId: string | null;
+  createdAt: string;
+  endedAt: string | null;
+}
+
+/** The legal time limit, counting start (after cut-off or restart), working time left, pause and extension. */
+export interface DossierDeadlineDto {
+  legalTimeLimit: string | null;
+  countingFrom: string | null;
+  remainingWorkingMinutes: number | null;
+  pausedAt: string | null;
+  calendarVersion: string | null;
+  extension: ExtensionDto | null;
+}
+
+/** How a dossier ended. */
+export interface DossierResultDto {
+  endEventId?: string;
+  terminated?: boolean;
+  errorCode?: string;
+  reason?: string;
+}
+
+export interface DossierDto extends DossierSummaryDto {
+  variables: VariablesDto;
+  deadline: DossierDeadlineDto;
+  activeSteps: ActiveStepDto[];
+  result: DossierResultDto | null;
+  /** Optimistic-lock version: increases with every command applied. */
+  revision: number;
+}
+
+/** Where a dossier stands after a command on one of its tasks. */
+export type DossierStateDto = Pick<
+  DossierDto,
+  'id' | 'code' | 'status' | 'revision' | 'activeSteps' | 'result'
+>;
+
+export interface HistoryEventDto {
+  id: string;
+  at: string;
+  type: string;
+  nodeId: string | null;
+  taskId: string | null;
+  actor: string | null;
+  data: VariablesDto | null;
+}
+
+/** The dossier as its control sheet shows it. */
+export interface ControlSheetDossierDto {
+  id: string;
+  code: string;
+  procedureName: string;
+  applicant: ApplicantDto;
+  receivedAt: string;
+  receivingUnit: string;
+  legalTimeLimit: string | null;
+  dueAt: string | null;
+  appointmentAt: string | null;
+  finishedAt: string | null;
+  outcome: OutcomeDto | null;
+  extension: ExtensionDto | null;
+}
+
+/** One hand-over of the dossier on its control sheet. */
+export interface ControlSheetStepDto {
+  taskId: string;
+  nodeId: string;
+  name: string | null;
+  unit: string | null;
+  officer: string | null;
+  receivedAt: string;
+  dueAt: string | null;
+  finishedAt: string | null;
+  allottedTime: string | null;
+  workedMinutes: number | null;
+  outcome: OutcomeDto | null;
+  status: TaskStatus;
+}
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over of the dossier. */
+export interface ControlSheetDto {
+  dossier: ControlSheetDossierDto;
+  steps: ControlSheetStepDto[];
+  events: DeadlineEventDto[];
+}

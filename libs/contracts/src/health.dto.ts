@@ -1,0 +1,5 @@
+export interface HealthDto {
+  status: 'ok';
+  database: 'up';
+  version: string;
+}

@@ -1,0 +1,89 @@
+import type { DeadlineFieldsDto } from './deadlines.dto';
+import type { DossierStateDto } from './dossiers.dto';
+import type { VariablesDto } from './json.dto';
+import type { PageQueryDto } from './page.dto';
+
+export type TaskKind = 'user' | 'external';
+export type TaskStatus = 'active' | 'completed' | 'cancelled';
+export type FormFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+
+/** A field of a user task's form (`<lt:formField>`), checked when the task is completed. */
+export interface FormFieldDto {
+  id: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  /** For `enum`: allowed values. */
+  options?: string[];
+}
+
+/** Multi-instance steps: which instance this is, of how many. */
+export interface TaskLoopDto {
+  index: number;
+  total: number;
+}
+
+export interface TaskDto extends DeadlineFieldsDto {
+  id: string;
+  dossierId: string;
+  dossierCode: string;
+  nodeId: string;
+  name: string | null;
+  kind: TaskKind;
+  status: TaskStatus;
+  unit: string | null;
+  candidateRole: string | null;
+  allottedTime: string | null;
+  topic: string | null;
+  form: FormFieldDto[];
+  loop: TaskLoopDto | null;
+  localVariables: VariablesDto;
+  createdAt: string;
+  completedAt: string | null;
+  /** Variables given when the task was completed. */
+  result: VariablesDto | null;
+  /** Who completed it. */
+  completedBy: string | null;
+  /** User name of the officer who claimed the step or to whom a leader assigned it. */
+  assignee: string | null;
+  /** External tasks: the worker holding the lock, until when (null: free). */
+  workerId: string | null;
+  lockExpiresAt: string | null;
+  /** External tasks: retries left, the last failure, and when a failure without retries became an incident. */
+  retries: number | null;
+  errorMessage: string | null;
+  incidentAt: string | null;
+  /** Working minutes the step took, paused time excluded (once finished). */
+  workedMinutes: number | null;
+}
+
+/** What completing a task answers: the task, and where its dossier stands now (so no second request is needed). */
+export interface TaskCompletionDto extends TaskDto {
+  dossier: DossierStateDto;
+}
+
+export interface CompleteTaskDto {
+  /** External tasks: the worker that fetched and locked it (required while it is locked). */
+  workerId?: string;
+  variables?: VariablesDto;
+}
+
+export interface BpmnErrorDto {
+  workerId?: string;
+  errorCode: string;
+  errorMessage?: string;
+  variables?: VariablesDto;
+}
+
+export interface AssignTaskDto {
+  /** User name of a member of the step's unit; null returns the step to the unit. */
+  username: string | null;
+}
+
+export interface TaskListQueryDto extends PageQueryDto {
+  dossierId?: string;
+  unit?: string;
+  status?: TaskStatus;
+  /** Only the steps assigned to this user name. */
+  assignee?: string;
+}

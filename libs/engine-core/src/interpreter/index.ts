@@ -1,0 +1,1 @@
+export { step, emptyState, activeNodes, assertVariables } from './step';
