@@ -1,13 +1,24 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { ClockModule } from './common/clock/clock.module';
 import { CommonModule } from './common/common.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { EngineModule } from './engine.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DefinitionsModule } from './definitions/definitions.module';
+import { DossiersModule } from './dossiers/dossiers.module';
+import { ExternalTasksModule } from './external-tasks/external-tasks.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
-import { ClockModule } from './runtime/clock.module';
+import { JobsModule } from './jobs/jobs.module';
+import { MessagesModule } from './messages/messages.module';
+import { PublicModule } from './public/public.module';
+import { SeedModule } from './seed/seed.module';
+import { TasksModule } from './tasks/tasks.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -15,13 +26,14 @@ export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
   imports: [
     HealthModule,
     // Domain modules (entities in database/entities.ts, migrations in database/migrations/index.ts)
-    // are added in register(), as the engine module depends on the configuration.
+    // are added in register(), as the deadlines module depends on the configuration.
   ],
 })
 export class AppModule {
   /**
-   * The root module: the platform (validated config, logging, database, HTTP conventions) around the
-   * modules listed above, plus `extraImports` (e.g. a test-only controller module).
+   * The root module: the platform (validated config, logging, database, HTTP conventions, clock)
+   * around one module per bounded context (docs/architecture.md), plus `extraImports` (e.g. a
+   * test-only controller module).
    */
   static register(config: AppConfig, extraImports: readonly ModuleImport[] = []): DynamicModule {
     return {
@@ -32,8 +44,19 @@ export class AppModule {
         DatabaseModule,
         CommonModule,
         ClockModule,
+        AuditModule,
         IdentityModule,
-        EngineModule.register(config),
+        CalendarModule,
+        WebhooksModule,
+        DefinitionsModule,
+        DossiersModule,
+        TasksModule,
+        ExternalTasksModule,
+        MessagesModule,
+        DeadlinesModule.register(config),
+        JobsModule,
+        PublicModule,
+        SeedModule,
         ...extraImports,
       ],
     };

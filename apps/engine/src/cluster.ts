@@ -6,6 +6,10 @@ import { type AppConfig } from './config/app-config';
 import { APP_DATABASE } from './database/data-source';
 import { startAppEmbeddedPostgres } from './database/database-server';
 import { type EmbeddedPostgresHandle } from './database/embedded-postgres';
+import { Clock } from './common/clock/clock';
+
+/** The supervisor runs outside Nest: its own clock, for workers' uptimes. */
+const clock = new Clock();
 
 /** A running group of engine processes (see `startCluster`). */
 export interface EngineCluster {
@@ -47,7 +51,7 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork(env);
-      const startedAt = Date.now();
+      const startedAt = clock.machineMs();
       const onExit = (code: number | null, signal: string | null) =>
         reject(new Error(`engine worker ${worker.process.pid} exited while starting (${signal ?? code})`));
       worker.once('exit', onExit);
@@ -56,7 +60,7 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
         port = address.port;
         worker.off('exit', onExit);
         worker.on('exit', (code, signal) => {
-          const uptime = Date.now() - startedAt;
+          const uptime = clock.machineMs() - startedAt;
           if (stopping) return;
           if (uptime < MIN_UPTIME_MS) {
             logger.error(

@@ -54,7 +54,7 @@ import {
 import { DeadlineSweeper } from '../../../apps/engine/src/deadlines/deadline-sweeper.service';
 import { DeadlineRecomputer } from '../../../apps/engine/src/deadlines/deadline-recomputer.service';
 import { CalendarService } from '../../../apps/engine/src/calendar/calendar.service';
-import { Clock } from '../../../apps/engine/src/runtime/clock';
+import { Clock } from '../../../apps/engine/src/common/clock/clock';
 import { DefinitionsService } from '../../../apps/engine/src/definitions/definitions.service';
 import { DossiersService } from '../../../apps/engine/src/dossiers/dossiers.service';
 import { mirror, recomputeDeadlines, type DeadlineState } from '../../../apps/engine/src/runtime/deadlines';

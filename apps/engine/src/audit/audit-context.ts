@@ -1,4 +1,5 @@
-import { type AuditRecord, cut } from './audit-writer';
+import { isUuid } from '../common/uuid.util';
+import { type AuditRecord, cut } from './audit-record';
 
 /**
  * The audit record of the request being handled (made by AuditInterceptor for an audited handler, and
@@ -33,8 +34,6 @@ export function pendingAudit(actor: { audit?: AuditContext }): AuditContext | un
   return context !== undefined && !context.written ? context : undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A CTE inserting `record` into audit_log only if the dossier row was written (CTE `d`), filed under
  * that dossier. `p` adds a parameter and returns its placeholder.
@@ -48,7 +47,7 @@ export function auditCte(record: AuditRecord, p: (value: unknown) => string): st
                                          dossier_id, status, outcome, ip, request_id, detail)
        SELECT ${p(record.at)}::timestamptz, ${p(record.actorKind)}, ${p(cut(record.actorId, 200))}, ${p(cut(record.unitCode, 50))},
               ${p(cut(record.action, 60))}, ${p(cut(record.method, 10))}, ${p(cut(record.path, 500))}, ${p(record.targetType)}, ${targetId},
-              ${record.targetType === 'dossier' && record.targetId !== null && UUID.test(record.targetId) ? `${p(record.targetId)}::uuid` : 'd.id'},
+              ${record.targetType === 'dossier' && record.targetId !== null && isUuid(record.targetId) ? `${p(record.targetId)}::uuid` : 'd.id'},
               ${p(record.status)}::int, 'success', ${p(cut(record.ip, 64))}, ${p(cut(record.requestId, 100))}, NULL
          FROM d RETURNING 1)`;
 }

@@ -1,33 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
 import type { AuditContext } from './audit-context';
+import { type AuditRecord, cut } from './audit-record';
 
-export interface AuditRecord {
-  at: Date;
-  actorKind: 'user' | 'api_key' | 'system' | 'anonymous';
-  actorId: string;
-  unitCode: string | null;
-  action: string;
-  method: string;
-  path: string;
-  targetType: string | null;
-  targetId: string | null;
-  dossierId: string | null;
-  status: number;
-  /** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
-  outcome: 'success' | 'denied' | 'failed' | 'replayed';
-  ip: string | null;
-  requestId: string | null;
-  detail: string | null;
-}
+// Named here too: the runtime's statement (dossier-write.ts) and the interceptor import them from the writer.
+export { type AuditRecord, cut } from './audit-record';
 
 const MAX_BATCH = 500;
-
-/** A value cut to its column's length (the record must never fail to be written for being long). */
-export function cut(value: string | null, length: number): string | null {
-  return value === null ? null : value.slice(0, length);
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Appends audit records with group commit: a record is durable before the request it describes is
@@ -96,7 +76,7 @@ export async function insertAuditRecords(sql: Sql, records: AuditRecord[]): Prom
       records.map((r) => cut(r.path, 500)),
       records.map((r) => r.targetType),
       records.map((r) => cut(r.targetId, 200)),
-      records.map((r) => (r.dossierId !== null && UUID.test(r.dossierId) ? r.dossierId : null)),
+      records.map((r) => (r.dossierId !== null && isUuid(r.dossierId) ? r.dossierId : null)),
       records.map((r) => r.status),
       records.map((r) => r.outcome),
       records.map((r) => cut(r.ip, 64)),

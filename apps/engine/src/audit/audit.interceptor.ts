@@ -12,7 +12,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { attachAudit, type AuditContext } from './audit-context';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../common/idempotency/idempotency.interceptor';
 import { PRINCIPAL, type Principal } from '../identity/principal';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
 import { type AuditRecord, AuditWriter } from './audit-writer';
 

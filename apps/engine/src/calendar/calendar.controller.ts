@@ -5,8 +5,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { formatWorkingDuration, parseWorkingDuration, type WorkingCalendar } from '@lienthong/calendar';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { badRequest } from '../common/problem/problem.exception';
-import { CurrentActor } from '../runtime/actor.decorator';
-import type { Actor } from '../runtime/process-runtime.service';
+import type { Actor } from '../identity/actor';
+import { CurrentActor } from '../identity/actor.decorator';
 import {
   CalendarAddQuery,
   CalendarAddResponse,

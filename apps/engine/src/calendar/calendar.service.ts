@@ -13,7 +13,7 @@ import {
 import { Subject, type Observable } from 'rxjs';
 import { badRequest, unprocessable } from '../common/problem/problem.exception';
 import { Db, type Sql } from '../database/db.service';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import {
   breaksOf,
   CALENDAR_MAX_YEAR,
@@ -26,7 +26,7 @@ import {
   sortDecisions,
   type DecisionBreak,
 } from './calendar.util';
-import { NotificationListener, type ListenConnection } from './notification-listener.util';
+import { NotificationListener, type ListenConnection } from '../database/notification-listener.util';
 
 /** The NOTIFY channel of calendar changes; the payload is the id of the `calendar_changes` row. */
 export const CALENDAR_CHANNEL = 'lt_calendar';

@@ -5,11 +5,11 @@ import { CalendarRecomputationEntity } from '../calendar/calendar-recomputation.
 import { DefinitionEntity } from '../definitions/definition.entity';
 import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
-import { DeadlineEventEntity } from '../history/deadline-event.entity';
-import { HistoryEventEntity } from '../history/history-event.entity';
+import { DeadlineEventEntity } from '../deadlines/deadline-event.entity';
+import { HistoryEventEntity } from '../dossiers/history-event.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../identity/unit.entity';
 import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';

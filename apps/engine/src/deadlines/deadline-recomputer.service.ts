@@ -10,7 +10,7 @@ import type { Client } from 'pg';
 import type { Subscription } from 'rxjs';
 import { CalendarService } from '../calendar/calendar.service';
 import { Db } from '../database/db.service';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { CalendarSource } from '../runtime/calendar-source';
 import { recomputeDeadlinesInPlace, type DeadlineState } from '../runtime/deadlines';
 import { lowerStatus } from '../runtime/dossier-write';

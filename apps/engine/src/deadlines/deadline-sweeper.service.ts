@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { dossierDeadlineOutboxCte, taskDeadlineOutboxCte } from '../webhooks/webhook-outbox.sql';
 
 export interface SweepResult {

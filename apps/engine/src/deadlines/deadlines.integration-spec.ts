@@ -1,7 +1,7 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto } from '@lienthong/contracts';
 import { JobWorker } from '../jobs/job-worker.service';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { BACK_OFFICE_USER, makeWednesdayOff, memberOf } from '../testing/test-app';
 // Test support (one PostgreSQL per test run, a fresh database per file) lives outside the Nx projects.

@@ -8,7 +8,8 @@ import { iso } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
-import { ProcessRuntime, type DossierRow, type Respond } from '../runtime/process-runtime.service';
+import type { DossierRow } from '../runtime/dossier-row';
+import { ProcessRuntime, type Respond } from '../runtime/process-runtime.service';
 
 interface EventRow {
   id: string;

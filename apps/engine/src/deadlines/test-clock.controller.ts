@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../identity/auth.decorators';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { DeadlineSweeper, type SweepResult } from './deadline-sweeper.service';
 import { TestClockBody } from './deadlines.dto';
 

@@ -13,7 +13,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { decodeCursor, toPage } from '../common/pagination';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 
 interface DefinitionRow {
   id: string;

@@ -10,6 +10,7 @@ import type { Principal } from './principal';
 import { Revocations } from './revocations.service';
 import type { ApiKeyDto, CreateApiKeyBody, CreatedApiKeyDto } from './users.dto';
 import { assertAssignableUnit } from './assignable-unit';
+import { Clock } from '../common/clock/clock';
 
 interface KeyRow {
   id: string;
@@ -34,11 +35,12 @@ export class ApiKeysService {
   constructor(
     private readonly db: Db,
     private readonly revocations: Revocations,
+    private readonly clock: Clock,
   ) {}
 
   async create(body: CreateApiKeyBody, principal: Principal): Promise<CreatedApiKeyDto> {
     const expiresAt = body.expiresAt === undefined ? null : new Date(body.expiresAt);
-    if (expiresAt !== null && (Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())) {
+    if (expiresAt !== null && (Number.isNaN(expiresAt.getTime()) || expiresAt <= this.clock.machineNow())) {
       throw unprocessable('expiresAt must be a future instant.', [
         { path: 'expiresAt', message: 'must be in the future' },
       ]);
@@ -60,7 +62,7 @@ export class ApiKeysService {
         body.topics ?? null,
         body.messageNames ?? null,
         principal.name,
-        new Date(),
+        this.clock.machineNow(),
         expiresAt,
       ],
     );
@@ -90,7 +92,7 @@ export class ApiKeysService {
         throw conflict('The API key is already revoked.', { code: 'api-key-revoked' });
       const updated = await sql<KeyRow>(
         `UPDATE api_keys SET revoked_at = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, new Date()],
+        [id, this.clock.machineNow()],
       );
       await this.revocations.publish(sql, 'api_key', id);
       return toDto(updated.rows[0]!);

@@ -15,10 +15,10 @@ import { type FastifyRequest } from 'fastify';
 import { ProblemException } from '../common/problem/problem.exception';
 import { Audit } from '../audit/audit.decorator';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
-import { Db } from '../database/db.service';
 import { CurrentPrincipal, Public } from './auth.decorators';
 import { LoginBody, PrincipalDto, RefreshBody, SignedInDto } from './auth.dto';
 import { unauthorized } from './auth.problems';
+import { UnitsRepository } from './units.repository';
 import { AuthService, type RequestInfo } from './auth.service';
 import type { Principal } from './principal';
 
@@ -57,7 +57,7 @@ function requestInfo(req: FastifyRequest): RequestInfo {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly db: Db,
+    private readonly units: UnitsRepository,
   ) {}
 
   @Post('login')
@@ -105,15 +105,13 @@ export class AuthController {
   @ApiOkResponse({ type: PrincipalDto })
   @ApiProblemResponses(401)
   async me(@CurrentPrincipal() principal: Principal): Promise<PrincipalDto> {
-    const { rows } = await this.db.query<{ name: string }>(`SELECT name FROM units WHERE code = $1`, [
-      principal.unit,
-    ]);
+    const unitName = await this.units.nameOf(principal.unit);
     return {
       kind: principal.kind,
       id: principal.id,
       name: principal.name,
       displayName: principal.displayName,
-      unit: { code: principal.unit, name: rows[0]?.name ?? null },
+      unit: { code: principal.unit, name: unitName },
       roles: [...principal.roles],
       ...(principal.kind === 'api_key'
         ? {

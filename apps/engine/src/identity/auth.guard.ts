@@ -5,7 +5,7 @@ import { AUDIT_ACTION, type AuditSpec } from '../audit/audit-spec';
 import { auditRecord } from '../audit/audit.interceptor';
 import { AuditWriter } from '../audit/audit-writer';
 import { ProblemException } from '../common/problem/problem.exception';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { forbidden, unauthorized } from './auth.problems';
 import { AuthService } from './auth.service';

@@ -16,6 +16,7 @@ import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import { Revocations } from './revocations.service';
 import { isRole, type Role } from './roles';
+import { Clock } from '../common/clock/clock';
 
 export const TOKEN_ISSUER = 'lienthong';
 export const TOKEN_AUDIENCE = 'lienthong-api';
@@ -94,6 +95,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly revocations: Revocations,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.revocations.onApiKeyRevoked((id) => {
       for (const [hash, entry] of this.keyCache) if (entry.keyId === id) this.keyCache.delete(hash);
@@ -127,7 +129,7 @@ export class AuthService {
 
   async refresh(refreshToken: string, info: RequestInfo): Promise<SignedIn> {
     const hash = sha256(refreshToken);
-    const now = new Date();
+    const now = this.clock.machineNow();
     const refreshed = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
     const { rows } = await this.db.query<{ id: string; user_id: string }>(
@@ -160,7 +162,7 @@ export class AuthService {
   async logout(sessionId: string): Promise<void> {
     await this.db.query(
       `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, new Date()],
+      [sessionId, this.clock.machineNow()],
     );
     await this.revocations.publish(this.db.query, 'session', sessionId);
   }
@@ -200,7 +202,7 @@ export class AuthService {
   }
 
   private async startSession(user: UserRow, info: RequestInfo): Promise<SignedIn> {
-    const now = new Date();
+    const now = this.clock.machineNow();
     const sessionId = randomUUID();
     const refresh = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
@@ -227,7 +229,7 @@ export class AuthService {
       roles,
       sid: sessionId,
     };
-    const iat = Math.floor(new Date().getTime() / 1000);
+    const iat = Math.floor(this.clock.machineMs() / 1000);
     const accessToken = jwt.sign({ ...claims, iat }, this.key, {
       algorithm: 'HS256',
       issuer: TOKEN_ISSUER,
@@ -254,9 +256,9 @@ export class AuthService {
     const match = API_KEY.exec(key);
     if (match === null) throw unauthorized('The API key is malformed.', 'BAD_API_KEY');
     const hash = sha256(key);
-    const nowMs = new Date().getTime();
+    const nowMs = this.clock.machineMs();
     let entry = this.keyCache.get(hash);
-    if (entry === undefined || entry.until < Date.now()) {
+    if (entry === undefined || entry.until < this.clock.machineMs()) {
       const { rows } = await this.db.query<{
         id: string;
         prefix: string;
@@ -283,7 +285,7 @@ export class AuthService {
       }
       entry = {
         keyId: row.id,
-        until: Date.now() + KEY_CACHE_MS,
+        until: this.clock.machineMs() + KEY_CACHE_MS,
         principal: {
           kind: 'api_key',
           id: row.id,
@@ -298,10 +300,10 @@ export class AuthService {
       this.keyCache.set(hash, entry);
     }
     const last = this.keyLastUsed.get(entry.keyId) ?? 0;
-    if (Date.now() - last > LAST_USED_EVERY_MS) {
-      this.keyLastUsed.set(entry.keyId, Date.now());
+    if (this.clock.machineMs() - last > LAST_USED_EVERY_MS) {
+      this.keyLastUsed.set(entry.keyId, this.clock.machineMs());
       this.db
-        .query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [entry.keyId, new Date()])
+        .query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [entry.keyId, this.clock.machineNow()])
         .catch((error: unknown) =>
           this.logger.warn(`Recording the use of an API key failed: ${String(error)}`),
         );
@@ -326,7 +328,7 @@ export class AuthService {
     }
     const key = username.toLowerCase();
     const cached = this.oidcUsers.get(key);
-    if (cached !== undefined && cached.until > Date.now()) return cached.principal;
+    if (cached !== undefined && cached.until > this.clock.machineMs()) return cached.principal;
     const user = (await this.db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [key])).rows[0];
     if (user === undefined || !user.active) {
       throw unauthorized(`No active account ${key} in Liên thông: ask an administrator.`, 'UNKNOWN_USER');
@@ -339,7 +341,7 @@ export class AuthService {
       unit: user.unit_code,
       roles: user.roles.filter(isRole),
     };
-    this.oidcUsers.set(key, { principal, until: Date.now() + KEY_CACHE_MS });
+    this.oidcUsers.set(key, { principal, until: this.clock.machineMs() + KEY_CACHE_MS });
     return principal;
   }
 }

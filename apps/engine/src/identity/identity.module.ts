@@ -1,9 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuditController } from '../audit/audit.controller';
-import { AuditWriter } from '../audit/audit-writer';
-import { AuditInterceptor } from '../audit/audit.interceptor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -16,56 +13,47 @@ import { PasswordHasher } from './password-hasher';
 import { Revocations } from './revocations.service';
 import { UnitDirectory } from './unit-directory.service';
 import { UnitsController } from './units.controller';
+import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
 import { UsersController } from './users.controller';
 import { LoginThrottleStorage } from './login-throttle.storage';
 import { Db } from '../database/db.service';
 import { UsersService } from './users.service';
+import { Clock } from '../common/clock/clock';
 
 /**
- * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz), the
- * organisation tree, and the audit log. AuthGuard is global; the audit and Idempotency-Key interceptors
- * come with @Audit (CommandInterceptor).
+ * People, units and rights: sign-in, sessions, API keys, the authorization rules (Authz) and the
+ * organisation tree. AuthGuard is global (it records refused sign-ins with the global AuditModule).
  */
 @Global()
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, Db],
-      useFactory: (config: AppConfig, db: Db) => ({
+      inject: [APP_CONFIG, Db, Clock],
+      useFactory: (config: AppConfig, db: Db, clock: Clock) => ({
         throttlers: [
           { name: 'login', ttl: config.auth.loginWindowSeconds * 1000, limit: config.auth.loginLimit },
         ],
         // Counted in the database: the limit holds across engine processes.
-        storage: new LoginThrottleStorage(db),
+        storage: new LoginThrottleStorage(db, clock),
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, UnitsController, ApiKeysController, AuditController],
+  controllers: [AuthController, UsersController, UnitsController, ApiKeysController],
   providers: [
     PasswordHasher,
     Revocations,
     AuthService,
-    AuditWriter,
     Authz,
     UnitDirectory,
+    UnitsRepository,
     UsersService,
     UnitsService,
     ApiKeysService,
     IdentitySeed,
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
-    AuditInterceptor,
   ],
-  exports: [
-    Authz,
-    AuditWriter,
-    UnitDirectory,
-    UsersService,
-    PasswordHasher,
-    AuthService,
-    IdentitySeed,
-    AuditInterceptor,
-  ],
+  exports: [Authz, UnitDirectory, UsersService, PasswordHasher, AuthService, IdentitySeed],
 })
 export class IdentityModule {}

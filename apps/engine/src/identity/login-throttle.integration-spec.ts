@@ -1,6 +1,7 @@
 import { Db } from '../database/db.service';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { LoginThrottleStorage } from './login-throttle.storage';
+import { Clock } from '../common/clock/clock';
 
 jest.setTimeout(60_000);
 
@@ -48,7 +49,7 @@ describe('login rate limit shared by engine processes', () => {
   });
 
   it('counts in windows and blocks for the block duration, then lets attempts in again', async () => {
-    const storage = new LoginThrottleStorage(t.app.get(Db));
+    const storage = new LoginThrottleStorage(t.app.get(Db), t.app.get(Clock));
     const attempt = () => storage.increment('thu-nghiem', 1000, 2, 1000, 'login');
 
     expect(await attempt()).toMatchObject({ totalHits: 1, isBlocked: false, timeToBlockExpire: 0 });

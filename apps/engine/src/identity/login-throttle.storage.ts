@@ -1,5 +1,6 @@
 import { type ThrottlerStorage } from '@nestjs/throttler';
 import { type Db } from '../database/db.service';
+import { type Clock } from '../common/clock/clock';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -12,9 +13,14 @@ const KEEP_ENDED_MS = 3_600_000;
  * the block duration (the window's length), so that every engine process sees the same counts.
  */
 export class LoginThrottleStorage implements ThrottlerStorage {
-  private lastPurge = Date.now();
+  private lastPurge: number;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.lastPurge = clock.machineMs();
+  }
 
   async increment(
     key: string,
@@ -42,8 +48,8 @@ export class LoginThrottleStorage implements ThrottlerStorage {
                  (EXTRACT(EPOCH FROM blocked_until - now()) * 1000)::float8 AS block_ms`,
       [key, ttl, limit, blockDuration],
     );
-    if (Date.now() - this.lastPurge > KEEP_ENDED_MS) {
-      this.lastPurge = Date.now();
+    if (this.clock.machineMs() - this.lastPurge > KEEP_ENDED_MS) {
+      this.lastPurge = this.clock.machineMs();
       void this.purge().catch(() => undefined);
     }
     const row = rows[0]!;

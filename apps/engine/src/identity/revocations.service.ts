@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { NotificationListener, type ListenConnection } from '../calendar/notification-listener.util';
+import { NotificationListener, type ListenConnection } from '../database/notification-listener.util';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { Db, type Sql } from '../database/db.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
 import { Db, type Sql } from '../database/db.service';
-import { Clock } from '../runtime/clock';
-import { vnDate } from './dates.util';
+import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { Revocations } from './revocations.service';
 import { UnitDirectory } from './unit-directory.service';
 import type { CreateUnitBody, MergeResultDto, UnitDto, UpdateUnitBody } from './units.dto';

@@ -8,7 +8,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from './unit.entity';
 
 /** A person: belongs to one unit, holds roles there (user_roles), signs in with a password or OIDC. */
 @Entity('users')

@@ -9,7 +9,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { ProcessRuntime, SYSTEM_ACTOR } from '../runtime/process-runtime.service';
+import { SYSTEM_ACTOR } from '../identity/actor';
+import { ProcessRuntime } from '../runtime/process-runtime.service';
 
 const MAX_ATTEMPTS = 5;
 

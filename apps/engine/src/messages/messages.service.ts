@@ -22,7 +22,10 @@ import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { DomainEvents } from '../runtime/domain-events';
-import { type Actor, isUuid, ProcessRuntime, type DossierRow } from '../runtime/process-runtime.service';
+import { isUuid } from '../common/uuid.util';
+import type { Actor } from '../identity/actor';
+import type { DossierRow } from '../runtime/dossier-row';
+import { ProcessRuntime } from '../runtime/process-runtime.service';
 
 export interface MessageInput {
   name: string;

@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { notFound } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
-import { Db } from '../database/db.service';
 import { Public } from '../identity/auth.decorators';
+import { PublicRepository } from './public.repository';
 import type * as C from '@lienthong/contracts';
 
 export class PublicStepDto implements C.PublicStepDto {
@@ -51,7 +51,7 @@ const CODE = /^[0-9A-Za-z.]{1,40}-\d{6}-\d{4}$/;
 @Public()
 @Controller('public/dossiers')
 export class PublicLookupController {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly dossiers: PublicRepository) {}
 
   @Get(':code')
   @ApiOperation({
@@ -61,25 +61,7 @@ export class PublicLookupController {
   @ApiProblemResponses(404)
   async lookup(@Param('code') code: string): Promise<PublicDossierDto> {
     if (!CODE.test(code)) throw notFound('Dossier', code);
-    const { rows } = await this.db.query<{
-      code: string;
-      procedure_name: string | null;
-      status: PublicDossierDto['status'];
-      received_by: string | null;
-      created_at: Date;
-      appointment_at: Date | null;
-      ended_at: Date | null;
-      steps: Array<{ name: string | null; unit_name: string | null }>;
-    }>(
-      `SELECT d.code, def.name AS procedure_name, d.status, ru.name AS received_by, d.created_at, d.appointment_at, d.ended_at,
-              COALESCE((SELECT json_agg(json_build_object('name', t.name, 'unit_name', u.name) ORDER BY t.created_at)
-                          FROM tasks t LEFT JOIN units u ON u.code = t.unit
-                         WHERE t.dossier_id = d.id AND t.status = 'active'), '[]'::json) AS steps
-         FROM dossiers d JOIN definitions def ON def.id = d.definition_id LEFT JOIN units ru ON ru.code = d.receiving_unit
-        WHERE d.code = $1 AND d.parent_id IS NULL`,
-      [code],
-    );
-    const row = rows[0];
+    const row = await this.dossiers.findByCode(code);
     if (!row) throw notFound('Dossier', code);
     return {
       code: row.code,

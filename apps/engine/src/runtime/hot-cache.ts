@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskRecord } from './dossier-write';
-import type { DossierRow } from './process-runtime.service';
+import type { DossierRow } from './dossier-row';
 
 /** An open task as this process last wrote it (the columns of a `tasks` row). */
 export type TaskSnapshot = Omit<TaskRecord, 'completed' | 'kind' | 'status'> & {

@@ -11,56 +11,26 @@ import {
   type StepResult,
 } from '@lienthong/engine-core';
 import { conflict, notFound, unprocessable } from '../common/problem';
+import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
-import { Clock } from './clock';
+import { Clock } from '../common/clock/clock';
 import { DefinitionCache, type CachedDefinition } from './definition-cache';
 import { DomainEvents, type DomainEvent } from './domain-events';
 import { CalendarSource } from './calendar-source';
-import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineState, type DeadlineUpdate } from './deadlines';
+import { applyDeadlineEffects, EMPTY_DEADLINES, type DeadlineUpdate } from './deadlines';
 import { buildWrite, type TaskRecord } from './dossier-write';
 import { HotCache, type TaskSnapshot } from './hot-cache';
 import { UnitDirectory } from '../identity/unit-directory.service';
-import { type AuditContext, pendingAudit } from '../audit/audit-context';
+import { pendingAudit } from '../audit/audit-context';
 import { type CommandKey, pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
-
-export interface DossierRow {
-  id: string;
-  code: string;
-  definition_id: string;
-  definition_key: string;
-  definition_version: number;
-  status: 'active' | 'completed' | 'cancelled';
-  receiving_unit: string;
-  state: InstanceState;
-  revision: number;
-  parent_id: string | null;
-  parent_call_id: string | null;
-  deadlines: DeadlineState;
-  /** The dossier has had its one extension (apology with a new date). */
-  extended: boolean;
-}
-
-export const DOSSIER_COLUMNS = `d.id, d.code, d.definition_id, d.definition_key, d.definition_version, d.status, d.receiving_unit,
-  d.state, d.revision, d.parent_id, d.parent_call_id, d.deadlines, d.extension IS NOT NULL AS extended`;
-
-export interface Actor {
-  /** User name, `apikey:<prefix>` or `system`. */
-  id: string;
-  /** The unit the actor acts for (absent for the system). */
-  unit?: string;
-  /** The audit record of the request acting (see audit/audit-context.ts). */
-  audit?: AuditContext;
-  /** The request's Idempotency-Key, kept with the command's change (see common/idempotency/command-key.ts). */
-  key?: CommandKey;
-}
+import type { Actor } from '../identity/actor';
+import { DOSSIER_COLUMNS, type DossierRow } from './dossier-row';
 
 /**
  * Builds a command's answer from what it applied. With an Idempotency-Key it runs inside the command's
  * transaction (`sql`, before commit), and its value is stored as the key's answer.
  */
 export type Respond<T> = (applied: Applied, sql: Sql) => Promise<T>;
-
-export const SYSTEM_ACTOR: Actor = { id: 'system' };
 
 export interface StartInput {
   definitionId: string;
@@ -625,8 +595,4 @@ export class ProcessRuntime {
       });
     }
   }
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -15,21 +15,19 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { iso, SqlFilter } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
+import { isUuid } from '../common/uuid.util';
 import { activeSteps } from '../dossiers/active-steps.util';
 import { parseVariables } from '../dossiers/dossiers.service';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { HotCache } from '../runtime/hot-cache';
-import {
-  DOSSIER_COLUMNS,
-  isUuid,
-  ProcessRuntime,
-  type Actor,
-  type DossierRow,
-} from '../runtime/process-runtime.service';
+import type { Actor } from '../identity/actor';
+import { DOSSIER_COLUMNS, type DossierRow } from '../runtime/dossier-row';
+import { ProcessRuntime } from '../runtime/process-runtime.service';
 import type { TaskDeadline } from '../runtime/deadlines';
 import { validateFormVariables } from './form-validation.util';
 import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
+import { Clock } from '../common/clock/clock';
 import { writeAuditIn } from '../audit/audit-writer';
 import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
 
@@ -91,6 +89,7 @@ export class TasksService {
     private readonly cache: DefinitionCache,
     private readonly hot: HotCache,
     private readonly authz: Authz,
+    private readonly clock: Clock,
   ) {}
 
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
@@ -296,7 +295,7 @@ export class TasksService {
             });
           }
           // Locks are wall-clock time (like worker timeouts), never the engine's settable test clock.
-          assertLockHolder(loaded.task, workerId, new Date());
+          assertLockHolder(loaded.task, workerId, this.clock.machineNow());
           task = loaded.task;
           return loaded.dossier;
         },

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { NotificationListener, type ListenConnection } from '../calendar/notification-listener.util';
+import { NotificationListener, type ListenConnection } from '../database/notification-listener.util';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
 import { retryDelayMs } from './retry-delay.util';
@@ -13,6 +13,7 @@ import { SecretBox, SecretBoxError } from '../common/crypto/secret-box';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
 import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
 import { RefusedDestinationError, WebhookTransport } from './webhook-transport';
+import { Clock } from '../common/clock/clock';
 
 /** Attempts in flight in this process, in all and per subscription (a slow endpoint keeps at most this many). */
 export const MAX_IN_FLIGHT = 16;
@@ -72,6 +73,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly box: SecretBox,
+    private readonly clock: Clock,
   ) {
     // In production, a destination that is or resolves to a private address is refused when connecting.
     this.transport = new WebhookTransport(!config.webhooks.allowPrivateNetworks);
@@ -278,7 +280,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       };
     }
     const body = JSON.stringify(row.payload);
-    const timestamp = Math.floor(Date.now() / 1000);
+    const timestamp = Math.floor(this.clock.machineMs() / 1000);
     const timeout = AbortSignal.timeout(this.config.webhooks.timeoutMs);
     try {
       const answer = await this.transport.post(

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../identity/unit.entity';
 import type { WebhookEvent } from './webhook-events';
 
 /**

@@ -5,7 +5,7 @@ import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskCompletionDto } from '@lienthong/contracts';
 import { DeadlineRecomputer } from '../deadlines/deadline-recomputer.service';
 import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
-import { Clock } from '../runtime/clock';
+import { Clock } from '../common/clock/clock';
 import { makeWednesdayOff, startTestApp, type TestApp } from '../testing/test-app';
 import { verifyWebhookSignature } from './signature';
 import { SecretBox } from '../common/crypto/secret-box';

@@ -9,7 +9,7 @@ import { Db, type Sql } from '../database/db.service';
 import { forbidden } from '../identity/auth.problems';
 import { hasRole, type Principal } from '../identity/principal';
 import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
-import { isUuid } from '../runtime/process-runtime.service';
+import { isUuid } from '../common/uuid.util';
 import type {
   CreatedWebhookDto,
   CreateWebhookBody,
@@ -21,6 +21,7 @@ import type {
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { privateDestination } from './destination.util';
 import { assertAssignableUnit } from '../identity/assignable-unit';
+import { Clock } from '../common/clock/clock';
 
 /** Active subscriptions per unit: each one joins every command's outbox insert for that unit. */
 export const MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT = 20;
@@ -67,6 +68,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     private readonly db: Db,
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly box: SecretBox,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -125,7 +127,15 @@ export class WebhooksService implements OnApplicationBootstrap {
       const { rows } = await sql<SubscriptionRow>(
         `INSERT INTO webhook_subscriptions (id, unit_code, url, secret, events, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-        [randomUUID(), unitCode, body.url, this.box.seal(secret), body.events, principal.name, new Date()],
+        [
+          randomUUID(),
+          unitCode,
+          body.url,
+          this.box.seal(secret),
+          body.events,
+          principal.name,
+          this.clock.machineNow(),
+        ],
       );
       return { ...toDto(rows[0]!), secret };
     });

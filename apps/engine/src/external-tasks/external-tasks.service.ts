@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LockedTaskDto, TaskDto } from '@lienthong/contracts';
 import { filter, firstValueFrom, map, merge, race, Subject, take, timer } from 'rxjs';
-import { NotificationListener } from '../calendar/notification-listener.util';
+import { NotificationListener } from '../database/notification-listener.util';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
@@ -10,8 +10,9 @@ import { forbidden } from '../identity/auth.problems';
 import { Authz } from '../identity/authz.service';
 import { actorOf, hasRole, type Principal } from '../identity/principal';
 import { DomainEvents, EXTERNAL_TASKS_CHANNEL, externalTasksWakeSql } from '../runtime/domain-events';
-import { isUuid } from '../runtime/process-runtime.service';
-import { assertLockHolder, TasksService } from './tasks.service';
+import { isUuid } from '../common/uuid.util';
+import { assertLockHolder, TasksService } from '../tasks/tasks.service';
+import { Clock } from '../common/clock/clock';
 
 export interface FetchTopic {
   topicName: string;
@@ -84,6 +85,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
     private readonly authz: Authz,
     private readonly events: DomainEvents,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.listener = new NotificationListener({
       channel: EXTERNAL_TASKS_CHANNEL,
@@ -122,14 +124,14 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
     if (refused.length > 0) {
       throw forbidden(`This API key may not work on topic(s) ${refused.join(', ')}.`, 'TOPIC_NOT_ALLOWED');
     }
-    const deadline = Date.now() + Math.min(input.asyncResponseTimeout ?? 0, MAX_LONG_POLL_MS);
+    const deadline = this.clock.machineMs() + Math.min(input.asyncResponseTimeout ?? 0, MAX_LONG_POLL_MS);
     for (;;) {
       const locked = await this.lock(principal.unit, input);
-      if (locked.length > 0 || Date.now() >= deadline || this.closing) return locked;
+      if (locked.length > 0 || this.clock.machineMs() >= deadline || this.closing) return locked;
       // Wake on a task of one of the topics made free in any engine process (NOTIFY), or here (at once,
       // without waiting for the notification), or look again after JOB_POLL_MS: a lock that expired or a
       // retry delay that ran out frees a task without any notification.
-      const wait = Math.min(this.config.jobs.pollMs, deadline - Date.now());
+      const wait = Math.min(this.config.jobs.pollMs, deadline - this.clock.machineMs());
       const local = this.events.stream.pipe(
         filter((e) => e.type === 'task.created' && e.kind === 'external'),
         map((e) => (e as { topic?: string }).topic ?? ''),
@@ -209,7 +211,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
   ): Promise<TaskDto> {
     await this.db.transaction(async (sql) => {
       const task = await this.load(sql, id, principal);
-      assertLockHolder({ ...task, kind: 'external' }, input.workerId, new Date());
+      assertLockHolder({ ...task, kind: 'external' }, input.workerId, this.clock.machineNow());
       const incident = input.retries <= 0;
       // Free again at once (no retry delay, retries left): wake the waiting workers.
       await sql(
@@ -246,7 +248,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
       const locked =
         task.worker_id !== null &&
         task.lock_expires_at !== null &&
-        task.lock_expires_at.getTime() > Date.now();
+        task.lock_expires_at.getTime() > this.clock.machineMs();
       if (!locked || task.worker_id !== input.workerId) {
         throw conflict(
           locked

@@ -1,4 +1,4 @@
-import { fromTypedVariables, toTypedVariables, TypedVariableError } from './typed-variables';
+import { fromTypedVariables, toTypedVariables, TypedVariableError } from './typed-variables.util';
 
 describe('Camunda typed variables', () => {
   it('types our JSON variables the way the Camunda client reads them', () => {

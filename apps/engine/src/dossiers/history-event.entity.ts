@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
-import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierEntity } from './dossier.entity';
 import type { Variables } from '@lienthong/engine-core';
 
 /** Append-only history of a dossier (a database trigger forbids UPDATE and DELETE). */

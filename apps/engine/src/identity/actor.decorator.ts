@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { unauthorized } from '../identity/auth.problems';
-import { actorOf, PRINCIPAL, type RequestWithPrincipal } from '../identity/principal';
-import type { Actor } from './process-runtime.service';
+import type { Actor } from './actor';
+import { unauthorized } from './auth.problems';
+import { actorOf, PRINCIPAL, type RequestWithPrincipal } from './principal';
 
 /**
  * Who performs a command, as the history records it: the user name or `apikey:<prefix>`, and the unit

@@ -14,7 +14,7 @@ import { Audit } from '../audit/audit.decorator';
 import { badRequest } from '../common/problem/problem.exception';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { ExternalTasksService, type LockedTaskDto } from '../tasks/external-tasks.service';
+import { ExternalTasksService, type LockedTaskDto } from './external-tasks.service';
 import { TasksService } from '../tasks/tasks.service';
 import {
   CamundaBpmnErrorBody,
@@ -24,7 +24,7 @@ import {
   CamundaFetchAndLockBody,
   CamundaLockedTaskDto,
 } from './camunda.dto';
-import { fromTypedVariables, toTypedVariables, TypedVariableError } from './typed-variables';
+import { fromTypedVariables, toTypedVariables, TypedVariableError } from './typed-variables.util';
 
 /** The shape Camunda 7's REST API answers for a locked external task (defined in the contracts). */
 export type { CamundaLockedTask };

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DefinitionsController } from './definitions.controller';
+import { DefinitionsService } from './definitions.service';
+
+/** Procedures as deployed BPMN: validation, versions, the catalogue. Table: definitions. */
+@Module({
+  controllers: [DefinitionsController],
+  providers: [DefinitionsService],
+  exports: [DefinitionsService],
+})
+export class DefinitionsModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { JobWorker } from './job-worker.service';
+
+/** The jobs table's worker (ADR 0002): timers, retries and other work due at an instant. */
+@Module({
+  imports: [RuntimeModule],
+  providers: [JobWorker],
+  exports: [JobWorker],
+})
+export class JobsModule {}

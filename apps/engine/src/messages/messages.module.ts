@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { MessagesController } from './messages.controller';
+import { MessagesService } from './messages.service';
+
+/** Messages from other systems, correlated to the dossiers awaiting them (or buffered until one does). */
+@Module({
+  imports: [RuntimeModule],
+  controllers: [MessagesController],
+  providers: [MessagesService],
+})
+export class MessagesModule {}

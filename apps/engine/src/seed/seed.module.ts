@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { SeedService } from './seed.service';
+
+/** At start-up: the demo units, the first accounts and (SEED_DEMO) the procedures of processes/. */
+@Module({
+  imports: [DefinitionsModule],
+  providers: [SeedService],
+})
+export class SeedModule {}

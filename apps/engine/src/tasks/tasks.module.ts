@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+
+/** The officers' steps (user tasks): inboxes, claim and assign, completion with a form. */
+@Module({
+  imports: [RuntimeModule],
+  controllers: [TasksController],
+  providers: [TasksService],
+  exports: [TasksService],
+})
+export class TasksModule {}
