@@ -10,6 +10,7 @@ import { configureResponses, fastifyOptions } from './common/http/fastify-platfo
 import { PinoLogger } from './common/logging/pino-logger';
 import { logRequests } from './common/logging/request-log';
 import { echoRequestIds } from './common/logging/request-id';
+import { refuseRequestsWhenClosing } from './common/http/shutdown';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import {
   type AppConfigOverrides,
@@ -19,6 +20,9 @@ import {
 } from './config/load-app-config.util';
 
 export const API_PREFIX = 'api/v1';
+
+/** Each application's switch to refuse new requests while it stops (see common/http/shutdown.ts). */
+const closingOf = new WeakMap<INestApplication, { closing(): void }>();
 
 export interface CreateAppOptions {
   /** Environment to validate instead of `process.env`. */
@@ -47,6 +51,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     { bodyParser: false, logger, abortOnError: false },
   );
   logRequests(app.getHttpAdapter().getInstance(), logger.pino);
+  closingOf.set(app, refuseRequestsWhenClosing(app.getHttpAdapter().getInstance()));
   echoRequestIds(app);
   configureResponses(app);
   routeApi(app);
@@ -63,9 +68,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   return app;
 }
 
-/** Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for its clients to work unchanged. */
+/**
+ * Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for
+ * its clients to work unchanged, and the Prometheus metrics at /metrics.
+ */
 export function routeApi(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'engine-rest/{*path}', method: RequestMethod.ALL },
+      // Prometheus's conventional path.
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
 }
 
 /** The engine as started by `run()`. */
@@ -99,6 +113,9 @@ export async function run(): Promise<RunningEngine> {
 /** Starts the engine on HOST:PORT; SIGINT/SIGTERM close it (HTTP, database pool, embedded PostgreSQL). */
 export async function bootstrap(): Promise<NestFastifyApplication> {
   const app = await createApp();
+  // Before Nest's own listeners (which then close the application): new requests are refused at once.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => closingOf.get(app)?.closing());
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.http.port, config.http.host);

@@ -44,6 +44,12 @@ export class Db {
     return { name, text, values: params };
   }
 
+  /** Connections of this process's pool: open, idle, and requests waiting for one (for /metrics). */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    const pool = this.pool;
+    return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+  }
+
   readonly query: Sql = async (text, params) => {
     const result = await this.pool.query(this.config(text, params));
     return { rows: result.rows, rowCount: result.rowCount ?? 0 };
