@@ -7,6 +7,7 @@ import { startCluster } from './cluster';
 import { configureBodyParsers } from './common/http/body-parsers';
 import { setupOpenApi } from './common/http/openapi.util';
 import { configureResponses, fastifyOptions } from './common/http/fastify-platform';
+import { serveWebApp } from './common/http/web-app';
 import { PinoLogger } from './common/logging/pino-logger';
 import { logRequests } from './common/logging/request-log';
 import { echoRequestIds } from './common/logging/request-id';
@@ -58,6 +59,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   configureBodyParsers(app, config);
   // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
   setupOpenApi(app, config);
+  // The built web app at `/` (index.html for the app's own paths); /api/* 404s stay problems.
+  await serveWebApp(app);
   try {
     await app.init();
   } catch (error) {

@@ -167,6 +167,25 @@ export class AuthService {
     await this.revocations.publish(this.db.query, 'session', sessionId);
   }
 
+  /** The live session a refresh token belongs to (not revoked, not expired), or null. */
+  async sessionOfRefreshToken(refreshToken: string): Promise<{ id: string; userId: string } | null> {
+    const { rows } = await this.db.query<{ id: string; user_id: string }>(
+      `SELECT id, user_id FROM sessions WHERE refresh_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      [sha256(refreshToken), new Date()],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { id: row.id, userId: row.user_id };
+  }
+
+  /** Sign-out everywhere: revokes every session of the user, in every engine process. */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout_everywhere' WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, new Date()],
+    );
+    await this.revocations.publish(this.db.query, 'user', userId);
+  }
+
   /** The principal of an `Authorization` / `X-API-Key` credential, or a 401. */
   async authenticate(credential: string): Promise<Principal> {
     if (credential.startsWith('lt_')) return this.authenticateApiKey(credential);

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController, LoginThrottlerGuard } from './auth.controller';
+import { AuthSessionController } from './auth-session.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Authz } from './authz.service';
@@ -39,7 +40,7 @@ import { Clock } from '../common/clock/clock';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, UnitsController, ApiKeysController],
+  controllers: [AuthController, AuthSessionController, UsersController, UnitsController, ApiKeysController],
   providers: [
     PasswordHasher,
     Revocations,

@@ -8,6 +8,7 @@ import type {
   TaskCompletionDto,
   TaskDto,
   TaskKind,
+  TaskListItemDto,
   TaskStatus,
 } from '@lienthong/contracts';
 import type { Command, Variables } from '@lienthong/engine-core';
@@ -73,6 +74,8 @@ export interface TaskQuery {
   kind?: TaskKind;
   topic?: string;
   assignee?: string;
+  /** `created` (default): oldest first; `due`: earliest due instant first, steps without one last. */
+  order?: 'created' | 'due';
   limit: number;
   cursor?: string;
 }
@@ -93,7 +96,7 @@ export class TasksService {
   ) {}
 
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
-  async list(query: TaskQuery, principal: Principal): Promise<PageDto<TaskDto>> {
+  async list(query: TaskQuery, principal: Principal): Promise<PageDto<TaskListItemDto>> {
     if (query.dossierId && !isUuid(query.dossierId)) return { items: [], nextCursor: null };
     const filter = new SqlFilter()
       .addIf(query.dossierId, 't.dossier_id = ?')
@@ -103,16 +106,35 @@ export class TasksService {
       .addIf(query.topic, 't.topic = ?')
       .addIf(query.assignee, 't.assignee = ?');
     this.authz.visibleTasks(principal, filter);
+    const byDue = query.order === 'due';
+    // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
+    const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
     if (query.cursor) {
-      const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-      filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', after.createdAt, after.id);
+      const after = byDue
+        ? decodeCursor<{ dueAt: string; id: string }>(query.cursor, ['dueAt', 'id'])
+        : decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
+      filter.add(
+        `${sortKey} > (?::timestamptz, ?::uuid)`,
+        'dueAt' in after ? after.dueAt : after.createdAt,
+        after.id,
+      );
     }
-    const { rows } = await this.db.query<TaskRow>(
-      `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id ${filter.where}
-        ORDER BY t.created_at, t.id LIMIT ${filter.param(query.limit + 1)}`,
+    const { rows } = await this.db.query<TaskRow & { definition_key: string; procedure_name: string }>(
+      `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+         ${filter.where}
+        ORDER BY ${byDue ? `COALESCE(t.due_at, 'infinity'::timestamptz), t.id` : 't.created_at, t.id'}
+        LIMIT ${filter.param(query.limit + 1)}`,
       filter.params,
     );
-    return toPage(rows.map(toDto), query.limit, (t) => ({ createdAt: t.createdAt, id: t.id }));
+    const items = rows.map((row): TaskListItemDto => ({
+      ...toDto(row),
+      definitionKey: row.definition_key,
+      procedureName: row.procedure_name,
+    }));
+    return toPage(items, query.limit, (t): Record<string, string> =>
+      byDue ? { dueAt: t.dueAt ?? 'infinity', id: t.id } : { createdAt: t.createdAt, id: t.id },
+    );
   }
 
   async get(id: string, kind: TaskKind, principal: Principal): Promise<TaskDto> {
