@@ -38,6 +38,8 @@ const common = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   moduleNameMapper: {
+    // testing entries first: the generic mapping would read `bpmn/testing` as a library name
+    '^@lienthong/bpmn/testing$': '<rootDir>/libs/bpmn/src/testing/index.ts',
     '^@lienthong/engine-core/testing$': '<rootDir>/libs/engine-core/src/testing/index.ts',
     '^@lienthong/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },

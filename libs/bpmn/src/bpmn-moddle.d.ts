@@ -6,7 +6,20 @@ declare module 'bpmn-moddle' {
     $parent?: ModdleElement;
     $attrs?: Record<string, string>;
     id?: string;
+    /** Whether the element is of the type or a subtype (e.g. `bpmn:Task` for a user task). */
+    $instanceOf?(type: string): boolean;
+    $descriptor?: ModdleDescriptor;
     [property: string]: unknown;
+  }
+  export interface ModdleDescriptor {
+    isGeneric?: boolean;
+    properties: Array<{
+      name: string;
+      type: string;
+      isMany?: boolean;
+      isAttr?: boolean;
+      isReference?: boolean;
+    }>;
   }
   export interface ParseResult {
     rootElement: ModdleElement;

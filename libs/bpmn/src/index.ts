@@ -1,5 +1,17 @@
 export * from './graph';
-export { analyzeBpmn, compileBpmn, type CompileResult } from './compile';
+export { analyzeBpmn, compileBpmn, type CompileResult } from './analyze';
+export {
+  ltRule,
+  ltRules,
+  runRules,
+  traverse,
+  type LintRule,
+  type LintRuleFactory,
+  type Report,
+  type RuleDetails,
+  type RuleReporter,
+} from './rules';
+export { is } from './moddle.util';
 export {
   parseBpmn,
   serializeBpmn,
@@ -7,6 +19,7 @@ export {
   ltDescriptor,
   LT_NAMESPACE_URI,
   MAX_BPMN_LENGTH,
+  MAX_XML_DEPTH,
   type ParsedBpmn,
 } from './moddle';
 export { BpmnValidationError, type ValidationIssue } from './validation-issue';
@@ -20,4 +33,3 @@ export {
   type IsoCycle,
   type IsoDuration,
 } from './timer.util';
-export { bpmnFixture, chain, conditionalFlow } from './fixture.util';

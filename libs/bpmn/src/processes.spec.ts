@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBpmn } from './compile';
+import { analyzeBpmn } from './analyze';
 
 interface CatalogueEntry {
   key: string;

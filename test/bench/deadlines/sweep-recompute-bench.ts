@@ -38,7 +38,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { bpmnFixture } from '@lienthong/bpmn';
+import { bpmnFixture } from '@lienthong/bpmn/testing';
 import {
   dueSoonThreshold,
   startClock,

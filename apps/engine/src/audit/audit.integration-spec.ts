@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { bpmnFixture, chain } from '@lienthong/bpmn';
+import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';

@@ -1,4 +1,4 @@
-import { bpmnFixture, chain } from '@lienthong/bpmn';
+import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { ControlSheetDto, DeadlineEventDto, DossierDto, TaskCompletionDto } from '@lienthong/contracts';
 import { JobWorker } from '../jobs/job-worker.service';
 import { Clock } from '../common/clock/clock';

@@ -31,7 +31,15 @@ interface DefinitionRow {
 
 const SUMMARY_COLUMNS = `id, key, version, name, procedure_code, legal_time_limit, status, checksum, created_at, published_at`;
 /** Problems that mean "this is not a BPMN document at all" (400) rather than "not executable" (422). */
-const UNREADABLE = new Set(['empty-document', 'document-too-large', 'doctype-forbidden', 'malformed-xml']);
+const UNREADABLE = new Set([
+  'empty-document',
+  'document-too-large',
+  'doctype-forbidden',
+  'malformed-xml',
+  'invalid-character',
+  'encoding-mismatch',
+  'nesting-too-deep',
+]);
 
 @Injectable()
 export class DefinitionsService {

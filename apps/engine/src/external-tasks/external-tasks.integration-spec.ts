@@ -1,4 +1,4 @@
-import { bpmnFixture, chain } from '@lienthong/bpmn';
+import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto, MessageResultDto, PageDto, TaskDto } from '@lienthong/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import type { LockedTaskDto } from './external-tasks.service';

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { bpmnFixture, chain } from '@lienthong/bpmn';
+import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../testing/test-app';

@@ -1,4 +1,4 @@
-import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn';
+import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn';
+import { bpmnFixture, chain, conditionalFlow } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskCompletionDto } from '@lienthong/contracts';
 import { DeadlineRecomputer } from '../deadlines/deadline-recomputer.service';
 import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { bpmnFixture, chain } from '@lienthong/bpmn';
+import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto, MessageResultDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 import { callerScopedKey } from './request-hash.util';

@@ -1,5 +1,5 @@
-import { analyzeBpmn, compileBpmn } from './compile';
-import { bpmnFixture, chain, conditionalFlow } from './fixture.util';
+import { analyzeBpmn, compileBpmn } from './analyze';
+import { bpmnFixture, chain, conditionalFlow } from './testing';
 import { BpmnValidationError } from './validation-issue';
 
 async function errorsOf(xml: string) {
@@ -192,5 +192,57 @@ describe('compileBpmn', () => {
       ${chain('a', 'join')}${chain('b', 'join')}${chain('join', 'e')}`);
     const graph = await compileBpmn(xml);
     expect(graph.inclusiveJoinUpstream['join']).toEqual(['a', 'b', 'fork', 's']);
+  });
+});
+
+describe('analyzeBpmn, which process runs', () => {
+  const body = `<startEvent id="s"/><userTask id="t"/>${chain('s', 't')}`;
+
+  it('refuses a lone process not marked executable, naming it (Camunda: only isExecutable="true" runs)', async () => {
+    // given
+    const xml = bpmnFixture(body).replace('isExecutable="true"', 'isExecutable="false"');
+
+    // when
+    const { graph, issues } = await analyzeBpmn(xml);
+
+    // then every problem is listed, the process named
+    expect(graph).toBeNull();
+    expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.code}@${i.elementId}`)).toEqual([
+      'process-count@proc',
+      'unit-missing@t',
+    ]);
+  });
+
+  it('runs the one executable process and ignores the other pools', async () => {
+    // given
+    const xml = bpmnFixture(`<startEvent id="s"/><endEvent id="e"/>${chain('s', 'e')}`, {
+      extra: '<process id="partner" isExecutable="false"><userTask id="theirs"/></process>',
+    });
+
+    // when
+    const { graph, issues } = await analyzeBpmn(xml);
+
+    // then
+    expect(issues).toEqual([]);
+    expect(graph?.key).toBe('proc');
+  });
+
+  it('names every candidate when several processes are executable, and checks each', async () => {
+    // given
+    const xml = bpmnFixture(body, {
+      extra: `<process id="other" isExecutable="true"><startEvent id="s2"/><serviceTask id="svc" lt:unit="U"/>${chain('s2', 'svc')}</process>`,
+    });
+
+    // when
+    const { graph, issues } = await analyzeBpmn(xml);
+
+    // then
+    expect(graph).toBeNull();
+    expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.code}@${i.elementId}`)).toEqual([
+      'process-count@other',
+      'process-count@proc',
+      'topic-missing@svc',
+      'unit-missing@t',
+    ]);
   });
 });
