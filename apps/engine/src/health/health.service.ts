@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { ProblemException } from '../common/problem/problem.exception';
 import { type HealthDto } from './health.dto';
+import { HealthRepository } from './health.repository';
 
 const DATABASE_TIMEOUT_MS = 3000;
 
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly health: HealthRepository,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
   /** @throws ProblemException 503 when the database does not answer `SELECT 1` in time */
   async check(): Promise<HealthDto> {
     const answered = await Promise.race([
-      this.dataSource.query('SELECT 1').then(
+      this.health.ping().then(
         () => true,
         () => false,
       ),
