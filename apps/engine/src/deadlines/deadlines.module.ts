@@ -3,8 +3,10 @@ import type { AppConfig } from '../config/app-config';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { DeadlineRecomputer } from './deadline-recomputer.service';
+import { DeadlineSweepRepository } from './deadline-sweep.repository';
 import { DeadlineSweeper } from './deadline-sweeper.service';
 import { DeadlinesController } from './deadlines.controller';
+import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlinesService } from './deadlines.service';
 import { TestClockController } from './test-clock.controller';
 
@@ -23,7 +25,13 @@ export class DeadlinesModule {
         // Moving the clock is for end-to-end tests only.
         ...(config.mode === 'test' ? [TestClockController] : []),
       ],
-      providers: [DeadlinesService, DeadlineSweeper, DeadlineRecomputer],
+      providers: [
+        DeadlinesRepository,
+        DeadlineSweepRepository,
+        DeadlinesService,
+        DeadlineSweeper,
+        DeadlineRecomputer,
+      ],
       exports: [DeadlineSweeper, DeadlineRecomputer],
     };
   }
