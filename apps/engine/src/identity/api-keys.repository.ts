@@ -22,6 +22,20 @@ const COLUMNS = `id, name, prefix, unit_code, roles, topics, message_names, crea
 
 /** Keys of agency systems: created by an admin for one unit, shown once, stored as a SHA-256, revocable. */
 
+/** A key as authentication checks it. */
+export interface KeyCredentialRow {
+  id: string;
+  prefix: string;
+  name: string;
+  secret_hash: string;
+  unit_code: string;
+  roles: string[];
+  topics: string[] | null;
+  message_names: string[] | null;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+}
+
 export interface NewApiKey {
   id: string;
   name: string;
@@ -89,5 +103,20 @@ export class ApiKeysRepository {
       [id, at],
     );
     return updated.rows[0]!;
+  }
+
+  /** The key with that prefix, as authentication checks it. */
+  async findByPrefix(prefix: string): Promise<KeyCredentialRow | undefined> {
+    const { rows } = await this.db.query<KeyCredentialRow>(
+      `SELECT id, prefix, name, secret_hash, unit_code, roles, topics, message_names, revoked_at, expires_at
+           FROM api_keys WHERE prefix = $1`,
+      [prefix],
+    );
+    return rows[0];
+  }
+
+  /** Records when the key was last used. */
+  async touch(id: string, at: Date): Promise<void> {
+    await this.db.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [id, at]);
   }
 }

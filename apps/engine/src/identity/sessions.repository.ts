@@ -51,4 +51,61 @@ export class SessionsRepository {
       [userId],
     );
   }
+
+  /** Opens a session (`at`: created and refreshed). */
+  async insert(s: {
+    id: string;
+    userId: string;
+    refreshHash: string;
+    at: Date;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO sessions (id, user_id, refresh_hash, created_at, refreshed_at, expires_at, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [s.id, s.userId, s.refreshHash, s.at, s.expiresAt, s.ip, s.userAgent],
+    );
+  }
+
+  /**
+   * Rotates the refresh token `hash` of an open session of an active user to `nextHash`; undefined when
+   * no such session (unknown, expired, revoked, or a token already rotated).
+   */
+  async rotateRefresh(
+    hash: string,
+    nextHash: string,
+    now: Date,
+    expiresAt: Date,
+    info: { ip: string | null; userAgent: string | null },
+  ): Promise<{ id: string; user_id: string } | undefined> {
+    const { rows } = await this.db.query<{ id: string; user_id: string }>(
+      `UPDATE sessions s SET previous_refresh_hash = s.refresh_hash, refresh_hash = $2, refreshed_at = $3, expires_at = $4,
+              ip = COALESCE($5, s.ip), user_agent = COALESCE($6, s.user_agent)
+         FROM users u
+        WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.id = s.user_id AND u.active
+        RETURNING s.id, s.user_id`,
+      [hash, nextHash, now, expiresAt, info.ip, info.userAgent],
+    );
+    return rows[0];
+  }
+
+  /** Revokes the open sessions whose previous refresh token is `hash` (it was used again); answers their ids. */
+  async revokeReused(hash: string, now: Date): Promise<string[]> {
+    const reused = await this.db.query<{ id: string }>(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'refresh_reuse'
+          WHERE previous_refresh_hash = $1 AND revoked_at IS NULL RETURNING id`,
+      [hash, now],
+    );
+    return reused.rows.map((r) => r.id);
+  }
+
+  /** Signs the session out. */
+  async revoke(sessionId: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, now],
+    );
+  }
 }

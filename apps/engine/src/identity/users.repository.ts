@@ -18,6 +18,22 @@ const SELECT = `SELECT u.id, u.username, u.display_name, u.unit_code, u.active, 
     COALESCE((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
   FROM users u`;
 
+/** An account as sign-in reads it (its unit's name, its password hash). */
+export interface AccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  unit_code: string;
+  unit_name: string | null;
+  password_hash: string | null;
+  active: boolean;
+  roles: string[];
+}
+
+const ACCOUNT_SELECT = `SELECT u.id, u.username, u.display_name, u.unit_code, un.name AS unit_name, u.password_hash, u.active,
+         COALESCE((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
+    FROM users u LEFT JOIN units un ON un.code = u.unit_code`;
+
 /**
  * Statements on users and their roles (user_roles). Those that take `sql` run in the caller's
  * transaction (a change of an account and its roles commit together).
@@ -149,5 +165,15 @@ export class UsersRepository {
 
   async grantAdmin(sql: Sql, userId: string): Promise<void> {
     await sql(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'admin')`, [userId]);
+  }
+
+  /** The account `username` (lower case), for sign-in. */
+  async accountByName(username: string): Promise<AccountRow | undefined> {
+    const { rows } = await this.db.query<AccountRow>(`${ACCOUNT_SELECT} WHERE u.username = $1`, [username]);
+    return rows[0];
+  }
+
+  async accountById(id: string): Promise<AccountRow | undefined> {
+    return (await this.db.query<AccountRow>(`${ACCOUNT_SELECT} WHERE u.id = $1`, [id])).rows[0];
   }
 }
