@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { DeadlineRecomputeRepository } from './deadline-recompute.repository';
 import { DeadlineRecomputer } from './deadline-recomputer.service';
 import { DeadlineSweepRepository } from './deadline-sweep.repository';
 import { DeadlineSweeper } from './deadline-sweeper.service';
@@ -28,6 +29,7 @@ export class DeadlinesModule {
       providers: [
         DeadlinesRepository,
         DeadlineSweepRepository,
+        DeadlineRecomputeRepository,
         DeadlinesService,
         DeadlineSweeper,
         DeadlineRecomputer,
