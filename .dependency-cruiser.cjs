@@ -94,6 +94,21 @@ module.exports = {
       from: { path: `${SRC}([^/]+)/.*\\.controller\\.ts$` },
       to: { path: '\\.repository\\.ts$', pathNot: `${SRC}$1/` },
     },
+    {
+      // Statements live in repositories on the engine's Db (apps/engine/src/database/statements-in-repositories.spec.ts
+      // checks the SQL text itself): a service or controller reaches TypeORM's DataSource, EntityManager or
+      // Repository only where listed here. The job worker reads the DataSource's connection options for its
+      // LISTEN connection (no statement).
+      name: 'no-typeorm-in-services',
+      severity: 'error',
+      comment:
+        "Services and controllers run no TypeORM queries: statements live in the context's *.repository.ts.",
+      from: {
+        path: `${SRC}.*\\.(service|controller)\\.ts$`,
+        pathNot: [`${SRC}database/db\\.service\\.ts$`, `${SRC}jobs/job-worker\\.service\\.ts$`],
+      },
+      to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
+    },
     noClimb('platform-not-up', PLATFORM, above(PLATFORM)),
     noClimb('support-not-up', SUPPORT, above(SUPPORT)),
     noClimb('runtime-not-up', RUNTIME, above(RUNTIME)),
