@@ -113,6 +113,33 @@ describe('engine cluster (ENGINE_WORKERS=2)', () => {
     await db?.drop();
   });
 
+  it('exposes the metrics of both workers, summed by the primary, at /metrics', async () => {
+    // given dossiers received on both workers (connections of their own)
+    await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        request(
+          engine.baseUrl,
+          'POST',
+          '/dossiers',
+          { definitionKey: 'tach-thua-dat', applicant: { name: `Người đo ${i}` } },
+          tokens['tiepnhan'],
+        ),
+      ),
+    );
+
+    // when Prometheus scrapes any worker
+    const response = await fetch(`${engine.baseUrl}/metrics`);
+    const text = await response.text();
+
+    // then it sees every worker's commands (node:cluster gave each worker two of the four), and both pools
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const started = Number(/^lt_commands_total\{kind="start"\} (\d+)/m.exec(text)?.[1]);
+    expect(started).toBe(4);
+    const open = Number(/^lt_db_pool_connections\{state="open"\} (\d+)/m.exec(text)?.[1]);
+    expect(open).toBeGreaterThanOrEqual(2);
+  });
+
   it('runs two engine processes under the primary', () => {
     expect(childrenOf(engine.process.pid!)).toHaveLength(2);
   });

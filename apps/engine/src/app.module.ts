@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MessagesModule } from './messages/messages.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PublicModule } from './public/public.module';
 import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -25,6 +26,7 @@ export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 @Module({
   imports: [
     HealthModule,
+    MetricsModule,
     // Domain modules (entities in database/entities.ts, migrations in database/migrations/index.ts)
     // are added in register(), as the deadlines module depends on the configuration.
   ],

@@ -1,12 +1,14 @@
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { AggregatorRegistry } from 'prom-client';
 import { PinoLogger } from './common/logging/pino-logger';
 import { type AppConfig } from './config/app-config';
 import { APP_DATABASE } from './database/data-source';
 import { startAppEmbeddedPostgres } from './database/database-server';
 import { type EmbeddedPostgresHandle } from './database/embedded-postgres';
 import { Clock } from './common/clock/clock';
+import { METRICS_REQUEST, METRICS_RESPONSE } from './metrics/metrics.service';
 
 /** The supervisor runs outside Nest: its own clock, for workers' uptimes. */
 const clock = new Clock();
@@ -45,6 +47,7 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
     env['DATABASE_URL'] = embedded.urlFor(APP_DATABASE);
   }
   cluster.setupPrimary({ exec: join(__dirname, 'main.js') });
+  answerMetricsRequests();
 
   let stopping = false;
   let port = config.http.port;
@@ -118,4 +121,23 @@ export async function startCluster(config: AppConfig): Promise<EngineCluster> {
   }
   logger.log(`${config.http.workers} engine workers share http://${config.http.host}:${port}`);
   return { host: config.http.host, port, workers: config.http.workers, stop: () => stop() };
+}
+
+/**
+ * A worker asked for /metrics: the primary gathers every worker's metrics (prom-client's cluster
+ * protocol) and answers with their sum.
+ */
+function answerMetricsRequests(): void {
+  const registry = new AggregatorRegistry();
+  const answer = (worker: Worker, reply: Record<string, unknown>) => {
+    // A worker that died meanwhile has no channel any more: nothing to answer.
+    if (worker.isConnected()) worker.send(reply, (error: Error | null) => error && undefined);
+  };
+  cluster.on('message', (worker, message: { type?: string; id?: string }) => {
+    if (message?.type !== METRICS_REQUEST) return;
+    registry.clusterMetrics().then(
+      (text) => answer(worker, { type: METRICS_RESPONSE, id: message.id, text }),
+      (error: unknown) => answer(worker, { type: METRICS_RESPONSE, id: message.id, error: String(error) }),
+    );
+  });
 }

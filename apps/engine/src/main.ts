@@ -7,9 +7,11 @@ import { startCluster } from './cluster';
 import { configureBodyParsers } from './common/http/body-parsers';
 import { setupOpenApi } from './common/http/openapi.util';
 import { configureResponses, fastifyOptions } from './common/http/fastify-platform';
+import { serveWebApp } from './common/http/web-app';
 import { PinoLogger } from './common/logging/pino-logger';
 import { logRequests } from './common/logging/request-log';
 import { echoRequestIds } from './common/logging/request-id';
+import { refuseRequestsWhenClosing } from './common/http/shutdown';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import {
   type AppConfigOverrides,
@@ -19,6 +21,9 @@ import {
 } from './config/load-app-config.util';
 
 export const API_PREFIX = 'api/v1';
+
+/** Each application's switch to refuse new requests while it stops (see common/http/shutdown.ts). */
+const closingOf = new WeakMap<INestApplication, { closing(): void }>();
 
 export interface CreateAppOptions {
   /** Environment to validate instead of `process.env`. */
@@ -47,12 +52,15 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     { bodyParser: false, logger, abortOnError: false },
   );
   logRequests(app.getHttpAdapter().getInstance(), logger.pino);
+  closingOf.set(app, refuseRequestsWhenClosing(app.getHttpAdapter().getInstance()));
   echoRequestIds(app);
   configureResponses(app);
   routeApi(app);
   configureBodyParsers(app, config);
   // The docs live outside the API prefix, and before init() so that they precede the 404 handler.
   setupOpenApi(app, config);
+  // The built web app at `/` (index.html for the app's own paths); /api/* 404s stay problems.
+  await serveWebApp(app);
   try {
     await app.init();
   } catch (error) {
@@ -63,9 +71,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   return app;
 }
 
-/** Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for its clients to work unchanged. */
+/**
+ * Serves the API under /api/v1, but Camunda 7's external-task API under its own path (/engine-rest/...), for
+ * its clients to work unchanged, and the Prometheus metrics at /metrics.
+ */
 export function routeApi(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'engine-rest/{*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'engine-rest/{*path}', method: RequestMethod.ALL },
+      // Prometheus's conventional path.
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
 }
 
 /** The engine as started by `run()`. */
@@ -99,6 +116,9 @@ export async function run(): Promise<RunningEngine> {
 /** Starts the engine on HOST:PORT; SIGINT/SIGTERM close it (HTTP, database pool, embedded PostgreSQL). */
 export async function bootstrap(): Promise<NestFastifyApplication> {
   const app = await createApp();
+  // Before Nest's own listeners (which then close the application): new requests are refused at once.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => closingOf.get(app)?.closing());
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.http.port, config.http.host);

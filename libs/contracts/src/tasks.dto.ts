@@ -57,6 +57,14 @@ export interface TaskDto extends DeadlineFieldsDto {
   workedMinutes: number | null;
 }
 
+/** A step in a list (the inbox): the task and the procedure of its dossier. */
+export interface TaskListItemDto extends TaskDto {
+  /** The procedure's key, e.g. `tach-thua-dat`. */
+  definitionKey: string;
+  /** The name of the procedure's version the dossier runs, e.g. "Tách thửa đất". */
+  procedureName: string;
+}
+
 /** What completing a task answers: the task, and where its dossier stands now (so no second request is needed). */
 export interface TaskCompletionDto extends TaskDto {
   dossier: DossierStateDto;
@@ -86,4 +94,6 @@ export interface TaskListQueryDto extends PageQueryDto {
   status?: TaskStatus;
   /** Only the steps assigned to this user name. */
   assignee?: string;
+  /** `created` (default): oldest first; `due`: earliest due instant first, steps without one last. */
+  order?: 'created' | 'due';
 }

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { Consumes } from '../common/http/consumes.decorator';
 import { notFound } from '../common/problem/problem.exception';
 import { Public } from '../identity/auth.decorators';
+import { migrations } from '../database/migrations';
 
 jest.setTimeout(60_000);
 
@@ -89,6 +90,45 @@ describe('platform: health, OpenAPI and the HTTP conventions', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     return (await response.json()) as Record<string, unknown>;
   }
+
+  it('answers liveness without the database, and readiness once every migration has run', async () => {
+    // when
+    const live = await send('GET', '/api/v1/health/live');
+    const ready = await send('GET', '/api/v1/health/ready');
+
+    // then
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok', version: expect.any(String) });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      database: 'up',
+      migrations: migrations.length,
+      version: expect.any(String),
+    });
+  });
+
+  it('is not ready while a migration of this version has not run', async () => {
+    // given the database lacks the last migration's record
+    const last = migrations[migrations.length - 1]!.name;
+    const [row] = (await t.query(`SELECT timestamp, name FROM migrations WHERE name = $1`, [last])) as Array<{
+      timestamp: string;
+      name: string;
+    }>;
+    await t.query(`DELETE FROM migrations WHERE name = $1`, [last]);
+    try {
+      // when
+      const ready = await send('GET', '/api/v1/health/ready');
+
+      // then 503, naming it, while liveness stays 200
+      expect(ready.status).toBe(503);
+      expect(ready.headers.get('retry-after')).toBe('5');
+      expect(await problem(ready)).toMatchObject({ status: 503, detail: `Migrations not run yet: ${last}.` });
+      expect((await send('GET', '/api/v1/health/live')).status).toBe(200);
+    } finally {
+      await t.query(`INSERT INTO migrations (timestamp, name) VALUES ($1, $2)`, [row!.timestamp, row!.name]);
+    }
+  });
 
   it('reports health with a live database', async () => {
     // when

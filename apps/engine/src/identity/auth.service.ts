@@ -142,6 +142,18 @@ export class AuthService {
     await this.revocations.publish(this.db.query, 'session', sessionId);
   }
 
+  /** The live session a refresh token belongs to (not revoked, not expired), or null. */
+  async sessionOfRefreshToken(refreshToken: string): Promise<{ id: string; userId: string } | null> {
+    const row = await this.sessions.liveByRefreshHash(sha256(refreshToken), new Date());
+    return row === undefined ? null : { id: row.id, userId: row.user_id };
+  }
+
+  /** Sign-out everywhere: revokes every session of the user, in every engine process. */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.sessions.revokeEverywhere(userId, new Date());
+    await this.revocations.publish(this.db.query, 'user', userId);
+  }
+
   /** The principal of an `Authorization` / `X-API-Key` credential, or a 401. */
   async authenticate(credential: string): Promise<Principal> {
     if (credential.startsWith('lt_')) return this.authenticateApiKey(credential);

@@ -6,6 +6,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController, LoginThrottlerGuard } from './auth.controller';
+import { AuthSessionController } from './auth-session.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Authz } from './authz.service';
@@ -42,7 +43,7 @@ import { Clock } from '../common/clock/clock';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, UnitsController, ApiKeysController],
+  controllers: [AuthController, AuthSessionController, UsersController, UnitsController, ApiKeysController],
   providers: [
     PasswordHasher,
     SessionsRepository,

@@ -108,4 +108,21 @@ export class SessionsRepository {
       [sessionId, now],
     );
   }
+
+  /** The live session (not revoked, not expired at `now`) whose refresh token has that hash. */
+  async liveByRefreshHash(hash: string, now: Date): Promise<{ id: string; user_id: string } | undefined> {
+    const { rows } = await this.db.query<{ id: string; user_id: string }>(
+      `SELECT id, user_id FROM sessions WHERE refresh_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      [hash, now],
+    );
+    return rows[0];
+  }
+
+  /** Sign-out everywhere: revokes every open session of the user. */
+  async revokeEverywhere(userId: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout_everywhere' WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, now],
+    );
+  }
 }

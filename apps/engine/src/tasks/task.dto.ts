@@ -95,6 +95,15 @@ export class TaskListQuery extends PageQuery implements C.TaskListQueryDto {
   @IsString()
   @MaxLength(100)
   assignee?: string;
+
+  @ApiPropertyOptional({
+    enum: ['created', 'due'],
+    default: 'created',
+    description: '`created`: oldest first; `due`: earliest due instant first (steps without one last)',
+  })
+  @IsOptional()
+  @IsIn(['created', 'due'])
+  order?: 'created' | 'due';
 }
 
 export class AssignTaskBody implements C.AssignTaskDto {
@@ -366,6 +375,14 @@ export class TaskDto extends DeadlineFields implements C.TaskDto {
 }
 
 /** What completing a task answers: the task, and where its dossier stands now. */
+export class TaskListItemDto extends TaskDto implements C.TaskListItemDto {
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  procedureName!: string;
+}
+
 export class TaskCompletionDto extends TaskDto implements C.TaskCompletionDto {
   @ApiProperty({ type: DossierStateDto })
   dossier!: DossierStateDto;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse } from '../common/pagination';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
-import type { PageDto, TaskCompletionDto, TaskDto } from '@lienthong/contracts';
+import type { PageDto, TaskCompletionDto, TaskDto, TaskListItemDto } from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
@@ -11,6 +11,7 @@ import {
   CompleteTaskBody,
   TaskCompletionDto as TaskCompletionSchema,
   TaskDto as TaskSchema,
+  TaskListItemDto as TaskListItemSchema,
   TaskListQuery,
 } from './task.dto';
 import { TasksService } from './tasks.service';
@@ -24,11 +25,15 @@ export class TasksController {
   @Get()
   @ApiOperation({
     summary:
-      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first",
+      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first " +
+      '(`order=due`: earliest due first), each with its procedure',
   })
-  @ApiPageResponse(TaskSchema)
+  @ApiPageResponse(TaskListItemSchema)
   @ApiProblemResponses(400)
-  list(@Query() query: TaskListQuery, @CurrentPrincipal() principal: Principal): Promise<PageDto<TaskDto>> {
+  list(
+    @Query() query: TaskListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PageDto<TaskListItemDto>> {
     return this.tasks.list({ ...query, kind: 'user' }, principal);
   }
 

@@ -58,7 +58,8 @@ export class TasksRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * A page in creation order, after the cursor's, one more than `limit`; `visible` adds the caller's
+   * A page in creation order (or, `byDue`, earliest due instant first, a step without one last), after
+   * the cursor's sort key, one more than `limit`, with each step's procedure; `visible` adds the caller's
    * inbox (Authz.visibleTasks on alias t).
    */
   async list(
@@ -69,11 +70,12 @@ export class TasksRepository {
       kind?: TaskKind;
       topic?: string;
       assignee?: string;
+      byDue: boolean;
       limit: number;
-      after?: { createdAt: string; id: string };
+      after?: { at: string; id: string };
     },
     visible: (filter: SqlFilter) => void,
-  ): Promise<TaskRow[]> {
+  ): Promise<Array<TaskRow & { definition_key: string; procedure_name: string }>> {
     const filter = new SqlFilter()
       .addIf(query.dossierId, 't.dossier_id = ?')
       .addIf(query.unit, 't.unit = ?')
@@ -82,12 +84,16 @@ export class TasksRepository {
       .addIf(query.topic, 't.topic = ?')
       .addIf(query.assignee, 't.assignee = ?');
     visible(filter);
-    if (query.after) {
-      filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);
-    }
-    const { rows } = await this.db.query<TaskRow>(
-      `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id ${filter.where}
-        ORDER BY t.created_at, t.id LIMIT ${filter.param(query.limit + 1)}`,
+    const byDue = query.byDue;
+    // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
+    const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
+    if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
+    const { rows } = await this.db.query<TaskRow & { definition_key: string; procedure_name: string }>(
+      `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+         ${filter.where}
+        ORDER BY ${byDue ? `COALESCE(t.due_at, 'infinity'::timestamptz), t.id` : 't.created_at, t.id'}
+        LIMIT ${filter.param(query.limit + 1)}`,
       filter.params,
     );
     return rows;

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { PageDto, TaskCompletionDto, TaskDto, TaskKind, TaskStatus } from '@lienthong/contracts';
+import type {
+  PageDto,
+  TaskCompletionDto,
+  TaskDto,
+  TaskKind,
+  TaskListItemDto,
+  TaskStatus,
+} from '@lienthong/contracts';
 import type { Command } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem';
@@ -31,6 +38,8 @@ export interface TaskQuery {
   kind?: TaskKind;
   topic?: string;
   assignee?: string;
+  /** `created` (default): oldest first; `due`: earliest due instant first, steps without one last. */
+  order?: 'created' | 'due';
   limit: number;
   cursor?: string;
 }
@@ -48,15 +57,27 @@ export class TasksService {
   ) {}
 
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
-  async list(query: TaskQuery, principal: Principal): Promise<PageDto<TaskDto>> {
+  async list(query: TaskQuery, principal: Principal): Promise<PageDto<TaskListItemDto>> {
     if (query.dossierId && !isUuid(query.dossierId)) return { items: [], nextCursor: null };
-    const after = query.cursor
-      ? decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id'])
-      : undefined;
-    const rows = await this.tasks.list({ ...query, after }, (filter) =>
+    const byDue = query.order === 'due';
+    let after: { at: string; id: string } | undefined;
+    if (query.cursor) {
+      const cursor = byDue
+        ? decodeCursor<{ dueAt: string; id: string }>(query.cursor, ['dueAt', 'id'])
+        : decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
+      after = { at: 'dueAt' in cursor ? cursor.dueAt : cursor.createdAt, id: cursor.id };
+    }
+    const rows = await this.tasks.list({ ...query, byDue, after }, (filter) =>
       this.authz.visibleTasks(principal, filter),
     );
-    return toPage(rows.map(toDto), query.limit, (t) => ({ createdAt: t.createdAt, id: t.id }));
+    const items = rows.map((row): TaskListItemDto => ({
+      ...toDto(row),
+      definitionKey: row.definition_key,
+      procedureName: row.procedure_name,
+    }));
+    return toPage(items, query.limit, (t): Record<string, string> =>
+      byDue ? { dueAt: t.dueAt ?? 'infinity', id: t.id } : { createdAt: t.createdAt, id: t.id },
+    );
   }
 
   async get(id: string, kind: TaskKind, principal: Principal): Promise<TaskDto> {

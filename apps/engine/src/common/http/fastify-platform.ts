@@ -15,8 +15,8 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
     // `request.ip` is the peer's address (audit records, sign-in sessions, the login rate limit), never
     // X-Forwarded-For: Express's default "trust proxy" false.
     trustProxy: false,
-    // app.close() ends every connection, busy keep-alive ones included.
-    forceCloseConnections: true,
+    // app.close() ends idle keep-alive connections at once and waits for the requests under way (see shutdown.ts).
+    forceCloseConnections: 'idle',
     // Node's defaults (Fastify's own: a 72 s keep-alive, no request timeout).
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,

@@ -7,7 +7,13 @@ import { PROBLEM_CONTENT_TYPE } from '../problem/problem.exception';
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
-const PUBLIC_PATHS = ['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/public/'];
+const PUBLIC_PATHS = [
+  '/api/v1/health',
+  '/api/v1/auth/login',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/session',
+  '/api/v1/public/',
+];
 
 /**
  * The OpenAPI document, generated from the controllers and DTOs, served as UI at /api/docs and as JSON

@@ -1,17 +1,22 @@
 import { type FastifyInstance } from 'fastify';
 import { type Logger as Pino } from 'pino';
+import { httpRequestDuration } from '../metrics/engine-metrics';
 
 /** Routes not logged: the health check, which load balancers call every few seconds. */
 const QUIET_ROUTES = new Set(['/api/v1/health']);
 
 /**
- * One log line per answered request: `{"req":{"id","method","url","remoteAddress"},"res":{"statusCode"},
+ * One log line per answered request (and its observation in `lt_http_request_duration_seconds`): `{"req":{"id","method","url","remoteAddress"},"res":{"statusCode"},
  * "responseTime":ms,"msg":"request completed"}`, at `error` for a 5xx, else `info`. Headers are not logged
  * (no credential can leak into the logs); the request id is the X-Request-Id the answer carries.
  */
 export function logRequests(fastify: FastifyInstance, pino: Pino): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
+    httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status },
+      reply.elapsedTime / 1000,
+    );
     const level = status >= 500 ? 'error' : 'info';
     if (pino.isLevelEnabled(level) && !QUIET_ROUTES.has(request.routeOptions.url ?? '')) {
       pino[level](

@@ -1,0 +1,50 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { Suspense } from 'react';
+import { RouterProvider } from 'react-router';
+import { ApiError } from './api/problem.util';
+import { ErrorBoundary } from './pages/error-boundary';
+import { FullPageSpinner } from './pages/full-page-spinner';
+import { router } from './router';
+
+dayjs.locale('vi');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) is not retried; a network or server failure is, twice.
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ApiError && error.status !== null && error.status < 500),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <ConfigProvider
+        locale={viVN}
+        theme={{
+          token: {
+            colorPrimary: '#1d4ed8',
+            borderRadius: 6,
+            fontFamily:
+              "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
+          },
+        }}
+      >
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <Suspense fallback={<FullPageSpinner />}>
+              <RouterProvider router={router} />
+            </Suspense>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,23 @@
+import { areaOfPath, areasFor } from './areas.util';
+
+describe('areas by role', () => {
+  const keys = (roles: string[]) => areasFor(roles).map((a) => a.key);
+
+  it('gives officers the inbox, leaders the inbox and statistics', () => {
+    expect(keys(['officer'])).toEqual(['inbox']);
+    expect(keys(['leader'])).toEqual(['inbox', 'statistics']);
+  });
+
+  it('gives reception the desk, designers and publishers the designer, admins the administration', () => {
+    expect(keys(['reception'])).toEqual(['desk']);
+    expect(keys(['publisher', 'designer'])).toEqual(['designer']);
+    expect(keys(['admin'])).toEqual(['admin']);
+    expect(keys([])).toEqual([]);
+  });
+
+  it('finds the area of a path and of the paths below it', () => {
+    expect(areaOfPath('/hop-viec')?.key).toBe('inbox');
+    expect(areaOfPath('/thiet-ke/tach-thua-dat')?.key).toBe('designer');
+    expect(areaOfPath('/hop-viec-cu')).toBeUndefined();
+  });
+});

@@ -1,0 +1,56 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './auth/require-session';
+import { AppLayout } from './layout/app-layout';
+import { AreaGuard, HomeRedirect } from './layout/area-routes';
+import type { AreaKey } from './layout/areas.util';
+import NotFoundPage from './pages/not-found.page';
+import { RouteErrorPage } from './pages/route-error.page';
+
+// Each area is its own chunk, fetched when first opened: an officer never downloads the designer.
+const SignInPage = lazy(() => import('./pages/sign-in.page'));
+const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
+  inbox: lazy(() => import('./inbox/inbox.page')),
+  desk: lazy(() => import('./areas/desk.page')),
+  designer: lazy(() => import('./areas/designer.page')),
+  statistics: lazy(() => import('./areas/statistics.page')),
+  admin: lazy(() => import('./areas/admin.page')),
+};
+const area = (key: AreaKey, path: string) => {
+  const Page = pages[key];
+  return {
+    path,
+    element: (
+      <AreaGuard area={key}>
+        <Page />
+      </AreaGuard>
+    ),
+  };
+};
+
+export const router = createBrowserRouter([
+  { path: '/dang-nhap', element: <SignInPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          area('inbox', 'hop-viec'),
+          area('desk', 'mot-cua'),
+          area('designer', 'thiet-ke'),
+          area('statistics', 'thong-ke'),
+          area('admin', 'quan-tri'),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
