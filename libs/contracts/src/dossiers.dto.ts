@@ -1,7 +1,7 @@
 import type { DeadlineEventDto, DeadlineFieldsDto, ExtensionDto, OutcomeDto } from './deadlines.dto';
 import type { JsonValue, VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
-import type { TaskStatus } from './tasks.dto';
+import type { TaskStatus } from './task-status.dto';
 
 export type DossierStatus = 'active' | 'completed' | 'cancelled';
 export type DossierChannel = 'desk' | 'online' | 'postal';

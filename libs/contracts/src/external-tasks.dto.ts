@@ -1,6 +1,6 @@
 import type { VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
-import type { TaskStatus } from './tasks.dto';
+import type { TaskStatus } from './task-status.dto';
 
 export interface FetchTopicDto {
   topicName: string;

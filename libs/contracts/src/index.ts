@@ -15,6 +15,7 @@ export * from './users.dto';
 export * from './definitions.dto';
 export * from './dossiers.dto';
 export * from './deadlines.dto';
+export * from './task-status.dto';
 export * from './tasks.dto';
 export * from './external-tasks.dto';
 export * from './messages.dto';

@@ -2,9 +2,9 @@ import type { DeadlineFieldsDto } from './deadlines.dto';
 import type { DossierStateDto } from './dossiers.dto';
 import type { VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
+import type { TaskStatus } from './task-status.dto';
 
 export type TaskKind = 'user' | 'external';
-export type TaskStatus = 'active' | 'completed' | 'cancelled';
 export type FormFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
 
 /** A field of a user task's form (`<lt:formField>`), checked when the task is completed. */

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isUuid } from '../common/uuid.util';
-import { Db, type Sql } from '../database/db.service';
+import type { Sql } from '../database/db.service';
 import type { AuditContext } from './audit-context';
-import { type AuditRecord, cut } from './audit-record';
+import type { AuditRecord } from './audit-record';
+import { AuditRepository, insertAuditRecords } from './audit.repository';
 
 // Named here too: the runtime's statement (dossier-write.ts) and the interceptor import them from the writer.
 export { type AuditRecord, cut } from './audit-record';
@@ -20,7 +20,7 @@ export class AuditWriter {
   private pending: Array<{ record: AuditRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
   private writing = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   write(record: AuditRecord): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -48,42 +48,8 @@ export class AuditWriter {
   }
 
   private insert(records: AuditRecord[]): Promise<void> {
-    return insertAuditRecords(this.db.query, records);
+    return this.audit.insert(records);
   }
-}
-
-/** Appends audit records with `sql` (inside a command's transaction: they commit with it). */
-export async function insertAuditRecords(sql: Sql, records: AuditRecord[]): Promise<void> {
-  await sql(
-    `INSERT INTO audit_log (at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
-                              dossier_id, status, outcome, ip, request_id, detail)
-       SELECT at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id,
-              -- a refused or failed command on a step is still filed under its dossier
-              COALESCE(dossier_id, CASE WHEN target_type = 'task' AND target_id ~ '^[0-9a-fA-F-]{36}$'
-                                        THEN (SELECT t.dossier_id FROM tasks t WHERE t.id = target_id::uuid) END),
-              status, outcome, ip, request_id, detail
-         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::uuid[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
-              AS x(at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id, status,
-                   outcome, ip, request_id, detail)`,
-    [
-      records.map((r) => r.at),
-      records.map((r) => r.actorKind),
-      records.map((r) => cut(r.actorId, 200)),
-      records.map((r) => cut(r.unitCode, 50)),
-      records.map((r) => cut(r.action, 60)),
-      records.map((r) => cut(r.method, 10)),
-      records.map((r) => cut(r.path, 500)),
-      records.map((r) => r.targetType),
-      records.map((r) => cut(r.targetId, 200)),
-      records.map((r) => (r.dossierId !== null && isUuid(r.dossierId) ? r.dossierId : null)),
-      records.map((r) => r.status),
-      records.map((r) => r.outcome),
-      records.map((r) => cut(r.ip, 64)),
-      records.map((r) => cut(r.requestId, 100)),
-      records.map((r) => cut(r.detail, 500)),
-    ],
-  );
 }
 
 /**

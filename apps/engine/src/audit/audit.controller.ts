@@ -6,10 +6,10 @@ import { decodeCursor, PageQuery, toPage } from '../common/pagination';
 import { ApiPageResponse } from '../common/pagination/api-page-response.decorator';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { badRequest } from '../common/problem/problem.exception';
-import { iso, SqlFilter } from '../common/sql/sql-filter.util';
-import { Db } from '../database/db.service';
+import { iso } from '../common/sql/sql-filter.util';
 import { RequireRoles } from '../identity/auth.decorators';
 import { enumOf } from '../common/http/api-enum.util';
+import { AuditRepository } from './audit.repository';
 
 /** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
 const AUDIT_OUTCOMES = enumOf<C.AuditOutcome>({ success: true, denied: true, failed: true, replayed: true });
@@ -110,58 +110,25 @@ export class AuditQuery extends PageQuery implements C.AuditQueryDto {
   to?: string;
 }
 
-interface Row {
-  id: string;
-  at: Date;
-  actor_kind: AuditEntryDto['actorKind'];
-  actor_id: string;
-  unit_code: string | null;
-  action: string;
-  method: string;
-  path: string;
-  target_type: string | null;
-  target_id: string | null;
-  dossier_id: string | null;
-  status: number;
-  outcome: AuditEntryDto['outcome'];
-  ip: string | null;
-  request_id: string | null;
-  detail: string | null;
-}
-
 @ApiTags('audit')
 @ApiBearerAuth()
 @RequireRoles('admin')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   @Get()
   @ApiOperation({ summary: 'The audit log (admin), newest first, with filters' })
   @ApiPageResponse(AuditEntryDto)
   @ApiProblemResponses(400, 403)
   async list(@Query() q: AuditQuery): Promise<C.PageDto<AuditEntryDto>> {
-    const filter = new SqlFilter()
-      .addIf(q.actor, 'actor_id = ?')
-      .addIf(q.unit, 'unit_code = ?')
-      .addIf(q.action, 'action = ?')
-      .addIf(q.dossierId, 'dossier_id = ?')
-      .addIf(q.targetId, 'target_id = ?')
-      .addIf(q.outcome, 'outcome = ?')
-      .addIf(q.from, 'at >= ?::timestamptz')
-      .addIf(q.to, 'at < ?::timestamptz');
+    let after: string | undefined;
     if (q.cursor) {
-      const after = decodeCursor<{ id: string }>(q.cursor, ['id']).id;
+      after = decodeCursor<{ id: string }>(q.cursor, ['id']).id;
       if (!/^\d{1,19}$/.test(after))
         throw badRequest('The cursor is not valid for this list.', undefined, { slug: 'invalid-cursor' });
-      filter.add('id < ?::bigint', after);
     }
-    const { rows } = await this.db.query<Row>(
-      `SELECT id::text, at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id,
-              status, outcome, ip, request_id, detail
-         FROM audit_log ${filter.where} ORDER BY audit_log.id DESC LIMIT ${filter.param(q.limit + 1)}`,
-      filter.params,
-    );
+    const rows = await this.audit.list(q, after);
     return toPage(
       rows.map((r) => ({
         id: r.id,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditWriter } from './audit-writer';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditRepository } from './audit.repository';
 
 /**
  * The audit log: who did what, when, for whom. Global: every audited route's interceptor (@Audit)
@@ -10,7 +11,7 @@ import { AuditInterceptor } from './audit.interceptor';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditWriter, AuditInterceptor],
+  providers: [AuditRepository, AuditWriter, AuditInterceptor],
   exports: [AuditWriter, AuditInterceptor],
 })
 export class AuditModule {}

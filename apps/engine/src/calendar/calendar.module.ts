@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller';
+import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 
 /**
@@ -10,7 +11,7 @@ import { CalendarService } from './calendar.service';
 @Global()
 @Module({
   controllers: [CalendarController],
-  providers: [CalendarService],
+  providers: [CalendarRepository, CalendarService],
   exports: [CalendarService],
 })
 export class CalendarModule {}

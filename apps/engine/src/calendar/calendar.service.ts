@@ -12,7 +12,7 @@ import {
 } from '@lienthong/calendar';
 import { Subject, type Observable } from 'rxjs';
 import { badRequest, unprocessable } from '../common/problem/problem.exception';
-import { Db, type Sql } from '../database/db.service';
+import { Db } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
 import {
   breaksOf,
@@ -27,9 +27,9 @@ import {
   type DecisionBreak,
 } from './calendar.util';
 import { NotificationListener, type ListenConnection } from '../database/notification-listener.util';
+import { CALENDAR_CHANNEL, CalendarRepository, type StoredRow } from './calendar.repository';
 
-/** The NOTIFY channel of calendar changes; the payload is the id of the `calendar_changes` row. */
-export const CALENDAR_CHANNEL = 'lt_calendar';
+export { CALENDAR_CHANNEL } from './calendar.repository';
 /** Catch-up check of the data version while the LISTEN works (a safety net only). */
 export const CALENDAR_POLL_MS = 60_000;
 /** Reconnection delay of the LISTEN (doubling up to the max); also the check interval while it is down. */
@@ -112,31 +112,6 @@ interface CalendarState {
   readonly decisions: readonly OfficialDecision[];
 }
 
-interface StoredRow {
-  change_id: string | null;
-  decision_count: number;
-  decisions: unknown[];
-  changes: Array<{
-    id: string;
-    at: string;
-    year: number;
-    actor: string;
-    reason: string | null;
-    previousVersion: string;
-    version: string;
-  }>;
-}
-
-/** Reads the decisions in force and, in the same snapshot, the audit rows after a given id. */
-const LOAD_SQL = `
-  SELECT (SELECT max(id) FROM calendar_changes)::text AS change_id,
-         (SELECT count(*) FROM calendar_decisions)::int AS decision_count,
-         (SELECT coalesce(jsonb_agg(decision ORDER BY year, id), '[]'::jsonb) FROM calendar_decisions) AS decisions,
-         (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                    'id', id::text, 'at', at, 'year', year, 'actor', actor, 'reason', reason,
-                    'previousVersion', previous_version, 'version', version) ORDER BY id), '[]'::jsonb)
-            FROM (SELECT * FROM calendar_changes WHERE id > $1::bigint ORDER BY id LIMIT 1000) AS recent) AS changes`;
-
 const NO_CHANGES_AFTER = '9223372036854775807';
 
 /**
@@ -159,6 +134,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly db: Db,
+    private readonly calendars: CalendarRepository,
     private readonly clock: Clock,
   ) {
     this.listener = new NotificationListener({
@@ -265,8 +241,8 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
     let pending: string | undefined;
     try {
       const outcome = await this.db.transaction(async (sql) => {
-        await sql(`SELECT pg_advisory_xact_lock(hashtext('${CALENDAR_CHANNEL}'))`);
-        const stored = this.stateOf(await this.load(sql, NO_CHANGES_AFTER));
+        await this.calendars.lock(sql);
+        const stored = this.stateOf(await this.calendars.load(sql, NO_CHANGES_AFTER));
         const ofYear = stored.decisions.filter((decision) => decision.year === year);
         if (sameDecisions(ofYear, submitted)) return { changed: false as const, stored };
 
@@ -274,10 +250,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
           [...stored.decisions.filter((decision) => decision.year !== year), ...submitted],
           decisions,
         );
-        const { rows } = await sql<{ id: string }>(
-          `SELECT nextval(pg_get_serial_sequence('calendar_changes', 'id'))::text AS id`,
-        );
-        const changeId = rows[0].id;
+        const changeId = await this.calendars.nextChangeId(sql);
         pending = changeId;
         this.localChanges.add(changeId);
         const calendar = new WorkingCalendar({
@@ -287,43 +260,31 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
         // The first write materialises the library's decisions: from then on the table is the whole set.
         const written = stored.source === 'default' ? merged : submitted;
-        if (stored.source === 'default') await sql(`DELETE FROM calendar_decisions`);
-        else await sql(`DELETE FROM calendar_decisions WHERE year = $1`, [year]);
+        if (stored.source === 'default') await this.calendars.deleteDecisions(sql);
+        else await this.calendars.deleteDecisionsOf(sql, year);
         if (written.length > 0) {
-          await sql(
-            `INSERT INTO calendar_decisions (id, year, decision, updated_by, updated_at)
-             SELECT d->>'id', (d->>'year')::int, d, $2, $3 FROM jsonb_array_elements($1::jsonb) AS d`,
-            [JSON.stringify(written), actor, at],
-          );
+          await this.calendars.insertDecisions(sql, written, actor, at);
         }
-        await sql(
-          `INSERT INTO calendar_changes (id, at, year, actor, reason, previous_version, version, decisions)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-          [
-            changeId,
-            at,
-            year,
-            actor,
-            why,
-            stored.calendar.version,
-            calendar.version,
-            JSON.stringify(submitted),
-          ],
-        );
+        await this.calendars.insertChange(sql, {
+          id: changeId,
+          at,
+          year,
+          actor,
+          reason: why,
+          previousVersion: stored.calendar.version,
+          version: calendar.version,
+          decisions: submitted,
+        });
         // The open due instants are to be computed again with the new calendar: DeadlineRecomputer carries
         // this out (here, at once; or at the next start of an engine process if this one stops first).
-        await sql(
-          `INSERT INTO calendar_recomputations (change_id, calendar_version, reason, actor, requested_at)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [
-            changeId,
-            calendar.version,
-            recomputationReason(year, stored.calendar.version, calendar.version, why),
-            actor,
-            at,
-          ],
-        );
-        await sql(`SELECT pg_notify($1, $2)`, [CALENDAR_CHANNEL, changeId]);
+        await this.calendars.requestRecomputation(sql, {
+          changeId,
+          calendarVersion: calendar.version,
+          reason: recomputationReason(year, stored.calendar.version, calendar.version, why),
+          actor,
+          at,
+        });
+        await this.calendars.notifyChange(sql, changeId);
         const next: CalendarState = {
           calendar,
           source: 'database',
@@ -408,7 +369,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   private async reload(): Promise<boolean> {
     const after = this.state === undefined ? NO_CHANGES_AFTER : this.state.changeSeq.toString();
-    const row = await this.load(this.db.query, after);
+    const row = await this.calendars.load(this.db.query, after);
     const next = this.stateOf(row);
     const changes: CalendarChange[] = row.changes.map((change) => ({
       changeId: change.id,
@@ -432,10 +393,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   /** The catch-up check: one cheap query, a reload only when the data version moved. */
   private async checkForChanges(): Promise<void> {
-    const { rows } = await this.db.query<{ id: string | null }>(
-      `SELECT max(id)::text AS id FROM calendar_changes`,
-    );
-    const seq = BigInt(rows[0]?.id ?? '0');
+    const seq = BigInt((await this.calendars.lastChangeId()) ?? '0');
     if (this.state === undefined || seq !== this.state.changeSeq) await this.refresh();
   }
 
@@ -444,11 +402,6 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
       if (BigInt(payload) <= this.state.changeSeq) return; // ours, or already loaded
     }
     void this.catchUp();
-  }
-
-  private async load(sql: Sql, after: string): Promise<StoredRow> {
-    const { rows } = await sql<StoredRow>(LOAD_SQL, [after]);
-    return rows[0];
   }
 
   /** Builds the state a stored row describes (reusing the calendar in force when it is the same data). */

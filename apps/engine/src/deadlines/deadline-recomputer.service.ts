@@ -12,9 +12,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Db } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
 import { CalendarSource } from '../runtime/calendar-source';
-import { recomputeDeadlinesInPlace, type DeadlineState } from '../runtime/deadlines';
-import { lowerStatus } from '../runtime/dossier-write';
-import { recomputedOutboxCte } from '../webhooks/webhook-outbox.sql';
+import { recomputeDeadlinesInPlace } from '../runtime/deadlines';
+import { DeadlineRecomputeRepository, type RecomputeRow } from './deadline-recompute.repository';
 
 /** Dossiers read, recomputed and written per statement (one short transaction each). */
 export const RECOMPUTE_BATCH = 1000;
@@ -24,9 +23,6 @@ export const RECOMPUTE_WORKERS = 2;
 const ATTEMPTS = 5;
 /** How often a process waits for another one's recomputation to end (advisory lock). */
 const LOCK_POLL_MS = 500;
-/** Any number being a lock key shared by every engine process: one recomputation at a time. */
-const RECOMPUTE_LOCK = 7_210_002;
-
 export interface RecomputeResult {
   /** Open dossiers examined and up to date with the calendar. */
   dossiers: number;
@@ -37,63 +33,7 @@ export interface RecomputeResult {
   finished: boolean;
 }
 
-/**
- * Every open dossier with a clock, read once by a sequential scan in physical order (a cursor): no index
- * descent per dossier, and consecutive batches then rewrite neighbouring heap pages (and their steps',
- * created with them), so that each page is read, written and logged (full-page image after a checkpoint)
- * about once in the whole recomputation rather than once per batch touching it.
- */
-const SCAN_SQL = `SELECT id, revision, deadlines FROM dossiers
-                   WHERE status = 'active' AND (clock <> 'none' OR deadlines->'tasks' <> '{}'::jsonb)`;
-
-const READ_SQL = `SELECT id, revision, deadlines FROM dossiers WHERE id = ANY($1::uuid[]) AND status = 'active'`;
-
-/**
- * One batch, one statement: the dossiers some of whose clocks moved (each only if its revision is still
- * the one read), the steps whose due instants moved (only of the dossiers written), and a 'recomputed'
- * deadline event and its webhook deliveries for each dossier whose own due instant moved. Typed arrays rather than JSON records
- * (the clocks, jsonb anyway, are one JSON array).
- *
- * `parent_id`, `created_at`, `dossier_id` and `unit` are set to themselves on purpose: naming an index's
- * key column in an UPDATE makes PostgreSQL insert the new row version into that (non-unique) index without
- * first trying a "bottom-up deletion" pass, which visits heap pages looking for dead versions of the same
- * key. In a recomputation there are none to find (every version is the batch's own), and those passes
- * cost a sixth of its time. The values do not change: no foreign key is checked again.
- */
-const WRITE_SQL = `
-  WITH x AS (
-         SELECT * FROM ROWS FROM (unnest($1::uuid[]), unnest($2::int[]), jsonb_array_elements($3::jsonb),
-                                  unnest($4::text[]), unnest($5::timestamptz[]), unnest($6::timestamptz[]),
-                                  unnest($7::text[]), unnest($8::timestamptz[]), unnest($9::timestamptz[]))
-                  AS x(id, revision, deadlines, clock, due_at, due_soon_at, deadline_status, appointment, previous_due)),
-       d AS (
-         UPDATE dossiers SET deadlines = x.deadlines, clock = x.clock, due_at = x.due_at, due_soon_at = x.due_soon_at,
-                deadline_status = ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')},
-                overdue_holders = CASE WHEN ${lowerStatus('dossiers.deadline_status', 'x.deadline_status')} = 'overdue'
-                                       THEN dossiers.overdue_holders END,
-                revision = dossiers.revision + 1,
-                appointment_at = CASE WHEN dossiers.extension IS NULL THEN x.appointment ELSE dossiers.appointment_at END,
-                parent_id = dossiers.parent_id, created_at = dossiers.created_at
-           FROM x WHERE dossiers.id = x.id AND dossiers.revision = x.revision
-         RETURNING dossiers.id, x.previous_due IS DISTINCT FROM x.due_at AS moved, x.previous_due, dossiers.due_at,
-                   dossiers.code, dossiers.status, dossiers.receiving_unit, dossiers.definition_key, dossiers.clock,
-                   dossiers.appointment_at, dossiers.deadline_status),
-       t AS (
-         UPDATE tasks SET due_at = y.due_at, due_soon_at = y.due_soon_at,
-                deadline_status = ${lowerStatus('tasks.deadline_status', 'y.deadline_status')},
-                dossier_id = tasks.dossier_id, unit = tasks.unit
-           FROM unnest($10::uuid[], $11::uuid[], $12::timestamptz[], $13::timestamptz[], $14::text[])
-                AS y(id, dossier_id, due_at, due_soon_at, deadline_status)
-          WHERE tasks.id = y.id AND tasks.status = 'active' AND y.dossier_id IN (SELECT id FROM d)),
-       e AS (
-         INSERT INTO deadline_events (dossier_id, at, kind, reason, actor, previous_due_at, new_due_at, calendar_version)
-         SELECT id, $15, 'recomputed', $16, $17, previous_due, due_at, $18 FROM d WHERE moved),
-       ${recomputedOutboxCte('$15', '$16')}
-  SELECT id, moved FROM d`;
-
-const PENDING_SQL = `SELECT id::text, reason, actor FROM calendar_recomputations WHERE finished_at IS NULL ORDER BY id`;
-
-type Row = [id: string, revision: number, deadlines: DeadlineState];
+type Row = RecomputeRow;
 
 /**
  * A PostgreSQL array literal of values that need no quoting (uuids, integers, ISO instants, status
@@ -231,6 +171,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
 
   constructor(
     private readonly db: Db,
+    private readonly store: DeadlineRecomputeRepository,
     private readonly clock: Clock,
     private readonly calendars: CalendarSource,
     private readonly calendarService: CalendarService,
@@ -270,13 +211,9 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
     calendar: WorkingCalendar = this.calendars.current(),
   ): Promise<RecomputeResult> {
     return this.schedule(async () => {
-      const { rows } = await this.db.query<{ id: string }>(
-        `INSERT INTO calendar_recomputations (calendar_version, reason, actor, requested_at)
-         VALUES ($1, $2, $3, $4) RETURNING id::text`,
-        [calendar.version, reason, actor, this.clock.now()],
-      );
+      const id = await this.store.request(calendar.version, reason, actor, this.clock.now());
       const followsCurrent = calendar.version === this.calendars.current().version;
-      return this.run({ rows: [rows[0]!.id], calendar, followsCurrent, reason, actor });
+      return this.run({ rows: [id], calendar, followsCurrent, reason, actor });
     });
   }
 
@@ -305,7 +242,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
 
   /** Every recomputation not finished yet, in one run with the calendar in force. */
   private async resumePending(): Promise<RecomputeResult> {
-    const { rows: pending } = await this.db.query<{ id: string; reason: string; actor: string }>(PENDING_SQL);
+    const pending = await this.store.pending();
     const latest = pending[pending.length - 1];
     if (latest === undefined) return { dossiers: 0, changed: 0, seconds: 0, finished: true };
     return this.run({
@@ -336,10 +273,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
       for (let i = 0; i <= Math.max(1, this.workers); i++) {
         const client = await this.db.connect(`lienthong-recompute-${i}`);
         clients.push(client);
-        // A recomputation is restartable: its commits need not wait for the WAL to reach the disk. Its
-        // statements are the same shape every batch: planned once (arrays of any length, same plan).
-        await client.query('SET synchronous_commit = off');
-        await client.query('SET plan_cache_mode = force_generic_plan');
+        await this.store.prepare(client);
       }
       // The first connection holds the lock and reads; the others write.
       const reader = clients[0]!;
@@ -347,39 +281,25 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
       // One recomputation at a time across engine processes (session lock, released with the connection).
       for (;;) {
         if (this.shouldStop(run)) return result(false);
-        const { rows } = await reader.query<{ locked: boolean }>(
-          `SELECT pg_try_advisory_lock($1) AS locked`,
-          [RECOMPUTE_LOCK],
-        );
-        if (rows[0]!.locked) break;
+        if (await this.store.tryLock(reader)) break;
         await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
       }
       // Another process may have carried them out meanwhile.
-      const { rows: pending } = await reader.query<{ id: string }>(PENDING_SQL);
-      const open = new Set(pending.map((p) => p.id));
+      const open = new Set(await this.store.pendingIds(reader));
       const rows = run.rows.filter((id) => open.has(id));
       if (rows.length === 0) return result(true);
       const progressRow = rows[rows.length - 1]!;
-      await reader.query(
-        `UPDATE calendar_recomputations SET started_at = $2, calendar_version = $3 WHERE id = ANY($1::bigint[])`,
-        [rows, this.clock.now(), run.calendar.version],
-      );
+      await this.store.markStarted(reader, rows, this.clock.now(), run.calendar.version);
 
       // The scan's snapshot is that of its start: a dossier changed since fails its revision check and is read
       // again by id. Dossiers created since have clocks of the calendar in force already.
-      await reader.query('BEGIN');
-      await reader.query('SET LOCAL enable_indexscan = off');
-      await reader.query('SET LOCAL enable_bitmapscan = off');
-      await reader.query(`DECLARE lt_recompute NO SCROLL CURSOR FOR ${SCAN_SQL}`);
+      await this.store.openScan(reader);
       let exhausted = false;
       let reading: Promise<Row[]> = Promise.resolve([]);
       const nextBatch = (): Promise<Row[]> =>
         (reading = reading.then(async () => {
           if (exhausted) return [];
-          const { rows: batch } = await reader.query<Row>({
-            text: `FETCH ${this.batchSize} FROM lt_recompute`,
-            rowMode: 'array',
-          });
+          const batch = await this.store.fetch(reader, this.batchSize);
           if (batch.length < this.batchSize) exhausted = true;
           return batch;
         }));
@@ -393,10 +313,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
               const done = await this.recomputeBatch(client, batch, run);
               dossiers += done.dossiers;
               changed += done.changed;
-              await client.query(
-                `UPDATE calendar_recomputations SET dossiers = dossiers + $2, moved = moved + $3 WHERE id = $1`,
-                [progressRow, done.dossiers, done.changed],
-              );
+              await this.store.progress(client, progressRow, done.dossiers, done.changed);
               await this.afterBatch?.();
             } catch (error) {
               failed = true;
@@ -406,14 +323,11 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
         }),
       );
       await reading.catch(() => undefined);
-      await reader.query('COMMIT').catch(() => undefined);
+      await this.store.closeScan(reader).catch(() => undefined);
       const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failure) throw failure.reason;
       if (!exhausted) return result(false);
-      await reader.query(`UPDATE calendar_recomputations SET finished_at = $2 WHERE id = ANY($1::bigint[])`, [
-        rows,
-        this.clock.now(),
-      ]);
+      await this.store.markFinished(reader, rows, this.clock.now());
       return result(true);
     } finally {
       await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
@@ -435,12 +349,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
       for (const row of rows) if (!batch.add(row, calendar, now)) dossiers++;
       if (batch.ids.length === 0) break;
       await this.beforeWrite?.(batch.ids);
-      const { rows: written } = await client.query<[string, boolean]>({
-        name: 'lt_recompute_write',
-        text: WRITE_SQL,
-        values: batch.params(now, reason, actor, calendar.version),
-        rowMode: 'array',
-      });
+      const written = await this.store.write(client, batch.params(now, reason, actor, calendar.version));
       dossiers += written.length;
       for (const [, moved] of written) if (moved) changed++;
       if (written.length === batch.ids.length) break;
@@ -453,12 +362,7 @@ export class DeadlineRecomputer implements OnModuleInit, OnApplicationBootstrap,
         );
         break;
       }
-      ({ rows } = await client.query<Row>({
-        name: 'lt_recompute_read',
-        text: READ_SQL,
-        values: [pgArray(pending)],
-        rowMode: 'array',
-      }));
+      rows = await this.store.read(client, pgArray(pending));
     }
     return { dossiers, changed };
   }

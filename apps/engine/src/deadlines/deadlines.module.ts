@@ -2,9 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { DeadlineRecomputeRepository } from './deadline-recompute.repository';
 import { DeadlineRecomputer } from './deadline-recomputer.service';
+import { DeadlineSweepRepository } from './deadline-sweep.repository';
 import { DeadlineSweeper } from './deadline-sweeper.service';
 import { DeadlinesController } from './deadlines.controller';
+import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlinesService } from './deadlines.service';
 import { TestClockController } from './test-clock.controller';
 
@@ -23,7 +26,14 @@ export class DeadlinesModule {
         // Moving the clock is for end-to-end tests only.
         ...(config.mode === 'test' ? [TestClockController] : []),
       ],
-      providers: [DeadlinesService, DeadlineSweeper, DeadlineRecomputer],
+      providers: [
+        DeadlinesRepository,
+        DeadlineSweepRepository,
+        DeadlineRecomputeRepository,
+        DeadlinesService,
+        DeadlineSweeper,
+        DeadlineRecomputer,
+      ],
       exports: [DeadlineSweeper, DeadlineRecomputer],
     };
   }

@@ -10,25 +10,14 @@ import { DefinitionCache } from '../runtime/definition-cache';
 import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
 import type { DossierRow } from '../runtime/dossier-row';
 import { ProcessRuntime, type Respond } from '../runtime/process-runtime.service';
-
-interface EventRow {
-  id: string;
-  at: Date;
-  kind: DeadlineEventDto['kind'];
-  task_id: string | null;
-  reason: string | null;
-  actor: string | null;
-  working_minutes: number | null;
-  previous_due_at: Date | null;
-  new_due_at: Date | null;
-  calendar_version: string | null;
-}
+import { type EventRow, DeadlinesRepository } from './deadlines.repository';
 
 /** Pauses, resumptions, extensions and the process control record of a dossier's legal deadline. */
 @Injectable()
 export class DeadlinesService {
   constructor(
     private readonly db: Db,
+    private readonly deadlines: DeadlinesRepository,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
     private readonly authz: Authz,
@@ -144,11 +133,7 @@ export class DeadlinesService {
   async events(idOrCode: string, principal: Principal): Promise<DeadlineEventDto[]> {
     const row = await this.runtime.loadDossier(this.db.query, idOrCode);
     await this.authz.assertDossierVisible(this.db.query, principal, row);
-    const { rows } = await this.db.query<EventRow>(
-      `SELECT id::text, at, kind, task_id, reason, actor, working_minutes, previous_due_at, new_due_at, calendar_version
-         FROM deadline_events WHERE dossier_id = $1 ORDER BY deadline_events.id`,
-      [row.id],
-    );
+    const rows = await this.deadlines.events(row.id);
     return rows.map(toEvent);
   }
 
@@ -156,38 +141,9 @@ export class DeadlinesService {
   async controlSheet(idOrCode: string, principal: Principal): Promise<ControlSheetDto> {
     const row = await this.runtime.loadDossier(this.db.query, idOrCode);
     await this.authz.assertDossierVisible(this.db.query, principal, row);
-    const { rows: header } = await this.db.query<{
-      applicant: ControlSheetDto['dossier']['applicant'];
-      created_at: Date;
-      ended_at: Date | null;
-      due_at: Date | null;
-      appointment_at: Date | null;
-      outcome: ControlSheetDto['dossier']['outcome'];
-      extension: ExtensionDto | null;
-    }>(
-      `SELECT applicant, created_at, ended_at, due_at, appointment_at, outcome, extension FROM dossiers WHERE id = $1`,
-      [row.id],
-    );
-    const h = header[0];
+    const h = await this.deadlines.controlSheetDossier(row.id);
     if (!h) throw notFound('Dossier', idOrCode);
-    const { rows: steps } = await this.db.query<{
-      id: string;
-      node_id: string;
-      name: string | null;
-      unit: string | null;
-      completed_by: string | null;
-      created_at: Date;
-      due_at: Date | null;
-      completed_at: Date | null;
-      allotted_time: string | null;
-      worked_minutes: number | null;
-      outcome: ControlSheetDto['steps'][number]['outcome'];
-      status: ControlSheetDto['steps'][number]['status'];
-    }>(
-      `SELECT id, node_id, name, unit, completed_by, created_at, due_at, completed_at, allotted_time, worked_minutes, outcome, status
-         FROM tasks WHERE dossier_id = $1 ORDER BY created_at, id`,
-      [row.id],
-    );
+    const steps = await this.deadlines.controlSheetSteps(row.id);
     const definition = await this.cache.get(this.db.query, row.definition_id);
     return {
       dossier: {

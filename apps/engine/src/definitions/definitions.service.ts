@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { analyzeBpmn, type ProcessGraph, type ValidationIssue } from '@lienthong/bpmn';
 import type {
   DefinitionDto,
@@ -9,27 +8,13 @@ import type {
   DeployResultDto,
   PageDto,
 } from '@lienthong/contracts';
-import { DataSource, EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { decodeCursor, toPage } from '../common/pagination';
-import { iso, SqlFilter } from '../common/sql/sql-filter.util';
+import { iso } from '../common/sql/sql-filter.util';
 import { Clock } from '../common/clock/clock';
+import { Db, type Sql } from '../database/db.service';
+import { type DefinitionRow, DefinitionsRepository } from './definitions.repository';
 
-interface DefinitionRow {
-  id: string;
-  key: string;
-  version: number;
-  name: string;
-  procedure_code: string | null;
-  legal_time_limit: string | null;
-  status: DefinitionStatus;
-  checksum: string;
-  created_at: Date;
-  published_at: Date | null;
-  xml?: string;
-}
-
-const SUMMARY_COLUMNS = `id, key, version, name, procedure_code, legal_time_limit, status, checksum, created_at, published_at`;
 /** Problems that mean "this is not a BPMN document at all" (400) rather than "not executable" (422). */
 const UNREADABLE = new Set([
   'empty-document',
@@ -44,7 +29,8 @@ const UNREADABLE = new Set([
 @Injectable()
 export class DefinitionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly definitions: DefinitionsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -65,56 +51,40 @@ export class DefinitionsService {
   async deploy(xml: string): Promise<DeployResultDto> {
     const { graph, warnings } = await this.compileOrThrow(xml);
     const checksum = createHash('sha256').update(xml).digest('hex');
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockKey(manager, graph.key);
-      const latest = (
-        (await manager.query(
-          `SELECT ${SUMMARY_COLUMNS} FROM definitions WHERE key = $1 ORDER BY version DESC LIMIT 1`,
-          [graph.key],
-        )) as DefinitionRow[]
-      )[0];
+    return this.db.transaction(async (sql) => {
+      await this.definitions.lockKey(sql, graph.key);
+      const latest = await this.definitions.latest(sql, graph.key);
       if (latest && latest.checksum === checksum) return { ...toSummary(latest), created: false, warnings };
-      const rows = (await manager.query(
-        `INSERT INTO definitions (id, key, version, name, procedure_code, legal_time_limit, status, xml, checksum, graph, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10) RETURNING ${SUMMARY_COLUMNS}`,
-        [
-          randomUUID(),
-          graph.key,
-          (latest?.version ?? 0) + 1,
-          graph.name,
-          graph.procedureCode ?? null,
-          graph.legalTimeLimit ?? null,
-          xml,
-          checksum,
-          graph,
-          this.clock.now(),
-        ],
-      )) as DefinitionRow[];
-      return { ...toSummary(rows[0] as DefinitionRow), created: true, warnings };
+      const row = await this.definitions.insert(sql, {
+        id: randomUUID(),
+        key: graph.key,
+        version: (latest?.version ?? 0) + 1,
+        name: graph.name,
+        procedureCode: graph.procedureCode ?? null,
+        legalTimeLimit: graph.legalTimeLimit ?? null,
+        xml,
+        checksum,
+        graph,
+        createdAt: this.clock.now(),
+      });
+      return { ...toSummary(row), created: true, warnings };
     });
   }
 
   /** Publishes a version: it starts all new dossiers of its key; the previously published version is retired. */
   async publish(key: string, version: number): Promise<DefinitionSummaryDto> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockKey(manager, key);
-      const row = await this.findRow(manager, key, version);
+    return this.db.transaction(async (sql) => {
+      await this.definitions.lockKey(sql, key);
+      const row = await this.findRow(key, version, false, sql);
       if (row.status === 'published') return toSummary(row);
       const now = this.clock.now();
-      await manager.query(
-        `UPDATE definitions SET status = 'retired', retired_at = $2 WHERE key = $1 AND status = 'published'`,
-        [key, now],
-      );
-      const rows = (await manager.query(
-        `UPDATE definitions SET status = 'published', published_at = $2, retired_at = NULL WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
-        [row.id, now],
-      )) as [DefinitionRow[], number];
-      return toSummary(rows[0][0] as DefinitionRow);
+      await this.definitions.retirePublished(sql, key, now);
+      return toSummary(await this.definitions.publish(sql, row.id, now));
     });
   }
 
   async get(key: string, version: number): Promise<DefinitionDto> {
-    const row = await this.findRow(this.dataSource.manager, key, version, true);
+    const row = await this.findRow(key, version, true);
     return { ...toSummary(row), xml: row.xml ?? '' };
   }
 
@@ -124,31 +94,24 @@ export class DefinitionsService {
     limit: number;
     cursor?: string;
   }): Promise<PageDto<DefinitionSummaryDto>> {
-    const filter = new SqlFilter().addIf(query.key, 'key = ?').addIf(query.status, 'status = ?');
-    if (query.cursor) {
-      const after = decodeCursor<{ key: string; version: number }>(query.cursor, ['key', 'version']);
-      filter.add('(key, version) > (?, ?::int)', after.key, after.version);
-    }
-    const rows = (await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM definitions ${filter.where} ORDER BY key, version LIMIT ${filter.param(query.limit + 1)}`,
-      filter.params,
-    )) as DefinitionRow[];
+    const after = query.cursor
+      ? decodeCursor<{ key: string; version: number }>(query.cursor, ['key', 'version'])
+      : undefined;
+    const rows = await this.definitions.list({
+      key: query.key,
+      status: query.status,
+      limit: query.limit,
+      after,
+    });
     const page = toPage(rows, query.limit, (r) => ({ key: r.key, version: r.version }));
     return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
   }
 
   /** The published version of a key (what new dossiers start on). */
   async published(key: string): Promise<{ id: string; version: number; graph: ProcessGraph }> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, version, graph FROM definitions WHERE key = $1 AND status = 'published'`,
-      [key],
-    )) as Array<{ id: string; version: number; graph: ProcessGraph }>;
-    const row = rows[0];
+    const row = await this.definitions.published(key);
     if (row) return row;
-    const exists = (await this.dataSource.query(`SELECT 1 FROM definitions WHERE key = $1 LIMIT 1`, [
-      key,
-    ])) as unknown[];
-    if (exists.length === 0) throw notFound('definition', key);
+    if (!(await this.definitions.exists(key))) throw notFound('definition', key);
     throw conflict(`Procedure "${key}" has no published version: publish one before receiving dossiers.`, {
       code: 'not-published',
     });
@@ -182,24 +145,10 @@ export class DefinitionsService {
     return { graph, warnings: issues.filter((i) => i.severity === 'warning') };
   }
 
-  private async findRow(
-    manager: EntityManager,
-    key: string,
-    version: number,
-    withXml = false,
-  ): Promise<DefinitionRow> {
-    const rows = (await manager.query(
-      `SELECT ${SUMMARY_COLUMNS}${withXml ? ', xml' : ''} FROM definitions WHERE key = $1 AND version = $2`,
-      [key, version],
-    )) as DefinitionRow[];
-    const row = rows[0];
+  private async findRow(key: string, version: number, withXml = false, sql?: Sql): Promise<DefinitionRow> {
+    const row = await this.definitions.find(key, version, withXml, sql);
     if (!row) throw notFound('definition version', `${key} v${version}`);
     return row;
-  }
-
-  /** Serialises deploys and publications of one key. */
-  private async lockKey(manager: EntityManager, key: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('definition:' || $1))`, [key]);
   }
 }
 

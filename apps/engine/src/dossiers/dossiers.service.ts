@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  ApplicantDto,
-  ClockState,
   CreateDossierDto,
-  DeadlineStatusDto,
-  ExtensionDto,
-  OutcomeDto,
   DossierDto,
   DossierStatus,
   DossierSummaryDto,
@@ -15,48 +10,24 @@ import type {
 import { assertVariables, type Variables } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
-import { iso, SqlFilter } from '../common/sql/sql-filter.util';
+import { iso } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { remainingMinutes } from '@lienthong/calendar';
 import { CalendarSource } from '../runtime/calendar-source';
 import { Clock } from '../common/clock/clock';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { isUuid } from '../common/uuid.util';
-import type { DossierRow } from '../runtime/dossier-row';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
+import { type DossierDetailRow, type DossierListRow, DossiersRepository } from './dossiers.repository';
 import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
-
-interface DossierListRow {
-  id: string;
-  code: string;
-  definition_key: string;
-  definition_version: number;
-  procedure_name: string;
-  status: DossierStatus;
-  receiving_unit: string;
-  applicant: ApplicantDto;
-  channel: 'desk' | 'online' | 'postal';
-  parent_id: string | null;
-  created_at: Date;
-  ended_at: Date | null;
-  due_at: Date | null;
-  appointment_at: Date | null;
-  clock: ClockState;
-  deadline_status: DeadlineStatusDto;
-  outcome: OutcomeDto | null;
-}
-
-type DossierDetailRow = DossierRow & DossierListRow & { extension: ExtensionDto | null };
-
-const LIST_COLUMNS = `d.id, d.code, d.definition_key, d.definition_version, def.name AS procedure_name, d.status, d.receiving_unit,
-  d.applicant, d.channel, d.parent_id, d.created_at, d.ended_at, d.due_at, d.appointment_at, d.clock, d.deadline_status, d.outcome`;
 
 @Injectable()
 export class DossiersService {
   constructor(
     private readonly db: Db,
+    private readonly dossiers: DossiersRepository,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
     private readonly calendars: CalendarSource,
@@ -67,20 +38,7 @@ export class DossiersService {
   /** Receives a dossier: starts the published version of its procedure. */
   async create(input: CreateDossierDto, principal: Principal): Promise<DossierDto> {
     const variables = parseVariables(input.variables);
-    const { rows } = await this.db.query<{
-      id: string | null;
-      unit: string | null;
-      e_identifier: string | null;
-      any_version: boolean;
-    }>(
-      `SELECT def.id, COALESCE($2, def.graph->>'receivingUnit') AS unit, u.e_identifier,
-              EXISTS (SELECT 1 FROM definitions WHERE key = $1) AS any_version
-         FROM (SELECT 1) one
-         LEFT JOIN definitions def ON def.key = $1 AND def.status = 'published'
-         LEFT JOIN units u ON u.code = COALESCE($2, def.graph->>'receivingUnit')`,
-      [input.definitionKey, input.receivingUnit ?? null],
-    );
-    const found = rows[0];
+    const found = await this.dossiers.findReceipt(input.definitionKey, input.receivingUnit ?? null);
     if (!found?.any_version) throw notFound('Procedure', input.definitionKey);
     if (!found.id) {
       throw conflict(
@@ -121,14 +79,7 @@ export class DossiersService {
   /** A dossier the principal may see (else 404); `sql` inside a command's transaction (its change visible). */
   async get(idOrCode: string, principal: Principal, sql: Sql = this.db.query): Promise<DossierDto> {
     if (!isUuid(idOrCode) && idOrCode.length > 60) throw notFound('Dossier', idOrCode);
-    const { rows } = await sql<DossierDetailRow>(
-      `SELECT ${LIST_COLUMNS}, d.definition_id, d.state, d.revision, d.parent_call_id, d.deadlines, d.extension,
-              d.extension IS NOT NULL AS extended
-         FROM dossiers d JOIN definitions def ON def.id = d.definition_id
-        WHERE d.${isUuid(idOrCode) ? 'id' : 'code'} = $1`,
-      [idOrCode],
-    );
-    const row = rows[0];
+    const row = await this.dossiers.find(sql, idOrCode);
     if (!row) throw notFound('Dossier', idOrCode);
     await this.authz.assertDossierVisible(sql, principal, {
       id: row.id,
@@ -148,19 +99,11 @@ export class DossiersService {
     },
     principal: Principal,
   ): Promise<PageDto<DossierSummaryDto>> {
-    const filter = new SqlFilter()
-      .addIf(query.status, 'd.status = ?')
-      .addIf(query.definitionKey, 'd.definition_key = ?')
-      .addIf(query.receivingUnit, 'd.receiving_unit = ?');
-    this.authz.visibleDossiers(principal, filter);
-    if (query.cursor) {
-      const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-      filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', after.createdAt, after.id);
-    }
-    const { rows } = await this.db.query<DossierListRow>(
-      `SELECT ${LIST_COLUMNS} FROM dossiers d JOIN definitions def ON def.id = d.definition_id ${filter.where}
-        ORDER BY d.created_at DESC, d.id DESC LIMIT ${filter.param(query.limit + 1)}`,
-      filter.params,
+    const after = query.cursor
+      ? decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id'])
+      : undefined;
+    const rows = await this.dossiers.list({ ...query, after }, (filter) =>
+      this.authz.visibleDossiers(principal, filter),
     );
     return toPage(rows.map(toSummary), query.limit, (d) => ({ createdAt: d.createdAt, id: d.id }));
   }
@@ -190,19 +133,7 @@ export class DossiersService {
     const after = query.cursor ? decodeCursor<{ id: string }>(query.cursor, ['id']) : { id: '0' };
     if (!/^\d+$/.test(after.id))
       throw badRequest('The cursor is not valid for this list.', undefined, { slug: 'invalid-cursor' });
-    const { rows } = await this.db.query<{
-      id: string;
-      at: Date;
-      type: string;
-      node_id: string | null;
-      task_id: string | null;
-      actor: string | null;
-      data: Variables | null;
-    }>(
-      `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND id > $2::bigint ORDER BY history_events.id LIMIT $3`,
-      [id, after.id, query.limit + 1],
-    );
+    const rows = await this.dossiers.history(id, after.id, query.limit);
     return toPage(
       rows.map((r) => ({
         id: r.id,

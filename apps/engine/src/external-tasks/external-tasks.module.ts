@@ -3,6 +3,7 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { CamundaCompatController } from './camunda-compat.controller';
 import { ExternalTasksController } from './external-tasks.controller';
+import { ExternalTasksRepository } from './external-tasks.repository';
 import { ExternalTasksService } from './external-tasks.service';
 import { IncidentsController } from './incidents.controller';
 
@@ -13,7 +14,7 @@ import { IncidentsController } from './incidents.controller';
 @Module({
   imports: [RuntimeModule, TasksModule],
   controllers: [ExternalTasksController, IncidentsController, CamundaCompatController],
-  providers: [ExternalTasksService],
+  providers: [ExternalTasksRepository, ExternalTasksService],
   exports: [ExternalTasksService],
 })
 export class ExternalTasksModule {}

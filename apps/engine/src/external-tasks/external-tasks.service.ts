@@ -9,10 +9,10 @@ import { Db, type Sql } from '../database/db.service';
 import { forbidden } from '../identity/auth.problems';
 import { Authz } from '../identity/authz.service';
 import { actorOf, hasRole, type Principal } from '../identity/principal';
-import { DomainEvents, EXTERNAL_TASKS_CHANNEL, externalTasksWakeSql } from '../runtime/domain-events';
-import { isUuid } from '../common/uuid.util';
+import { DomainEvents, EXTERNAL_TASKS_CHANNEL } from '../runtime/domain-events';
 import { assertLockHolder, TasksService } from '../tasks/tasks.service';
 import { Clock } from '../common/clock/clock';
+import { type ExternalRow, ExternalTasksRepository } from './external-tasks.repository';
 
 export interface FetchTopic {
   topicName: string;
@@ -29,39 +29,6 @@ export interface FetchAndLockInput {
 }
 
 export type { LockedTaskDto };
-
-interface LockedRow {
-  id: string;
-  topic: string;
-  worker_id: string;
-  lock_expires_at: Date;
-  dossier_id: string;
-  dossier_code: string;
-  definition_key: string;
-  node_id: string;
-  name: string | null;
-  unit: string | null;
-  retries: number | null;
-  error_message: string | null;
-  created_at: Date;
-  variables: LockedTaskDto['variables'];
-}
-
-interface ExternalRow {
-  id: string;
-  dossier_id: string;
-  node_id: string;
-  kind: string;
-  status: string;
-  unit: string | null;
-  candidate_role: string | null;
-  topic: string | null;
-  assignee: string | null;
-  worker_id: string | null;
-  lock_expires_at: Date | null;
-  retries: number | null;
-  incident_at: Date | null;
-}
 
 /** Longest long poll, whatever the worker asks (Camunda's limit is 30 minutes; proxies rarely allow that). */
 export const MAX_LONG_POLL_MS = 5 * 60_000;
@@ -81,6 +48,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly db: Db,
+    private readonly externalTasks: ExternalTasksRepository,
     private readonly tasks: TasksService,
     private readonly authz: Authz,
     private readonly events: DomainEvents,
@@ -150,31 +118,12 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
 
   /** Locks up to maxTasks free tasks of the unit, oldest first, in one statement (SKIP LOCKED: no task to two workers). */
   private async lock(unit: string, input: FetchAndLockInput): Promise<LockedTaskDto[]> {
-    const { rows } = await this.db.query<LockedRow>(
-      `WITH topics AS (SELECT * FROM unnest($2::text[], $3::bigint[]) AS x(topic, lock_ms)),
-            free AS (SELECT t.id FROM tasks t
-                      WHERE t.kind = 'external' AND t.status = 'active' AND t.unit = $1
-                        AND t.topic = ANY($2::text[])
-                        AND (t.lock_expires_at IS NULL OR t.lock_expires_at <= clock_timestamp())
-                        AND (t.retry_at IS NULL OR t.retry_at <= clock_timestamp()) AND t.incident_at IS NULL
-                      -- the order of tasks_topic_active_idx (topic, created_at): no sort of every open task
-                      ORDER BY t.created_at LIMIT $4 FOR UPDATE SKIP LOCKED),
-            locked AS (UPDATE tasks t SET worker_id = $5,
-                              lock_expires_at = clock_timestamp() + make_interval(secs => topics.lock_ms / 1000.0)
-                         FROM free, topics WHERE t.id = free.id AND topics.topic = t.topic
-                       RETURNING t.id, t.topic, t.worker_id, t.lock_expires_at, t.dossier_id, t.node_id, t.name, t.unit,
-                                 t.retries, t.error_message, t.created_at, t.local_variables)
-       SELECT l.id, l.topic, l.worker_id, l.lock_expires_at, l.dossier_id, d.code AS dossier_code, d.definition_key,
-              l.node_id, l.name, l.unit, l.retries, l.error_message, l.created_at,
-              (d.state->'variables') || l.local_variables AS variables
-         FROM locked l JOIN dossiers d ON d.id = l.dossier_id ORDER BY l.created_at, l.id`,
-      [
-        unit,
-        input.topics.map((t) => t.topicName),
-        input.topics.map((t) => t.lockDuration),
-        input.maxTasks,
-        input.workerId,
-      ],
+    const rows = await this.externalTasks.lock(
+      unit,
+      input.topics.map((t) => t.topicName),
+      input.topics.map((t) => t.lockDuration),
+      input.maxTasks,
+      input.workerId,
     );
     return rows.map((r) => ({
       id: r.id,
@@ -214,21 +163,13 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
       assertLockHolder({ ...task, kind: 'external' }, input.workerId, this.clock.machineNow());
       const incident = input.retries <= 0;
       // Free again at once (no retry delay, retries left): wake the waiting workers.
-      await sql(
-        `WITH u AS (UPDATE tasks SET retries = $2, error_message = $3, error_details = $4, worker_id = NULL, lock_expires_at = NULL,
-                retry_at = clock_timestamp() + make_interval(secs => $5 / 1000.0),
-                incident_at = CASE WHEN $6 THEN clock_timestamp() END
-          WHERE id = $1 RETURNING topic, retry_at <= clock_timestamp() AND incident_at IS NULL AS free)
-         ${externalTasksWakeSql('u.topic', 'FROM u WHERE u.free')}`,
-        [
-          id,
-          Math.max(0, input.retries),
-          input.errorMessage ?? null,
-          input.errorDetails ?? null,
-          input.retryTimeout ?? 0,
-          incident,
-        ],
-      );
+      await this.externalTasks.fail(sql, id, {
+        retries: Math.max(0, input.retries),
+        errorMessage: input.errorMessage ?? null,
+        errorDetails: input.errorDetails ?? null,
+        retryTimeout: input.retryTimeout ?? 0,
+        incident,
+      });
       await this.history(sql, task, incident ? 'incident.created' : 'task.failed', actorOf(principal).id, {
         errorMessage: input.errorMessage ?? null,
         retries: Math.max(0, input.retries),
@@ -257,10 +198,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
           { code: locked ? 'task-locked' : 'task-not-locked' },
         );
       }
-      await sql(
-        `UPDATE tasks SET lock_expires_at = clock_timestamp() + make_interval(secs => $2 / 1000.0) WHERE id = $1`,
-        [id, input.newDuration],
-      );
+      await this.externalTasks.extendLock(sql, id, input.newDuration);
     });
   }
 
@@ -268,11 +206,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
   async unlock(id: string, principal: Principal): Promise<void> {
     await this.db.transaction(async (sql) => {
       await this.load(sql, id, principal);
-      await sql(
-        `WITH u AS (UPDATE tasks SET worker_id = NULL, lock_expires_at = NULL WHERE id = $1 RETURNING topic)
-         ${externalTasksWakeSql('u.topic', 'FROM u')}`,
-        [id],
-      );
+      await this.externalTasks.unlock(sql, id);
     });
   }
 
@@ -287,16 +221,12 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
     if (!hasRole(principal, 'admin'))
       throw forbidden('Incidents are resolved by administrators.', 'ROLE_REQUIRED');
     await this.db.transaction(async (sql) => {
-      const task = await lockExternal(sql, id);
+      const task = await this.externalTasks.lockExternal(sql, id);
       if (!task) throw notFound('Incident', id);
       if (task.incident_at === null || task.status !== 'active') {
         throw conflict('The task has no open incident.', { code: 'no-incident' });
       }
-      await sql(
-        `WITH u AS (UPDATE tasks SET incident_at = NULL, retry_at = NULL, retries = $2 WHERE id = $1 RETURNING topic)
-         ${externalTasksWakeSql('u.topic', 'FROM u')}`,
-        [id, retries],
-      );
+      await this.externalTasks.resolveIncident(sql, id, retries);
       await this.history(sql, task, 'incident.resolved', actorOf(principal).id, { retries });
     });
     return this.tasks.getAny(id);
@@ -304,7 +234,7 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
 
   /** The external task, locked for the command; 404 when it is not the principal's unit's (see Authz). */
   private async load(sql: Sql, id: string, principal: Principal): Promise<ExternalRow> {
-    const task = await lockExternal(sql, id);
+    const task = await this.externalTasks.lockExternal(sql, id);
     if (!task) throw notFound('External task', id);
     this.authz.assertTask(principal, task, 'complete');
     if (task.status !== 'active') {
@@ -320,23 +250,8 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
     actor: string,
     data: Record<string, unknown>,
   ): Promise<void> {
-    await sql(
-      `INSERT INTO history_events (dossier_id, at, type, node_id, task_id, actor, data) VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6)`,
-      [task.dossier_id, type, task.node_id, task.id, actor, JSON.stringify(data)],
-    );
+    await this.externalTasks.insertHistory(sql, task, type, actor, data);
   }
-}
-
-/** The external task `id`, locked for the caller's transaction (undefined when there is none). */
-async function lockExternal(sql: Sql, id: string): Promise<ExternalRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const { rows } = await sql<ExternalRow>(
-    `SELECT id, dossier_id, node_id, kind, status, unit, candidate_role, topic, assignee, worker_id, lock_expires_at, retries, incident_at
-       FROM tasks WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  const task = rows[0];
-  return task?.kind === 'external' ? task : undefined;
 }
 
 /** Validates a fetch-and-lock request beyond its HTTP shape (duplicate topics). */

@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { ProblemException } from '../common/problem/problem.exception';
-import { MIGRATIONS_TABLE } from '../database/data-source';
 import { migrations } from '../database/migrations';
 import { type HealthDto, type LivenessDto, type ReadinessDto } from './health.dto';
+import { HealthRepository } from './health.repository';
 
 const DATABASE_TIMEOUT_MS = 3000;
 
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly health: HealthRepository,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
   /** @throws ProblemException 503 when the database does not answer `SELECT 1` in time */
   async check(): Promise<HealthDto> {
-    await this.ask<unknown>('SELECT 1');
+    await this.ask(() => this.health.ping());
     return { status: 'ok', database: 'up', version: this.config.version };
   }
 
@@ -29,8 +27,7 @@ export class HealthService {
 
   /** @throws ProblemException 503 when the database does not answer, or misses a migration of this version */
   async ready(): Promise<ReadinessDto> {
-    const rows = await this.ask<Array<{ name: string }>>(`SELECT name FROM ${MIGRATIONS_TABLE}`);
-    const done = new Set(rows.map((r) => r.name));
+    const done = new Set(await this.ask(() => this.health.migrationsRun()));
     const missing = migrations.map((m) => m.name).filter((name) => !done.has(name));
     if (missing.length > 0) {
       throw unavailable(`Migrations not run yet: ${missing.join(', ')}.`, {
@@ -41,10 +38,10 @@ export class HealthService {
     return { status: 'ready', database: 'up', migrations: done.size, version: this.config.version };
   }
 
-  /** A query's rows, or a 503 when the database does not answer it in time. */
-  private async ask<T>(query: string): Promise<T> {
+  /** A query's answer, or a 503 when the database does not answer it in time. */
+  private async ask<T>(query: () => Promise<T>): Promise<T> {
     const answer = await Promise.race([
-      this.dataSource.query(query).then(
+      query().then(
         (rows: T) => ({ rows }),
         () => undefined,
       ),

@@ -1,5 +1,6 @@
 import { unprocessable } from '../common/problem/problem.exception';
 import type { Sql } from '../database/db.service';
+import { unitStanding } from './units.repository';
 
 /**
  * Refuses (422, path `unitCode`) a unit that does not exist or was merged into another: accounts, API
@@ -7,14 +8,11 @@ import type { Sql } from '../database/db.service';
  * from being merged until the caller's transaction ends.
  */
 export async function assertAssignableUnit(sql: Sql, code: string, forShare = false): Promise<void> {
-  const { rows } = await sql<{ merged_into: string | null }>(
-    `SELECT merged_into FROM units WHERE code = $1${forShare ? ' FOR SHARE' : ''}`,
-    [code],
-  );
-  if (rows[0] === undefined)
+  const unit = await unitStanding(sql, code, forShare);
+  if (unit === undefined)
     throw unprocessable(`Unknown unit ${code}.`, [{ path: 'unitCode', message: 'unknown unit' }]);
-  if (rows[0].merged_into !== null) {
-    throw unprocessable(`Unit ${code} was merged into ${rows[0].merged_into}.`, [
+  if (unit.merged_into !== null) {
+    throw unprocessable(`Unit ${code} was merged into ${unit.merged_into}.`, [
       { path: 'unitCode', message: 'merged unit' },
     ]);
   }

@@ -17,6 +17,9 @@ import type { Principal } from './principal';
 import { Revocations } from './revocations.service';
 import { isRole, type Role } from './roles';
 import { Clock } from '../common/clock/clock';
+import { ApiKeysRepository } from './api-keys.repository';
+import { SessionsRepository } from './sessions.repository';
+import { type AccountRow, UsersRepository } from './users.repository';
 
 export const TOKEN_ISSUER = 'lienthong';
 export const TOKEN_AUDIENCE = 'lienthong-api';
@@ -34,16 +37,7 @@ interface AccessClaims {
   sid: string;
 }
 
-export interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  unit_code: string;
-  unit_name: string | null;
-  password_hash: string | null;
-  active: boolean;
-  roles: string[];
-}
+export type UserRow = AccountRow;
 
 export interface SignedIn {
   accessToken: string;
@@ -69,10 +63,6 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.unit_code, un.name AS unit_name, u.password_hash, u.active,
-         COALESCE((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
-    FROM users u LEFT JOIN units un ON un.code = u.unit_code`;
-
 /**
  * Tokens, sessions and keys live in real time (the wall clock), never the engine's settable test clock.
  *
@@ -94,6 +84,9 @@ export class AuthService {
     private readonly db: Db,
     private readonly hasher: PasswordHasher,
     private readonly revocations: Revocations,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly apiKeys: ApiKeysRepository,
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -112,10 +105,7 @@ export class AuthService {
         'OIDC_ONLY',
       );
     }
-    const { rows } = await this.db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [
-      username.trim().toLowerCase(),
-    ]);
-    const user = rows[0];
+    const user = await this.users.accountByName(username.trim().toLowerCase());
     // Always verify a hash, so that an unknown user name takes as long as a wrong password.
     const ok = await this.hasher.verify(user?.password_hash ?? null, password);
     if (user === undefined || !ok || !user.active) {
@@ -132,57 +122,35 @@ export class AuthService {
     const now = this.clock.machineNow();
     const refreshed = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
-    const { rows } = await this.db.query<{ id: string; user_id: string }>(
-      `UPDATE sessions s SET previous_refresh_hash = s.refresh_hash, refresh_hash = $2, refreshed_at = $3, expires_at = $4,
-              ip = COALESCE($5, s.ip), user_agent = COALESCE($6, s.user_agent)
-         FROM users u
-        WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.id = s.user_id AND u.active
-        RETURNING s.id, s.user_id`,
-      [hash, sha256(refreshed), now, expiresAt, info.ip, info.userAgent],
-    );
-    const session = rows[0];
+    const session = await this.sessions.rotateRefresh(hash, sha256(refreshed), now, expiresAt, info);
     if (session === undefined) {
       // A refresh token that was already rotated: someone else holds it. Revoke that session.
-      const reused = await this.db.query<{ id: string }>(
-        `UPDATE sessions SET revoked_at = $2, revoked_reason = 'refresh_reuse'
-          WHERE previous_refresh_hash = $1 AND revoked_at IS NULL RETURNING id`,
-        [hash, now],
-      );
-      for (const r of reused.rows) await this.revocations.publish(this.db.query, 'session', r.id);
+      for (const id of await this.sessions.revokeReused(hash, now))
+        await this.revocations.publish(this.db.query, 'session', id);
       throw unauthorized(
         'The refresh token is invalid, expired or revoked: sign in again.',
         'BAD_REFRESH_TOKEN',
       );
     }
-    const user = (await this.db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [session.user_id])).rows[0]!;
+    const user = (await this.users.accountById(session.user_id))!;
     return this.answer(user, session.id, refreshed, expiresAt);
   }
 
   /** Revokes the session: its refresh token and every access token issued for it stop working. */
   async logout(sessionId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, this.clock.machineNow()],
-    );
+    await this.sessions.revoke(sessionId, this.clock.machineNow());
     await this.revocations.publish(this.db.query, 'session', sessionId);
   }
 
   /** The live session a refresh token belongs to (not revoked, not expired), or null. */
   async sessionOfRefreshToken(refreshToken: string): Promise<{ id: string; userId: string } | null> {
-    const { rows } = await this.db.query<{ id: string; user_id: string }>(
-      `SELECT id, user_id FROM sessions WHERE refresh_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
-      [sha256(refreshToken), new Date()],
-    );
-    const row = rows[0];
+    const row = await this.sessions.liveByRefreshHash(sha256(refreshToken), new Date());
     return row === undefined ? null : { id: row.id, userId: row.user_id };
   }
 
   /** Sign-out everywhere: revokes every session of the user, in every engine process. */
   async logoutEverywhere(userId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout_everywhere' WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId, new Date()],
-    );
+    await this.sessions.revokeEverywhere(userId, new Date());
     await this.revocations.publish(this.db.query, 'user', userId);
   }
 
@@ -225,11 +193,15 @@ export class AuthService {
     const sessionId = randomUUID();
     const refresh = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
-    await this.db.query(
-      `INSERT INTO sessions (id, user_id, refresh_hash, created_at, refreshed_at, expires_at, ip, user_agent)
-       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
-      [sessionId, user.id, sha256(refresh), now, expiresAt, info.ip, info.userAgent?.slice(0, 300) ?? null],
-    );
+    await this.sessions.insert({
+      id: sessionId,
+      userId: user.id,
+      refreshHash: sha256(refresh),
+      at: now,
+      expiresAt,
+      ip: info.ip,
+      userAgent: info.userAgent?.slice(0, 300) ?? null,
+    });
     return this.answer(user, sessionId, refresh, expiresAt);
   }
 
@@ -278,23 +250,7 @@ export class AuthService {
     const nowMs = this.clock.machineMs();
     let entry = this.keyCache.get(hash);
     if (entry === undefined || entry.until < this.clock.machineMs()) {
-      const { rows } = await this.db.query<{
-        id: string;
-        prefix: string;
-        name: string;
-        secret_hash: string;
-        unit_code: string;
-        roles: string[];
-        topics: string[] | null;
-        message_names: string[] | null;
-        revoked_at: Date | null;
-        expires_at: Date | null;
-      }>(
-        `SELECT id, prefix, name, secret_hash, unit_code, roles, topics, message_names, revoked_at, expires_at
-           FROM api_keys WHERE prefix = $1`,
-        [match[1]],
-      );
-      const row = rows[0];
+      const row = await this.apiKeys.findByPrefix(match[1]!);
       if (row === undefined || !timingSafeEqual(Buffer.from(row.secret_hash), Buffer.from(hash))) {
         throw unauthorized('The API key is unknown.', 'BAD_API_KEY');
       }
@@ -321,8 +277,8 @@ export class AuthService {
     const last = this.keyLastUsed.get(entry.keyId) ?? 0;
     if (this.clock.machineMs() - last > LAST_USED_EVERY_MS) {
       this.keyLastUsed.set(entry.keyId, this.clock.machineMs());
-      this.db
-        .query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [entry.keyId, this.clock.machineNow()])
+      this.apiKeys
+        .touch(entry.keyId, this.clock.machineNow())
         .catch((error: unknown) =>
           this.logger.warn(`Recording the use of an API key failed: ${String(error)}`),
         );
@@ -348,7 +304,7 @@ export class AuthService {
     const key = username.toLowerCase();
     const cached = this.oidcUsers.get(key);
     if (cached !== undefined && cached.until > this.clock.machineMs()) return cached.principal;
-    const user = (await this.db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [key])).rows[0];
+    const user = await this.users.accountByName(key);
     if (user === undefined || !user.active) {
       throw unauthorized(`No active account ${key} in Liên thông: ask an administrator.`, 'UNKNOWN_USER');
     }

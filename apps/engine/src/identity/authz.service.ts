@@ -4,6 +4,12 @@ import type { SqlFilter } from '../common/sql/sql-filter.util';
 import type { Sql } from '../database/db.service';
 import { forbidden } from './auth.problems';
 import { hasRole, type Principal } from './principal';
+import {
+  addVisibleDossiers,
+  addVisibleTasks,
+  unitHeldAStep,
+  unitHoldsAnActiveStep,
+} from './visibility.repository';
 
 /** What the rules need of a step. */
 export interface TaskFacts {
@@ -31,29 +37,9 @@ export type TaskAction = 'read' | 'claim' | 'complete';
  */
 @Injectable()
 export class Authz {
-  /** Adds to `filter` the steps the principal may see (its inbox). */
+  /** Adds to `filter` the steps the principal may see (its inbox): visibility.repository.ts has the conditions. */
   visibleTasks(principal: Principal, filter: SqlFilter, alias = 't'): void {
-    if (principal.kind === 'api_key') {
-      filter.add(`${alias}.unit = ?`, principal.unit);
-      if (principal.topics)
-        filter.add(`(${alias}.kind <> 'external' OR ${alias}.topic = ANY(?::text[]))`, [...principal.topics]);
-      return;
-    }
-    if (hasRole(principal, 'leader')) {
-      filter.add(`${alias}.unit = ?`, principal.unit);
-      return;
-    }
-    // Officers also follow the unit's external tasks (read only), as assertTask allows.
-    filter.add(
-      `${alias}.unit = ? AND ((${alias}.kind = 'user' AND (${alias}.assignee = ? OR ${alias}.candidate_role = ANY(?::text[])
-        OR (${alias}.candidate_role IS NULL AND ? && ARRAY['officer','leader'])))
-        OR (${alias}.kind = 'external' AND 'officer' = ANY(?::text[])))`,
-      principal.unit,
-      principal.name,
-      [...principal.roles],
-      [...principal.roles],
-      [...principal.roles],
-    );
+    addVisibleTasks(filter, principal, alias);
   }
 
   /** @throws 404 when the step is not the principal's to see, 403 when it may see but not do this */
@@ -107,13 +93,9 @@ export class Authz {
       throw forbidden('External tasks are not assigned to people.', 'NOT_A_USER_TASK');
   }
 
-  /** SQL condition (on alias `d`) of the dossiers the principal may see; parameters added to `filter`. */
+  /** The dossiers the principal may see (on alias `d`), added to `filter`. */
   visibleDossiers(principal: Principal, filter: SqlFilter, alias = 'd'): void {
-    filter.add(
-      `(${alias}.receiving_unit = ? OR EXISTS (SELECT 1 FROM tasks vt WHERE vt.dossier_id = ${alias}.id AND vt.unit = ?))`,
-      principal.unit,
-      principal.unit,
-    );
+    addVisibleDossiers(filter, principal, alias);
   }
 
   /** @throws 404 unless the principal may see the dossier */
@@ -123,11 +105,7 @@ export class Authz {
     dossier: { id: string; receiving_unit: string },
   ): Promise<void> {
     if (dossier.receiving_unit === principal.unit) return;
-    const { rows } = await sql(`SELECT 1 FROM tasks WHERE dossier_id = $1 AND unit = $2 LIMIT 1`, [
-      dossier.id,
-      principal.unit,
-    ]);
-    if (rows.length === 0) throw notFound('Dossier', dossier.id);
+    if (!(await unitHeldAStep(sql, dossier.id, principal.unit))) throw notFound('Dossier', dossier.id);
   }
 
   /** Receiving (starting) a dossier: reception of the receiving unit. */
@@ -167,11 +145,7 @@ export class Authz {
     waitingUnits: readonly string[] = [],
   ): Promise<void> {
     if (dossier.receiving_unit === principal.unit || waitingUnits.includes(principal.unit)) return;
-    const { rows } = await sql(
-      `SELECT 1 FROM tasks WHERE dossier_id = $1 AND unit = $2 AND status = 'active' LIMIT 1`,
-      [dossier.id, principal.unit],
-    );
-    if (rows.length > 0) return;
+    if (await unitHoldsAnActiveStep(sql, dossier.id, principal.unit)) return;
     await this.assertDossierVisible(sql, principal, dossier);
     throw forbidden(`Unit ${principal.unit} holds no open step of dossier ${dossier.id}.`, 'OTHER_UNIT');
   }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController, LoginThrottlerGuard } from './auth.controller';
 import { AuthSessionController } from './auth-session.controller';
@@ -12,6 +13,7 @@ import { Authz } from './authz.service';
 import { IdentitySeed } from './identity-seed.service';
 import { PasswordHasher } from './password-hasher';
 import { Revocations } from './revocations.service';
+import { SessionsRepository } from './sessions.repository';
 import { UnitDirectory } from './unit-directory.service';
 import { UnitsController } from './units.controller';
 import { UnitsRepository } from './units.repository';
@@ -19,6 +21,7 @@ import { UnitsService } from './units.service';
 import { UsersController } from './users.controller';
 import { LoginThrottleStorage } from './login-throttle.storage';
 import { Db } from '../database/db.service';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 import { Clock } from '../common/clock/clock';
 
@@ -43,13 +46,16 @@ import { Clock } from '../common/clock/clock';
   controllers: [AuthController, AuthSessionController, UsersController, UnitsController, ApiKeysController],
   providers: [
     PasswordHasher,
+    SessionsRepository,
     Revocations,
     AuthService,
     Authz,
     UnitDirectory,
     UnitsRepository,
+    UsersRepository,
     UsersService,
     UnitsService,
+    ApiKeysRepository,
     ApiKeysService,
     IdentitySeed,
     LoginThrottlerGuard,

@@ -2,9 +2,9 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { NotificationListener, type ListenConnection } from '../database/notification-listener.util';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { Db, type Sql } from '../database/db.service';
+import { AUTH_CHANNEL, SessionsRepository } from './sessions.repository';
 
-/** NOTIFY channel of revocations: payload `session:<id>`, `user:<id>` or `api_key:<id>`. */
-export const AUTH_CHANNEL = 'lt_auth';
+export { AUTH_CHANNEL } from './sessions.repository';
 const POLL_MS = 30_000;
 
 /**
@@ -24,6 +24,7 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly db: Db,
+    private readonly sessionStore: SessionsRepository,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {
     this.listener = new NotificationListener({
@@ -59,7 +60,7 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
   async publish(sql: Sql, kind: 'session' | 'user' | 'api_key', id: string): Promise<void> {
     if (kind === 'user') await this.revokeSessionsOf(sql, id);
     this.apply(kind, id);
-    await sql(`SELECT pg_notify($1, $2)`, [AUTH_CHANNEL, `${kind}:${id}`]);
+    await this.sessionStore.notifyRevocation(sql, `${kind}:${id}`);
   }
 
   private async onNotification(payload: string | undefined): Promise<void> {
@@ -74,8 +75,7 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
 
   /** A disabled user: every session of theirs. */
   private async revokeSessionsOf(sql: Sql, userId: string): Promise<void> {
-    const { rows } = await sql<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [userId]);
-    for (const row of rows) this.sessions.add(row.id);
+    for (const id of await this.sessionStore.sessionsOf(sql, userId)) this.sessions.add(id);
   }
 
   private apply(kind: string, id: string): void {
@@ -84,15 +84,9 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
   }
 
   private async reload(): Promise<void> {
-    const { rows } = await this.db.query<{ id: string }>(
-      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE (s.revoked_at IS NOT NULL AND s.revoked_at > now() - make_interval(secs => $1))
-           OR (NOT u.active AND s.expires_at > now())`,
-      [this.config.auth.accessTtlSeconds + 60],
-    );
-    for (const row of rows) this.sessions.add(row.id);
-    const keys = await this.db.query<{ id: string }>(`SELECT id FROM api_keys WHERE revoked_at IS NOT NULL`);
-    for (const row of keys.rows) for (const l of this.apiKeyListeners) l(row.id);
+    for (const id of await this.sessionStore.revokedSessions(this.config.auth.accessTtlSeconds + 60))
+      this.sessions.add(id);
+    for (const id of await this.sessionStore.revokedApiKeys()) for (const l of this.apiKeyListeners) l(id);
   }
 
   private connect(): Promise<ListenConnection> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Db } from '../database/db.service';
+import { mergedUnits } from './units.repository';
 
 const RELOAD_MS = 30_000;
 
@@ -31,9 +32,7 @@ export class UnitDirectory implements OnModuleInit, OnModuleDestroy {
   }
 
   async reload(): Promise<void> {
-    const { rows } = await this.db.query<{ code: string; merged_into: string }>(
-      `SELECT code, merged_into FROM units WHERE merged_into IS NOT NULL`,
-    );
+    const rows = await mergedUnits(this.db.query);
     this.merged = new Map(rows.map((r) => [r.code, r.merged_into]));
   }
 

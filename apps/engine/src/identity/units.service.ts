@@ -5,27 +5,17 @@ import { Clock } from '../common/clock/clock';
 import { vnDate } from '../common/clock/vietnam-date.util';
 import { Revocations } from './revocations.service';
 import { UnitDirectory } from './unit-directory.service';
+import { type UnitRow, UnitsRepository } from './units.repository';
+import { SessionsRepository } from './sessions.repository';
 import type { CreateUnitBody, MergeResultDto, UnitDto, UpdateUnitBody } from './units.dto';
-
-interface UnitRow {
-  code: string;
-  e_identifier: string;
-  name: string;
-  level: UnitDto['level'];
-  parent_code: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  merged_into: string | null;
-}
-
-const COLUMNS = `code, e_identifier, name, level, parent_code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
-  to_char(valid_to, 'YYYY-MM-DD') AS valid_to, merged_into`;
 
 /** The organisation tree: units are added, renamed, retired and merged, never deleted. */
 @Injectable()
 export class UnitsService {
   constructor(
     private readonly db: Db,
+    private readonly units: UnitsRepository,
+    private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
     private readonly directory: UnitDirectory,
     private readonly revocations: Revocations,
@@ -33,13 +23,7 @@ export class UnitsService {
 
   async list(query: { includeRetired?: boolean; parentCode?: string }): Promise<UnitDto[]> {
     const today = vnDate(this.clock.now());
-    const { rows } = await this.db.query<UnitRow>(
-      `SELECT ${COLUMNS} FROM units
-        WHERE ($1::boolean OR (merged_into IS NULL AND (valid_to IS NULL OR valid_to >= $2::date)))
-          AND ($3::text IS NULL OR parent_code = $3)
-        ORDER BY parent_code NULLS FIRST, code`,
-      [query.includeRetired ?? true, today, query.parentCode ?? null],
-    );
+    const rows = await this.units.list(query.includeRetired ?? true, today, query.parentCode ?? null);
     return rows.map((r) => this.toDto(r, today));
   }
 
@@ -49,24 +33,19 @@ export class UnitsService {
 
   async create(body: CreateUnitBody): Promise<UnitDto> {
     return this.db.transaction(async (sql) => {
-      const exists = await sql(`SELECT 1 FROM units WHERE code = $1`, [body.code]);
-      if (exists.rows.length > 0)
+      if (await this.units.exists(sql, body.code))
         throw conflict(`Unit ${body.code} already exists.`, { code: 'unit-exists' });
       if (body.parentCode) await this.find(sql, body.parentCode, 'parentCode');
       this.checkDates(body.validFrom ?? null, body.validTo ?? null);
-      await sql(
-        `INSERT INTO units (code, e_identifier, name, level, parent_code, valid_from, valid_to)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          body.code,
-          body.eIdentifier,
-          body.name,
-          body.level,
-          body.parentCode ?? null,
-          body.validFrom ?? null,
-          body.validTo ?? null,
-        ],
-      );
+      await this.units.insert(sql, {
+        code: body.code,
+        e_identifier: body.eIdentifier,
+        name: body.name,
+        level: body.level,
+        parent_code: body.parentCode ?? null,
+        valid_from: body.validFrom ?? null,
+        valid_to: body.validTo ?? null,
+      });
       return this.toDto(await this.find(sql, body.code), vnDate(this.clock.now()));
     });
   }
@@ -87,11 +66,7 @@ export class UnitsService {
         valid_to: body.validTo === undefined ? unit.valid_to : body.validTo,
       };
       this.checkDates(next.valid_from, next.valid_to);
-      await sql(
-        `UPDATE units SET e_identifier = $2, name = $3, level = $4, parent_code = $5, valid_from = $6, valid_to = $7,
-                updated_at = now() WHERE code = $1`,
-        [code, next.e_identifier, next.name, next.level, next.parent_code, next.valid_from, next.valid_to],
-      );
+      await this.units.update(sql, code, next);
       return this.toDto(await this.find(sql, code), vnDate(this.clock.now()));
     });
   }
@@ -123,39 +98,20 @@ export class UnitsService {
         ]);
       }
       const on = body.on ?? vnDate(this.clock.now());
-      await sql(
-        `UPDATE units SET merged_into = $2, valid_to = LEAST(COALESCE(valid_to, $3::date), $3::date), updated_at = now() WHERE code = $1`,
-        [code, body.into, on],
-      );
-      await sql(`UPDATE units SET merged_into = $2, updated_at = now() WHERE merged_into = $1`, [
-        code,
-        body.into,
-      ]);
-      const moved = await sql<{ n: string }>(
-        `WITH t AS (UPDATE tasks SET unit = $2, assignee = NULL, assigned_at = NULL WHERE unit = $1 AND status = 'active'
-                    RETURNING dossier_id),
-              d AS (UPDATE dossiers SET revision = revision + 1 WHERE id IN (SELECT DISTINCT dossier_id FROM t) RETURNING 1)
-         SELECT (SELECT count(*) FROM t)::text AS n`,
-        [code, body.into],
-      );
+      await this.units.markMerged(sql, code, body.into, on);
+      const movedTasks = await this.units.moveOpenSteps(sql, code, body.into);
       let movedUsers = 0;
       if (body.moveUsers ?? true) {
-        const users = await sql<{ id: string }>(
-          `UPDATE users SET unit_code = $2, updated_at = now() WHERE unit_code = $1 RETURNING id`,
-          [code, body.into],
-        );
-        movedUsers = users.rows.length;
-        for (const u of users.rows) {
-          await sql(
-            `UPDATE sessions SET revoked_at = now(), revoked_reason = 'unit_merged' WHERE user_id = $1 AND revoked_at IS NULL`,
-            [u.id],
-          );
-          await this.revocations.publish(sql, 'user', u.id);
+        const users = await this.units.moveUsers(sql, code, body.into);
+        movedUsers = users.length;
+        for (const id of users) {
+          await this.sessions.revokeForMerger(sql, id);
+          await this.revocations.publish(sql, 'user', id);
         }
       }
       return {
         unit: this.toDto(await this.find(sql, code), vnDate(this.clock.now())),
-        movedTasks: Number(moved.rows[0]?.n ?? 0),
+        movedTasks,
         movedUsers,
       };
     });
@@ -164,26 +120,18 @@ export class UnitsService {
   }
 
   private async find(sql: Sql, code: string, path?: string, forUpdate = false): Promise<UnitRow> {
-    const { rows } = await sql<UnitRow>(
-      `SELECT ${COLUMNS} FROM units WHERE code = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [code],
-    );
-    if (rows[0] === undefined) {
+    const unit = await this.units.find(sql, code, forUpdate);
+    if (unit === undefined) {
       if (path !== undefined)
         throw unprocessable(`Unknown unit ${code}.`, [{ path, message: 'unknown unit' }]);
       throw notFound('Unit', code);
     }
-    return rows[0];
+    return unit;
   }
 
   private async assertNoCycle(sql: Sql, code: string, parent: string): Promise<void> {
-    const { rows } = await sql<{ code: string }>(
-      `WITH RECURSIVE up AS (SELECT code, parent_code, 1 AS depth FROM units WHERE code = $1
-         UNION ALL SELECT u.code, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code WHERE up.depth < 50)
-       SELECT code FROM up WHERE code = $2`,
-      [parent, code],
-    );
-    if (rows.length > 0) {
+    const cycle = await this.units.isSelfOrBelow(sql, parent, code);
+    if (cycle) {
       throw unprocessable(`${parent} is ${code} or one of its sub-units: the tree would have a cycle.`, [
         { path: 'parentCode', message: 'cycle' },
       ]);

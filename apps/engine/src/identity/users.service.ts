@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PageDto } from '@lienthong/contracts';
 import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
-import { iso, SqlFilter } from '../common/sql/sql-filter.util';
+import { iso } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { forbidden } from './auth.problems';
 import { PasswordHasher } from './password-hasher';
@@ -10,27 +10,16 @@ import { hasRole, type Principal } from './principal';
 import { Revocations } from './revocations.service';
 import type { CreateUserBody, UpdateUserBody, UserDto } from './users.dto';
 import { assertAssignableUnit } from './assignable-unit';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  unit_code: string;
-  roles: UserDto['roles'];
-  active: boolean;
-  oidc_subject: string | null;
-  created_at: Date;
-}
-
-const SELECT = `SELECT u.id, u.username, u.display_name, u.unit_code, u.active, u.oidc_subject, u.created_at,
-    COALESCE((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
-  FROM users u`;
+import { SessionsRepository } from './sessions.repository';
+import { type UserRow, UsersRepository } from './users.repository';
 
 /** People: admins manage every account; a leader lists the people of their own unit (to assign steps). */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly db: Db,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly revocations: Revocations,
   ) {}
@@ -39,7 +28,7 @@ export class UsersService {
     query: { unit?: string; role?: string; active?: boolean; limit: number; cursor?: string },
     principal: Principal,
   ): Promise<PageDto<UserDto>> {
-    const filter = new SqlFilter();
+    let ownUnit: string | undefined;
     if (!hasRole(principal, 'admin')) {
       if (!hasRole(principal, 'leader') || principal.kind !== 'user') {
         throw forbidden(
@@ -47,16 +36,12 @@ export class UsersService {
           'ROLE_REQUIRED',
         );
       }
-      filter.add('u.unit_code = ?', principal.unit);
+      ownUnit = principal.unit;
     }
-    filter.addIf(query.unit, 'u.unit_code = ?').addIf(query.active, 'u.active = ?');
-    filter.addIf(query.role, 'EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?)');
-    if (query.cursor)
-      filter.add('u.username > ?', decodeCursor<{ username: string }>(query.cursor, ['username']).username);
-    const { rows } = await this.db.query<UserRow>(
-      `${SELECT} ${filter.where} ORDER BY u.username LIMIT ${filter.param(query.limit + 1)}`,
-      filter.params,
-    );
+    const afterUsername = query.cursor
+      ? decodeCursor<{ username: string }>(query.cursor, ['username']).username
+      : undefined;
+    const rows = await this.users.list({ ...query, ownUnit, afterUsername });
     return toPage(rows.map(toDto), query.limit, (u) => ({ username: u.username }));
   }
 
@@ -72,14 +57,17 @@ export class UsersService {
     const hash = body.password === undefined ? null : await this.hasher.hash(body.password);
     return this.db.transaction(async (sql) => {
       await assertAssignableUnit(sql, body.unitCode);
-      const taken = await sql(`SELECT 1 FROM users WHERE username = $1`, [body.username]);
-      if (taken.rows.length > 0)
-        throw conflict(`The user name ${body.username} is taken.`, { code: 'username-taken' });
+      const taken = await this.users.usernameTaken(sql, body.username);
+      if (taken) throw conflict(`The user name ${body.username} is taken.`, { code: 'username-taken' });
       const id = crypto.randomUUID();
-      await sql(
-        `INSERT INTO users (id, username, display_name, unit_code, password_hash, is_demo) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, body.username, body.displayName, body.unitCode, hash, options.isDemo ?? false],
-      );
+      await this.users.insert(sql, {
+        id,
+        username: body.username,
+        displayName: body.displayName,
+        unitCode: body.unitCode,
+        passwordHash: hash,
+        isDemo: options.isDemo ?? false,
+      });
       await this.writeRoles(sql, id, body.roles);
       return toDto(await this.find(sql, id));
     });
@@ -100,12 +88,12 @@ export class UsersService {
     return this.db.transaction(async (sql) => {
       const user = await this.find(sql, id, true);
       if (body.unitCode !== undefined) await assertAssignableUnit(sql, body.unitCode);
-      await sql(
-        `UPDATE users SET display_name = COALESCE($2, display_name), unit_code = COALESCE($3, unit_code),
-                active = COALESCE($4, active), password_hash = COALESCE($5, password_hash), updated_at = now()
-          WHERE id = $1`,
-        [id, body.displayName ?? null, body.unitCode ?? null, body.active ?? null, hash ?? null],
-      );
+      await this.users.update(sql, id, {
+        displayName: body.displayName ?? null,
+        unitCode: body.unitCode ?? null,
+        active: body.active ?? null,
+        passwordHash: hash ?? null,
+      });
       if (body.roles !== undefined) await this.writeRoles(sql, id, body.roles);
       const rightsChanged =
         (body.unitCode !== undefined && body.unitCode !== user.unit_code) ||
@@ -113,10 +101,7 @@ export class UsersService {
         body.active === false ||
         hash !== undefined;
       if (rightsChanged) {
-        await sql(
-          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'account_changed' WHERE user_id = $1 AND revoked_at IS NULL`,
-          [id],
-        );
+        await this.sessions.revokeAllOf(sql, id);
         await this.revocations.publish(sql, 'user', id);
       }
       return toDto(await this.find(sql, id));
@@ -124,18 +109,13 @@ export class UsersService {
   }
 
   private async writeRoles(sql: Sql, id: string, roles: readonly string[]): Promise<void> {
-    await sql(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
-    if (roles.length > 0) {
-      await sql(`INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])`, [id, [...roles]]);
-    }
+    await this.users.replaceRoles(sql, id, roles);
   }
 
   private async find(sql: Sql, id: string, forUpdate = false): Promise<UserRow> {
-    const { rows } = /^[0-9a-f-]{36}$/i.test(id)
-      ? await sql<UserRow>(`${SELECT} WHERE u.id = $1${forUpdate ? ' FOR UPDATE OF u' : ''}`, [id])
-      : { rows: [] };
-    if (rows[0] === undefined) throw notFound('User', id);
-    return rows[0];
+    const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.find(sql, id, forUpdate) : undefined;
+    if (user === undefined) throw notFound('User', id);
+    return user;
   }
 }
 

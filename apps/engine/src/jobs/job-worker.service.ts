@@ -12,6 +12,7 @@ import { Db } from '../database/db.service';
 import { NotificationListener } from '../database/notification-listener.util';
 import { SYSTEM_ACTOR } from '../identity/actor';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
+import { JobsRepository } from './jobs.repository';
 
 const MAX_ATTEMPTS = 5;
 /** Most time between two attempts to reopen a lost LISTEN connection (the loop polls meanwhile). */
@@ -34,6 +35,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsRepository,
     private readonly runtime: ProcessRuntime,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     db: Db,
@@ -91,15 +93,9 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     let job: { id: string; dossier_id: string; attempts: number } | undefined;
     try {
       const result = await this.runtime.transaction(SYSTEM_ACTOR, async (tx) => {
-        const { rows } = await tx.sql<{ id: string; dossier_id: string; attempts: number }>(
-          `SELECT id, dossier_id, attempts FROM jobs
-            WHERE failed_at IS NULL AND due_at <= $1
-            ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [tx.now],
-        );
-        job = rows[0];
+        job = await this.jobs.takeDue(tx.sql, tx.now);
         if (!job) return 'none' as const;
-        await tx.sql(`DELETE FROM jobs WHERE id = $1`, [job.id]);
+        await this.jobs.remove(tx.sql, job.id);
         // Lock the dossier too, so that a concurrent command waits instead of losing the race.
         const dossier = await this.runtime.loadDossier(tx.sql, job.dossier_id, true);
         if (dossier.status === 'active')
@@ -119,20 +115,12 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     const message = error instanceof Error ? error.message : String(error);
     const giveUp = attempts >= MAX_ATTEMPTS;
     // Retry with backoff (1 s, 4 s, 16 s, …); after the last attempt it stays as an incident.
-    await this.dataSource.query(
-      `UPDATE jobs SET attempts = $2, last_error = $3,
-              due_at = now() + make_interval(secs => $4), failed_at = CASE WHEN $5::boolean THEN now() ELSE NULL END
-        WHERE id = $1`,
-      [job.id, attempts, message, 4 ** (attempts - 1), giveUp],
-    );
+    await this.jobs.recordFailure(job.id, attempts, message, 4 ** (attempts - 1), giveUp);
     this.logger.warn(`Job ${job.id} failed (attempt ${attempts}${giveUp ? ', giving up' : ''}): ${message}`);
   }
 
   private async nextWait(): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000 AS ms FROM jobs WHERE failed_at IS NULL`,
-    )) as Array<{ ms: string | null }>;
-    const ms = rows[0]?.ms;
+    const ms = await this.jobs.msToNextDue();
     if (ms === null || ms === undefined) return this.config.jobs.pollMs;
     return Math.max(0, Math.min(Number(ms), this.config.jobs.pollMs));
   }

@@ -26,6 +26,7 @@ import { isUuid } from '../common/uuid.util';
 import type { Actor } from '../identity/actor';
 import type { DossierRow } from '../runtime/dossier-row';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
+import { MessagesRepository } from './messages.repository';
 
 export interface MessageInput {
   name: string;
@@ -53,6 +54,7 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly db: Db,
+    private readonly messages: MessagesRepository,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
     private readonly authz: Authz,
@@ -71,8 +73,8 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
       });
     if (this.config.jobs.enabled) {
       this.cleanup = setInterval(() => {
-        this.db
-          .query(`DELETE FROM buffered_messages WHERE expires_at <= clock_timestamp()`)
+        this.messages
+          .dropExpired()
           .catch((error: unknown) => this.logger.warn(`Dropping expired messages failed: ${String(error)}`));
       }, CLEANUP_MS);
       this.cleanup.unref();
@@ -210,8 +212,8 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     );
     // The dossier may have started waiting between the correlation and the insert: try once more now.
     await this.deliverBuffered(row.id, input.name);
-    const kept = await this.db.query(`SELECT 1 FROM buffered_messages WHERE id = $1`, [keptId]);
-    if (kept.rows.length === 0) return correlatedAnswer(row);
+    const kept = await this.messages.isKept(keptId);
+    if (!kept) return correlatedAnswer(row);
     return bufferedAnswer(row, expiresAt);
   }
 
@@ -236,37 +238,22 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
     sender: string,
     id: string = randomUUID(),
   ): Promise<Date> {
-    const { rows } = await sql<{ expires_at: Date }>(
-      `INSERT INTO buffered_messages (id, dossier_id, name, variables, message_id, sender, received_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), clock_timestamp() + make_interval(secs => $7)) RETURNING expires_at`,
-      [
-        id,
-        dossierId,
-        input.name,
-        JSON.stringify(variables),
-        input.messageId ?? null,
-        sender,
-        input.ttlSeconds ?? this.config.messages.ttlSeconds,
-      ],
-    );
-    return rows[0]!.expires_at;
+    return this.messages.keep(sql, {
+      id,
+      dossierId,
+      name: input.name,
+      variables,
+      messageId: input.messageId ?? null,
+      sender,
+      ttlSeconds: input.ttlSeconds ?? this.config.messages.ttlSeconds,
+    });
   }
 
   /** Delivers the oldest unexpired kept message of that name, removing it in the same transaction. */
   async deliverBuffered(dossierId: string, name: string): Promise<boolean> {
-    const waiting = await this.db.query(
-      `SELECT 1 FROM buffered_messages WHERE dossier_id = $1 AND name = $2 AND expires_at > clock_timestamp() LIMIT 1`,
-      [dossierId, name],
-    );
-    if (waiting.rows.length === 0) return false;
+    if (!(await this.messages.anyWaiting(dossierId, name))) return false;
     return this.runtime.transaction({ id: 'system' }, async (tx) => {
-      const { rows } = await tx.sql<{ id: string; variables: Record<string, unknown>; sender: string }>(
-        `SELECT id, variables, sender FROM buffered_messages
-          WHERE dossier_id = $1 AND name = $2 AND expires_at > clock_timestamp()
-          ORDER BY received_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [dossierId, name],
-      );
-      const message = rows[0];
+      const message = await this.messages.takeOldest(tx.sql, dossierId, name);
       if (!message) return false;
       const dossier = await this.runtime.loadDossier(tx.sql, dossierId, true);
       tx.actor = { id: message.sender };
@@ -276,7 +263,7 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
         variables: message.variables as never,
       });
       if (!result.correlated) return false;
-      await tx.sql(`DELETE FROM buffered_messages WHERE id = $1`, [message.id]);
+      await this.messages.remove(tx.sql, message.id);
       return true;
     });
   }
@@ -322,10 +309,7 @@ export class MessagesService implements OnModuleInit, OnModuleDestroy {
   /** The dossier's id or code, from whichever reference the sender gave. */
   private async resolve(input: MessageInput): Promise<string> {
     if (input.correlationKey === undefined) return (input.dossierId ?? input.dossierCode)!;
-    const { rows } = await this.db.query<{ id: string }>(
-      `SELECT d.id FROM dossiers d WHERE d.external_ref = $1 ORDER BY d.created_at DESC LIMIT 2`,
-      [input.correlationKey],
-    );
+    const rows = await this.messages.dossiersByExternalRef(input.correlationKey);
     if (rows.length === 0) throw notFound('Dossier', input.correlationKey);
     if (rows.length > 1) {
       throw conflict(`correlationKey ${input.correlationKey} names several dossiers: send dossierCode.`, {

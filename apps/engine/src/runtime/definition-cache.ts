@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ProcessGraph } from '@lienthong/bpmn';
 import type { Sql } from '../database/db.service';
+import { type CachedDefinition, RuntimeRepository } from './runtime.repository';
 
-export interface CachedDefinition {
-  id: string;
-  key: string;
-  version: number;
-  name: string;
-  graph: ProcessGraph;
-}
+export type { CachedDefinition } from './runtime.repository';
 
 /**
  * Compiled graphs by definition id. A deployed version never changes, so entries never go stale;
@@ -19,14 +13,12 @@ export class DefinitionCache {
   private readonly byId = new Map<string, CachedDefinition>();
   private static readonly MAX_ENTRIES = 500;
 
+  constructor(private readonly store: RuntimeRepository) {}
+
   async get(sql: Sql, id: string): Promise<CachedDefinition> {
     const hit = this.byId.get(id);
     if (hit) return hit;
-    const { rows } = await sql<CachedDefinition>(
-      `SELECT id, key, version, name, graph FROM definitions WHERE id = $1`,
-      [id],
-    );
-    const row = rows[0];
+    const row = await this.store.definition(sql, id);
     if (!row) throw new Error(`Definition ${id} not found`);
     if (this.byId.size >= DefinitionCache.MAX_ENTRIES) {
       const oldest = this.byId.keys().next().value;

@@ -1,3 +1,4 @@
+import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
 import type { ApplicantDto } from '@lienthong/contracts';
 import type { Effect, HistoryEvent, StepResult, TaskSpec } from '@lienthong/engine-core';
 import type { CachedDefinition } from './definition-cache';
@@ -118,7 +119,7 @@ export function buildWrite(
   ];
 
   if (target.mode === 'insert') {
-    const local = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const local = new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
     const unitP = p(target.receivingUnit);
     ctes.push(
       `seq AS (INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES (${unitP}, ${p(local)}, 1)

@@ -25,7 +25,8 @@ import { pendingAudit } from '../audit/audit-context';
 import { type CommandKey, pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
 import { commandsTotal } from '../common/metrics/engine-metrics';
 import type { Actor } from '../identity/actor';
-import { DOSSIER_COLUMNS, type DossierRow } from './dossier-row';
+import type { DossierRow } from './dossier-row';
+import { RuntimeRepository } from './runtime.repository';
 
 /**
  * Builds a command's answer from what it applied. With an Idempotency-Key it runs inside the command's
@@ -95,6 +96,7 @@ export class ProcessRuntime {
     private readonly calendars: CalendarSource,
     private readonly cache: HotCache,
     private readonly units: UnitDirectory,
+    private readonly store: RuntimeRepository,
   ) {}
 
   /** The engine's clock (settable in test mode). */
@@ -304,11 +306,7 @@ export class ProcessRuntime {
   async loadDossier(sql: Sql, idOrCode: string, forUpdate = false): Promise<DossierRow> {
     const byId = isUuid(idOrCode);
     if (!byId && idOrCode.length > 60) throw notFound('Dossier', idOrCode);
-    const { rows } = await sql<DossierRow>(
-      `SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.${byId ? 'id' : 'code'} = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [idOrCode],
-    );
-    const row = rows[0];
+    const row = await this.store.findDossier(sql, idOrCode, byId, forUpdate);
     if (!row) throw notFound('Dossier', idOrCode);
     return row;
   }
@@ -550,20 +548,7 @@ export class ProcessRuntime {
     parent: DossierRow,
     effect: Extract<Effect, { type: 'callStarted' }>,
   ): Promise<void> {
-    const { rows } = await tx.sql<{
-      id: string;
-      unit: string;
-      e_identifier: string | null;
-      applicant: ApplicantDto;
-    }>(
-      `SELECT def.id, COALESCE(def.graph->>'receivingUnit', p.receiving_unit) AS unit, u.e_identifier, p.applicant
-         FROM definitions def
-         JOIN dossiers p ON p.id = $2
-         LEFT JOIN units u ON u.code = COALESCE(def.graph->>'receivingUnit', p.receiving_unit)
-        WHERE def.key = $1 AND def.status = 'published'`,
-      [effect.calledElement, parent.id],
-    );
-    const called = rows[0];
+    const called = await this.store.calledProcedure(tx.sql, effect.calledElement, parent.id);
     if (!called || !called.e_identifier) {
       throw unprocessable(
         `Call activity ${effect.nodeId} calls procedure "${effect.calledElement}", which has no published version${called ? ' with a known receiving unit' : ''}.`,
@@ -591,10 +576,7 @@ export class ProcessRuntime {
   }
 
   private async cancelCall(tx: TxContext, parent: DossierRow, callId: string): Promise<void> {
-    const { rows } = await tx.sql<DossierRow>(
-      `SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.parent_id = $1 AND d.parent_call_id = $2 AND d.status = 'active'`,
-      [parent.id, callId],
-    );
+    const rows = await this.store.activeChildren(tx.sql, parent.id, callId);
     for (const child of rows) {
       await this.applyIn(tx, child, {
         type: 'cancel',

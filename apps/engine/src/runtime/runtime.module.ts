@@ -5,6 +5,7 @@ import { DefinitionCache } from './definition-cache';
 import { DomainEvents } from './domain-events';
 import { HotCache } from './hot-cache';
 import { ProcessRuntime } from './process-runtime.service';
+import { RuntimeRepository } from './runtime.repository';
 
 /**
  * The process runtime every dossier command goes through: ProcessRuntime (read, pure `step`, one
@@ -14,6 +15,7 @@ import { ProcessRuntime } from './process-runtime.service';
 @Module({
   providers: [
     { provide: CalendarSource, useExisting: CalendarService },
+    RuntimeRepository,
     DefinitionCache,
     HotCache,
     DomainEvents,

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  ClockState,
-  DeadlineStatusDto,
-  FormFieldDto,
-  OutcomeDto,
   PageDto,
   TaskCompletionDto,
   TaskDto,
@@ -11,10 +7,10 @@ import type {
   TaskListItemDto,
   TaskStatus,
 } from '@lienthong/contracts';
-import type { Command, Variables } from '@lienthong/engine-core';
+import type { Command } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem';
-import { iso, SqlFilter } from '../common/sql/sql-filter.util';
+import { iso } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { isUuid } from '../common/uuid.util';
 import { activeSteps } from '../dossiers/active-steps.util';
@@ -22,48 +18,16 @@ import { parseVariables } from '../dossiers/dossiers.service';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { HotCache } from '../runtime/hot-cache';
 import type { Actor } from '../identity/actor';
-import { DOSSIER_COLUMNS, type DossierRow } from '../runtime/dossier-row';
+import type { DossierRow } from '../runtime/dossier-row';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 import type { TaskDeadline } from '../runtime/deadlines';
 import { validateFormVariables } from './form-validation.util';
+import { type TaskRow, TasksRepository } from './tasks.repository';
 import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
 import { writeAuditIn } from '../audit/audit-writer';
 import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
-
-interface TaskRow {
-  id: string;
-  dossier_id: string;
-  dossier_code: string;
-  node_id: string;
-  name: string | null;
-  kind: TaskKind;
-  status: TaskStatus;
-  unit: string | null;
-  candidate_role: string | null;
-  allotted_time: string | null;
-  topic: string | null;
-  form: FormFieldDto[];
-  loop_index: number | null;
-  loop_total: number | null;
-  local_variables: Variables;
-  created_at: Date;
-  completed_at: Date | null;
-  result: Variables | null;
-  completed_by: string | null;
-  assignee: string | null;
-  worker_id: string | null;
-  lock_expires_at: Date | string | null;
-  retries: number | null;
-  error_message: string | null;
-  incident_at: Date | string | null;
-  worked_minutes: number | null;
-  due_at: Date | string | null;
-  clock: ClockState;
-  deadline_status: DeadlineStatusDto;
-  outcome: OutcomeDto | null;
-}
 
 export type { TaskRow };
 
@@ -80,14 +44,11 @@ export interface TaskQuery {
   cursor?: string;
 }
 
-const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
-  t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
-  t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
-
 @Injectable()
 export class TasksService {
   constructor(
     private readonly db: Db,
+    private readonly tasks: TasksRepository,
     private readonly runtime: ProcessRuntime,
     private readonly cache: DefinitionCache,
     private readonly hot: HotCache,
@@ -98,34 +59,16 @@ export class TasksService {
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
   async list(query: TaskQuery, principal: Principal): Promise<PageDto<TaskListItemDto>> {
     if (query.dossierId && !isUuid(query.dossierId)) return { items: [], nextCursor: null };
-    const filter = new SqlFilter()
-      .addIf(query.dossierId, 't.dossier_id = ?')
-      .addIf(query.unit, 't.unit = ?')
-      .addIf(query.status, 't.status = ?')
-      .addIf(query.kind, 't.kind = ?')
-      .addIf(query.topic, 't.topic = ?')
-      .addIf(query.assignee, 't.assignee = ?');
-    this.authz.visibleTasks(principal, filter);
     const byDue = query.order === 'due';
-    // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
-    const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
+    let after: { at: string; id: string } | undefined;
     if (query.cursor) {
-      const after = byDue
+      const cursor = byDue
         ? decodeCursor<{ dueAt: string; id: string }>(query.cursor, ['dueAt', 'id'])
         : decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-      filter.add(
-        `${sortKey} > (?::timestamptz, ?::uuid)`,
-        'dueAt' in after ? after.dueAt : after.createdAt,
-        after.id,
-      );
+      after = { at: 'dueAt' in cursor ? cursor.dueAt : cursor.createdAt, id: cursor.id };
     }
-    const { rows } = await this.db.query<TaskRow & { definition_key: string; procedure_name: string }>(
-      `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
-         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
-         ${filter.where}
-        ORDER BY ${byDue ? `COALESCE(t.due_at, 'infinity'::timestamptz), t.id` : 't.created_at, t.id'}
-        LIMIT ${filter.param(query.limit + 1)}`,
-      filter.params,
+    const rows = await this.tasks.list({ ...query, byDue, after }, (filter) =>
+      this.authz.visibleTasks(principal, filter),
     );
     const items = rows.map((row): TaskListItemDto => ({
       ...toDto(row),
@@ -145,12 +88,7 @@ export class TasksService {
 
   /** Open incidents (external tasks out of retries), oldest first, without a rights check (callers check). */
   async incidents(unit?: string): Promise<TaskDto[]> {
-    const { rows } = await this.db.query<TaskRow>(
-      `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-        WHERE t.incident_at IS NOT NULL AND t.status = 'active' AND ($1::text IS NULL OR t.unit = $1)
-        ORDER BY t.incident_at LIMIT 500`,
-      [unit ?? null],
-    );
+    const rows = await this.tasks.incidents(unit ?? null);
     return rows.map(toDto);
   }
 
@@ -183,11 +121,8 @@ export class TasksService {
     return this.setAssignee(id, principal, target, async (task, sql) => {
       this.authz.assertCanAssign(principal, task);
       if (target === null) return;
-      const { rows } = await sql<{ unit_code: string; active: boolean }>(
-        `SELECT unit_code, active FROM users WHERE username = $1`,
-        [target],
-      );
-      if (rows[0] === undefined || !rows[0].active || rows[0].unit_code !== task.unit) {
+      const member = await this.tasks.member(sql, target);
+      if (member === undefined || !member.active || member.unit_code !== task.unit) {
         throw unprocessable(
           `${target} is not an active member of unit ${task.unit}.`,
           [{ path: 'username', message: 'not an active member of the unit' }],
@@ -219,12 +154,7 @@ export class TasksService {
           code: 'task-not-active',
         });
       }
-      await sql(
-        `WITH t AS (UPDATE tasks SET assignee = $2::text, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
-                     WHERE id = $1 RETURNING dossier_id)
-         UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
-        [id, assignee, this.runtime.now()],
-      );
+      await this.tasks.setAssignee(sql, id, assignee, this.runtime.now());
       const dto = toDto({ ...task, assignee });
       await writeAuditIn(sql, actor);
       if (key) await recordKeyIn(sql, key, { status: key.status, body: dto });
@@ -380,14 +310,7 @@ export class TasksService {
     kind?: TaskKind,
     forUpdate = false,
   ): Promise<{ task: TaskRow; dossier: DossierRow }> {
-    const { rows } = isUuid(id)
-      ? await sql<TaskRow & { dossier: DossierRow }>(
-          `SELECT ${COLUMNS}, (SELECT to_jsonb(x) FROM (SELECT ${DOSSIER_COLUMNS}) x) AS dossier
-             FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t, d' : ''}`,
-          [id],
-        )
-      : { rows: [] };
-    const row = rows[0];
+    const row = isUuid(id) ? await this.tasks.findWithDossier(sql, id, forUpdate) : undefined;
     if (!row || (kind && row.kind !== kind))
       throw notFound(kind === 'external' ? 'External task' : 'Task', id);
     const { dossier, ...task } = row;

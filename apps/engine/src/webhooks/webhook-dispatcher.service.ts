@@ -11,9 +11,10 @@ import { Db } from '../database/db.service';
 import { retryDelayMs } from './retry-delay.util';
 import { SecretBox, SecretBoxError } from '../common/crypto/secret-box';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
-import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
+import { WEBHOOK_CHANNEL } from './webhook-events';
 import { RefusedDestinationError, WebhookTransport } from './webhook-transport';
 import { Clock } from '../common/clock/clock';
+import { type Claimed, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 
 /** Attempts in flight in this process, in all and per subscription (a slow endpoint keeps at most this many). */
 export const MAX_IN_FLIGHT = 16;
@@ -23,17 +24,6 @@ const LEASE_MARGIN_MS = 30_000;
 /** How often the delivery log loses its rows older than WEBHOOK_LOG_DAYS, and in batches of how many. */
 const PURGE_EVERY_MS = 3_600_000;
 const PURGE_BATCH = 5_000;
-
-interface Claimed {
-  id: string;
-  subscription_id: string;
-  event: string;
-  payload: WebhookPayload;
-  attempts: number;
-  url: string;
-  secret: string;
-  active: boolean;
-}
 
 type Outcome =
   | { kind: 'delivered'; status: number }
@@ -71,6 +61,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly db: Db,
+    private readonly deliveries: WebhookDeliveriesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly box: SecretBox,
     private readonly clock: Clock,
@@ -115,13 +106,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   async purgeLog(): Promise<number> {
     let total = 0;
     for (;;) {
-      const { rowCount } = await this.db.query(
-        `DELETE FROM webhook_deliveries WHERE id IN (
-           SELECT id FROM webhook_deliveries
-            WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1)
-            ORDER BY id LIMIT $2)`,
-        [this.config.webhooks.logDays, PURGE_BATCH],
-      );
+      const rowCount = await this.deliveries.purge(this.config.webhooks.logDays, PURGE_BATCH);
       total += rowCount;
       if (rowCount < PURGE_BATCH || this.stopped) return total;
     }
@@ -166,27 +151,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const counts = ids.map((id) => this.perSubscription.get(id) ?? 0);
     const busy = ids.filter((_, k) => counts[k]! >= MAX_IN_FLIGHT_PER_SUBSCRIPTION);
     const lease = this.config.webhooks.timeoutMs + LEASE_MARGIN_MS;
-    const { rows } = await this.db.query<Claimed>(
-      `WITH due AS MATERIALIZED (
-              SELECT id, next_attempt_at FROM (
-                SELECT id, subscription_id, next_attempt_at,
-                       row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at, id) AS rank
-                  FROM (SELECT id, subscription_id, next_attempt_at FROM webhook_deliveries
-                         WHERE status = 'pending' AND next_attempt_at <= now() AND NOT (subscription_id = ANY($2::uuid[]))
-                         ORDER BY next_attempt_at LIMIT 1000) candidates) ranked
-               LEFT JOIN unnest($5::uuid[], $6::int[]) AS flying(subscription_id, n) USING (subscription_id)
-               WHERE rank <= $3 - coalesce(flying.n, 0)
-               ORDER BY next_attempt_at, id LIMIT $1),
-            claimed AS MATERIALIZED (
-              SELECT w.id FROM webhook_deliveries w JOIN due USING (id)
-               WHERE w.status = 'pending' AND w.next_attempt_at <= now()
-                 FOR UPDATE OF w SKIP LOCKED)
-       UPDATE webhook_deliveries w SET next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)
-         FROM claimed c, webhook_subscriptions s
-        WHERE w.id = c.id AND s.id = w.subscription_id
-       RETURNING w.id, w.subscription_id, w.event, w.payload, w.attempts, s.url, s.secret, s.active`,
-      [limit, busy, MAX_IN_FLIGHT_PER_SUBSCRIPTION, lease, ids, counts],
-    );
+    const rows = await this.deliveries.claim({
+      limit,
+      busy,
+      maxInFlight: MAX_IN_FLIGHT_PER_SUBSCRIPTION,
+      leaseMs: lease,
+      flying: ids,
+      counts,
+    });
     return rows;
   }
 
@@ -207,49 +179,28 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   /** One attempt, then its outcome in the log (guarded by the attempt count: a re-taken row is left alone). */
   private async attempt(row: Claimed): Promise<void> {
     if (!row.active) {
-      await this.db.query(
-        `UPDATE webhook_deliveries SET status = 'failed', last_error = 'Subscription deactivated'
-          WHERE id = $1 AND status = 'pending' AND attempts = $2`,
-        [row.id, row.attempts],
-      );
+      await this.deliveries.failDeactivated(row.id, row.attempts);
       return;
     }
     const outcome = await this.post(row);
     if (outcome.kind === 'stopped') {
       // Shutting down: let the next process (or this one after a restart) take it at once.
-      await this.db
-        .query(
-          `UPDATE webhook_deliveries SET next_attempt_at = now() WHERE id = $1 AND status = 'pending' AND attempts = $2`,
-          [row.id, row.attempts],
-        )
-        .catch(() => undefined);
+      await this.deliveries.release(row.id, row.attempts).catch(() => undefined);
       return;
     }
     const attempts = row.attempts + 1;
     if (outcome.kind === 'delivered') {
-      await this.db.query(
-        `UPDATE webhook_deliveries SET status = 'delivered', attempts = $3, last_status = $4, last_error = NULL,
-                last_attempt_at = now(), delivered_at = now()
-          WHERE id = $1 AND status = 'pending' AND attempts = $2`,
-        [row.id, row.attempts, attempts, outcome.status],
-      );
+      await this.deliveries.delivered(row.id, row.attempts, attempts, outcome.status);
       return;
     }
     const giveUp = attempts >= this.config.webhooks.maxAttempts;
-    await this.db.query(
-      `UPDATE webhook_deliveries SET status = $5, attempts = $3, last_status = $4, last_error = $6, last_attempt_at = now(),
-              next_attempt_at = now() + make_interval(secs => $7::double precision / 1000)
-        WHERE id = $1 AND status = 'pending' AND attempts = $2`,
-      [
-        row.id,
-        row.attempts,
-        attempts,
-        outcome.status,
-        giveUp ? 'failed' : 'pending',
-        outcome.error.slice(0, 500),
-        retryDelayMs(this.config.webhooks.retryBaseMs, attempts),
-      ],
-    );
+    await this.deliveries.attemptFailed(row.id, row.attempts, {
+      attempts,
+      status: outcome.status,
+      giveUp,
+      error: outcome.error.slice(0, 500),
+      retryInMs: retryDelayMs(this.config.webhooks.retryBaseMs, attempts),
+    });
     if (giveUp)
       this.logger.warn(`Webhook delivery ${row.id} to ${row.url} failed ${attempts} times: ${outcome.error}`);
   }
@@ -324,12 +275,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const busy = [...this.perSubscription.entries()]
       .filter(([, n]) => n >= MAX_IN_FLIGHT_PER_SUBSCRIPTION)
       .map(([id]) => id);
-    const { rows } = await this.db.query<{ ms: number | null }>(
-      `SELECT (EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000)::float8 AS ms FROM webhook_deliveries
-        WHERE status = 'pending' AND NOT (subscription_id = ANY($1::uuid[]))`,
-      [busy],
-    );
-    const ms = rows[0]?.ms;
+    const ms = await this.deliveries.msToNextDue(busy);
     // Due rows that could not be claimed are locked by another process for an instant: look again soon.
     if (ms === null || ms === undefined) return this.config.jobs.pollMs;
     return Math.max(25, Math.min(Math.ceil(ms), this.config.jobs.pollMs));

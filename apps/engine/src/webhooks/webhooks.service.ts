@@ -4,11 +4,10 @@ import { SecretBox } from '../common/crypto/secret-box';
 import type { PageDto } from '@lienthong/contracts';
 import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem/problem.exception';
-import { iso, SqlFilter } from '../common/sql/sql-filter.util';
+import { iso } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { forbidden } from '../identity/auth.problems';
 import { hasRole, type Principal } from '../identity/principal';
-import { WEBHOOK_CHANNEL, type WebhookPayload } from './webhook-events';
 import { isUuid } from '../common/uuid.util';
 import type {
   CreatedWebhookDto,
@@ -22,38 +21,10 @@ import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { privateDestination } from './destination.util';
 import { assertAssignableUnit } from '../identity/assignable-unit';
 import { Clock } from '../common/clock/clock';
+import { type DeliveryRow, type SubscriptionRow, WebhooksRepository } from './webhooks.repository';
 
 /** Active subscriptions per unit: each one joins every command's outbox insert for that unit. */
 export const MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT = 20;
-
-interface SubscriptionRow {
-  id: string;
-  unit_code: string;
-  url: string;
-  events: WebhookDto['events'];
-  active: boolean;
-  created_by: string;
-  created_at: Date;
-  deactivated_at: Date | null;
-}
-
-interface DeliveryRow {
-  id: string;
-  event: WebhookDeliveryDto['event'];
-  status: WebhookDeliveryDto['status'];
-  attempts: number;
-  last_status: number | null;
-  last_error: string | null;
-  created_at: Date;
-  last_attempt_at: Date | null;
-  next_attempt_at: Date;
-  delivered_at: Date | null;
-  payload: WebhookPayload;
-}
-
-const COLUMNS = `id, unit_code, url, events, active, created_by, created_at, deactivated_at`;
-const DELIVERY_COLUMNS = `id, event, status, attempts, last_status, last_error, created_at, last_attempt_at, next_attempt_at,
-  delivered_at, payload`;
 
 /**
  * Subscriptions of agency systems to events, and their delivery log. An admin manages every unit's; an
@@ -66,6 +37,7 @@ export class WebhooksService implements OnApplicationBootstrap {
 
   constructor(
     private readonly db: Db,
+    private readonly webhooks: WebhooksRepository,
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly box: SecretBox,
     private readonly clock: Clock,
@@ -81,15 +53,10 @@ export class WebhooksService implements OnApplicationBootstrap {
    * Idempotent, and safe with several processes (a row is only replaced while it still holds the clear text).
    */
   async sealPlainSecrets(): Promise<number> {
-    const { rows } = await this.db.query<{ id: string; secret: string }>(
-      `SELECT id, secret FROM webhook_subscriptions WHERE secret NOT LIKE 'enc:%'`,
-    );
+    const rows = await this.webhooks.plainSecrets();
     let sealed = 0;
     for (const row of rows) {
-      const { rowCount } = await this.db.query(
-        `UPDATE webhook_subscriptions SET secret = $3 WHERE id = $1 AND secret = $2`,
-        [row.id, row.secret, this.box.seal(row.secret)],
-      );
+      const rowCount = await this.webhooks.sealSecret(row.id, row.secret, this.box.seal(row.secret));
       sealed += rowCount;
     }
     return sealed;
@@ -113,48 +80,36 @@ export class WebhooksService implements OnApplicationBootstrap {
     return this.db.transaction(async (sql) => {
       await assertAssignableUnit(sql, unitCode, true);
       // Serializes concurrent subscriptions of one unit, so that the limit holds.
-      await sql(`SELECT pg_advisory_xact_lock(hashtext('lt_webhooks:' || $1))`, [unitCode]);
-      const { rows: count } = await sql<{ n: number }>(
-        `SELECT count(*)::int AS n FROM webhook_subscriptions WHERE unit_code = $1 AND active`,
-        [unitCode],
-      );
-      if ((count[0]?.n ?? 0) >= MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT) {
+      await this.webhooks.lockUnit(sql, unitCode);
+      const active = await this.webhooks.countActive(sql, unitCode);
+      if (active >= MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT) {
         throw conflict(
           `${unitCode} already has ${MAX_ACTIVE_SUBSCRIPTIONS_PER_UNIT} active subscriptions: deactivate one first.`,
           { code: 'too-many-subscriptions' },
         );
       }
-      const { rows } = await sql<SubscriptionRow>(
-        `INSERT INTO webhook_subscriptions (id, unit_code, url, secret, events, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-        [
-          randomUUID(),
-          unitCode,
-          body.url,
-          this.box.seal(secret),
-          body.events,
-          principal.name,
-          this.clock.machineNow(),
-        ],
-      );
-      return { ...toDto(rows[0]!), secret };
+      const row = await this.webhooks.insert(sql, {
+        id: randomUUID(),
+        unitCode,
+        url: body.url,
+        secret: this.box.seal(secret),
+        events: body.events,
+        createdBy: principal.name,
+        createdAt: this.clock.machineNow(),
+      });
+      return { ...toDto(row), secret };
     });
   }
 
   async list(query: WebhookListQuery, principal: Principal): Promise<PageDto<WebhookDto>> {
-    const filter = new SqlFilter();
-    if (hasRole(principal, 'admin')) filter.addIf(query.unit, 'unit_code = ?');
-    else if (principal.kind === 'api_key') filter.add('unit_code = ?', principal.unit);
+    let unit: string | undefined;
+    if (hasRole(principal, 'admin')) unit = query.unit;
+    else if (principal.kind === 'api_key') unit = principal.unit;
     else throw notAllowed();
-    if (query.cursor) {
-      const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-      filter.add('(created_at, id) < (?::timestamptz, ?::uuid)', after.createdAt, after.id);
-    }
-    const { rows } = await this.db.query<SubscriptionRow>(
-      `SELECT ${COLUMNS} FROM webhook_subscriptions ${filter.where}
-        ORDER BY created_at DESC, id DESC LIMIT ${filter.param(query.limit + 1)}`,
-      filter.params,
-    );
+    const after = query.cursor
+      ? decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id'])
+      : undefined;
+    const rows = await this.webhooks.list({ unit, after, limit: query.limit });
     return toPage(rows.map(toDto), query.limit, (w) => ({ createdAt: w.createdAt, id: w.id }));
   }
 
@@ -164,16 +119,8 @@ export class WebhooksService implements OnApplicationBootstrap {
       const current = await this.load(sql, id, principal, true);
       if (!current.active)
         throw conflict('The subscription is already inactive.', { code: 'webhook-inactive' });
-      const { rows } = await sql<SubscriptionRow>(
-        `UPDATE webhook_subscriptions SET active = false, deactivated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id],
-      );
-      await sql(
-        `UPDATE webhook_deliveries SET status = 'failed', last_error = 'Subscription deactivated'
-          WHERE subscription_id = $1 AND status = 'pending'`,
-        [id],
-      );
-      return toDto(rows[0]!);
+      const row = await this.webhooks.deactivate(sql, id);
+      return toDto(row);
     });
   }
 
@@ -184,16 +131,17 @@ export class WebhooksService implements OnApplicationBootstrap {
     principal: Principal,
   ): Promise<PageDto<WebhookDeliveryDto>> {
     await this.load(this.db.query, id, principal);
-    const filter = new SqlFilter().add('subscription_id = ?', id).addIf(query.status, 'status = ?');
+    let afterId: string | undefined;
     if (query.cursor) {
-      const after = decodeCursor<{ id: string }>(query.cursor, ['id']);
-      if (!/^\d{1,19}$/.test(after.id)) throw notFound('Delivery', after.id);
-      filter.add('id < ?::bigint', after.id);
+      afterId = decodeCursor<{ id: string }>(query.cursor, ['id']).id;
+      if (!/^\d{1,19}$/.test(afterId)) throw notFound('Delivery', afterId);
     }
-    const { rows } = await this.db.query<DeliveryRow>(
-      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries ${filter.where} ORDER BY id DESC LIMIT ${filter.param(query.limit + 1)}`,
-      filter.params,
-    );
+    const rows = await this.webhooks.deliveries({
+      subscriptionId: id,
+      status: query.status,
+      afterId,
+      limit: query.limit,
+    });
     return toPage(rows.map(toDeliveryDto), query.limit, (d) => ({ id: d.id }));
   }
 
@@ -202,11 +150,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     return this.db.transaction(async (sql) => {
       const subscription = await this.load(sql, id, principal);
       if (!/^\d{1,19}$/.test(deliveryId)) throw notFound('Delivery', deliveryId);
-      const { rows } = await sql<DeliveryRow>(
-        `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE id = $1 AND subscription_id = $2 FOR UPDATE`,
-        [deliveryId, id],
-      );
-      const delivery = rows[0];
+      const delivery = await this.webhooks.lockDelivery(sql, deliveryId, id);
       if (delivery === undefined) throw notFound('Delivery', deliveryId);
       if (delivery.status !== 'failed') {
         throw conflict(`Delivery ${deliveryId} is ${delivery.status}: only a failed delivery is retried.`, {
@@ -218,12 +162,8 @@ export class WebhooksService implements OnApplicationBootstrap {
           code: 'webhook-inactive',
         });
       }
-      const updated = await sql<DeliveryRow>(
-        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1
-          RETURNING ${DELIVERY_COLUMNS}, pg_notify('${WEBHOOK_CHANNEL}', '') AS woke`,
-        [deliveryId],
-      );
-      return toDeliveryDto(updated.rows[0]!);
+      const updated = await this.webhooks.retryDelivery(sql, deliveryId);
+      return toDeliveryDto(updated);
     });
   }
 
@@ -255,11 +195,7 @@ export class WebhooksService implements OnApplicationBootstrap {
   ): Promise<SubscriptionRow> {
     if (!hasRole(principal, 'admin') && principal.kind !== 'api_key') throw notAllowed();
     if (!isUuid(id)) throw notFound('Webhook subscription', id);
-    const { rows } = await sql<SubscriptionRow>(
-      `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    const row = rows[0];
+    const row = await this.webhooks.find(sql, id, forUpdate);
     if (row === undefined || (!hasRole(principal, 'admin') && row.unit_code !== principal.unit)) {
       throw notFound('Webhook subscription', id);
     }

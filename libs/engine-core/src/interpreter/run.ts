@@ -12,6 +12,16 @@ import {
 } from '../model';
 
 /**
+ * The behaviours that the token moves (`tokens.ts`) call back into: the behaviours import those
+ * moves, so the moves reach them through the run, never by an import (no circle). `step.ts` gives
+ * one table, made once, to every run.
+ */
+export interface Behaviours {
+  /** An inner instance of a multi-instance activity finished (`behaviours/multi-instance.ts`). */
+  innerDone(run: Run, token: Token): void;
+}
+
+/**
  * One command applied to a copy of an instance's state: the state it changes, the effects it collects
  * and the tokens still to enter. The behaviours (`behaviours/*.ts`) are plain functions of a run.
  */
@@ -25,6 +35,7 @@ export class Run {
     readonly graph: ProcessGraph,
     readonly state: InstanceState,
     readonly ctx: StepContext,
+    readonly behaviours: Behaviours,
   ) {}
 
   node(id: string): GraphNode {

@@ -13,9 +13,13 @@ import { enterEndEvent, enterMessageWait, correlate } from './behaviours/events'
 import { enterGateway, fireInclusiveJoins } from './behaviours/gateways';
 import { enterCallActivity, enterSubProcess, completeCall, failCall } from './behaviours/scopes';
 import { completeTask, enterTask, throwTaskError } from './behaviours/tasks';
+import { innerDone } from './behaviours/multi-instance';
 import { enterTimerCatch, fireJob } from './behaviours/timers';
-import { Run } from './run';
+import { Run, type Behaviours } from './run';
 import { interrupt, leave } from './tokens';
+
+/** The behaviours the token moves call back into (see `Behaviours`): one table for every run. */
+const BEHAVIOURS: Behaviours = { innerDone };
 
 /**
  * The BPMN interpreter: a pure function from (graph, state, command, context) to the new state and
@@ -28,7 +32,7 @@ export function step(
   command: Command,
   ctx: StepContext,
 ): StepResult {
-  const run = new Run(graph, state ? structuredClone(state) : emptyState(), ctx);
+  const run = new Run(graph, state ? structuredClone(state) : emptyState(), ctx, BEHAVIOURS);
   apply(run, command, state === null);
   return { state: run.state, effects: run.effects, correlated: run.correlated };
 }

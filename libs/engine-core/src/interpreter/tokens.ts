@@ -1,5 +1,4 @@
 import { ROOT_SCOPE, type Token } from '../model';
-import { innerDone } from './behaviours/multi-instance';
 import type { Run } from './run';
 
 /** Leaves a node along its outgoing flows (conditions evaluated; no outgoing flow ends the token). */
@@ -43,7 +42,7 @@ export function activityDone(run: Run, token: Token): void {
   cancelBoundaryJobs(run, token);
   clockOnExit(run, token, true);
   if (token.loop) {
-    innerDone(run, token);
+    run.behaviours.innerDone(run, token);
     return;
   }
   leave(run, token);

@@ -1,6 +1,13 @@
 import type { Sql } from '../../database/db.service';
 import { ProblemException } from '../problem/problem.exception';
-import type { IdempotencyScope, StoredResponse } from './idempotency.repository';
+import {
+  type IdempotencyScope,
+  insertKey,
+  type KeyRow,
+  selectKey,
+  type StoredResponse,
+  updateKeyAnswer,
+} from './idempotency.repository';
 
 /**
  * An `Idempotency-Key` (or a message's `messageId`) kept in the command's own transaction: the
@@ -60,25 +67,14 @@ export function pendingKey(actor: { key?: CommandKey }): CommandKey | undefined 
   return key !== undefined && !key.recorded ? key : undefined;
 }
 
-interface KeyRow {
-  request_hash: string;
-  response_status: number | null;
-  response_body: unknown;
-  response_headers: Record<string, string> | null;
-}
-
 /** The stored state of a key, outside any command (the interceptor's look before running one). */
 export async function lookUpKey(
   sql: Sql,
   scope: IdempotencyScope,
   requestHash: string,
 ): Promise<KeyReservation | null> {
-  const { rows } = await sql<KeyRow>(
-    `SELECT request_hash, response_status, response_body, response_headers FROM idempotency_keys
-      WHERE key = $1 AND method = $2 AND path = $3`,
-    [scope.key, scope.method, scope.path],
-  );
-  return rows[0] === undefined ? null : found(rows[0], requestHash);
+  const row = await selectKey(sql, scope);
+  return row === undefined ? null : found(row, requestHash);
 }
 
 function found(row: KeyRow, requestHash: string): KeyReservation {
@@ -96,12 +92,7 @@ function found(row: KeyRow, requestHash: string): KeyReservation {
  * or, if it rolled back or its connection died, takes the key.
  */
 export async function reserveKeyIn(sql: Sql, key: CommandKey): Promise<KeyReservation> {
-  const { rows } = await sql<{ id: string }>(
-    `INSERT INTO idempotency_keys (key, method, path, request_hash) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key, method, path) DO NOTHING RETURNING id`,
-    [key.scope.key, key.scope.method, key.scope.path, key.requestHash],
-  );
-  if (rows.length > 0) return { kind: 'reserved' };
+  if (await insertKey(sql, key.scope, key.requestHash)) return { kind: 'reserved' };
   // READ COMMITTED: this statement sees the row the insert conflicted with, committed.
   return (await lookUpKey(sql, key.scope, key.requestHash)) ?? { kind: 'in-flight' };
 }
@@ -112,18 +103,12 @@ export async function recordKeyIn(
   key: CommandKey,
   response: { status: number; body: unknown; headers?: Record<string, string> },
 ): Promise<void> {
-  await sql(
-    `UPDATE idempotency_keys SET response_status = $4, response_body = $5::jsonb, response_headers = $6::jsonb,
-            completed_at = now()
-      WHERE key = $1 AND method = $2 AND path = $3`,
-    [
-      key.scope.key,
-      key.scope.method,
-      key.scope.path,
-      response.status,
-      response.body === undefined || response.body === null ? null : JSON.stringify(response.body),
-      JSON.stringify(response.headers ?? {}),
-    ],
+  await updateKeyAnswer(
+    sql,
+    key.scope,
+    response.status,
+    response.body === undefined || response.body === null ? null : JSON.stringify(response.body),
+    JSON.stringify(response.headers ?? {}),
   );
 }
 

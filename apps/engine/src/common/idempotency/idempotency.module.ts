@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
 
@@ -9,7 +7,6 @@ import { IdempotencyRepository } from './idempotency.repository';
  * audit/audit.decorator.ts), or `@Idempotent()` on a route of its own.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([IdempotencyKeyEntity])],
   providers: [IdempotencyRepository, IdempotencyInterceptor],
   exports: [IdempotencyRepository, IdempotencyInterceptor],
 })

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
-import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { Db, type Sql } from '../../database/db.service';
 
 export interface IdempotencyScope {
   readonly key: string;
@@ -26,12 +24,22 @@ export type Reservation =
   /** The key was used for a different request (method, path, query or body). */
   | { readonly kind: 'mismatch' };
 
-/** Storage of `idempotency_keys`. */
+/** A key's stored row (its request's hash, and its answer once recorded). */
+export interface KeyRow {
+  request_hash: string;
+  response_status: number | null;
+  response_body: unknown;
+  response_headers: Record<string, string> | null;
+}
+
+/**
+ * Storage of `idempotency_keys`, on the engine's Db: the interceptor's statements (a key reserved
+ * before the request runs, its answer recorded after) here, and below, as functions of the command's
+ * `sql`, those of a key kept inside a command's transaction (command-key.ts).
+ */
 @Injectable()
 export class IdempotencyRepository {
-  constructor(
-    @InjectRepository(IdempotencyKeyEntity) private readonly keys: Repository<IdempotencyKeyEntity>,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * Reserves `scope` for a request whose hash is `requestHash`, or says why not.
@@ -39,58 +47,50 @@ export class IdempotencyRepository {
    */
   async reserve(scope: IdempotencyScope, requestHash: string, staleAfterMs: number): Promise<Reservation> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const inserted = await this.keys
-        .createQueryBuilder()
-        .insert()
-        .into(IdempotencyKeyEntity)
-        .values({ ...scope, requestHash })
-        .orIgnore()
-        .returning(['id'])
-        .updateEntity(false)
-        .execute();
-      const created = (inserted.raw as { id: string }[])[0];
+      const inserted = await this.db.query<{ id: string }>(
+        `INSERT INTO idempotency_keys (key, method, path, request_hash) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [scope.key, scope.method, scope.path, requestHash],
+      );
+      const created = inserted.rows[0];
       if (created) return { kind: 'reserved', id: String(created.id) };
 
-      const existing = await this.keys.findOneBy({ key: scope.key, method: scope.method, path: scope.path });
+      const { rows } = await this.db.query<KeyRow & { id: string }>(
+        `SELECT id, request_hash, response_status, response_body, response_headers FROM idempotency_keys
+          WHERE key = $1 AND method = $2 AND path = $3 LIMIT 1`,
+        [scope.key, scope.method, scope.path],
+      );
+      const existing = rows[0];
       if (!existing) continue; // released between our insert and select: try again
-      if (existing.requestHash !== requestHash) return { kind: 'mismatch' };
-      if (existing.responseStatus !== null) {
+      if (existing.request_hash !== requestHash) return { kind: 'mismatch' };
+      if (existing.response_status !== null) {
         return {
           kind: 'replay',
           response: {
-            status: existing.responseStatus,
-            body: existing.responseBody,
-            headers: existing.responseHeaders ?? {},
+            status: existing.response_status,
+            body: existing.response_body,
+            headers: existing.response_headers ?? {},
           },
         };
       }
-      const takenOver = await this.keys
-        .createQueryBuilder()
-        .update(IdempotencyKeyEntity)
-        .set({ createdAt: () => 'now()' })
-        .where('id = :id AND response_status IS NULL', { id: existing.id })
-        .andWhere('created_at < now() - make_interval(secs => :seconds)', { seconds: staleAfterMs / 1000 })
-        .execute();
-      return takenOver.affected ? { kind: 'reserved', id: existing.id } : { kind: 'in-flight' };
+      const takenOver = await this.db.query(
+        `UPDATE idempotency_keys SET created_at = now()
+          WHERE id = $1 AND response_status IS NULL AND created_at < now() - make_interval(secs => $2)`,
+        [existing.id, staleAfterMs / 1000],
+      );
+      return takenOver.rowCount > 0 ? { kind: 'reserved', id: existing.id } : { kind: 'in-flight' };
     }
     return { kind: 'in-flight' };
   }
 
   /** Records the response of a reserved key. */
   async complete(id: string, response: StoredResponse): Promise<void> {
-    await this.keys
-      .createQueryBuilder()
-      .update(IdempotencyKeyEntity)
-      .set({
-        responseStatus: response.status,
-        // jsonb: TypeORM stores JSON.stringify(body), exactly the JSON sent (strings included).
-        responseBody:
-          response.body === undefined || response.body === null ? () => 'NULL' : (response.body as object),
-        responseHeaders: response.headers,
-        completedAt: () => 'now()',
-      })
-      .where('id = :id', { id })
-      .execute();
+    await this.db.query(
+      `UPDATE idempotency_keys SET response_status = $2, response_body = $3::jsonb, response_headers = $4::jsonb,
+              completed_at = now()
+        WHERE id = $1`,
+      [id, response.status, jsonOrNull(response.body), JSON.stringify(response.headers)],
+    );
   }
 
   /**
@@ -98,36 +98,71 @@ export class IdempotencyRepository {
    * kept no key in its transaction); a row already there (a concurrent first) is left as it is.
    */
   async recordOnce(scope: IdempotencyScope, requestHash: string, response: StoredResponse): Promise<void> {
-    await this.keys
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyKeyEntity)
-      .values({
-        ...scope,
+    await this.db.query(
+      `INSERT INTO idempotency_keys (key, method, path, request_hash, response_status, response_body, response_headers,
+                                     completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, now()) ON CONFLICT DO NOTHING`,
+      [
+        scope.key,
+        scope.method,
+        scope.path,
         requestHash,
-        responseStatus: response.status,
-        responseBody:
-          response.body === undefined || response.body === null ? () => 'NULL' : (response.body as object),
-        responseHeaders: response.headers,
-        completedAt: () => 'now()',
-      })
-      .orIgnore()
-      .execute();
+        response.status,
+        jsonOrNull(response.body),
+        JSON.stringify(response.headers),
+      ],
+    );
   }
 
   /** Frees a reservation whose request failed, so that the client can retry with the same key. */
   async release(id: string): Promise<void> {
-    await this.keys
-      .createQueryBuilder()
-      .delete()
-      .from(IdempotencyKeyEntity)
-      .where('id = :id AND response_status IS NULL', { id })
-      .execute();
+    await this.db.query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [id]);
   }
 
   /** Forgets keys created before `instant` (for a periodic job; clients retry within minutes, not days). */
   async purgeCreatedBefore(instant: Date): Promise<number> {
-    const result = await this.keys.delete({ createdAt: LessThan(instant) });
-    return result.affected ?? 0;
+    const { rowCount } = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < $1`, [instant]);
+    return rowCount;
   }
+}
+
+/** A body as jsonb text: exactly the JSON sent (strings included); none is SQL NULL. */
+function jsonOrNull(body: unknown): string | null {
+  return body === undefined || body === null ? null : JSON.stringify(body);
+}
+
+/** The stored row of a key, in the caller's `sql`. */
+export async function selectKey(sql: Sql, scope: IdempotencyScope): Promise<KeyRow | undefined> {
+  const { rows } = await sql<KeyRow>(
+    `SELECT request_hash, response_status, response_body, response_headers FROM idempotency_keys
+      WHERE key = $1 AND method = $2 AND path = $3`,
+    [scope.key, scope.method, scope.path],
+  );
+  return rows[0];
+}
+
+/** Inserts the key unless it is there (waiting for a transaction holding it uncommitted); true when inserted. */
+export async function insertKey(sql: Sql, scope: IdempotencyScope, requestHash: string): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>(
+    `INSERT INTO idempotency_keys (key, method, path, request_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (key, method, path) DO NOTHING RETURNING id`,
+    [scope.key, scope.method, scope.path, requestHash],
+  );
+  return rows.length > 0;
+}
+
+/** Stores the answer of a key, in the transaction that inserted it. */
+export async function updateKeyAnswer(
+  sql: Sql,
+  scope: IdempotencyScope,
+  status: number,
+  bodyJson: string | null,
+  headersJson: string,
+): Promise<void> {
+  await sql(
+    `UPDATE idempotency_keys SET response_status = $4, response_body = $5::jsonb, response_headers = $6::jsonb,
+            completed_at = now()
+      WHERE key = $1 AND method = $2 AND path = $3`,
+    [scope.key, scope.method, scope.path, status, bodyJson, headersJson],
+  );
 }

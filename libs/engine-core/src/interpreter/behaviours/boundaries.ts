@@ -2,7 +2,7 @@ import { addIsoDuration, parseIsoCycle, type BoundaryEventNode } from '@lienthon
 import { ROOT_SCOPE, type BoundaryJob, type Token } from '../../model';
 import type { Run } from '../run';
 import { interrupt } from '../tokens';
-import { schedule, timerDue, timerExpression } from './timers';
+import { schedule, timerDue, timerExpression } from './timer-due';
 
 /** The boundary events attached to the activity a token is in (none for the inner tokens of a multi-instance). */
 export function boundariesOf(run: Run, token: Token): BoundaryEventNode[] {

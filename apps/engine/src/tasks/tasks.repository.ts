@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ClockState,
+  DeadlineStatusDto,
+  FormFieldDto,
+  OutcomeDto,
+  TaskKind,
+  TaskStatus,
+} from '@lienthong/contracts';
+import type { Variables } from '@lienthong/engine-core';
+import { SqlFilter } from '../common/sql/sql-filter.util';
+import { Db, type Sql } from '../database/db.service';
+import { DOSSIER_COLUMNS, type DossierRow } from '../runtime/dossier-row';
+
+export interface TaskRow {
+  id: string;
+  dossier_id: string;
+  dossier_code: string;
+  node_id: string;
+  name: string | null;
+  kind: TaskKind;
+  status: TaskStatus;
+  unit: string | null;
+  candidate_role: string | null;
+  allotted_time: string | null;
+  topic: string | null;
+  form: FormFieldDto[];
+  loop_index: number | null;
+  loop_total: number | null;
+  local_variables: Variables;
+  created_at: Date;
+  completed_at: Date | null;
+  result: Variables | null;
+  completed_by: string | null;
+  assignee: string | null;
+  worker_id: string | null;
+  lock_expires_at: Date | string | null;
+  retries: number | null;
+  error_message: string | null;
+  incident_at: Date | string | null;
+  worked_minutes: number | null;
+  due_at: Date | string | null;
+  clock: ClockState;
+  deadline_status: DeadlineStatusDto;
+  outcome: OutcomeDto | null;
+}
+
+const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
+  t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
+  t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
+
+/**
+ * Statements on tasks (the steps of dossiers) outside the command's one statement. Those that take
+ * `sql` run in the caller's transaction.
+ */
+@Injectable()
+export class TasksRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * A page in creation order (or, `byDue`, earliest due instant first, a step without one last), after
+   * the cursor's sort key, one more than `limit`, with each step's procedure; `visible` adds the caller's
+   * inbox (Authz.visibleTasks on alias t).
+   */
+  async list(
+    query: {
+      dossierId?: string;
+      unit?: string;
+      status?: TaskStatus;
+      kind?: TaskKind;
+      topic?: string;
+      assignee?: string;
+      byDue: boolean;
+      limit: number;
+      after?: { at: string; id: string };
+    },
+    visible: (filter: SqlFilter) => void,
+  ): Promise<Array<TaskRow & { definition_key: string; procedure_name: string }>> {
+    const filter = new SqlFilter()
+      .addIf(query.dossierId, 't.dossier_id = ?')
+      .addIf(query.unit, 't.unit = ?')
+      .addIf(query.status, 't.status = ?')
+      .addIf(query.kind, 't.kind = ?')
+      .addIf(query.topic, 't.topic = ?')
+      .addIf(query.assignee, 't.assignee = ?');
+    visible(filter);
+    const byDue = query.byDue;
+    // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
+    const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
+    if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
+    const { rows } = await this.db.query<TaskRow & { definition_key: string; procedure_name: string }>(
+      `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+         ${filter.where}
+        ORDER BY ${byDue ? `COALESCE(t.due_at, 'infinity'::timestamptz), t.id` : 't.created_at, t.id'}
+        LIMIT ${filter.param(query.limit + 1)}`,
+      filter.params,
+    );
+    return rows;
+  }
+
+  /** Open incidents (external tasks out of retries), oldest first, of one unit or all. */
+  async incidents(unit: string | null): Promise<TaskRow[]> {
+    const { rows } = await this.db.query<TaskRow>(
+      `SELECT ${COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
+        WHERE t.incident_at IS NOT NULL AND t.status = 'active' AND ($1::text IS NULL OR t.unit = $1)
+        ORDER BY t.incident_at LIMIT 500`,
+      [unit],
+    );
+    return rows;
+  }
+
+  /** The unit and activity of the person `username` (an assignee to be). */
+  async member(sql: Sql, username: string): Promise<{ unit_code: string; active: boolean } | undefined> {
+    const { rows } = await sql<{ unit_code: string; active: boolean }>(
+      `SELECT unit_code, active FROM users WHERE username = $1`,
+      [username],
+    );
+    return rows[0];
+  }
+
+  /** Writes the assignee and bumps the dossier's revision, in one statement. */
+  async setAssignee(sql: Sql, id: string, assignee: string | null, now: Date): Promise<void> {
+    await sql(
+      `WITH t AS (UPDATE tasks SET assignee = $2::text, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
+                     WHERE id = $1 RETURNING dossier_id)
+         UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
+      [id, assignee, now],
+    );
+  }
+
+  /** A task and its dossier in one query (the command's revision included); `forUpdate` locks both rows. */
+  async findWithDossier(
+    sql: Sql,
+    id: string,
+    forUpdate = false,
+  ): Promise<(TaskRow & { dossier: DossierRow }) | undefined> {
+    const { rows } = await sql<TaskRow & { dossier: DossierRow }>(
+      `SELECT ${COLUMNS}, (SELECT to_jsonb(x) FROM (SELECT ${DOSSIER_COLUMNS}) x) AS dossier
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t, d' : ''}`,
+      [id],
+    );
+    return rows[0];
+  }
+}
