@@ -1,3 +1,4 @@
+import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
 /**
  * ISO 8601 timer values as used by BPMN timer events: durations (`P3D`, `PT4H30M`), dates
  * (`2025-07-01T08:00:00+07:00`) and repeating cycles (`R3/PT1H`). Calendar time, not working
@@ -27,8 +28,7 @@ export function parseIsoDuration(text: string): IsoDuration | null {
 
 /** Adds a calendar duration to an instant (years, months and days in UTC+7 local dates, the rest exactly). */
 export function addIsoDuration(from: Date, d: IsoDuration): Date {
-  const VN_OFFSET_MS = 7 * 3600_000;
-  const local = new Date(from.getTime() + VN_OFFSET_MS);
+  const local = new Date(from.getTime() + VIETNAM_OFFSET_MS);
   local.setUTCFullYear(
     local.getUTCFullYear() + Math.trunc(d.years),
     local.getUTCMonth() + Math.trunc(d.months),
@@ -36,7 +36,7 @@ export function addIsoDuration(from: Date, d: IsoDuration): Date {
   local.setUTCDate(local.getUTCDate() + Math.trunc(d.weeks * 7 + d.days));
   const fractionalDays = (d.years % 1) * 365 + (d.months % 1) * 30 + ((d.weeks * 7 + d.days) % 1);
   const ms = fractionalDays * 86_400_000 + d.hours * 3600_000 + d.minutes * 60_000 + d.seconds * 1000;
-  return new Date(local.getTime() - VN_OFFSET_MS + ms);
+  return new Date(local.getTime() - VIETNAM_OFFSET_MS + ms);
 }
 
 export function parseIsoDate(text: string): Date | null {
