@@ -1,4 +1,4 @@
-import type { ProblemLike } from '../errors/problem-messages.util';
+import type { ProblemFieldErrorLike, ProblemLike } from '../errors/problem-messages.util';
 import { problemMessage } from '../errors/problem-messages.util';
 
 /** A refused or failed API call: the engine's problem (null when no answer came), with its Vietnamese message. */
@@ -21,6 +21,7 @@ export function asProblem(body: unknown, status: number): ProblemLike {
       status: typeof b['status'] === 'number' ? b['status'] : status,
       detail: typeof b['detail'] === 'string' ? b['detail'] : undefined,
       code: typeof b['code'] === 'string' ? b['code'] : undefined,
+      errors: Array.isArray(b['errors']) ? b['errors'].filter(isFieldError) : undefined,
     };
   }
   return { status };
@@ -32,4 +33,8 @@ export function dataOrThrow<T>(result: { data?: T; error?: unknown; response: Re
     throw new ApiError(asProblem(result.error, result.response.status), result.response.status);
   }
   return result.data as T;
+}
+
+function isFieldError(e: unknown): e is ProblemFieldErrorLike {
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
 }

@@ -64,3 +64,22 @@ describe('problemMessage: the engine’s problems in Vietnamese', () => {
     expect(problemSlug(undefined)).toBeUndefined();
   });
 });
+
+describe('problemMessage: refusals of a step', () => {
+  it('explains a step already handled by a colleague, and a form not filled in correctly', () => {
+    expect(
+      problemMessage({
+        type: type('conflict'),
+        status: 409,
+        code: 'task-not-active',
+        detail: 'Task x is completed',
+      }),
+    ).toBe('Bước này đã được đồng nghiệp xử lý hoặc không còn chờ xử lý. Danh sách đã được làm mới.');
+    expect(problemMessage({ type: type('unprocessable-entity'), status: 422, code: 'form-invalid' })).toBe(
+      'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
+    );
+    expect(problemMessage({ type: type('conflict'), status: 409, code: 'task-claimed' })).toBe(
+      'Bước này đã có cán bộ khác nhận xử lý.',
+    );
+  });
+});
