@@ -143,6 +143,7 @@ export class DossiersService {
       status?: DossierStatus;
       definitionKey?: string;
       receivingUnit?: string;
+      code?: string;
       limit: number;
       cursor?: string;
     },
@@ -151,7 +152,8 @@ export class DossiersService {
     const filter = new SqlFilter()
       .addIf(query.status, 'd.status = ?')
       .addIf(query.definitionKey, 'd.definition_key = ?')
-      .addIf(query.receivingUnit, 'd.receiving_unit = ?');
+      .addIf(query.receivingUnit, 'd.receiving_unit = ?')
+      .addIf(query.code?.trim() && `%${query.code.trim().replace(/[\\%_]/g, '\\$&')}%`, 'd.code ILIKE ?');
     this.authz.visibleDossiers(principal, filter);
     if (query.cursor) {
       const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
