@@ -1,5 +1,6 @@
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
+import { DeskPage } from './pages/desk.page';
 import { InboxPage } from './pages/inbox.page';
 import { SignInPage } from './pages/sign-in.page';
 import { TaskDrawerPage } from './pages/task-drawer.page';
@@ -7,8 +8,11 @@ import { screenshot } from './screenshots';
 
 jest.setTimeout(120_000);
 
-/** Handling steps from the inbox in Chromium, against the built engine with the demo seed. */
-describe('handling a step in the browser', () => {
+/**
+ * In Chromium, against the built engine with the demo seed: the one-stop desk receives dossiers, the
+ * land registry branch handles their steps from its inbox.
+ */
+describe('receiving a dossier and handling its steps in the browser', () => {
   let demo: DemoEngine;
   let browser: Browser;
   let base: string;
@@ -55,6 +59,7 @@ describe('handling a step in the browser', () => {
 
     await inbox.select(first);
     await inbox.select(second);
+    await screenshot(inbox.page, 'inbox-selection');
     await inbox.batch('Nhận xử lý');
 
     await inbox.page.getByText('Đã nhận xử lý 2 bước.').waitFor();
@@ -77,14 +82,79 @@ describe('handling a step in the browser', () => {
     await inbox.page.close();
   });
 
-  it('opens a step, checks its form in the browser, fills it by keyboard and completes it after a confirmation', async () => {
-    const code = await dossierAtTheRegistry('Lê Văn Cường');
+  /** The provincial desk (tiepnhan), signed in at `/mot-cua`. */
+  async function deskPage(): Promise<DeskPage> {
+    const page = await browser.newPage();
+    await page.goto(`${base}/mot-cua`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('tiepnhan', 'demo'));
+    const desk = new DeskPage(page);
+    await desk.heading.waitFor();
+    return desk;
+  }
+
+  it('the desk receives a land-parcel dossier, gives its receipt and hands it over; the registry officer handles it by keyboard', async () => {
+    // the desk receives the dossier
+    const desk = await deskPage();
+    await desk.form.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    expect(await desk.fieldErrors()).toEqual(['Chưa chọn thủ tục.', 'Chưa nhập họ và tên.']);
+    await screenshot(desk.page, 'desk-validation');
+    await desk.fill({
+      procedure: '1.012784',
+      channel: 'Bưu chính',
+      name: 'Lê Văn Cường',
+      idNumber: '087090001234',
+      phone: '0912345678',
+      address: 'Ấp 3, xã Mỹ Thọ, tỉnh Đồng Tháp',
+      parcel: { sheet: 12, number: 345, area: '250,5' },
+    });
+    await screenshot(desk.page, 'desk-form');
+    await desk.submit();
+
+    const code = await desk.receiptLine('Mã hồ sơ');
+    expect(code).toMatch(/^000\.00\.02\.H20-\d{6}-\d{4}$/);
+    expect(await desk.receiptLine('Thủ tục')).toBe('Tách thửa hoặc hợp thửa đất');
+    expect(await desk.receiptLine('Người nộp')).toBe('Lê Văn Cường · 087090001234');
+    expect(await desk.receiptLine('Hình thức nộp')).toBe('Bưu chính');
+    expect(await desk.receiptLine('Thời hạn giải quyết')).toBe('12 ngày làm việc');
+    expect(await desk.receiptLine('Ngày hẹn trả kết quả')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await desk.receiptLine('Nơi nhận kết quả')).toBe(
+      'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp',
+    );
+    await screenshot(desk.page, 'desk-receipt');
+    const desks = await demo.as('tiepnhan');
+    const stored = await desks.get<{
+      channel: string;
+      variables: Record<string, unknown>;
+      appointmentAt: string;
+    }>(`/dossiers/${code}`);
+    expect(stored.body).toMatchObject({
+      channel: 'postal',
+      variables: { parcel: { sheet: 12, number: 345, area: 250.5 } },
+    });
+
+    // and hands it over to the land registry branch (its own first step, which has no form)
+    await desk.page.getByRole('button', { name: 'Chuyển xử lý' }).click();
+    const handOver = await new TaskDrawerPage(desk.page).waitUntilShown();
+    expect(await handOver.detail('Bước xử lý')).toBe('Tiếp nhận hồ sơ');
+    await handOver.complete.click();
+    await handOver.confirm();
+    await desk.page.getByText(`Đã hoàn thành bước “Tiếp nhận hồ sơ” của hồ sơ ${code}.`).waitFor();
+    await expect(desk.page.getByRole('button', { name: 'Chuyển xử lý' }).count()).resolves.toBe(0);
+
+    // the desk's list finds it by part of its code
+    expect(await desk.search(code.slice(-11).toLowerCase())).toEqual([code]);
+    await screenshot(desk.page, 'desk-list');
+    expect(await desk.search('khong-co-ma-nay')).toEqual([]);
+    await desk.page.close();
+
+    // the registry officer handles it
     const inbox = await officerInbox();
 
     await inbox.openStep(code);
     const drawer = await new TaskDrawerPage(inbox.page).waitUntilShown();
     expect(await drawer.detail('Mã hồ sơ')).toBe(code);
     expect(await drawer.detail('Người nộp')).toBe('Lê Văn Cường Số định danh: 087090001234');
+    expect(await drawer.detail('Trạng thái')).toBe('Chờ nhận');
     expect(await drawer.detail('Thủ tục')).toBe('Tách thửa hoặc hợp thửa đất');
     expect(await drawer.detail('Bước xử lý')).toBe('Kiểm tra hồ sơ, điều kiện tách thửa, hợp thửa');
     expect(await drawer.detail('Hạn xử lý')).toMatch(
@@ -138,6 +208,75 @@ describe('handling a step in the browser', () => {
       reason: 'Hồ sơ đầy đủ, thửa đất đủ điều kiện tách.',
     });
     await inbox.page.close();
+  });
+
+  it('the desk sends the same reception again after a lost answer and gets the same dossier, not a second one', async () => {
+    const desk = await deskPage();
+    const sent: Array<string | null> = [];
+    let lose = true;
+    // the first answer is lost on the way back (the engine has received the dossier)
+    await desk.page.route('**/api/v1/dossiers', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent.push(await route.request().headerValue('idempotency-key'));
+      if (!lose) return route.continue();
+      lose = false;
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    const name = 'Công ty TNHH Nông sản Mỹ Thọ';
+    await desk.fill({
+      procedure: 'tách thửa',
+      kind: 'Tổ chức, doanh nghiệp',
+      name,
+      idNumber: '1401234567',
+      parcel: { sheet: 7, number: 88, area: '1200' },
+    });
+    await desk.submit();
+    await desk.refusal
+      .getByText('Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.')
+      .waitFor();
+    await screenshot(desk.page, 'desk-lost-answer');
+
+    await desk.submit();
+
+    const code = await desk.receiptLine('Mã hồ sơ');
+    expect(await desk.receiptLine('Tổ chức nộp')).toBe(`${name} · 1401234567`);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]).toBe(sent[0]);
+    const listed = await (
+      await demo.as('tiepnhan')
+    ).get<{ items: Array<{ code: string; applicant: { name: string } }> }>('/dossiers?limit=200');
+    expect(listed.body.items.filter((d) => d.applicant.name === name).map((d) => d.code)).toEqual([code]);
+
+    // the next dossier is a new request with a key of its own
+    await desk.page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
+    await desk.fill({
+      procedure: 'tách thửa',
+      name: 'Đặng Thị Giang',
+      parcel: { sheet: 7, number: 89, area: '300' },
+    });
+    await desk.submit();
+    expect(await desk.receiptLine('Mã hồ sơ')).not.toBe(code);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).not.toBe(sent[0]);
+    await desk.page.close();
+  });
+
+  it('shows in Vietnamese why the engine refuses a reception', async () => {
+    const desk = await deskPage();
+    // the birth registration is received at the commune's centre, not at the provincial desk
+    await desk.fill({ procedure: 'khai sinh', name: 'Nguyễn Thị Hoa' });
+    await desk.form.getByLabel('Họ, chữ đệm, tên của trẻ').fill('Nguyễn Minh Khang');
+    await desk.form.getByLabel('Ngày sinh của trẻ').fill('20/11/2026');
+    await desk.form.getByLabel('Ngày sinh của trẻ').press('Enter');
+    await desk.submit();
+    await desk.refusal.waitFor();
+    await screenshot(desk.page, 'desk-refused');
+    expect((await desk.refusal.innerText()).replace(/\s+/g, ' ')).toBe(
+      'Chưa tiếp nhận được hồ sơ Hồ sơ của thủ tục này do Bộ phận Một cửa của đơn vị khác tiếp nhận, không phải đơn vị của bạn.',
+    );
+    await desk.page.close();
   });
 
   it('shows the engine’s field errors on the fields when it refuses the form', async () => {

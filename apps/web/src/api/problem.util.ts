@@ -1,5 +1,5 @@
 import type { ProblemFieldErrorLike, ProblemLike } from '../errors/problem-messages.util';
-import { problemMessage } from '../errors/problem-messages.util';
+import { GENERIC_ERROR, problemMessage } from '../errors/problem-messages.util';
 
 /** A refused or failed API call: the engine's problem (null when no answer came), with its Vietnamese message. */
 export class ApiError extends Error {
@@ -37,4 +37,15 @@ export function dataOrThrow<T>(result: { data?: T; error?: unknown; response: Re
 
 function isFieldError(e: unknown): e is ProblemFieldErrorLike {
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+}
+
+/**
+ * What to tell the person about a failed call: the engine's refusal in Vietnamese, or, when no
+ * answer came (fetch rejects with a TypeError: network down, connection reset), that the server
+ * could not be reached.
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return problemMessage(null);
+  return GENERIC_ERROR;
 }

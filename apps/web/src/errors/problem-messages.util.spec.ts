@@ -1,3 +1,4 @@
+import { ApiError, failureMessage } from '../api/problem.util';
 import { GENERIC_ERROR, NETWORK_ERROR, problemMessage, problemSlug } from './problem-messages.util';
 
 const type = (slug: string) => `https://lienthong.vn/problems/${slug}`;
@@ -78,8 +79,21 @@ describe('problemMessage: refusals of a step', () => {
     expect(problemMessage({ type: type('unprocessable-entity'), status: 422, code: 'form-invalid' })).toBe(
       'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
     );
+    expect(problemMessage({ type: type('forbidden'), status: 403, code: 'OTHER_UNIT' })).toBe(
+      'Hồ sơ của thủ tục này do Bộ phận Một cửa của đơn vị khác tiếp nhận, không phải đơn vị của bạn.',
+    );
     expect(problemMessage({ type: type('conflict'), status: 409, code: 'task-claimed' })).toBe(
       'Bước này đã có cán bộ khác nhận xử lý.',
     );
+  });
+});
+
+describe('failureMessage: what a failed call tells the person', () => {
+  it('says the engine’s refusal, or that no answer came', () => {
+    expect(failureMessage(new ApiError({ status: 409, code: 'task-claimed' }, 409))).toBe(
+      'Bước này đã có cán bộ khác nhận xử lý.',
+    );
+    expect(failureMessage(new TypeError('Failed to fetch'))).toBe(NETWORK_ERROR);
+    expect(failureMessage(new Error('x'))).toBe(GENERIC_ERROR);
   });
 });

@@ -20,7 +20,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../api/problem.util';
+import { ApiError, failureMessage } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
@@ -92,9 +92,12 @@ function fieldRules(field: FormField) {
 export function TaskDrawer({
   taskId,
   onClose,
+  onCompleted,
 }: {
   readonly taskId: string | null;
   readonly onClose: () => void;
+  /** After the step was completed, before the drawer closes. */
+  readonly onCompleted?: () => void;
 }) {
   const { task, dossier } = useTaskWithDossier(taskId);
   const claim = useClaimSteps();
@@ -120,7 +123,7 @@ export function TaskDrawer({
 
   const showRefusal = (error: unknown) => {
     if (!(error instanceof ApiError)) {
-      setRefusal('Đã có lỗi xảy ra. Vui lòng thử lại.');
+      setRefusal(failureMessage(error));
       return;
     }
     if (error.problem?.code === 'task-not-active') setHandledMeanwhile(true);
@@ -154,6 +157,7 @@ export function TaskDrawer({
         try {
           await complete.mutateAsync({ id: t.id, variables: formVariables(fields, values) });
           message.success(`Đã hoàn thành bước “${t.name ?? t.nodeId}” của hồ sơ ${t.dossierCode}.`);
+          onCompleted?.();
           onClose();
         } catch (error) {
           showRefusal(error);

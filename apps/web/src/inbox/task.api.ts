@@ -51,7 +51,11 @@ export function useCompleteStep() {
         await api.POST('/api/v1/tasks/{id}/complete', { params: { path: { id } }, body: { variables } }),
       ),
     onSettled: async () => {
-      await client.invalidateQueries({ queryKey: ['tasks'] });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['tasks'] }),
+        client.invalidateQueries({ queryKey: ['dossiers'] }),
+        client.invalidateQueries({ queryKey: ['dossier'] }),
+      ]);
     },
   });
 }

@@ -24,6 +24,8 @@ export class TaskDrawerPage {
 
   async waitUntilShown(): Promise<this> {
     await this.form.waitFor();
+    // the dossier's details (the applicant) come with a second request
+    await this.details.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
     return this;
   }
 
