@@ -1,7 +1,8 @@
 // One Jest run, three tiers (see README "Tests"):
 //   unit         *.spec.ts beside the code, pure and fast
 //   integration  *.integration-spec.ts in apps/, against a real PostgreSQL
-//   e2e          test/e2e/*.e2e-spec.ts, the built engine over HTTP (and later Chromium)
+//   e2e          test/e2e/*.e2e-spec.ts, the built engine over HTTP (and later Chromium), and
+//                test/faults/*.e2e-spec.ts: the fault test's short form (engines killed, the database stopped)
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
@@ -61,7 +62,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/faults/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/pg-query-overlap.ts'],

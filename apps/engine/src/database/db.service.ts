@@ -80,6 +80,11 @@ export class Db {
       const result = await client.query(this.config(text, params));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     };
+    // A checked-out client has no 'error' listener of the pool's: if its connection ends between two
+    // statements (the database shut down), the 'error' event would crash the process. The next statement
+    // fails instead, and release() drops the broken client.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
     try {
       await client.query('BEGIN');
       const value = await work(sql);
@@ -89,6 +94,7 @@ export class Db {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.removeListener('error', ignore);
       client.release();
     }
   }

@@ -127,4 +127,24 @@ describe('durable timers with two engine processes on one database', () => {
     expect(await a.query(`SELECT id FROM jobs WHERE dossier_id = $1`, [dossier.id])).toEqual([]);
     expect((await a.api.get<DossierDto>(`/dossiers/${dossier.id}`)).body.status).toBe('completed');
   });
+
+  it('reopens its LISTEN lt_jobs by itself when the connection is cut (the database restarted)', async () => {
+    const listeners = async () =>
+      (await a.query(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'lienthong-jobs-listener' AND query = 'LISTEN lt_jobs'`,
+      )) as Array<{ pid: number }>;
+    // given the LISTEN of both processes
+    const before = (await listeners()).map((r) => r.pid);
+    expect(before).toHaveLength(2);
+
+    // when their connections are cut, as a restart of PostgreSQL does
+    await a.query(`SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid`, [before]);
+
+    // then each process listens again on a new connection
+    await waitFor(async () => {
+      const now = (await listeners()).map((r) => r.pid);
+      return now.length === 2 && now.every((pid) => !before.includes(pid));
+    }, 15_000);
+  });
 });

@@ -6,24 +6,28 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { Db } from '../database/db.service';
+import { NotificationListener } from '../database/notification-listener.util';
 import { SYSTEM_ACTOR } from '../identity/actor';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 
 const MAX_ATTEMPTS = 5;
+/** Most time between two attempts to reopen a lost LISTEN connection (the loop polls meanwhile). */
+const LISTEN_MAX_RETRY_MS = 30_000;
 
 /**
  * Fires due jobs (BPMN timers). Any number of engine processes may run this loop on one database:
  * each job is taken with `FOR UPDATE SKIP LOCKED` inside the transaction that applies it, so it
  * fires once, and a process killed mid-way leaves the job for another. Woken by LISTEN/NOTIFY when
- * a job is scheduled, and by polling as a fallback.
+ * a job is scheduled, and by polling as a fallback; a LISTEN connection that fails (the database
+ * restarted) is reopened by itself.
  */
 @Injectable()
 export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorker.name);
-  private listener: Client | null = null;
+  private readonly listener: NotificationListener;
   private stopped = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
@@ -32,11 +36,24 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runtime: ProcessRuntime,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    db: Db,
+  ) {
+    this.listener = new NotificationListener({
+      channel: 'lt_jobs',
+      connect: () => db.connect('lienthong-jobs-listener'),
+      onNotification: () => this.wake?.(),
+      // The loop polls by itself (nextWait, at most JOB_POLL_MS): nothing to catch up here.
+      poll: () => Promise.resolve(),
+      pollMs: config.jobs.pollMs,
+      retryMs: config.jobs.pollMs,
+      maxRetryMs: LISTEN_MAX_RETRY_MS,
+      logger: this.logger,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobs.enabled) return;
-    await this.listen();
+    await this.listener.start();
     this.loop = this.run();
   }
 
@@ -44,8 +61,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     this.stopped = true;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = null;
+    await this.listener.stop();
   }
 
   /** Fires every job that is due now; returns how many fired. Also used by tests. */
@@ -134,21 +150,5 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         done();
       };
     });
-  }
-
-  private async listen(): Promise<void> {
-    try {
-      const options = this.dataSource.options as { url?: string };
-      const client = new Client({ connectionString: options.url });
-      await client.connect();
-      client.on('notification', () => this.wake?.());
-      client.on('error', (error) => this.logger.warn(`LISTEN connection: ${error.message}; polling only`));
-      await client.query('LISTEN lt_jobs');
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn(
-        `LISTEN unavailable (${error instanceof Error ? error.message : String(error)}); polling only`,
-      );
-    }
   }
 }
