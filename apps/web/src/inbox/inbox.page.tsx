@@ -98,7 +98,7 @@ export default function InboxPage() {
     {
       title: 'Mã hồ sơ',
       dataIndex: 'dossierCode',
-      width: 250,
+      width: 230,
       render: (code: string) => (
         <Typography.Text copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>{code}</Typography.Text>
       ),
@@ -142,7 +142,7 @@ export default function InboxPage() {
     {
       title: 'Thao tác',
       key: 'action',
-      width: 100,
+      width: 84,
       fixed: 'right',
       render: (_: unknown, t) => (
         <Button
