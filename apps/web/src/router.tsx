@@ -11,7 +11,7 @@ import { RouteErrorPage } from './pages/route-error.page';
 const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
-  desk: lazy(() => import('./areas/desk.page')),
+  desk: lazy(() => import('./desk/desk.page')),
   designer: lazy(() => import('./areas/designer.page')),
   statistics: lazy(() => import('./areas/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),

@@ -6,7 +6,11 @@ import type { TaskStatus } from './task-status.dto';
 export type DossierStatus = 'active' | 'completed' | 'cancelled';
 export type DossierChannel = 'desk' | 'online' | 'postal';
 
+/** Who files a dossier: a person (công dân) or an organisation (tổ chức, doanh nghiệp). */
+export type ApplicantKind = 'person' | 'organisation';
+
 export interface ApplicantDto {
+  kind?: ApplicantKind;
   name: string;
   idNumber?: string;
   phone?: string;
@@ -34,6 +38,8 @@ export interface DossierListQueryDto extends PageQueryDto {
   status?: DossierStatus;
   definitionKey?: string;
   receivingUnit?: string;
+  /** Part of the dossier's code, any case (`0001`, `h20-261203`). */
+  code?: string;
 }
 
 export type WaitingFor =

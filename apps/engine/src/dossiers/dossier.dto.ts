@@ -30,8 +30,20 @@ const WAITING_FOR = enumOf<C.WaitingFor>({
 /** Variables: any JSON object. */
 export const VARIABLES_SCHEMA = { type: 'object', additionalProperties: true } as const;
 
+const APPLICANT_KINDS: readonly C.ApplicantKind[] = ['person', 'organisation'];
+
 export class ApplicantBody implements C.ApplicantDto {
   [key: string]: string | undefined;
+
+  @ApiPropertyOptional({
+    enum: APPLICANT_KINDS,
+    enumName: 'ApplicantKind',
+    description:
+      'A person (công dân) or an organisation (tổ chức: idNumber is then its enterprise or tax code)',
+  })
+  @IsOptional()
+  @IsIn(APPLICANT_KINDS)
+  kind?: C.ApplicantKind;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @IsString()
@@ -130,6 +142,12 @@ export class DossierListQuery extends PageQuery implements C.DossierListQueryDto
   @IsOptional()
   @IsString()
   receivingUnit?: string;
+
+  @ApiPropertyOptional({ description: "Part of the dossier's code, any case", example: '261203-0001' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  code?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

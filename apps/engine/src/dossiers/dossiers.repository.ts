@@ -95,6 +95,8 @@ export class DossiersRepository {
       status?: DossierStatus;
       definitionKey?: string;
       receivingUnit?: string;
+      /** Part of the code, any case (`%` and `_` taken literally). */
+      code?: string;
       limit: number;
       after?: { createdAt: string; id: string };
     },
@@ -103,7 +105,8 @@ export class DossiersRepository {
     const filter = new SqlFilter()
       .addIf(query.status, 'd.status = ?')
       .addIf(query.definitionKey, 'd.definition_key = ?')
-      .addIf(query.receivingUnit, 'd.receiving_unit = ?');
+      .addIf(query.receivingUnit, 'd.receiving_unit = ?')
+      .addIf(query.code?.trim() && `%${query.code.trim().replace(/[\\%_]/g, '\\$&')}%`, 'd.code ILIKE ?');
     visible(filter);
     if (query.after) {
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);

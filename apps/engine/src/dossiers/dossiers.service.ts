@@ -94,6 +94,7 @@ export class DossiersService {
       status?: DossierStatus;
       definitionKey?: string;
       receivingUnit?: string;
+      code?: string;
       limit: number;
       cursor?: string;
     },

@@ -1,5 +1,5 @@
-import type { ProblemLike } from '../errors/problem-messages.util';
-import { problemMessage } from '../errors/problem-messages.util';
+import type { ProblemFieldErrorLike, ProblemLike } from '../errors/problem-messages.util';
+import { GENERIC_ERROR, problemMessage } from '../errors/problem-messages.util';
 
 /** A refused or failed API call: the engine's problem (null when no answer came), with its Vietnamese message. */
 export class ApiError extends Error {
@@ -21,6 +21,7 @@ export function asProblem(body: unknown, status: number): ProblemLike {
       status: typeof b['status'] === 'number' ? b['status'] : status,
       detail: typeof b['detail'] === 'string' ? b['detail'] : undefined,
       code: typeof b['code'] === 'string' ? b['code'] : undefined,
+      errors: Array.isArray(b['errors']) ? b['errors'].filter(isFieldError) : undefined,
     };
   }
   return { status };
@@ -32,4 +33,19 @@ export function dataOrThrow<T>(result: { data?: T; error?: unknown; response: Re
     throw new ApiError(asProblem(result.error, result.response.status), result.response.status);
   }
   return result.data as T;
+}
+
+function isFieldError(e: unknown): e is ProblemFieldErrorLike {
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+}
+
+/**
+ * What to tell the person about a failed call: the engine's refusal in Vietnamese, or, when no
+ * answer came (fetch rejects with a TypeError: network down, connection reset), that the server
+ * could not be reached.
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return problemMessage(null);
+  return GENERIC_ERROR;
 }

@@ -1,3 +1,4 @@
+import { ApiError, failureMessage } from '../api/problem.util';
 import { GENERIC_ERROR, NETWORK_ERROR, problemMessage, problemSlug } from './problem-messages.util';
 
 const type = (slug: string) => `https://lienthong.vn/problems/${slug}`;
@@ -62,5 +63,37 @@ describe('problemMessage: the engine’s problems in Vietnamese', () => {
     expect(problemSlug(type('version-conflict'))).toBe('version-conflict');
     expect(problemSlug('about:blank')).toBeUndefined();
     expect(problemSlug(undefined)).toBeUndefined();
+  });
+});
+
+describe('problemMessage: refusals of a step', () => {
+  it('explains a step already handled by a colleague, and a form not filled in correctly', () => {
+    expect(
+      problemMessage({
+        type: type('conflict'),
+        status: 409,
+        code: 'task-not-active',
+        detail: 'Task x is completed',
+      }),
+    ).toBe('Bước này đã được đồng nghiệp xử lý hoặc không còn chờ xử lý. Danh sách đã được làm mới.');
+    expect(problemMessage({ type: type('unprocessable-entity'), status: 422, code: 'form-invalid' })).toBe(
+      'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
+    );
+    expect(problemMessage({ type: type('forbidden'), status: 403, code: 'OTHER_UNIT' })).toBe(
+      'Hồ sơ của thủ tục này do Bộ phận Một cửa của đơn vị khác tiếp nhận, không phải đơn vị của bạn.',
+    );
+    expect(problemMessage({ type: type('conflict'), status: 409, code: 'task-claimed' })).toBe(
+      'Bước này đã có cán bộ khác nhận xử lý.',
+    );
+  });
+});
+
+describe('failureMessage: what a failed call tells the person', () => {
+  it('says the engine’s refusal, or that no answer came', () => {
+    expect(failureMessage(new ApiError({ status: 409, code: 'task-claimed' }, 409))).toBe(
+      'Bước này đã có cán bộ khác nhận xử lý.',
+    );
+    expect(failureMessage(new TypeError('Failed to fetch'))).toBe(NETWORK_ERROR);
+    expect(failureMessage(new Error('x'))).toBe(GENERIC_ERROR);
   });
 });

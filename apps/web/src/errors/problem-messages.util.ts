@@ -10,6 +10,15 @@ export interface ProblemLike {
   readonly status?: number;
   readonly detail?: string;
   readonly code?: string;
+  /** Invalid inputs: the dotted path of each (`variables.result`) and its message, in Vietnamese when the engine has one. */
+  readonly errors?: readonly ProblemFieldErrorLike[];
+}
+
+/** One invalid input of a validation problem. */
+export interface ProblemFieldErrorLike {
+  readonly path?: string;
+  readonly message: string;
+  readonly messageVi?: string;
 }
 
 const TYPE_BASE = 'https://lienthong.vn/problems/';
@@ -28,6 +37,14 @@ const BY_CODE: Readonly<Record<string, string>> = {
   UNAUTHENTICATED: 'Bạn cần đăng nhập để tiếp tục.',
   CSRF_HEADER_MISSING: 'Yêu cầu bị từ chối vì lý do an toàn. Vui lòng tải lại trang.',
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  OTHER_UNIT:
+    'Hồ sơ của thủ tục này do Bộ phận Một cửa của đơn vị khác tiếp nhận, không phải đơn vị của bạn.',
+  ASSIGNED_TO_OTHER: 'Bước này đã được giao cho cán bộ khác. Nếu cần, đề nghị lãnh đạo đơn vị phân công lại.',
+  'task-not-active':
+    'Bước này đã được đồng nghiệp xử lý hoặc không còn chờ xử lý. Danh sách đã được làm mới.',
+  'task-claimed': 'Bước này đã có cán bộ khác nhận xử lý.',
+  'form-invalid': 'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
+  'not-published': 'Thủ tục này chưa có phiên bản được ban hành nên chưa tiếp nhận được hồ sơ.',
 };
 
 const BY_SLUG: Readonly<Record<string, string>> = {

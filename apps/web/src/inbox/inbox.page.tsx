@@ -1,11 +1,16 @@
 import { WorkingCalendar } from '@lienthong/calendar';
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined, RollbackOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Key } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError } from '../api/problem.util';
+import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
 import { useInbox, useUnitNames } from './inbox.api';
+import { TaskDrawer } from './task-drawer';
+import { useClaimSteps } from './task.api';
 import { stepTimeWords } from './working-time-words.util';
 import type { components } from '../api/schema.gen';
 
@@ -31,12 +36,69 @@ export default function InboxPage() {
   const units = useUnitNames();
   const now = useNow();
   const tasks = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('buoc');
+  const open = (id: string | null) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (id === null) next.delete('buoc');
+      else next.set('buoc', id);
+      return next;
+    });
+  const [selected, setSelected] = useState<Key[]>([]);
+  const state = useSession();
+  const me = state.status === 'signed-in' ? state.user.username : null;
+  const claim = useClaimSteps();
+  const { message, notification } = App.useApp();
+  const chosen = tasks.filter((t) => selected.includes(t.id));
+  const claimable = chosen.filter((t) => t.assignee === null);
+  const givable = chosen.filter((t) => t.assignee !== null && t.assignee === me);
+
+  // Steps gone from the list (completed, given away) are no longer selected.
+  useEffect(() => {
+    setSelected((keys) => {
+      const kept = keys.filter((k) => tasks.some((t) => t.id === k));
+      return kept.length === keys.length ? keys : kept;
+    });
+  }, [tasks]);
+
+  const claimMany = async (action: 'claim' | 'unclaim', ids: string[]) => {
+    const results = await claim.mutateAsync({ ids, action });
+    const failed = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [{ id: ids[i]!, error: r.reason as unknown }] : [],
+    );
+    const done = ids.length - failed.length;
+    if (done > 0) {
+      void message.success(
+        action === 'claim' ? `Đã nhận xử lý ${done} bước.` : `Đã trả lại ${done} bước cho đơn vị.`,
+      );
+    }
+    if (failed.length > 0) {
+      notification.error({
+        title:
+          action === 'claim'
+            ? `Không nhận được ${failed.length} bước`
+            : `Không trả lại được ${failed.length} bước`,
+        description: (
+          <ul style={{ paddingLeft: 16, margin: 0 }}>
+            {failed.map((f) => (
+              <li key={f.id}>
+                {tasks.find((t) => t.id === f.id)?.dossierCode}:{' '}
+                {f.error instanceof ApiError ? f.error.message : 'Đã có lỗi xảy ra.'}
+              </li>
+            ))}
+          </ul>
+        ),
+      });
+    }
+    setSelected([]);
+  };
 
   const columns: ColumnsType<TaskListItemDto> = [
     {
       title: 'Mã hồ sơ',
       dataIndex: 'dossierCode',
-      width: 250,
+      width: 230,
       render: (code: string) => (
         <Typography.Text copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>{code}</Typography.Text>
       ),
@@ -77,6 +139,22 @@ export default function InboxPage() {
         </Flex>
       ),
     },
+    {
+      title: 'Thao tác',
+      key: 'action',
+      width: 84,
+      fixed: 'right',
+      render: (_: unknown, t) => (
+        <Button
+          type="link"
+          onClick={() => open(t.id)}
+          aria-label={`Xử lý hồ sơ ${t.dossierCode}`}
+          style={{ padding: 0 }}
+        >
+          Xử lý
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -90,9 +168,42 @@ export default function InboxPage() {
             Các bước đang chờ đơn vị và bạn xử lý, bước sắp đến hạn trước.
           </Typography.Text>
         </div>
-        <Button icon={<ReloadOutlined />} onClick={() => void inbox.refetch()} loading={inbox.isRefetching}>
-          Làm mới
-        </Button>
+        <Space>
+          {selected.length > 0 && (
+            <Typography.Text type="secondary" aria-live="polite">
+              Đã chọn {selected.length} bước
+            </Typography.Text>
+          )}
+          <Button
+            icon={<UserAddOutlined />}
+            disabled={claimable.length === 0}
+            loading={claim.isPending && claim.variables?.action === 'claim'}
+            onClick={() =>
+              void claimMany(
+                'claim',
+                claimable.map((t) => t.id),
+              )
+            }
+          >
+            Nhận xử lý{claimable.length > 0 ? ` (${claimable.length})` : ''}
+          </Button>
+          <Button
+            icon={<RollbackOutlined />}
+            disabled={givable.length === 0}
+            loading={claim.isPending && claim.variables?.action === 'unclaim'}
+            onClick={() =>
+              void claimMany(
+                'unclaim',
+                givable.map((t) => t.id),
+              )
+            }
+          >
+            Trả lại{givable.length > 0 ? ` (${givable.length})` : ''}
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={() => void inbox.refetch()} loading={inbox.isRefetching}>
+            Làm mới
+          </Button>
+        </Space>
       </Flex>
       {inbox.isError && (
         <Alert
@@ -115,8 +226,14 @@ export default function InboxPage() {
             columns={columns}
             dataSource={tasks}
             pagination={false}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: setSelected,
+              columnWidth: 48,
+              getCheckboxProps: (t) => ({ 'aria-label': `Chọn hồ sơ ${t.dossierCode}` }),
+            }}
             size="middle"
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1150 }}
             locale={{
               emptyText: (
                 <Empty
@@ -139,6 +256,7 @@ export default function InboxPage() {
           )}
         </Flex>
       )}
+      <TaskDrawer taskId={openId} onClose={() => open(null)} />
     </>
   );
 }

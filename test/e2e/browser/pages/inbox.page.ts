@@ -22,6 +22,30 @@ export class InboxPage {
     this.empty = page.getByText('Không có việc nào đang chờ');
   }
 
+  /** The row of a dossier's step. */
+  row(dossierCode: string): Locator {
+    return this.rows.filter({ hasText: dossierCode });
+  }
+
+  /** Ticks a dossier's row for the batch actions. */
+  async select(dossierCode: string): Promise<void> {
+    await this.page.getByRole('checkbox', { name: `Chọn hồ sơ ${dossierCode}` }).check();
+  }
+
+  /** A batch action of the selected rows: `Nhận xử lý` or `Trả lại`. */
+  async batch(action: 'Nhận xử lý' | 'Trả lại'): Promise<void> {
+    await this.page
+      .getByRole('main')
+      .getByRole('button', { name: new RegExp(`${action}( \\(\\d+\\))?$`) })
+      .first()
+      .click();
+  }
+
+  /** Opens a dossier's step in its drawer. */
+  async openStep(dossierCode: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Xử lý hồ sơ ${dossierCode}` }).click();
+  }
+
   async open(baseUrl: string): Promise<this> {
     await this.page.goto(`${baseUrl}/hop-viec`);
     return this;
@@ -34,8 +58,17 @@ export class InboxPage {
     const rows: InboxRow[] = [];
     for (const row of await this.rows.all()) {
       const cells = (await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-      const [dossierCode = '', procedure = '', step = '', unit = '', status = '', dueAt = '', deadline = ''] =
-        cells;
+      // the first cell is the row's selection box
+      const [
+        ,
+        dossierCode = '',
+        procedure = '',
+        step = '',
+        unit = '',
+        status = '',
+        dueAt = '',
+        deadline = '',
+      ] = cells;
       rows.push({ dossierCode, procedure, step, unit, status, dueAt, deadline });
     }
     return rows;

@@ -1,0 +1,316 @@
+import { WorkingCalendar } from '@lienthong/calendar';
+import { CheckOutlined, RollbackOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Divider,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ApiError, failureMessage } from '../api/problem.util';
+import { useSession } from '../auth/use-session';
+import { formatVietnamDateTime } from '../format/date.util';
+import { DeadlineTag } from './deadline-tag';
+import { useClaimSteps, useCompleteStep, useTaskWithDossier } from './task.api';
+import { fieldErrorsOf, formVariables, optionLabel, type FormField } from './task-form.util';
+import { stepTimeWords } from './working-time-words.util';
+
+const calendar = new WorkingCalendar();
+
+/** The input of a form field, by its type. */
+function fieldInput(field: FormField, disabled: boolean): ReactNode {
+  switch (field.type) {
+    case 'text':
+      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} disabled={disabled} />;
+    case 'number':
+      return <InputNumber style={{ width: '100%' }} disabled={disabled} decimalSeparator="," />;
+    case 'boolean':
+      return (
+        <Radio.Group disabled={disabled}>
+          <Radio value={true}>Có</Radio>
+          <Radio value={false}>Không</Radio>
+        </Radio.Group>
+      );
+    case 'date':
+      return (
+        <DatePicker
+          format="DD/MM/YYYY"
+          style={{ width: '100%' }}
+          disabled={disabled}
+          placeholder="dd/mm/yyyy"
+        />
+      );
+    case 'enum': {
+      const options = (field.options ?? []).map((value) => ({ value, label: optionLabel(value) }));
+      return options.length <= 4 ? (
+        <Radio.Group
+          disabled={disabled}
+          style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+          options={options}
+        />
+      ) : (
+        <Select
+          options={options}
+          disabled={disabled}
+          placeholder="Chọn…"
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      );
+    }
+    default:
+      return <Input disabled={disabled} />;
+  }
+}
+
+/** The browser's own check of a field, before the engine's. */
+function fieldRules(field: FormField) {
+  const rules: Array<Record<string, unknown>> = [];
+  if (field.required) rules.push({ required: true, message: `Chưa nhập ${field.label}.` });
+  if (field.type === 'string' || field.type === 'text') {
+    rules.push({ whitespace: true, message: `${field.label} không được chỉ có khoảng trắng.` });
+  }
+  return rules;
+}
+
+/**
+ * A step of the inbox in a drawer: its dossier and deadline, claim or give back, and its form,
+ * checked here and again by the engine, completed after a confirmation.
+ */
+export function TaskDrawer({
+  taskId,
+  onClose,
+  onCompleted,
+}: {
+  readonly taskId: string | null;
+  readonly onClose: () => void;
+  /** After the step was completed, before the drawer closes. */
+  readonly onCompleted?: () => void;
+}) {
+  const { task, dossier } = useTaskWithDossier(taskId);
+  const claim = useClaimSteps();
+  const complete = useCompleteStep();
+  const { modal, message } = App.useApp();
+  const state = useSession();
+  const me = state.status === 'signed-in' ? state.user.username : null;
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [handledMeanwhile, setHandledMeanwhile] = useState(false);
+
+  useEffect(() => {
+    setRefusal(null);
+    setHandledMeanwhile(false);
+    form.resetFields();
+  }, [taskId, form]);
+
+  const t = task.data;
+  const fields = (t?.form ?? []) as FormField[];
+  const active = t !== undefined && t.status === 'active' && !handledMeanwhile;
+  const heldByOther = t?.assignee != null && t.assignee !== me;
+  const disabled = !active || heldByOther || complete.isPending;
+
+  const showRefusal = (error: unknown) => {
+    if (!(error instanceof ApiError)) {
+      setRefusal(failureMessage(error));
+      return;
+    }
+    if (error.problem?.code === 'task-not-active') setHandledMeanwhile(true);
+    if (error.problem?.code === 'form-invalid') form.setFields(fieldErrorsOf(error.problem, fields));
+    setRefusal(error.message);
+  };
+
+  const claimOrGiveBack = async (action: 'claim' | 'unclaim') => {
+    if (t === undefined) return;
+    setRefusal(null);
+    const [result] = await claim.mutateAsync({ ids: [t.id], action });
+    if (result?.status === 'rejected') showRefusal(result.reason);
+    else message.success(action === 'claim' ? 'Bạn đã nhận xử lý bước này.' : 'Đã trả lại bước cho đơn vị.');
+  };
+
+  const confirmComplete = (values: Record<string, unknown>) => {
+    if (t === undefined) return;
+    setRefusal(null);
+    modal.confirm({
+      title: 'Hoàn thành bước này?',
+      content: (
+        <>
+          Hồ sơ <strong>{t.dossierCode}</strong> sẽ được chuyển sang bước tiếp theo. Sau khi hoàn thành, bạn
+          không thể sửa hay hoàn tác kết quả xử lý.
+        </>
+      ),
+      okText: 'Hoàn thành',
+      cancelText: 'Quay lại',
+      autoFocusButton: 'ok',
+      onOk: async () => {
+        try {
+          await complete.mutateAsync({ id: t.id, variables: formVariables(fields, values) });
+          message.success(`Đã hoàn thành bước “${t.name ?? t.nodeId}” của hồ sơ ${t.dossierCode}.`);
+          onCompleted?.();
+          onClose();
+        } catch (error) {
+          showRefusal(error);
+        }
+      },
+    });
+  };
+
+  const applicant = dossier.data?.applicant;
+  const statusTag =
+    t === undefined ? null : !active ? (
+      <Tag>Đã xử lý xong</Tag>
+    ) : t.assignee === null ? (
+      <Tag>Chờ nhận</Tag>
+    ) : (
+      <Tag color="processing">Đang xử lý · {t.assignee === me ? 'bạn' : t.assignee}</Tag>
+    );
+
+  return (
+    <Drawer
+      open={taskId !== null}
+      onClose={onClose}
+      size={600}
+      title={t === undefined ? 'Xử lý bước' : (t.name ?? t.nodeId)}
+      destroyOnHidden
+      extra={
+        t !== undefined &&
+        active && (
+          <Space>
+            {t.assignee === null && (
+              <Button
+                icon={<UserAddOutlined />}
+                onClick={() => void claimOrGiveBack('claim')}
+                loading={claim.isPending}
+              >
+                Nhận xử lý
+              </Button>
+            )}
+            {t.assignee !== null && t.assignee === me && (
+              <Button
+                icon={<RollbackOutlined />}
+                onClick={() => void claimOrGiveBack('unclaim')}
+                loading={claim.isPending}
+              >
+                Trả lại
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      {task.isPending && <Skeleton active paragraph={{ rows: 8 }} />}
+      {task.isError && (
+        <Alert type="error" showIcon title="Không tải được bước xử lý" description={task.error.message} />
+      )}
+      {t !== undefined && (
+        <>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            styles={{ label: { width: 150 } }}
+            items={[
+              {
+                key: 'code',
+                label: 'Mã hồ sơ',
+                children: (
+                  <Typography.Text copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>
+                    {t.dossierCode}
+                  </Typography.Text>
+                ),
+              },
+              {
+                key: 'applicant',
+                label: 'Người nộp',
+                children:
+                  applicant === undefined ? (
+                    <Skeleton.Input active size="small" />
+                  ) : (
+                    <Flex vertical>
+                      <span>{applicant.name}</span>
+                      {applicant.idNumber && (
+                        <Typography.Text type="secondary">Số định danh: {applicant.idNumber}</Typography.Text>
+                      )}
+                    </Flex>
+                  ),
+              },
+              { key: 'procedure', label: 'Thủ tục', children: dossier.data?.procedureName ?? '…' },
+              { key: 'step', label: 'Bước xử lý', children: t.name ?? t.nodeId },
+              {
+                key: 'due',
+                label: 'Hạn xử lý',
+                children: (
+                  <Flex gap={8} align="center" wrap>
+                    <span>{formatVietnamDateTime(t.dueAt)}</span>
+                    <DeadlineTag status={t.deadlineStatus} clock={t.clock} />
+                    <Typography.Text type="secondary">
+                      {stepTimeWords(calendar, new Date(), t)}
+                    </Typography.Text>
+                  </Flex>
+                ),
+              },
+              { key: 'status', label: 'Trạng thái', children: statusTag },
+            ]}
+          />
+          <Divider titlePlacement="start" style={{ marginTop: 24 }}>
+            Kết quả xử lý
+          </Divider>
+          {refusal !== null && (
+            <Alert
+              type={handledMeanwhile ? 'warning' : 'error'}
+              showIcon
+              title={refusal}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          {heldByOther && active && (
+            <Alert
+              type="info"
+              showIcon
+              title={`Bước này đang do ${t.assignee} xử lý.`}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={confirmComplete}
+            disabled={disabled}
+            aria-label="Kết quả xử lý"
+            requiredMark
+          >
+            {fields.length === 0 && (
+              <Typography.Paragraph type="secondary">
+                Bước này không có thông tin cần nhập: chỉ cần xác nhận hoàn thành.
+              </Typography.Paragraph>
+            )}
+            {fields.map((field) => (
+              <Form.Item key={field.id} name={field.id} label={field.label} rules={fieldRules(field)}>
+                {fieldInput(field, disabled)}
+              </Form.Item>
+            ))}
+            <Flex justify="end" gap={8}>
+              <Button onClick={onClose} disabled={false}>
+                Đóng
+              </Button>
+              <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={complete.isPending}>
+                Hoàn thành
+              </Button>
+            </Flex>
+          </Form>
+        </>
+      )}
+    </Drawer>
+  );
+}
