@@ -23,7 +23,7 @@ import { HotCache, type TaskSnapshot } from './hot-cache';
 import { UnitDirectory } from '../identity/unit-directory.service';
 import { pendingAudit } from '../audit/audit-context';
 import { type CommandKey, pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
-import { commandsTotal } from '../common/metrics/engine-metrics';
+import { countCommand } from '../common/metrics/engine-metrics';
 import type { Actor } from '../identity/actor';
 import type { DossierRow } from './dossier-row';
 import { RuntimeRepository } from './runtime.repository';
@@ -122,14 +122,14 @@ export class ProcessRuntime {
       });
       key.recorded = true;
       this.domainEvents.publish(events);
-      commandsTotal.inc({ kind: 'start' });
+      countCommand('start');
       return answer;
     }
     const applied = needsTransaction(result.effects, { parent_id: input.parentId ?? null })
       ? await this.db.transaction((sql) => run({ sql, inTransaction: true, now, actor, events }))
       : await run({ sql: this.db.query, inTransaction: false, now, actor, events });
     this.domainEvents.publish(events);
-    commandsTotal.inc({ kind: 'start' });
+    countCommand('start');
     return respond ? respond(applied, this.db.query) : applied;
   }
 
@@ -192,7 +192,7 @@ export class ProcessRuntime {
         if (kept) {
           key.recorded = true;
           this.domainEvents.publish(events);
-          commandsTotal.inc({ kind: cmd.type });
+          countCommand(cmd.type);
           return kept.answer;
         }
       } else {
@@ -207,7 +207,7 @@ export class ProcessRuntime {
             );
         if (applied) {
           this.domainEvents.publish(events);
-          commandsTotal.inc({ kind: cmd.type });
+          countCommand(cmd.type);
           return respond ? respond(applied, this.db.query) : applied;
         }
       }
@@ -279,7 +279,7 @@ export class ProcessRuntime {
       if (kept) {
         if (audit) audit.written = true;
         if (key) key.recorded = true;
-        commandsTotal.inc({ kind: 'deadline' });
+        countCommand('deadline');
         this.domainEvents.publish([{ type: 'dossier.updated', dossierId: row.id, code: row.code }]);
         if (key) return kept.answer as T | Applied;
         return respond ? respond(applied, this.db.query) : applied;
@@ -321,7 +321,7 @@ export class ProcessRuntime {
       throw conflict(
         `Dossier ${row.code} was changed by another request at the same time; nothing was applied.`,
       );
-    commandsTotal.inc({ kind: command.type });
+    countCommand(command.type);
     return result;
   }
 

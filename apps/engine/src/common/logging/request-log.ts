@@ -1,6 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 import { type Logger as Pino } from 'pino';
-import { httpRequestDuration } from '../metrics/engine-metrics';
+import { observeRequest } from '../metrics/engine-metrics';
 
 /** Routes not logged: the health check, which load balancers call every few seconds. */
 const QUIET_ROUTES = new Set(['/api/v1/health']);
@@ -13,10 +13,7 @@ const QUIET_ROUTES = new Set(['/api/v1/health']);
 export function logRequests(fastify: FastifyInstance, pino: Pino): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    httpRequestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status },
-      reply.elapsedTime / 1000,
-    );
+    observeRequest(request.method, request.routeOptions.url ?? 'unmatched', status, reply.elapsedTime / 1000);
     const level = status >= 500 ? 'error' : 'info';
     if (pino.isLevelEnabled(level) && !QUIET_ROUTES.has(request.routeOptions.url ?? '')) {
       pino[level](

@@ -1,4 +1,4 @@
-import { Counter, Histogram, register } from 'prom-client';
+import { Counter, Histogram, type LabelValues, register } from 'prom-client';
 
 /**
  * The engine's own Prometheus metrics that code paths update as they go (requests, commands), on
@@ -19,3 +19,33 @@ export const commandsTotal = new Counter({
   help: 'Commands applied to dossiers (written), by kind: start, completeTask, correlateMessage, fireJob, cancel, deadline…',
   labelNames: ['kind'] as const,
 });
+
+type Observer = { observe(value: number): void };
+const requestObservers = new Map<string, Observer>();
+
+/**
+ * Observes one answered request. The labelled child is looked up once per method, route and status
+ * (prom-client would otherwise validate and hash the label object on every request, on the hot path).
+ */
+export function observeRequest(method: string, route: string, status: number, seconds: number): void {
+  const key = `${method} ${status} ${route}`;
+  let observer = requestObservers.get(key);
+  if (observer === undefined) {
+    const labels: LabelValues<'method' | 'route' | 'status'> = { method, route, status };
+    observer = httpRequestDuration.labels(labels);
+    requestObservers.set(key, observer);
+  }
+  observer.observe(seconds);
+}
+
+const commandCounters = new Map<string, { inc(): void }>();
+
+/** Counts one command applied to a dossier (the labelled child looked up once per kind). */
+export function countCommand(kind: string): void {
+  let counter = commandCounters.get(kind);
+  if (counter === undefined) {
+    counter = commandsTotal.labels({ kind });
+    commandCounters.set(kind, counter);
+  }
+  counter.inc();
+}
