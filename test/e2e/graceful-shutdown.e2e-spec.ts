@@ -54,7 +54,7 @@ describe('graceful shutdown', () => {
       return rows[0]!.n > 0;
     });
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-      engine.process.once('exit', (code, signal) => resolve({ code, signal })),
+      engine.process.once('close', (code, signal) => resolve({ code, signal })),
     );
     engine.process.kill('SIGTERM');
     const during = await waitForRefusal(engine.baseUrl);
@@ -72,6 +72,10 @@ describe('graceful shutdown', () => {
     expect(answer.body.status).toBe('completed');
     // (Nest re-raises the signal once the application is closed: the conventional end of a stopped service)
     expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
+    // (its output read to the end: the completion's log line names the dossier)
+    expect(engine.output()).toMatch(
+      new RegExp(`"url":"/api/v1/tasks/${step!.id}/complete".*"dossier":"${dossier.code}"`),
+    );
     expect(await refused(engine.baseUrl)).toBe(true);
     const { rows } = await blocker.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,

@@ -11,6 +11,7 @@ import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxj
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { attachAudit, type AuditContext } from './audit-context';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../common/idempotency/idempotency.interceptor';
+import { noteDossierCode } from '../common/logging/request-log';
 import { PRINCIPAL, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
@@ -69,6 +70,18 @@ function dossierOf(body: unknown): string | null {
   return null;
 }
 
+/** The code of the dossier a command's answer names (a dossier, a task's dossier, a message result). */
+function dossierCodeOf(body: unknown): string | null {
+  if (body === null || typeof body !== 'object') return null;
+  const b = body as Record<string, unknown>;
+  if (typeof b['dossierCode'] === 'string') return b['dossierCode'];
+  if (typeof b['code'] === 'string' && 'definitionKey' in b) return b['code'];
+  const dossier = b['dossier'] as Record<string, unknown> | null | undefined;
+  return dossier !== null && typeof dossier === 'object' && typeof dossier['code'] === 'string'
+    ? dossier['code']
+    : null;
+}
+
 /**
  * Appends one audit record for every call of a route marked `@Audit(...)`: the answer waits until the
  * record is written (group commit, see AuditWriter). Denials by AuthGuard are recorded by the guard.
@@ -98,6 +111,8 @@ export class AuditInterceptor implements NestInterceptor {
     if (principal !== undefined) attachAudit(principal, audit);
     return next.handle().pipe(
       mergeMap((body: unknown) => {
+        const code = dossierCodeOf(body);
+        if (code !== null) noteDossierCode(request, code);
         // Already committed with the command's change (see audit-context.ts).
         if (audit.written) return of(body);
         record.status = response.statusCode;
