@@ -1,5 +1,6 @@
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
+import { dossierAtTheRegistry } from './dossiers';
 import { DeskPage } from './pages/desk.page';
 import { InboxPage } from './pages/inbox.page';
 import { SignInPage } from './pages/sign-in.page';
@@ -26,20 +27,6 @@ describe('receiving a dossier and handling its steps in the browser', () => {
     await demo?.stop();
   });
 
-  /** A land-parcel dossier received at the provincial desk and passed on to the land registry branch. */
-  async function dossierAtTheRegistry(applicant = 'Nguyễn Văn An'): Promise<string> {
-    const desk = await demo.as('tiepnhan');
-    const received = await desk.post<{ code: string; activeSteps: Array<{ taskId: string }> }>('/dossiers', {
-      definitionKey: 'tach-thua-dat',
-      applicant: { name: applicant, idNumber: '087090001234' },
-      variables: { parcel: { sheet: 12, number: 345, area: 250.5 } },
-    });
-    expect(received.status).toBe(201);
-    const done = await desk.post(`/tasks/${received.body.activeSteps[0]!.taskId}/complete`, {});
-    expect(done.status).toBe(200);
-    return received.body.code;
-  }
-
   /** The registry officer's inbox, signed in. */
   async function officerInbox(): Promise<InboxPage> {
     const page = await browser.newPage();
@@ -54,7 +41,10 @@ describe('receiving a dossier and handling its steps in the browser', () => {
     (await inbox.list()).filter((r) => r.dossierCode === code).map((r) => `${r.step} · ${r.status}`);
 
   it('claims several steps at once and gives one back', async () => {
-    const [first, second] = [await dossierAtTheRegistry(), await dossierAtTheRegistry('Trần Thị Bình')];
+    const [first, second] = [
+      await dossierAtTheRegistry(demo),
+      await dossierAtTheRegistry(demo, 'Trần Thị Bình'),
+    ];
     const inbox = await officerInbox();
 
     await inbox.select(first);
@@ -280,7 +270,7 @@ describe('receiving a dossier and handling its steps in the browser', () => {
   });
 
   it('shows the engine’s field errors on the fields when it refuses the form', async () => {
-    const code = await dossierAtTheRegistry('Phạm Thị Dung');
+    const code = await dossierAtTheRegistry(demo, 'Phạm Thị Dung');
     const inbox = await officerInbox();
     // a client whose check differs from the engine's: what it sends loses the result
     await inbox.page.route('**/api/v1/tasks/*/complete', (route) =>
@@ -303,7 +293,7 @@ describe('receiving a dossier and handling its steps in the browser', () => {
   });
 
   it('explains a step completed meanwhile by a colleague and refreshes the list', async () => {
-    const code = await dossierAtTheRegistry('Võ Văn Em');
+    const code = await dossierAtTheRegistry(demo, 'Võ Văn Em');
     const inbox = await officerInbox();
     await inbox.openStep(code);
     const drawer = await new TaskDrawerPage(inbox.page).waitUntilShown();

@@ -1,5 +1,6 @@
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
+import { dossierAtTheRegistry } from './dossiers';
 import { AppLayoutPage } from './pages/app-layout.page';
 import { InboxPage } from './pages/inbox.page';
 import { SignInPage } from './pages/sign-in.page';
@@ -23,23 +24,6 @@ describe('web app in the browser', () => {
     await browser?.close();
     await demo?.stop();
   });
-
-  /** A land-parcel dossier received at the provincial desk and passed on to the land registry branch. */
-  async function dossierAtTheRegistry(): Promise<string> {
-    const desk = await demo.as('tiepnhan');
-    const received = await desk.post<{ id: string; code: string; activeSteps: Array<{ taskId: string }> }>(
-      '/dossiers',
-      {
-        definitionKey: 'tach-thua-dat',
-        applicant: { name: 'Nguyễn Văn An' },
-        variables: { parcel: { sheet: 12, number: 345 } },
-      },
-    );
-    expect(received.status).toBe(201);
-    const done = await desk.post(`/tasks/${received.body.activeSteps[0]!.taskId}/complete`, {});
-    expect(done.status).toBe(200);
-    return received.body.code;
-  }
 
   it('serves the app at / with index.html for its paths, immutable assets, and API 404s as problems', async () => {
     const index = await fetch(`${base}/`);
@@ -69,7 +53,7 @@ describe('web app in the browser', () => {
 
   it('signs the registry officer in, shows their inbox with a dossier received through the API, and signs out', async () => {
     // given
-    const code = await dossierAtTheRegistry();
+    const code = await dossierAtTheRegistry(demo);
     const page = await browser.newPage();
 
     // when
