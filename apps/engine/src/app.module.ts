@@ -17,6 +17,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PublicModule } from './public/public.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -58,6 +59,7 @@ export class AppModule {
         DeadlinesModule.register(config),
         JobsModule,
         PublicModule,
+        ReportsModule,
         SeedModule,
         ...extraImports,
       ],

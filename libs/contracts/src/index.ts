@@ -24,3 +24,4 @@ export * from './webhooks.dto';
 export * from './audit.dto';
 export * from './public.dto';
 export * from './camunda.dto';
+export * from './reports.dto';

@@ -16,6 +16,8 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BufferedMessageEntity } from '../messages/buffered-message.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
+import { ReportDossierEntity } from '../reports/report-dossier.entity';
+import { ReportSettingEntity } from '../reports/report-setting.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -49,4 +51,7 @@ export const entities: EntityClass[] = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   CalendarRecomputationEntity,
+  // statistics
+  ReportDossierEntity,
+  ReportSettingEntity,
 ];

@@ -15,6 +15,7 @@ import type { Variables } from '@lienthong/engine-core';
 })
 @Index('tasks_topic_active_idx', ['topic', 'createdAt'], { where: `status = 'active' AND kind = 'external'` })
 @Index('tasks_incident_idx', ['incidentAt'], { where: `incident_at IS NOT NULL AND status = 'active'` })
+@Index('tasks_completed_idx', ['completedAt'], { where: 'completed_at IS NOT NULL' })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
+import type {
+  DossierDto,
+  PageDto,
+  Report06aDto,
+  Report06aFigure,
+  ReportDossierDto,
+} from '@lienthong/contracts';
+import { Clock } from '../common/clock/clock';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { FIGURE_NAMES } from './reports.dto';
+import { vnDayStart } from './reports.service';
+
+jest.setTimeout(300_000);
+
+const PROCEDURE = bpmnFixture(
+  `<startEvent id="s"/>
+   <userTask id="receive" name="Tiếp nhận" lt:unit="DTP-TTHCC" lt:allottedTime="4h"/>
+   <userTask id="review" name="Thẩm định" lt:unit="DTP-VPDK-CL" lt:allottedTime="1d"/>
+   <userTask id="tax" name="Thuế" lt:unit="DTP-THUE-1" lt:allottedTime="1d"/>
+   <endEvent id="e"/>
+   ${chain('s', 'receive', 'review', 'tax', 'e')}`,
+  { id: 'ngau-nhien', attrs: 'lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="2d"' },
+);
+const STEPS = ['receive', 'review', 'tax'];
+const HOUR = 3_600_000;
+
+/** One dossier's random history: when it arrives, how long each step takes, then how it stops. */
+const historyArb = fc.record({
+  arrivalHours: fc.integer({ min: 0, max: 40 * 24 }),
+  channel: fc.constantFrom('desk' as const, 'online' as const),
+  stepHours: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 3 }),
+  then: fc.constantFrom('nothing' as const, 'cancel' as const, 'pause' as const),
+  thenAfterHours: fc.integer({ min: 1, max: 48 }),
+});
+
+interface Raw {
+  code: string;
+  channel: string;
+  status: string;
+  created_at: Date;
+  ended_at: Date | null;
+  outcome: string | null;
+  extended: boolean;
+  due: Date | null;
+  overdue_due: Date | null;
+  paused_kinds: Array<{ kind: string; at: string }> | null;
+}
+
+/** The figures recounted in TypeScript from dossiers and deadline_events (not from report_dossiers). */
+function recount(rows: Raw[], start: Date, end: Date): Record<Report06aFigure, Set<string>> {
+  const sets = Object.fromEntries(FIGURE_NAMES.map((f) => [f, new Set<string>()])) as Record<
+    Report06aFigure,
+    Set<string>
+  >;
+  for (const r of rows) {
+    if (r.created_at >= end || (r.ended_at !== null && r.ended_at < start)) continue;
+    const add = (...figures: Report06aFigure[]) => figures.forEach((f) => sets[f].add(r.code));
+    add('total');
+    if (r.created_at >= start)
+      add('received', r.channel === 'online' ? 'receivedOnline' : 'receivedDeskOrPostal');
+    else add('carriedOver');
+    if (r.ended_at !== null && r.ended_at < end) {
+      if (r.status === 'cancelled') add('withdrawn');
+      if (r.status === 'refused') add('refused');
+      if (r.status === 'completed') {
+        add('resolved');
+        if (r.outcome === 'early') add('resolvedEarly');
+        else if (r.outcome === 'late') add('resolvedLate');
+        else add('resolvedOnTime');
+      }
+      continue;
+    }
+    const overdueSince = r.overdue_due ?? (r.outcome === 'late' ? r.due : null);
+    const overdue =
+      (overdueSince !== null && overdueSince < end) || (r.extended && r.due !== null && r.due < end);
+    add('inProgress', overdue ? 'inProgressOverdue' : 'inProgressWithinTime');
+  }
+  return sets;
+}
+
+describe('statistics on random histories', () => {
+  let t: TestApp;
+  let clock: Clock;
+  let run = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({ config: { jobsEnabled: false } });
+    clock = t.app.get(Clock);
+    const d = await t.api.post<{ key: string; version: number }>('/definitions', PROCEDURE);
+    await t.api.post(`/definitions/${d.body.key}/versions/${d.body.version}/publish`);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function play(origin: number, h: HistoryValue) {
+    let at = origin + h.arrivalHours * HOUR;
+    clock.set(new Date(at));
+    const res = await t.api.post<DossierDto>('/dossiers', {
+      definitionKey: 'ngau-nhien',
+      applicant: { name: 'Nguyễn Văn Ngẫu Nhiên' },
+      channel: h.channel,
+    });
+    expect(res.status).toBe(201);
+    const id = res.body.id;
+    for (const [i, hours] of h.stepHours.entries()) {
+      at += hours * HOUR;
+      clock.set(new Date(at));
+      const now = await t.api.get<DossierDto>(`/dossiers/${id}`);
+      const step = now.body.activeSteps.find((s) => s.nodeId === STEPS[i]);
+      expect((await t.api.post(`/tasks/${step?.taskId}/complete`, {})).status).toBe(200);
+    }
+    if (h.stepHours.length === STEPS.length || h.then === 'nothing') return;
+    clock.set(new Date(at + h.thenAfterHours * HOUR));
+    const path = h.then === 'cancel' ? 'cancel' : 'pause';
+    expect((await t.api.post(`/dossiers/${id}/${path}`, { reason: 'Ngẫu nhiên' })).status).toBe(200);
+  }
+
+  async function drillCount(query: string): Promise<number> {
+    let n = 0;
+    let cursor: string | null = null;
+    do {
+      const page: { body: PageDto<ReportDossierDto> } = await t.api.get<PageDto<ReportDossierDto>>(
+        `/reports/06a/dossiers?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      n += page.body.items.length;
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return n;
+  }
+
+  it('gives every figure the count of its drill-down and of a recount from the history', async () => {
+    const seen = { total: 0, resolved: 0, inProgress: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(historyArb, { minLength: 3, maxLength: 12 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 25 }),
+        async (histories, fromDay, days) => {
+          // each run in a year of its own
+          const year = 2030 + run++;
+          const origin = vnDayStart(`${year}-03-01`).getTime() + 8 * HOUR;
+          for (const h of histories) await play(origin, h);
+          clock.set(new Date(origin + 60 * 24 * HOUR));
+          await t.api.put('/test/sweep', {});
+
+          const day = (n: number) =>
+            new Date(vnDayStart(`${year}-03-01`).getTime() + n * 24 * HOUR + 7 * HOUR)
+              .toISOString()
+              .slice(0, 10);
+          const from = day(fromDay);
+          const to = day(fromDay + days - 1);
+          const period = `from=${from}&to=${to}&procedure=ngau-nhien`;
+          const report = (await t.api.get<Report06aDto>(`/reports/06a?${period}`)).body;
+          const raw = (await t.query(
+            `SELECT d.code, d.channel, d.status, d.created_at, d.ended_at, d.outcome, d.extension IS NOT NULL AS extended,
+                    coalesce((d.extension->>'previousDueAt')::timestamptz, d.due_at) AS due,
+                    (SELECT coalesce(e.previous_due_at, e.at) FROM deadline_events e
+                      WHERE e.dossier_id = d.id AND e.kind = 'overdue' AND e.task_id IS NULL ORDER BY e.id LIMIT 1) AS overdue_due
+               FROM dossiers d WHERE d.definition_key = 'ngau-nhien' AND d.parent_id IS NULL`,
+          )) as Raw[];
+          const expected = recount(raw, vnDayStart(from), new Date(vnDayStart(to).getTime() + 24 * HOUR));
+          const t0 = report.totals;
+          expect(t0.total).toBe(t0.resolved + t0.inProgress + t0.pausedUncounted + t0.withdrawn + t0.refused);
+          expect(t0.total).toBe(t0.received + t0.carriedOver);
+          for (const figure of FIGURE_NAMES) {
+            expect([figure, await drillCount(`${period}&figure=${figure}`)]).toEqual([figure, t0[figure]]);
+            if (!figure.startsWith('late') && figure !== 'pausedUncounted') {
+              expect([figure, t0[figure]]).toEqual([figure, expected[figure].size]);
+            }
+          }
+          expect(t0.lateInsideLead + t0.lateOtherAgency + t0.lateApplicant).toBe(t0.resolvedLate);
+          seen.total += t0.total;
+          seen.resolved += t0.resolved;
+          seen.inProgress += t0.inProgress;
+        },
+      ),
+      { numRuns: 5 },
+    );
+    // the random histories did reach the periods
+    expect(seen).toEqual({
+      total: expect.any(Number),
+      resolved: expect.any(Number),
+      inProgress: expect.any(Number),
+    });
+    expect(Math.min(seen.total, seen.resolved, seen.inProgress)).toBeGreaterThan(0);
+  });
+});
+
+type HistoryValue = {
+  arrivalHours: number;
+  channel: 'desk' | 'online';
+  stepHours: number[];
+  then: 'nothing' | 'cancel' | 'pause';
+  thenAfterHours: number;
+};

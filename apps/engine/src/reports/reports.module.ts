@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
+
+/**
+ * Statistics (ADR 0009): report form 06a, its drill-downs and exports, steps against their allotted
+ * time, the monthly late lists and Decision 766's progress indicators. Tables: report_dossiers (kept by
+ * triggers on dossiers and deadline_events), report_settings.
+ */
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsRepository, ReportsService],
+  exports: [ReportsService],
+})
+export class ReportsModule {}

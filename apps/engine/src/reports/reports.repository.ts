@@ -1,0 +1,377 @@
+import { Injectable } from '@nestjs/common';
+import type { Report06aFigure, ReportGroupBy, StepReportGroupBy } from '@lienthong/contracts';
+import { Db } from '../database/db.service';
+
+/** The period and what it covers, as the statements take them. */
+export interface ReportScope {
+  /** First instant of the period (included) and first instant after it. */
+  readonly start: Date;
+  readonly end: Date;
+  /** Receiving units (null: every unit). */
+  readonly units: readonly string[] | null;
+  readonly procedure: string | null;
+  readonly countPausedInProgress: boolean;
+}
+
+/** Field and level of each procedure version (the catalogue), passed to the statements as arrays. */
+export interface CatalogueArrays {
+  readonly keys: string[];
+  readonly versions: number[];
+  readonly fields: string[];
+  readonly levels: string[];
+}
+
+export type FigureCounts = Record<Report06aFigure, number>;
+
+export interface FigureRow extends FigureCounts {
+  key: string;
+}
+
+export interface ReportDossierRow {
+  dossier_id: string;
+  code: string;
+  unit: string;
+  definition_key: string;
+  channel: string;
+  received_at: Date;
+  ended_at: Date | null;
+  end_kind: 'resolved' | 'withdrawn' | 'refused' | null;
+  outcome: 'early' | 'on_time' | 'late' | null;
+  due_at: Date | null;
+  overdue_at: Date | null;
+  extended: boolean;
+}
+
+export interface SettingRow {
+  id: number;
+  effective_from: string;
+  effective_to: string | null;
+  count_paused_in_progress: boolean;
+  criticism_from: string;
+  discipline_from: string;
+  criticisms_for_discipline: number;
+  basis: string;
+}
+
+export interface StepRow {
+  key: string | null;
+  finished: number;
+  early: number;
+  on_time: number;
+  late: number;
+  worked_minutes: number;
+  allotted_minutes: number;
+  open: number;
+  open_overdue: number;
+}
+
+export interface LateLineRow {
+  key: string;
+  unit: string;
+  finished: number;
+  late: number;
+  criticisms: number;
+  apologies: number;
+}
+
+export interface LateStepRow {
+  id: string;
+  dossier_id: string;
+  code: string;
+  node_id: string;
+  name: string | null;
+  unit: string | null;
+  completed_by: string | null;
+  due_at: Date | null;
+  completed_at: Date;
+  apology_at: Date | null;
+  apology_new_due_at: Date | null;
+  apology_reason: string | null;
+  apology_unit: string | null;
+}
+
+/**
+ * What each figure of form 06a counts, as a condition on one dossier of the period (the columns of
+ * `periodDossiers`). The figures and their drill-downs use the same condition, so a figure always
+ * equals the number of dossiers behind it.
+ */
+const RESOLVED = `is_ended AND end_kind = 'resolved'`;
+const LATE = `${RESOLVED} AND outcome = 'late'`;
+const COUNTED_OPEN = `is_open AND NOT paused_uncounted`;
+export const FIGURES: Readonly<Record<Report06aFigure, string>> = {
+  total: `(is_received OR is_carried)`,
+  received: `is_received`,
+  receivedOnline: `is_received AND channel = 'online'`,
+  receivedDeskOrPostal: `is_received AND channel <> 'online'`,
+  carriedOver: `is_carried`,
+  resolved: RESOLVED,
+  resolvedEarly: `${RESOLVED} AND outcome = 'early'`,
+  // A procedure without a time limit cannot be late: its dossiers are on time.
+  resolvedOnTime: `${RESOLVED} AND (outcome = 'on_time' OR outcome IS NULL)`,
+  resolvedLate: LATE,
+  lateInsideLead: `${LATE} AND late_cause = 'lead'`,
+  lateOtherAgency: `${LATE} AND late_cause = 'other'`,
+  lateApplicant: `${LATE} AND late_cause = 'applicant'`,
+  inProgress: COUNTED_OPEN,
+  inProgressWithinTime: `${COUNTED_OPEN} AND NOT is_overdue`,
+  inProgressOverdue: `${COUNTED_OPEN} AND is_overdue`,
+  pausedUncounted: `is_open AND paused_uncounted`,
+  withdrawn: `is_ended AND end_kind = 'withdrawn'`,
+  refused: `is_ended AND end_kind = 'refused'`,
+};
+
+const GROUP_KEYS: Readonly<Record<ReportGroupBy, string>> = {
+  unit: 'unit',
+  procedure: 'definition_key',
+  field: 'field',
+  level: 'level',
+};
+
+/** Working minutes of an allotted time (`3d`, `4h`, `1d4h`, `0.5d`, `30m`: libs/calendar's syntax). */
+const ALLOTTED_MINUTES = (a: string) =>
+  `(coalesce(substring(${a} from '([0-9.]+)d')::numeric, 0) * 480 + coalesce(substring(${a} from '([0-9.]+)h')::numeric, 0) * 60
+    + coalesce(substring(${a} from '([0-9.]+)m')::numeric, 0))`;
+
+/**
+ * The statistics' statements (ADR 0009), on report_dossiers (one slim row per dossier, kept by
+ * triggers), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
+ * units, procedure, count paused as in progress, and the catalogue's keys, versions, fields, levels.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The dossiers of the period [start, end): received before its end and not ended before its start,
+   * with what the figures test (received in it, carried over, ended in it, open at its end, overdue
+   * at its end, paused at its end and not counted, where a late one lost its time).
+   */
+  private periodDossiers(): string {
+    return `cat AS (SELECT * FROM unnest($6::text[], $7::int[], $8::text[], $9::text[]) AS c(key, version, field, level)),
+      base AS (
+        SELECT r.dossier_id, r.code, r.unit, r.definition_key, r.channel, r.received_at, r.ended_at, r.end_kind, r.outcome,
+               r.due_at, r.overdue_at, r.extended,
+               coalesce(cat.field, '') AS field, coalesce(cat.level, '') AS level,
+               r.received_at >= $1 AS is_received,
+               r.received_at < $1 AS is_carried,
+               r.ended_at IS NOT NULL AND r.ended_at < $2 AS is_ended,
+               (r.ended_at IS NULL OR r.ended_at >= $2) AS is_open,
+               coalesce(r.overdue_at < $2 OR (r.extended AND r.due_at < $2), false) AS is_overdue
+          FROM report_dossiers r
+          LEFT JOIN cat ON cat.key = r.definition_key AND cat.version = r.definition_version
+         WHERE r.received_at < $2 AND (r.ended_at IS NULL OR r.ended_at >= $1)
+           AND ($3::text[] IS NULL OR r.unit = ANY($3::text[]))
+           AND ($4::text IS NULL OR r.definition_key = $4)),
+      p AS (
+        SELECT b.*,
+               CASE WHEN NOT $5::boolean AND b.is_open THEN coalesce((
+                 SELECT e.kind = 'paused' FROM deadline_events e
+                  WHERE e.dossier_id = b.dossier_id AND e.task_id IS NULL AND e.kind IN ('paused', 'resumed', 'restarted')
+                    AND e.at < $2 ORDER BY e.id DESC LIMIT 1), false) ELSE false END AS paused_uncounted,
+               CASE WHEN b.is_ended AND b.end_kind = 'resolved' AND b.outcome = 'late' THEN (
+                 SELECT CASE WHEN bool_or(t.unit = b.unit OR t.unit = (
+                                SELECT l.unit FROM tasks l WHERE l.dossier_id = b.dossier_id AND l.unit IS NOT NULL AND l.unit <> b.unit
+                                 GROUP BY l.unit ORDER BY count(*) DESC, l.unit LIMIT 1)) THEN 'lead'
+                             WHEN count(*) > 0 THEN 'other' ELSE 'applicant' END
+                   FROM tasks t WHERE t.dossier_id = b.dossier_id AND t.outcome = 'late') END AS late_cause
+          FROM base b)`;
+  }
+
+  private params(scope: ReportScope, catalogue: CatalogueArrays): unknown[] {
+    return [
+      scope.start,
+      scope.end,
+      scope.units,
+      scope.procedure,
+      scope.countPausedInProgress,
+      catalogue.keys,
+      catalogue.versions,
+      catalogue.fields,
+      catalogue.levels,
+    ];
+  }
+
+  /** Every figure of form 06a, one row per group (no group: one row, key '*'). */
+  async figures(
+    scope: ReportScope,
+    catalogue: CatalogueArrays,
+    groupBy: ReportGroupBy | null,
+  ): Promise<FigureRow[]> {
+    const key = groupBy === null ? `'*'` : GROUP_KEYS[groupBy];
+    const counts = Object.entries(FIGURES)
+      .map(([name, condition]) => `count(*) FILTER (WHERE ${condition})::int AS "${name}"`)
+      .join(',\n             ');
+    const { rows } = await this.db.query<FigureRow>(
+      `WITH ${this.periodDossiers()}
+       SELECT ${key} AS key, ${counts}
+         FROM p GROUP BY 1 ORDER BY 1`,
+      this.params(scope, catalogue),
+    );
+    return rows;
+  }
+
+  /** The dossiers behind one figure (of one group), in order of reception, after the cursor. */
+  async dossiers(
+    scope: ReportScope,
+    catalogue: CatalogueArrays,
+    figure: Report06aFigure,
+    group: { by: ReportGroupBy; key: string } | null,
+    after: { receivedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<ReportDossierRow[]> {
+    const params = [
+      ...this.params(scope, catalogue),
+      group?.key ?? null,
+      after?.receivedAt ?? null,
+      after?.id ?? null,
+      limit,
+    ];
+    const groupCondition =
+      group === null ? 'AND $10::text IS NULL' : `AND ${GROUP_KEYS[group.by]} = $10::text`;
+    const { rows } = await this.db.query<ReportDossierRow>(
+      `WITH ${this.periodDossiers()}
+       SELECT dossier_id, code, unit, definition_key, channel, received_at, ended_at, end_kind, outcome, due_at, overdue_at, extended
+         FROM p
+        WHERE ${FIGURES[figure]} ${groupCondition}
+          AND ($11::timestamptz IS NULL OR (received_at, dossier_id) > ($11::timestamptz, $12::uuid))
+        ORDER BY received_at, dossier_id LIMIT $13`,
+      params,
+    );
+    return rows;
+  }
+
+  /** The setting in force on `day` (YYYY-MM-DD). */
+  async settingOn(day: string): Promise<SettingRow | undefined> {
+    const { rows } = await this.db.query<SettingRow>(
+      `SELECT id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
+              count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis
+         FROM report_settings
+        WHERE effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
+        ORDER BY effective_from DESC, id DESC LIMIT 1`,
+      [day],
+    );
+    return rows[0];
+  }
+
+  /** The unit and every unit below it in the units table. */
+  async unitTree(code: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ code: string }>(
+      `WITH RECURSIVE sub AS (SELECT code, 1 AS depth FROM units WHERE code = $1
+         UNION ALL SELECT u.code, sub.depth + 1 FROM units u JOIN sub ON u.parent_code = sub.code WHERE sub.depth < 50)
+       SELECT code FROM sub`,
+      [code],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  async unitNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.db.query<{ code: string; name: string }>(
+      `SELECT code, name FROM units WHERE code = ANY($1::text[])`,
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /**
+   * Steps by unit or officer: finished in [start, end) with their outcomes and time against the
+   * allotted time, and those open at the end (and past due).
+   */
+  async steps(scope: ReportScope, groupBy: StepReportGroupBy): Promise<StepRow[]> {
+    const key = groupBy === 'unit' ? 't.unit' : 'coalesce(t.completed_by, t.assignee)';
+    const { rows } = await this.db.query<StepRow>(
+      `SELECT ${key} AS key,
+              count(*) FILTER (WHERE f)::int AS finished,
+              count(*) FILTER (WHERE f AND t.outcome = 'early')::int AS early,
+              count(*) FILTER (WHERE f AND (t.outcome = 'on_time' OR t.outcome IS NULL))::int AS on_time,
+              count(*) FILTER (WHERE f AND t.outcome = 'late')::int AS late,
+              coalesce(sum(t.worked_minutes) FILTER (WHERE f AND t.allotted_time IS NOT NULL), 0)::int AS worked_minutes,
+              coalesce(sum(${ALLOTTED_MINUTES('t.allotted_time')}) FILTER (WHERE f AND t.allotted_time IS NOT NULL), 0)::int AS allotted_minutes,
+              count(*) FILTER (WHERE o)::int AS open,
+              count(*) FILTER (WHERE o AND t.due_at < $2)::int AS open_overdue
+         FROM (SELECT t.*, (t.status = 'completed' AND t.completed_at >= $1 AND t.completed_at < $2) AS f,
+                      (t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)) AS o
+                 FROM tasks t
+                WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $1)
+                  AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
+                  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))) t
+        WHERE f OR o
+        GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      [scope.start, scope.end, scope.units, scope.procedure],
+    );
+    return rows;
+  }
+
+  /**
+   * Units (or officers) whose steps finished in [start, end) include late ones: finished, late, the
+   * months since `yearStart` at the criticism level [criticismFrom, disciplineFrom), and the apologies
+   * they gave in the period.
+   */
+  async lateLines(
+    by: 'unit' | 'officer',
+    scope: { start: Date; end: Date; yearStart: Date; units: readonly string[] | null },
+    criticismFrom: number,
+    disciplineFrom: number,
+  ): Promise<LateLineRow[]> {
+    const key = by === 'unit' ? 't.unit' : 't.completed_by';
+    const apologyKey = by === 'unit' ? `e.data->>'unit'` : 'e.actor';
+    const { rows } = await this.db.query<LateLineRow>(
+      `WITH monthly AS (
+         SELECT ${key} AS key, t.unit, date_trunc('month', t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
+                count(*)::int AS finished, count(*) FILTER (WHERE t.outcome = 'late')::int AS late
+           FROM tasks t
+          WHERE t.status = 'completed' AND t.completed_at >= $3 AND t.completed_at < $2 AND t.unit IS NOT NULL
+            AND ${key} IS NOT NULL AND ($4::text[] IS NULL OR t.unit = ANY($4::text[]))
+          GROUP BY 1, 2, 3),
+       rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly)
+       SELECT r.key, r.unit, r.finished, r.late,
+              (SELECT count(*)::int FROM rated c WHERE c.key = r.key AND c.unit = r.unit AND c.rate >= $5 AND c.rate < $6) AS criticisms,
+              (SELECT count(*)::int FROM deadline_events e WHERE e.kind = 'extended' AND e.at >= $1 AND e.at < $2
+                  AND ${apologyKey} = r.key) AS apologies
+         FROM rated r
+        WHERE r.month = date_trunc('month', $1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh') AND r.late > 0
+        ORDER BY r.rate DESC, r.late DESC, r.key`,
+      [scope.start, scope.end, scope.yearStart, scope.units, criticismFrom, disciplineFrom],
+    );
+    return rows;
+  }
+
+  /** The late steps finished in [start, end) of a unit or an officer, with the dossier's apology. */
+  async lateSteps(
+    scope: { start: Date; end: Date; units: readonly string[] | null },
+    unit: string | null,
+    officer: string | null,
+    after: { finishedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<LateStepRow[]> {
+    const { rows } = await this.db.query<LateStepRow>(
+      `SELECT t.id, t.dossier_id, d.code, t.node_id, t.name, t.unit, t.completed_by, t.due_at, t.completed_at,
+              e.at AS apology_at, e.new_due_at AS apology_new_due_at, e.reason AS apology_reason, e.data->>'unit' AS apology_unit
+         FROM tasks t
+         JOIN dossiers d ON d.id = t.dossier_id
+         LEFT JOIN LATERAL (SELECT * FROM deadline_events x WHERE x.dossier_id = t.dossier_id AND x.kind = 'extended'
+                             ORDER BY x.id LIMIT 1) e ON true
+        WHERE t.status = 'completed' AND t.outcome = 'late' AND t.completed_at >= $1 AND t.completed_at < $2
+          AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
+          AND ($4::text IS NULL OR t.unit = $4) AND ($5::text IS NULL OR t.completed_by = $5)
+          AND ($6::timestamptz IS NULL OR (t.completed_at, t.id) > ($6::timestamptz, $7::uuid))
+        ORDER BY t.completed_at, t.id LIMIT $8`,
+      [
+        scope.start,
+        scope.end,
+        scope.units,
+        unit,
+        officer,
+        after?.finishedAt ?? null,
+        after?.id ?? null,
+        limit,
+      ],
+    );
+    return rows;
+  }
+
+  /** Refills report_dossiers from dossiers and deadline_events; the number of dossiers. */
+  async rebuild(): Promise<number> {
+    const { rows } = await this.db.query<{ n: string }>(`SELECT lt_report_rebuild()::text AS n`);
+    return Number(rows[0]?.n ?? 0);
+  }
+}

@@ -1,0 +1,411 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type * as C from '@lienthong/contracts';
+import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.util';
+import { badRequest, notFound } from '../common/problem/problem.exception';
+import { forbidden } from '../identity/auth.problems';
+import { hasRole, type Principal } from '../identity/principal';
+import {
+  type CatalogueArrays,
+  type FigureRow,
+  type ReportScope,
+  ReportsRepository,
+  type SettingRow,
+} from './reports.repository';
+import { FIGURE_NAMES } from './reports.dto';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest period a report covers (a few years). */
+const MAX_PERIOD_DAYS = 5 * 366;
+
+/** The first instant (UTC) of a Vietnam date YYYY-MM-DD. */
+export function vnDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+}
+
+function isRealDate(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
+
+/** The month after YYYY-MM. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((10000 * part) / whole) / 100;
+}
+
+const LEVEL_NAMES: Readonly<Record<string, string>> = {
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  '': 'Chưa phân cấp',
+};
+
+interface CatalogueEntry {
+  key: string;
+  name: string;
+  field?: string;
+  level?: string;
+  versions?: Array<{ level?: string }>;
+}
+
+/** Where the indicators of Decision 766 are defined (see README, "Statistics"). */
+export const DECISION_766_SOURCE =
+  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số "Tiến độ, kết quả giải quyết" (20/100 điểm). ' +
+  'Tóm tắt: https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html, https://baocaotaichinh.vn/thu-vien/quyet-dinh-766-qd-ttg-2022-phe-duyet-bo-chi-so-chi-dao--dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan--doanh-nghiep-2108502745-126270. ' +
+  'Công thức chi tiết của từng chỉ số thành phần chưa đối chiếu với văn bản gốc [unverified].';
+
+/**
+ * The statistics (ADR 0009): form 06a of Circular 01/2018 for any period and grouping, each figure's
+ * dossiers, steps by unit or officer against their allotted time, the monthly late lists and the
+ * progress indicators of Decision 766. Leaders see their unit and the units below it; the province's
+ * office (publishers) and administrators see every unit. Anyone else is refused.
+ */
+@Injectable()
+export class ReportsService {
+  private catalogue?: { arrays: CatalogueArrays; names: Map<string, string> };
+
+  constructor(
+    private readonly reports: ReportsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Field and level of every procedure version of processes/catalogue.json. */
+  private procedures(): { arrays: CatalogueArrays; names: Map<string, string> } {
+    if (this.catalogue) return this.catalogue;
+    let entries: CatalogueEntry[] = [];
+    try {
+      entries = JSON.parse(
+        readFileSync(join(this.config.repoRoot, 'processes', 'catalogue.json'), 'utf8'),
+      ) as CatalogueEntry[];
+    } catch {
+      entries = [];
+    }
+    const arrays: CatalogueArrays = { keys: [], versions: [], fields: [], levels: [] };
+    for (const e of entries) {
+      (e.versions ?? [{}]).forEach((v, i) => {
+        arrays.keys.push(e.key);
+        arrays.versions.push(i + 1);
+        arrays.fields.push(e.field ?? '');
+        arrays.levels.push(v.level ?? e.level ?? '');
+      });
+    }
+    this.catalogue = { arrays, names: new Map(entries.map((e) => [e.key, e.name])) };
+    return this.catalogue;
+  }
+
+  /**
+   * The receiving units a report of `unit` covers for the principal: null for every unit.
+   * @throws 403 without the role, 404 for a unit outside the principal's own
+   */
+  async unitsFor(principal: Principal, unit: string | undefined): Promise<string[] | null> {
+    const province = hasRole(principal, 'admin', 'publisher');
+    if (!province && !hasRole(principal, 'leader')) {
+      throw forbidden(
+        'Statistics are for leaders (their unit and the units below it) and the province office.',
+        'ROLE_REQUIRED',
+      );
+    }
+    if (province && unit === undefined) return null;
+    const own = unit ?? principal.unit;
+    const tree = await this.reports.unitTree(own);
+    if (!province && !(await this.reports.unitTree(principal.unit)).concat(principal.unit).includes(own)) {
+      throw notFound('Unit', own);
+    }
+    return [...new Set([own, ...tree])];
+  }
+
+  private period(from: string, to: string): { start: Date; end: Date } {
+    if (!isRealDate(from) || !isRealDate(to))
+      throw badRequest(`The period ${from} – ${to} has no such date.`);
+    const start = vnDayStart(from);
+    const end = new Date(vnDayStart(to).getTime() + DAY_MS);
+    if (end <= start) throw badRequest(`The period ends (${to}) before it starts (${from}).`);
+    if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
+      throw badRequest(`A report covers at most ${MAX_PERIOD_DAYS} days.`);
+    }
+    return { start, end };
+  }
+
+  async setting(day: string): Promise<C.ReportSettingDto> {
+    const row = await this.reports.settingOn(day);
+    if (!row) throw notFound('Report setting in force on', day);
+    return toSetting(row);
+  }
+
+  private async scope(
+    query: C.ReportQueryDto,
+    principal: Principal,
+  ): Promise<{ scope: ReportScope; setting: C.ReportSettingDto }> {
+    const { start, end } = this.period(query.from, query.to);
+    const units = await this.unitsFor(principal, query.unit);
+    const setting = await this.setting(query.from);
+    return {
+      scope: {
+        start,
+        end,
+        units,
+        procedure: query.procedure ?? null,
+        countPausedInProgress: setting.countPausedInProgress,
+      },
+      setting,
+    };
+  }
+
+  private async labels(groupBy: C.ReportGroupBy, keys: string[]): Promise<Map<string, string>> {
+    if (groupBy === 'unit') return this.reports.unitNames(keys);
+    if (groupBy === 'procedure') return this.procedures().names;
+    if (groupBy === 'level') return new Map(Object.entries(LEVEL_NAMES));
+    return new Map([['', 'Chưa phân loại']]);
+  }
+
+  async report06a(query: C.Report06aQueryDto, principal: Principal): Promise<C.Report06aDto> {
+    const groupBy = query.groupBy ?? 'unit';
+    const { scope, setting } = await this.scope(query, principal);
+    const catalogue = this.procedures().arrays;
+    const [rows, totals] = await Promise.all([
+      this.reports.figures(scope, catalogue, groupBy),
+      this.reports.figures(scope, catalogue, null),
+    ]);
+    const labels = await this.labels(
+      groupBy,
+      rows.map((r) => r.key),
+    );
+    return {
+      from: query.from,
+      to: query.to,
+      unit: query.unit ?? null,
+      procedure: query.procedure ?? null,
+      groupBy,
+      setting,
+      rows: rows.map((r) => toRow(r, labels.get(r.key) ?? r.key)),
+      totals: toRow(totals[0] ?? { ...FIGURE_ZERO, key: '*' }, 'Tổng cộng'),
+    };
+  }
+
+  async drill(
+    query: C.Report06aDrillQueryDto & { limit: number },
+    principal: Principal,
+  ): Promise<Page<C.ReportDossierDto>> {
+    if ((query.groupBy === undefined) !== (query.key === undefined)) {
+      throw badRequest('groupBy and key go together: the row of the figure (neither: the total row).');
+    }
+    const { scope } = await this.scope(query, principal);
+    const after = query.cursor
+      ? decodeCursor<{ receivedAt: string; id: string }>(query.cursor, ['receivedAt', 'id'])
+      : null;
+    const group =
+      query.groupBy !== undefined && query.key !== undefined ? { by: query.groupBy, key: query.key } : null;
+    const rows = await this.reports.dossiers(
+      scope,
+      this.procedures().arrays,
+      query.figure,
+      group,
+      after,
+      query.limit + 1,
+    );
+    const page = toPage(rows, query.limit, (r) => ({
+      receivedAt: r.received_at.toISOString(),
+      id: r.dossier_id,
+    }));
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
+        id: r.dossier_id,
+        code: r.code,
+        unit: r.unit,
+        procedure: r.definition_key,
+        channel: r.channel,
+        receivedAt: r.received_at.toISOString(),
+        endedAt: r.ended_at?.toISOString() ?? null,
+        endKind: r.end_kind,
+        outcome: r.outcome,
+        dueAt: r.due_at?.toISOString() ?? null,
+        overdueAt: r.overdue_at?.toISOString() ?? null,
+        extended: r.extended,
+      })),
+    };
+  }
+
+  async steps(query: C.StepReportQueryDto, principal: Principal): Promise<C.StepReportDto> {
+    const groupBy = query.groupBy ?? 'unit';
+    const { scope } = await this.scope(query, principal);
+    const rows = await this.reports.steps(scope, groupBy);
+    const names =
+      groupBy === 'unit'
+        ? await this.reports.unitNames(rows.map((r) => r.key ?? ''))
+        : new Map<string, string>();
+    return {
+      from: query.from,
+      to: query.to,
+      unit: query.unit ?? null,
+      groupBy,
+      rows: rows.map((r) => ({
+        key: r.key ?? '',
+        label: r.key === null ? '(chưa phân công)' : (names.get(r.key) ?? r.key),
+        finished: r.finished,
+        early: r.early,
+        onTime: r.on_time,
+        late: r.late,
+        lateRate: rate(r.late, r.finished),
+        workedMinutes: r.worked_minutes,
+        allottedMinutes: r.allotted_minutes,
+        open: r.open,
+        openOverdue: r.open_overdue,
+      })),
+    };
+  }
+
+  async lateList(query: C.LateListQueryDto, principal: Principal): Promise<C.LateListDto> {
+    const start = vnDayStart(`${query.month}-01`);
+    const end = vnDayStart(`${nextMonth(query.month)}-01`);
+    const yearStart = vnDayStart(`${query.month.slice(0, 4)}-01-01`);
+    const units = await this.unitsFor(principal, query.unit);
+    const setting = await this.setting(`${query.month}-01`);
+    const scope = { start, end, yearStart, units };
+    const [unitRows, officerRows] = await Promise.all([
+      this.reports.lateLines('unit', scope, setting.criticismFrom, setting.disciplineFrom),
+      this.reports.lateLines('officer', scope, setting.criticismFrom, setting.disciplineFrom),
+    ]);
+    const names = await this.reports.unitNames(unitRows.map((r) => r.key));
+    const line = (r: (typeof unitRows)[number], label: string): C.LateListLineDto => {
+      const lateRate = rate(r.late, r.finished) ?? 0;
+      return {
+        key: r.key,
+        label,
+        unit: r.unit,
+        finished: r.finished,
+        late: r.late,
+        lateRate,
+        level:
+          lateRate >= setting.disciplineFrom
+            ? 'discipline_review'
+            : lateRate >= setting.criticismFrom
+              ? 'criticism'
+              : 'none',
+        criticismsThisYear: r.criticisms,
+        flagged: r.criticisms >= setting.criticismsForDiscipline,
+        apologies: r.apologies,
+      };
+    };
+    return {
+      month: query.month,
+      unit: query.unit ?? null,
+      setting,
+      units: unitRows.map((r) => line(r, names.get(r.key) ?? r.key)),
+      officers: officerRows.map((r) => line(r, r.key)),
+    };
+  }
+
+  async lateSteps(
+    query: C.LateStepsQueryDto & { limit: number },
+    principal: Principal,
+  ): Promise<Page<C.LateStepDto>> {
+    const units = await this.unitsFor(principal, undefined);
+    const start = vnDayStart(`${query.month}-01`);
+    const end = vnDayStart(`${nextMonth(query.month)}-01`);
+    const after = query.cursor
+      ? decodeCursor<{ finishedAt: string; id: string }>(query.cursor, ['finishedAt', 'id'])
+      : null;
+    const rows = await this.reports.lateSteps(
+      { start, end, units },
+      query.unit ?? null,
+      query.officer ?? null,
+      after,
+      query.limit + 1,
+    );
+    const page = toPage(rows, query.limit, (r) => ({ finishedAt: r.completed_at.toISOString(), id: r.id }));
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
+        taskId: r.id,
+        dossierId: r.dossier_id,
+        dossierCode: r.code,
+        nodeId: r.node_id,
+        name: r.name,
+        unit: r.unit,
+        officer: r.completed_by,
+        dueAt: r.due_at?.toISOString() ?? null,
+        finishedAt: r.completed_at.toISOString(),
+        apology:
+          r.apology_at === null
+            ? null
+            : {
+                at: r.apology_at.toISOString(),
+                newDueAt: r.apology_new_due_at?.toISOString() ?? null,
+                reason: r.apology_reason,
+                unit: r.apology_unit,
+              },
+      })),
+    };
+  }
+
+  /** Decision 766's progress indicators per unit and month of [from, to] (whole months). */
+  async indicators766(query: C.ReportQueryDto, principal: Principal): Promise<C.Indicators766Dto> {
+    this.period(query.from, query.to);
+    const units = await this.unitsFor(principal, query.unit);
+    const rows: C.Indicators766RowDto[] = [];
+    for (let month = query.from.slice(0, 7); month <= query.to.slice(0, 7); month = nextMonth(month)) {
+      const setting = await this.setting(`${month}-01`);
+      const scope: ReportScope = {
+        start: vnDayStart(`${month}-01`),
+        end: vnDayStart(`${nextMonth(month)}-01`),
+        units,
+        procedure: query.procedure ?? null,
+        countPausedInProgress: setting.countPausedInProgress,
+      };
+      for (const r of await this.reports.figures(scope, this.procedures().arrays, 'unit')) {
+        rows.push({
+          unit: r.key,
+          month,
+          resolved: r.resolved,
+          resolvedOnTime: r.resolvedEarly + r.resolvedOnTime,
+          onTimeRate: rate(r.resolvedEarly + r.resolvedOnTime, r.resolved),
+          inProgress: r.inProgress,
+          inProgressOverdue: r.inProgressOverdue,
+          overdueRate: rate(r.resolvedLate + r.inProgressOverdue, r.resolved + r.inProgress),
+        });
+      }
+    }
+    return { from: query.from, to: query.to, unit: query.unit ?? null, source: DECISION_766_SOURCE, rows };
+  }
+
+  /** Refills report_dossiers from the dossiers and their deadline events. */
+  rebuild(): Promise<number> {
+    return this.reports.rebuild();
+  }
+}
+
+/** Every figure at zero (the shape of a row without dossiers). */
+const FIGURE_ZERO = Object.fromEntries(FIGURE_NAMES.map((f) => [f, 0])) as Record<C.Report06aFigure, number>;
+
+function toRow(r: FigureRow, label: string): C.Report06aRowDto {
+  const { key, ...figures } = r;
+  return {
+    key,
+    label,
+    ...FIGURE_ZERO,
+    ...figures,
+    onTimeRate: rate(r.resolvedEarly + r.resolvedOnTime, r.resolved),
+  };
+}
+
+function toSetting(r: SettingRow): C.ReportSettingDto {
+  return {
+    id: r.id,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+    countPausedInProgress: r.count_paused_in_progress,
+    criticismFrom: Number(r.criticism_from),
+    disciplineFrom: Number(r.discipline_from),
+    criticismsForDiscipline: r.criticisms_for_discipline,
+    basis: r.basis,
+  };
+}
