@@ -13,7 +13,7 @@ const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
   desk: lazy(() => import('./desk/desk.page')),
   designer: lazy(() => import('./areas/designer.page')),
-  statistics: lazy(() => import('./areas/statistics.page')),
+  statistics: lazy(() => import('./statistics/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),
 };
 const area = (key: AreaKey, path: string) => {

@@ -8,7 +8,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('report_dossiers')
 @Index('report_dossiers_received_idx', ['receivedAt'])
-@Index('report_dossiers_ended_idx', ['endedAt'])
+// A period's dossiers: ended from its start (and received before its end), or open.
+@Index('report_dossiers_ended_idx', ['endedAt', 'receivedAt'])
 @Index('report_dossiers_open_idx', ['receivedAt'], { where: 'ended_at IS NULL' })
 export class ReportDossierEntity {
   @PrimaryColumn({ name: 'dossier_id', type: 'uuid' })

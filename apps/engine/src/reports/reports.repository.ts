@@ -159,7 +159,7 @@ export class ReportsRepository {
                coalesce(r.overdue_at < $2 OR (r.extended AND r.due_at < $2), false) AS is_overdue
           FROM report_dossiers r
           LEFT JOIN cat ON cat.key = r.definition_key AND cat.version = r.definition_version
-         WHERE r.received_at < $2 AND (r.ended_at IS NULL OR r.ended_at >= $1)
+         WHERE ((r.ended_at >= $1 AND r.received_at < $2) OR (r.ended_at IS NULL AND r.received_at < $2))
            AND ($3::text[] IS NULL OR r.unit = ANY($3::text[]))
            AND ($4::text IS NULL OR r.definition_key = $4)),
       p AS (

@@ -1,0 +1,59 @@
+import type { Download, Locator, Page } from 'playwright-core';
+
+/** The leaders' dashboard (`/thong-ke`): form 06a's figures, charts and drill-downs, exports. */
+export class StatisticsPage {
+  readonly heading: Locator;
+  readonly drawer: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Thống kê' });
+    this.drawer = page.getByRole('dialog');
+  }
+
+  /** The value of a headline figure (`Hồ sơ nhận giải quyết`, `Đã giải quyết`, …) once loaded. */
+  async headline(title: string): Promise<string> {
+    const card = this.page.locator('.ant-card').filter({ has: this.page.getByText(title, { exact: true }) });
+    const value = card.locator('.ant-statistic-content');
+    await value.waitFor();
+    return (await value.innerText()).trim();
+  }
+
+  /** Clicks a figure of form 06a's table, by its accessible name (`Tổng số – <unit>: 3 hồ sơ`). */
+  async openFigure(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('button', { name }).click();
+    await this.drawer.waitFor();
+  }
+
+  /** Clicks a chart (its centre: the bar or point there). */
+  async clickChart(label: string): Promise<void> {
+    const chart = this.page.getByRole('img', { name: label });
+    await chart.locator('canvas').waitFor();
+    const box = await chart.boundingBox();
+    if (box === null) throw new Error(`chart ${label} not shown`);
+    // (Playwright waits until nothing covers it, e.g. a closing drawer's mask)
+    await chart.click({ position: { x: box.width / 2, y: box.height * 0.6 } });
+    await this.drawer.waitFor();
+  }
+
+  /** The drill-down's title and the dossier codes listed in it. */
+  async drillDown(): Promise<{ title: string; codes: string[] }> {
+    await this.drawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    const title = (await this.drawer.locator('.ant-drawer-title').innerText()).trim();
+    const codes = await this.drawer
+      .locator('.ant-table-tbody tr.ant-table-row td:first-child')
+      .allInnerTexts();
+    return { title, codes: codes.map((c) => c.trim()) };
+  }
+
+  async closeDrillDown(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.drawer.waitFor({ state: 'hidden' });
+  }
+
+  /** Exports form 06a: `Xuất Excel` or `Xuất CSV`. */
+  async export(button: 'Xuất Excel' | 'Xuất CSV'): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: button }).click();
+    return download;
+  }
+}

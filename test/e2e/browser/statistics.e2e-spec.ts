@@ -1,0 +1,112 @@
+import { Workbook } from 'exceljs';
+import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
+import { launchBrowser, type Browser } from './browser';
+import { dossierAtTheRegistry } from './dossiers';
+import { SignInPage } from './pages/sign-in.page';
+import { StatisticsPage } from './pages/statistics.page';
+import { screenshot } from './screenshots';
+
+jest.setTimeout(180_000);
+
+const DESK = 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp';
+
+/** The leaders' dashboard in Chromium against the built engine with the demo seed. */
+describe('statistics dashboard in the browser', () => {
+  let demo: DemoEngine;
+  let browser: Browser;
+  let base: string;
+  const codes: string[] = [];
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startDemoEngine(), launchBrowser()]);
+    base = demo.engine.baseUrl;
+    // two dossiers with the land registry, one withdrawn by its applicant
+    codes.push(
+      await dossierAtTheRegistry(demo, 'Nguyễn Văn An'),
+      await dossierAtTheRegistry(demo, 'Trần Thị Bình'),
+    );
+    const desk = await demo.as('tiepnhan');
+    const withdrawn = await desk.post<{ code: string }>('/dossiers', {
+      definitionKey: 'tach-thua-dat',
+      applicant: { name: 'Lê Văn Cường', idNumber: '087090005678' },
+      variables: { parcel: { sheet: 3, number: 17, area: 120 } },
+    });
+    expect(withdrawn.status).toBe(201);
+    expect(
+      (await desk.post(`/dossiers/${withdrawn.body.code}/cancel`, { reason: 'Công dân rút hồ sơ' })).status,
+    ).toBe(200);
+    codes.push(withdrawn.body.code);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('shows a leader the figures of the month, each figure and chart down to its dossiers, and exports form 06a', async () => {
+    // given the desk's leader signed in
+    const page = await browser.newPage();
+    await page.goto(`${base}/thong-ke`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('ld.tthcc', 'demo'));
+    const stats = new StatisticsPage(page);
+    await stats.heading.waitFor();
+
+    // then the headline figures of this year
+    await expect(stats.headline('Hồ sơ nhận giải quyết')).resolves.toBe('3');
+    await expect(stats.headline('Đã giải quyết')).resolves.toBe('0');
+    await expect(stats.headline('Tỷ lệ giải quyết đúng hạn')).resolves.toBe('—');
+    await page
+      .getByRole('img', { name: 'Hồ sơ đã và đang giải quyết theo đơn vị tiếp nhận' })
+      .locator('canvas')
+      .waitFor();
+    await screenshot(page, 'statistics-dashboard');
+    await page.getByText('Mẫu 06a theo đơn vị').scrollIntoViewIfNeeded();
+    await screenshot(page, 'statistics-table');
+    await page.mouse.wheel(0, -2000);
+
+    // when the total of the desk's row is clicked: its three dossiers
+    await stats.openFigure(`Tổng số – ${DESK}: 3 hồ sơ`);
+    const total = await stats.drillDown();
+    expect(total.title).toBe(`Tổng số – ${DESK}`);
+    expect([...total.codes].sort()).toEqual([...codes].sort());
+    await screenshot(page, 'statistics-drill-down');
+    await stats.closeDrillDown();
+
+    // when the withdrawn figure is clicked
+    await stats.openFigure(`Rút hồ sơ – ${DESK}: 1 hồ sơ`);
+    expect((await stats.drillDown()).codes).toEqual([codes[2]]);
+    await stats.closeDrillDown();
+
+    // when the bar of the desk's dossiers in progress is clicked
+    await stats.clickChart('Hồ sơ đã và đang giải quyết theo đơn vị tiếp nhận');
+    const bar = await stats.drillDown();
+    expect(bar.title).toBe(`Đang giải quyết trong hạn – ${DESK}`);
+    expect([...bar.codes].sort()).toEqual([codes[0], codes[1]].sort());
+    await stats.closeDrillDown();
+
+    // when form 06a is exported with the page's filters
+    const download = await stats.export('Xuất Excel');
+    expect(download.suggestedFilename()).toMatch(
+      /^Báo cáo mẫu 06a từ \d{4}-01-01 đến \d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('Mẫu 06a')!;
+    const row = (sheet.getRow(7).values as unknown[]).slice(1);
+    expect(row.slice(0, 3)).toEqual([1, DESK, 3]);
+    await page.close();
+  });
+
+  it('refuses statistics to an officer with the engine’s reason, not a blank page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/dang-nhap`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('cv.vpdk', 'demo'));
+    await page.getByRole('heading', { name: 'Hộp việc' }).waitFor();
+    await page.goto(`${base}/thong-ke`);
+    await page
+      .getByText(/không có quyền|Không tải được số liệu/i)
+      .first()
+      .waitFor();
+    await screenshot(page, 'statistics-refused');
+    await page.close();
+  });
+});
