@@ -322,12 +322,15 @@ export class ReportsRepository {
           WHERE t.status = 'completed' AND t.completed_at >= $3 AND t.completed_at < $2 AND t.unit IS NOT NULL
             AND ${key} IS NOT NULL AND ($4::text[] IS NULL OR t.unit = ANY($4::text[]))
           GROUP BY 1, 2, 3),
-       rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly)
-       SELECT r.key, r.unit, r.finished, r.late,
-              (SELECT count(*)::int FROM rated c WHERE c.key = r.key AND c.unit = r.unit AND c.rate >= $5 AND c.rate < $6) AS criticisms,
-              (SELECT count(*)::int FROM deadline_events e WHERE e.kind = 'extended' AND e.at >= $1 AND e.at < $2
-                  AND ${apologyKey} = r.key) AS apologies
+       rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly),
+       criticised AS (SELECT key, unit, count(*) FILTER (WHERE rate >= $5 AND rate < $6)::int AS criticisms
+                        FROM rated GROUP BY key, unit),
+       apologised AS (SELECT ${apologyKey} AS key, count(*)::int AS apologies FROM deadline_events e
+                       WHERE e.kind = 'extended' AND e.at >= $1 AND e.at < $2 GROUP BY 1)
+       SELECT r.key, r.unit, r.finished, r.late, c.criticisms, coalesce(a.apologies, 0) AS apologies
          FROM rated r
+         JOIN criticised c ON c.key = r.key AND c.unit = r.unit
+         LEFT JOIN apologised a ON a.key = r.key
         WHERE r.month = date_trunc('month', $1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh') AND r.late > 0
         ORDER BY r.rate DESC, r.late DESC, r.key`,
       [scope.start, scope.end, scope.yearStart, scope.units, criticismFrom, disciplineFrom],
