@@ -14,6 +14,7 @@ import { conflict, notFound, unprocessable } from '../common/problem';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { DefinitionCache, type CachedDefinition } from './definition-cache';
 import { DomainEvents, type DomainEvent } from './domain-events';
 import { CalendarSource } from './calendar-source';
@@ -548,10 +549,10 @@ export class ProcessRuntime {
     parent: DossierRow,
     effect: Extract<Effect, { type: 'callStarted' }>,
   ): Promise<void> {
-    const called = await this.store.calledProcedure(tx.sql, effect.calledElement, parent.id);
+    const called = await this.store.calledProcedure(tx.sql, effect.calledElement, parent.id, vnDate(tx.now));
     if (!called || !called.e_identifier) {
       throw unprocessable(
-        `Call activity ${effect.nodeId} calls procedure "${effect.calledElement}", which has no published version${called ? ' with a known receiving unit' : ''}.`,
+        `Call activity ${effect.nodeId} calls procedure "${effect.calledElement}", which has no published version in effect${called ? ' with a known receiving unit' : ''}.`,
         undefined,
         { code: 'called-definition-missing', extra: { elementId: effect.nodeId } },
       );
