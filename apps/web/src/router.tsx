@@ -16,8 +16,8 @@ const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   statistics: lazy(() => import('./areas/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),
 };
-const area = (key: AreaKey, path: string) => {
-  const Page = pages[key];
+const MigrationPage = lazy(() => import('./migration/migration.page'));
+const area = (key: AreaKey, path: string, Page: LazyExoticComponent<ComponentType> = pages[key]) => {
   return {
     path,
     element: (
@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
           area('inbox', 'hop-viec'),
           area('desk', 'mot-cua'),
           area('designer', 'thiet-ke'),
+          area('designer', 'thiet-ke/chuyen-phien-ban', MigrationPage),
           area('statistics', 'thong-ke'),
           area('admin', 'quan-tri'),
           { path: '*', element: <NotFoundPage /> },

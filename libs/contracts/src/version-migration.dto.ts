@@ -67,6 +67,15 @@ export interface MigrationPlanDto {
   dossiers: MigrationDossierPlanDto[];
   /** Active dossiers of the source version in all (the plan may show fewer: `limit`). */
   activeOnSource: number;
+  /** The elements of the target version a step can be mapped to (for choosing by hand). */
+  targetElements: MigrationElementDto[];
+}
+
+export interface MigrationElementDto {
+  id: string;
+  name: string | null;
+  /** The BPMN element kind (`userTask`, `serviceTask`, `subProcess`…): a step maps to one of its own kind. */
+  kind: string;
 }
 
 export type MigrationOutcome = 'migrated' | 'failed';

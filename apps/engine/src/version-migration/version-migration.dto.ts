@@ -57,7 +57,7 @@ export class MigrationRequestBody implements C.MigrationRequestDto {
   @IsObject()
   mapping?: Record<string, string>;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DOSSIERS, default: 1000 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DOSSIERS, description: 'Default 1000' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -149,6 +149,17 @@ export class MigrationDossierPlanDto implements C.MigrationDossierPlanDto {
   problems!: string[];
 }
 
+export class MigrationElementDto implements C.MigrationElementDto {
+  @ApiProperty({ example: 'thamDinhHoSo' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Thẩm định hồ sơ' })
+  name!: string | null;
+
+  @ApiProperty({ example: 'userTask' })
+  kind!: string;
+}
+
 export class MigrationPlanDto extends MigrationVersions implements C.MigrationPlanDto {
   @ApiProperty({ type: [MigrationMappingEntryDto] })
   mapping!: MigrationMappingEntryDto[];
@@ -161,6 +172,9 @@ export class MigrationPlanDto extends MigrationVersions implements C.MigrationPl
 
   @ApiProperty({ description: 'Active dossiers of the source version in all' })
   activeOnSource!: number;
+
+  @ApiProperty({ type: [MigrationElementDto], description: 'Elements of the target a step can be mapped to' })
+  targetElements!: MigrationElementDto[];
 }
 
 export class MigrationDossierResultDto implements C.MigrationDossierResultDto {

@@ -330,10 +330,8 @@ describe('versions, publication with a decision and an effective date, moving ru
         allottedTime: '4d',
         dueAt: vn('2026-12-11T09:00:00'),
       });
-      const history = await t.api.get<HistoryEventDto[] | PageDto<HistoryEventDto>>(
-        `/dossiers/${atReview.id}/history`,
-      );
-      const events = Array.isArray(history.body) ? history.body : history.body.items;
+      const history = await t.api.get<PageDto<HistoryEventDto>>(`/dossiers/${atReview.id}/history`);
+      const events = history.body.items;
       expect(events.filter((e) => e.type === 'migrated')).toEqual([
         expect.objectContaining({
           actor: BACK_OFFICE_USER,

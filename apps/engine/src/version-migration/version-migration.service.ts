@@ -36,6 +36,18 @@ import {
 
 export const DEFAULT_LIMIT = 1000;
 export const MAX_DOSSIERS = 10_000;
+/** Element kinds a dossier can wait at (what a step can be mapped to). */
+const WAITING_KINDS = new Set<string>([
+  'userTask',
+  'serviceTask',
+  'receiveTask',
+  'messageCatch',
+  'timerCatch',
+  'subProcess',
+  'callActivity',
+  'parallelGateway',
+  'inclusiveGateway',
+]);
 /** Dossiers moved at the same time (each in its own statement). */
 const CONCURRENCY = 4;
 
@@ -128,7 +140,10 @@ export class VersionMigrationService {
           }
         : null,
     });
-    this.cache.forgetDossier(id);
+    this.cache.forgetDossierAndTasks(
+      id,
+      item.move.tasks.map((t) => t.id),
+    );
     if (!moved) {
       return {
         id,
@@ -200,6 +215,9 @@ export class VersionMigrationService {
         mapping,
         unmapped: mapping.filter((m) => m.target === null).map((m) => m.source),
         activeOnSource,
+        targetElements: Object.values(target.graph.nodes)
+          .filter((n) => WAITING_KINDS.has(n.kind))
+          .map((n) => ({ id: n.id, name: n.name ?? null, kind: n.kind })),
       },
       items,
     };

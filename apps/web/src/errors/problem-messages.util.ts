@@ -45,6 +45,10 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'task-claimed': 'Bước này đã có cán bộ khác nhận xử lý.',
   'form-invalid': 'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
   'not-published': 'Thủ tục này chưa có phiên bản được ban hành nên chưa tiếp nhận được hồ sơ.',
+  'target-not-published': 'Chỉ chuyển được hồ sơ sang phiên bản đã ban hành.',
+  'decision-incomplete': 'Cần nhập đủ số và ngày của quyết định công bố.',
+  'effective-date-past': 'Ngày có hiệu lực phải từ hôm nay trở đi.',
+  'decision-after-effect': 'Ngày quyết định công bố không được sau ngày có hiệu lực.',
 };
 
 const BY_SLUG: Readonly<Record<string, string>> = {
