@@ -20,7 +20,10 @@ export interface DefinitionSummaryDto {
   decisionNumber: string | null;
   /** Ngày quyết định công bố, `YYYY-MM-DD`. */
   decisionDate: string | null;
-  /** From this day on (Vietnam time) new dossiers start on this version, `YYYY-MM-DD`; null for a draft. */
+  /**
+   * From this day on (Vietnam time) new dossiers start on this version, `YYYY-MM-DD` (published without
+   * one: the day of its publication, and in effect from then on); null for a draft.
+   */
   effectiveFrom: string | null;
   retiredAt: string | null;
   /** The version new dossiers of its key start on today (published and in effect, the latest such). */
@@ -29,13 +32,13 @@ export interface DefinitionSummaryDto {
 
 /**
  * Publishing a version. The fields are optional in the API (seeding and scripts publish without a
- * body: no decision, in effect from today); the designer's dialog requires the decision.
+ * body: no decision, in effect from the publication on); the designer's dialog requires the decision.
  */
 export interface PublishDefinitionDto {
   decisionNumber?: string;
   /** `YYYY-MM-DD`. */
   decisionDate?: string;
-  /** `YYYY-MM-DD`, today (Vietnam time) or later; default today. */
+  /** `YYYY-MM-DD`, today (Vietnam time) or later; none: in effect from the publication on. */
   effectiveFrom?: string;
 }
 

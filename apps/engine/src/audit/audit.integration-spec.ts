@@ -91,6 +91,8 @@ describe('audit log', () => {
     ).toEqual([
       // validating a draft changes nothing
       'POST definitions/validate (DefinitionsController)',
+      // nor does the preview of a migration
+      'POST migrations/plan (VersionMigrationController)',
     ]);
   });
 
@@ -145,6 +147,12 @@ describe('audit log', () => {
     await t.api.post(`/dossiers/${other.id}/cancel`, { reason: 'Người nộp rút hồ sơ' });
     // and the administration
     await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
+    // (v1 to v1: refused, still recorded)
+    await t.api.post(
+      '/migrations/execute',
+      { definitionKey: 'nhat-ky', sourceVersion: 1, targetVersion: 1 },
+      { 'idempotency-key': 'audit-migrate-1' },
+    );
     await t.api.post('/units', {
       code: 'XMT-TNMT',
       eIdentifier: '000.36.40.H20',
@@ -278,7 +286,7 @@ describe('audit log', () => {
       await t.query(`SELECT count(*)::int AS n FROM dossiers WHERE applicant->>'name' = 'Vũ Thị Thanh'`),
     ).toEqual([{ n: 1 }]);
     const rows = (await t.query(
-      `SELECT outcome, status FROM audit_log WHERE action = 'dossier.receive' AND dossier_id = $1`,
+      `SELECT outcome, status FROM audit_log WHERE action = 'dossier.receive' AND dossier_id = $1 ORDER BY id`,
       [first.body.id],
     )) as unknown[];
     expect(rows).toEqual([

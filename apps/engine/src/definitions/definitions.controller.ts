@@ -126,7 +126,7 @@ export class DefinitionsController {
     summary:
       "Publish a version (role publisher: the office of the People's Committee) with the decision that publishes it",
     description:
-      'The stored XML is validated again. Dossiers received from `effectiveFrom` (Vietnam date, default today) on start on it; until then on the version in effect before. Running dossiers keep their version (see /migrations). The body is optional for scripts; the designer always sends the decision.',
+      'The stored XML is validated again. Dossiers received from `effectiveFrom` (Vietnam date, today or later; none: from now on) start on it; until then on the version in effect before. Running dossiers keep their version (see /migrations). The body is optional for scripts; the designer always sends the decision.',
   })
   @ApiBody({ type: PublishDefinitionBody, required: false })
   @ApiOkResponse({ type: DefinitionSummarySchema })

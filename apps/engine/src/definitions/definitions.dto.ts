@@ -71,7 +71,8 @@ export class DefinitionSummaryDto implements C.DefinitionSummaryDto {
     type: String,
     format: 'date',
     nullable: true,
-    description: 'From this day on (Vietnam time) new dossiers start on this version; null for a draft',
+    description:
+      'From this day on (Vietnam time) new dossiers start on this version (published without one: the day of publication); null for a draft',
   })
   effectiveFrom!: string | null;
 

@@ -30,7 +30,8 @@ export interface Publication {
   by: string;
   decisionNumber: string | null;
   decisionDate: string | null;
-  effectiveFrom: string;
+  /** Null: in effect from its publication on. */
+  effectiveFrom: string | null;
 }
 
 /** A new version's columns (status draft). */
@@ -48,13 +49,21 @@ export interface NewDefinition {
   createdBy: string;
 }
 
+/**
+ * The day a published version takes effect: its `effective_from`, or, published without one, the day of
+ * its publication (Vietnam time). Such a version is in effect whatever the engine's clock says (the test
+ * clock may go back before its publication), as the published version always was.
+ */
+const EFFECTIVE_DAY = `COALESCE(effective_from, (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
+
 const SUMMARY_COLUMNS = `id, key, version, name, procedure_code, legal_time_limit, status, checksum, created_at, created_by,
   published_at, published_by, decision_number, to_char(decision_date, 'YYYY-MM-DD') AS decision_date,
-  to_char(effective_from, 'YYYY-MM-DD') AS effective_from, retired_at`;
+  CASE WHEN status <> 'draft' THEN to_char(${EFFECTIVE_DAY}, 'YYYY-MM-DD') END AS effective_from, retired_at`;
 
 /** The published version of each key in effect on day `$n`: the latest whose effective date has come. */
 const IN_EFFECT = (day: string) =>
-  `status = 'published' AND effective_from <= ${day}::date ORDER BY key, effective_from DESC, version DESC`;
+  `status = 'published' AND (effective_from IS NULL OR effective_from <= ${day}::date)
+   ORDER BY key, ${EFFECTIVE_DAY} DESC, version DESC`;
 
 /**
  * Statements on definitions (the deployed versions of procedures). Those that take `sql` run in
@@ -105,10 +114,11 @@ export class DefinitionsRepository {
    */
   async retireSuperseded(sql: Sql, key: string, day: string, now: Date): Promise<void> {
     await sql(
-      `WITH current AS (SELECT DISTINCT ON (key) effective_from, version FROM definitions WHERE key = $1 AND ${IN_EFFECT('$2')})
+      `WITH current AS (SELECT DISTINCT ON (key) ${EFFECTIVE_DAY} AS day, version FROM definitions WHERE key = $1 AND ${IN_EFFECT('$2')})
        UPDATE definitions d SET status = 'retired', retired_at = $3
          FROM current c
-        WHERE d.key = $1 AND d.status = 'published' AND (d.effective_from, d.version) < (c.effective_from, c.version)`,
+        WHERE d.key = $1 AND d.status = 'published'
+          AND (COALESCE(d.effective_from, (d.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date), d.version) < (c.day, c.version)`,
       [key, day, now],
     );
   }

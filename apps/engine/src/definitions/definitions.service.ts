@@ -77,8 +77,8 @@ export class DefinitionsService {
   }
 
   /**
-   * Publishes a version with the decision that published it: from its effective date (Vietnam time,
-   * default today) the dossiers received start on it; until then on the version in effect before. The
+   * Publishes a version with the decision that published it: from its effective date (Vietnam time;
+   * none: from now on) the dossiers received start on it; until then on the version in effect before. The
    * stored XML is validated again (rules may have changed since it was deployed). Published versions no
    * new dossier can start on any more (an older one superseded by a version now in effect) are retired.
    * Republishing a published version answers it unchanged.
@@ -90,8 +90,7 @@ export class DefinitionsService {
     by = 'system',
   ): Promise<DefinitionSummaryDto> {
     const today = vnDate(this.clock.now());
-    const effectiveFrom = body.effectiveFrom ?? today;
-    checkPublication(body, effectiveFrom, today);
+    checkPublication(body, body.effectiveFrom ?? today, today);
     return this.db.transaction(async (sql) => {
       await this.definitions.lockKey(sql, key);
       const row = await this.findRow(key, version, false, sql);
@@ -104,7 +103,7 @@ export class DefinitionsService {
         by,
         decisionNumber: body.decisionNumber?.trim() || null,
         decisionDate: body.decisionDate ?? null,
-        effectiveFrom,
+        effectiveFrom: body.effectiveFrom ?? null,
       });
       await this.definitions.retireSuperseded(sql, key, today, now);
       return (await this.summaries([published], sql))[0]!;

@@ -71,8 +71,8 @@ export class DossiersRepository {
               EXISTS (SELECT 1 FROM definitions WHERE key = $1) AS any_version
          FROM (SELECT 1) one
          LEFT JOIN LATERAL (SELECT id, graph FROM definitions
-                             WHERE key = $1 AND status = 'published' AND effective_from <= $3::date
-                             ORDER BY effective_from DESC, version DESC LIMIT 1) def ON true
+                             WHERE key = $1 AND status = 'published' AND (effective_from IS NULL OR effective_from <= $3::date)
+                             ORDER BY COALESCE(effective_from, (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) DESC, version DESC LIMIT 1) def ON true
          LEFT JOIN units u ON u.code = COALESCE($2, def.graph->>'receivingUnit')`,
       [key, receivingUnit, day],
     );

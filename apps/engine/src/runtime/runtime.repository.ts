@@ -59,8 +59,8 @@ export class RuntimeRepository {
     const { rows } = await sql<CalledProcedureRow>(
       `SELECT def.id, COALESCE(def.graph->>'receivingUnit', p.receiving_unit) AS unit, u.e_identifier, p.applicant
          FROM (SELECT id, graph FROM definitions
-                WHERE key = $1 AND status = 'published' AND effective_from <= $3::date
-                ORDER BY effective_from DESC, version DESC LIMIT 1) def
+                WHERE key = $1 AND status = 'published' AND (effective_from IS NULL OR effective_from <= $3::date)
+                ORDER BY COALESCE(effective_from, (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) DESC, version DESC LIMIT 1) def
          JOIN dossiers p ON p.id = $2
          LEFT JOIN units u ON u.code = COALESCE(def.graph->>'receivingUnit', p.receiving_unit)`,
       [calledElement, parentId, day],
