@@ -1,3 +1,3 @@
-export { step, emptyState, activeNodes, assertVariables } from './interpreter';
+export { step, emptyState, activeNodes, assertVariables, sendBackTargets } from './interpreter';
 export { evaluateFeel, toJson } from './feel';
 export * from './model';
