@@ -17,6 +17,7 @@ import { CalendarSource } from '../runtime/calendar-source';
 import { Clock } from '../common/clock/clock';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { isUuid } from '../common/uuid.util';
+import { clockHolds } from '../runtime/deadlines';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
 import { type DossierDetailRow, type DossierListRow, DossiersRepository } from './dossiers.repository';
@@ -168,6 +169,8 @@ export class DossiersService {
         pausedAt: clock?.pausedAt ?? null,
         calendarVersion: clock?.calendarVersion ?? null,
         extension: row.extension,
+        holds: row.status === 'active' ? clockHolds(row.deadlines?.pausedBy) : [],
+        supplement: row.deadlines?.supplement ?? null,
       },
     };
   }
