@@ -108,6 +108,7 @@ export class TaskListQuery extends PageQuery implements C.TaskListQueryDto {
 
 export class AssignTaskBody implements C.AssignTaskDto {
   @ApiProperty({
+    type: String,
     example: 'cv.vpdk',
     nullable: true,
     description: "User name of a member of the step's unit; null returns the step to the unit",

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EngineError } from '../../model';
+import type { EngineError } from '../../model';
 import { Scenario } from '../../testing';
 import { sendBackTargets } from '..';
 
