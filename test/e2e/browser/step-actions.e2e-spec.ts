@@ -97,6 +97,42 @@ describe('handling a step beyond completing it, and the leader page', () => {
     await inbox.page.close();
   });
 
+  it('the officer pauses the clock with a reason, which the drawer shows, and resumes it with another', async () => {
+    // given
+    const code = await dossierAtTheRegistry(demo, 'Ngô Văn Hải');
+    const inbox = await inboxOf('cv.vpdk');
+    await inbox.openStep(code);
+    const drawer = await new TaskDrawerPage(inbox.page).waitUntilShown();
+    const actions = new StepActionsPage(inbox.page);
+
+    // when paused without, then with a reason
+    await actions.start('Tạm dừng');
+    await actions.submit('Tạm dừng');
+    await actions.dialog.getByText('Chưa nhập lý do tạm dừng.').waitFor();
+    await actions.field('Lý do tạm dừng').fill('Chờ công dân thực hiện nghĩa vụ tài chính');
+    await actions.submit('Tạm dừng');
+
+    // then the drawer says since when and why, and offers to resume
+    const notice = inbox.page
+      .locator('.ant-drawer .ant-alert')
+      .filter({ hasText: 'Thời hạn hồ sơ đang tạm dừng' });
+    await notice.getByText('Lý do: Chờ công dân thực hiện nghĩa vụ tài chính').waitFor();
+    await screenshot(inbox.page, 'paused-drawer');
+    expect((await dossierByCode(code)).clock).toBe('paused');
+
+    // when resumed with a reason
+    await actions.start('Tiếp tục');
+    await actions.field('Lý do tiếp tục').fill('Công dân đã nộp tiền');
+    await actions.submit('Tiếp tục');
+
+    // then
+    await actions.button('Tạm dừng').waitFor();
+    expect(await notice.count()).toBe(0);
+    expect((await dossierByCode(code)).clock).toBe('running');
+    await drawer.close();
+    await inbox.page.close();
+  });
+
   it('the leader sends a step back with a reason after a confirmation, then gives the step to an officer', async () => {
     // given a dossier whose check is done: it waits at the confirmation step (t_xac_nhan)
     const code = await dossierAtTheRegistry(demo, 'Lê Văn Dũng');
