@@ -11,6 +11,7 @@ import type {
 import type { Variables } from '@lienthong/engine-core';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
+import { ReadDb } from '../database/read-db.service';
 import { DOSSIER_COLUMNS, type DossierRow } from '../runtime/dossier-row';
 
 export interface TaskRow {
@@ -68,7 +69,11 @@ const OPEN_OF_UNIT = `t.unit = $1 AND t.status = 'active' AND t.kind = 'user'`;
  */
 @Injectable()
 export class TasksRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Lists may be a moment behind the commands: they can run on the read standby (ReadDb). */
+    private readonly read: ReadDb,
+  ) {}
 
   /**
    * A page in creation order (or, `byDue`, earliest due instant first, a step without one last), after
@@ -101,7 +106,7 @@ export class TasksRepository {
     // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
     const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
     if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
-    const { rows } = await this.db.query<TaskListRow>(
+    const { rows } = await this.read.query<TaskListRow>(
       `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
          ${filter.where}
@@ -191,7 +196,7 @@ export class TasksRepository {
     unit: string,
     now: Date,
   ): Promise<{ open: number; overdue: number; due_soon: number }> {
-    const { rows } = await this.db.query<{ open: number; overdue: number; due_soon: number }>(
+    const { rows } = await this.read.query<{ open: number; overdue: number; due_soon: number }>(
       `SELECT count(*)::int AS open, (count(*) FILTER (WHERE ${OVERDUE}))::int AS overdue,
               (count(*) FILTER (WHERE ${DUE_SOON}))::int AS due_soon
          FROM tasks t WHERE ${OPEN_OF_UNIT}`,
@@ -207,7 +212,7 @@ export class TasksRepository {
     which: 'overdue' | 'due_soon',
     limit: number,
   ): Promise<TaskListRow[]> {
-    const { rows } = await this.db.query<TaskListRow>(
+    const { rows } = await this.read.query<TaskListRow>(
       `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
         WHERE ${OPEN_OF_UNIT} AND ${which === 'overdue' ? OVERDUE : DUE_SOON}
@@ -224,7 +229,7 @@ export class TasksRepository {
     from: Date,
     to: Date,
   ): Promise<{ early: number; on_time: number; late: number }> {
-    const { rows } = await this.db.query<{ early: number; on_time: number; late: number }>(
+    const { rows } = await this.read.query<{ early: number; on_time: number; late: number }>(
       `SELECT (count(*) FILTER (WHERE outcome = 'early'))::int AS early,
               (count(*) FILTER (WHERE outcome = 'on_time'))::int AS on_time,
               (count(*) FILTER (WHERE outcome = 'late'))::int AS late
