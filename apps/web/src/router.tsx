@@ -11,6 +11,7 @@ import { RouteErrorPage } from './pages/route-error.page';
 const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
+  leader: lazy(() => import('./leader/leader.page')),
   desk: lazy(() => import('./desk/desk.page')),
   designer: lazy(() => import('./areas/designer.page')),
   statistics: lazy(() => import('./areas/statistics.page')),
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomeRedirect /> },
           area('inbox', 'hop-viec'),
+          area('leader', 'lanh-dao'),
           area('desk', 'mot-cua'),
           area('designer', 'thiet-ke'),
           area('designer', 'thiet-ke/chuyen-phien-ban', MigrationPage),

@@ -1,4 +1,4 @@
-export { step, emptyState, activeNodes, assertVariables } from './interpreter';
+export { step, emptyState, activeNodes, assertVariables, sendBackTargets } from './interpreter';
 export { evaluateFeel, toJson } from './feel';
 export * from './model';
 export { proposeMapping, mappingOf, migrateInstance } from './migration';

@@ -115,6 +115,10 @@ describe('audit log', () => {
     await t.api.post(`/tasks/${review.id}/claim`);
     await t.api.post(`/tasks/${review.id}/unclaim`);
     await t.api.post(`/tasks/${review.id}/assign`, { username: null });
+    await t.api.post(`/tasks/${review.id}/supplement-request`, { items: ['Bản sao CCCD'] });
+    await t.api.post(`/dossiers/${dossier.id}/supplement-received`, {});
+    // not an earlier step of the dossier: 422, still recorded
+    await t.api.post(`/tasks/${review.id}/send-back`, { targetNodeId: 'khong-co', reason: 'Thử' });
     await t.api.post(`/tasks/${review.id}/complete`, {});
     const tax = (await t.api.get<PageDto<TaskDto>>(`/external-tasks?dossierId=${dossier.id}`)).body.items[0]!;
     await t.api.post(`/external-tasks/${tax.id}/bpmn-error`, { errorCode: 'KHONG_BAT' }); // no boundary: 422
@@ -132,7 +136,7 @@ describe('audit log', () => {
     await t.as('DTP-VP', ['admin']).post(`/incidents/${tax.id}/retry`, { retries: 1 });
     await t.api.post(`/external-tasks/${tax.id}/complete`, { variables: { amount: 1_200_000 } });
     await t.api.post(`/dossiers/${dossier.id}/pause`, { reason: 'Lấy ý kiến chuyên gia' });
-    await t.api.post(`/dossiers/${dossier.id}/resume`, {});
+    await t.api.post(`/dossiers/${dossier.id}/resume`, { reason: 'Đã có ý kiến chuyên gia' });
     await t.api.post(`/dossiers/${dossier.id}/extension`, {
       newDueAt: '2099-01-01T10:00:00+07:00',
       reason: 'Chờ đo đạc lại',

@@ -18,6 +18,7 @@ import { Clock } from '../common/clock/clock';
 import { vnDate } from '../common/clock/vietnam-date.util';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { isUuid } from '../common/uuid.util';
+import { clockHolds } from '../runtime/deadlines';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
 import { type DossierDetailRow, type DossierListRow, DossiersRepository } from './dossiers.repository';
@@ -173,6 +174,8 @@ export class DossiersService {
         pausedAt: clock?.pausedAt ?? null,
         calendarVersion: clock?.calendarVersion ?? null,
         extension: row.extension,
+        holds: row.status === 'active' ? clockHolds(row.deadlines?.pausedBy) : [],
+        supplement: row.deadlines?.supplement ?? null,
       },
     };
   }

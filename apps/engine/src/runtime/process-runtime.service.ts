@@ -7,6 +7,7 @@ import {
   step,
   type Command,
   type Effect,
+  type HistoryEvent,
   type InstanceState,
   type StepResult,
 } from '@lienthong/engine-core';
@@ -235,6 +236,8 @@ export class ProcessRuntime {
     ) => {
       deadline: DeadlineUpdate;
       extension?: { record: Record<string, unknown>; newDueAt: string };
+      /** History of the dossier written with the change (e.g. a supplement request). */
+      history?: HistoryEvent[];
     },
     actor: Actor,
     respond?: Respond<T>,
@@ -244,8 +247,11 @@ export class ProcessRuntime {
       const row = await load(this.db.query);
       const now = this.clock.now();
       const calendar = this.calendars.current();
-      const { deadline, extension } = change(row, { calendar, now });
-      const result: StepResult = { state: row.state, effects: [] };
+      const { deadline, extension, history } = change(row, { calendar, now });
+      const result: StepResult = {
+        state: row.state,
+        effects: (history ?? []).map((event) => ({ type: 'history', event })),
+      };
       const audit = pendingAudit(actor);
       const write = buildWrite(
         { mode: 'update', id: row.id, revision: row.revision, extension },
