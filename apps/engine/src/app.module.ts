@@ -20,6 +20,7 @@ import { PublicModule } from './public/public.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
+import { VersionMigrationModule } from './version-migration/version-migration.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -52,6 +53,7 @@ export class AppModule {
         CalendarModule,
         WebhooksModule,
         DefinitionsModule,
+        VersionMigrationModule,
         DossiersModule,
         TasksModule,
         ExternalTasksModule,

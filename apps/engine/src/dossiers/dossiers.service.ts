@@ -15,8 +15,10 @@ import { Db, type Sql } from '../database/db.service';
 import { remainingMinutes } from '@lienthong/calendar';
 import { CalendarSource } from '../runtime/calendar-source';
 import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { isUuid } from '../common/uuid.util';
+import { clockHolds } from '../runtime/deadlines';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
 import { type DossierDetailRow, type DossierListRow, DossiersRepository } from './dossiers.repository';
@@ -35,14 +37,18 @@ export class DossiersService {
     private readonly authz: Authz,
   ) {}
 
-  /** Receives a dossier: starts the published version of its procedure. */
+  /** Receives a dossier: starts the version of its procedure in effect today (engine clock, Vietnam date). */
   async create(input: CreateDossierDto, principal: Principal): Promise<DossierDto> {
     const variables = parseVariables(input.variables);
-    const found = await this.dossiers.findReceipt(input.definitionKey, input.receivingUnit ?? null);
+    const found = await this.dossiers.findReceipt(
+      input.definitionKey,
+      input.receivingUnit ?? null,
+      vnDate(this.clock.now()),
+    );
     if (!found?.any_version) throw notFound('Procedure', input.definitionKey);
     if (!found.id) {
       throw conflict(
-        `Procedure "${input.definitionKey}" has no published version: publish one before receiving dossiers.`,
+        `Procedure "${input.definitionKey}" has no published version in effect today: publish one before receiving dossiers.`,
         {
           code: 'not-published',
         },
@@ -168,6 +174,8 @@ export class DossiersService {
         pausedAt: clock?.pausedAt ?? null,
         calendarVersion: clock?.calendarVersion ?? null,
         extension: row.extension,
+        holds: row.status === 'active' ? clockHolds(row.deadlines?.pausedBy) : [],
+        supplement: row.deadlines?.supplement ?? null,
       },
     };
   }

@@ -9,7 +9,8 @@ import { Webhooks1764200000000 } from './1764200000000-webhooks';
 import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
-import { Reports1764650000000 } from './1764650000000-reports';
+import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
+import { Reports1764660000000 } from './1764660000000-reports';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -27,5 +28,6 @@ export const migrations: MigrationClass[] = [
   CalendarRecomputations1764300000000,
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
-  Reports1764650000000,
+  DefinitionPublication1764650000000,
+  Reports1764660000000,
 ];
