@@ -5,3 +5,5 @@ export * from '../../../../test/support/test-app';
 export { BACK_OFFICE_USER, memberOf } from '../../../../test/support/api-client';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 export { makeWednesdayOff } from '../../../../test/support/calendar';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { EventStreamClient } from '../../../../test/support/event-stream';
