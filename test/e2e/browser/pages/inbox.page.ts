@@ -15,11 +15,14 @@ export class InboxPage {
   readonly heading: Locator;
   readonly rows: Locator;
   readonly empty: Locator;
+  /** The live updates' indicator while the stream is open. */
+  readonly live: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Hộp việc' });
     this.rows = page.locator('.ant-table-tbody tr.ant-table-row');
     this.empty = page.getByText('Không có việc nào đang chờ');
+    this.live = page.getByRole('status').filter({ hasText: 'Đang cập nhật trực tiếp' });
   }
 
   /** The row of a dossier's step. */
