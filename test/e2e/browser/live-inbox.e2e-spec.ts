@@ -60,6 +60,17 @@ describe('the inbox updates live', () => {
     // then the step leaves the list (the dossier's next step at the branch comes in instead)
     await inbox.row(code).getByText('Kiểm tra hồ sơ').waitFor({ state: 'detached', timeout: LIVE_MS });
     await inbox.row(code).getByText('Xác nhận đủ điều kiện').waitFor({ timeout: LIVE_MS });
+
+    // when the browser loses the network, and meanwhile the desk passes on another dossier
+    await page.context().setOffline(true);
+    await inbox.reconnecting.waitFor({ timeout: LIVE_MS });
+    await screenshot(page, 'inbox-live-reconnecting');
+    const missed = await dossierAtTheRegistry(demo, 'Đinh Văn Khoa');
+
+    // then, once it is back, the inbox says so and shows what it missed
+    await page.context().setOffline(false);
+    await inbox.live.waitFor({ timeout: 40_000 });
+    await inbox.row(missed).getByText('Kiểm tra hồ sơ').waitFor({ timeout: LIVE_MS });
     // and the page was never reloaded
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,

@@ -24,6 +24,11 @@ const GAP_MS = 10_000;
 const MAX_GAPS = 1000;
 /** Catch-up check while listening (a NOTIFY normally wakes the reader at once). */
 const POLL_MS = 5_000;
+/**
+ * A NOTIFY wakes the reader this much later: the events of the commands committed meanwhile are read
+ * by one statement (under load, one read per batch of commands rather than per command).
+ */
+const COALESCE_MS = 25;
 /** Events are kept a day (a browser reconnecting later refetches its inbox). */
 export const KEEP_MS = 24 * 3600_000;
 const PURGE_EVERY_MS = 3600_000;
@@ -66,6 +71,9 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
   private readonly gaps = new Map<bigint, number>();
   private reading: Promise<void> | null = null;
   private again = false;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  /** Events were not read while no stream was open: `last` is caught up when one opens. */
+  private stale = false;
   private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -76,7 +84,7 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
     this.listener = new NotificationListener({
       channel: TASK_EVENTS_CHANNEL,
       connect: () => this.connect(),
-      onNotification: () => void this.read(),
+      onNotification: () => this.wake(),
       poll: () => this.read(),
       pollMs: POLL_MS,
       retryMs: 1_000,
@@ -103,6 +111,7 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
 
   async onModuleDestroy(): Promise<void> {
     if (this.purgeTimer !== null) clearInterval(this.purgeTimer);
+    if (this.wakeTimer !== null) clearTimeout(this.wakeTimer);
     for (const s of [...this.subscribers]) s.end();
     this.subscribers.clear();
     await this.listener.stop();
@@ -119,9 +128,23 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
     return this.subscribers.size;
   }
 
-  subscribe(subscriber: LiveSubscriber): () => void {
+  /**
+   * Adds a stream; once this resolves, `lastId` is current (while no stream was open, nothing was read)
+   * and every later event is pushed to it.
+   */
+  async subscribe(subscriber: LiveSubscriber): Promise<() => void> {
     this.subscribers.add(subscriber);
-    return () => this.subscribers.delete(subscriber);
+    const unsubscribe = () => void this.subscribers.delete(subscriber);
+    if (this.stale) {
+      await this.reading;
+      if (this.stale) {
+        this.stale = false;
+        this.gaps.clear();
+        const last = BigInt(await this.events.lastId());
+        if (last > this.last) this.last = last;
+      }
+    }
+    return unsubscribe;
   }
 
   /** Deletes the events older than KEEP_MS (engine time, as their `at`); answers how many. */
@@ -135,8 +158,22 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
     }
   }
 
-  /** Reads the new events (one reader at a time; a wake-up during a read reads again after it). */
+  private wake(): void {
+    this.wakeTimer ??= setTimeout(() => {
+      this.wakeTimer = null;
+      void this.read();
+    }, COALESCE_MS);
+  }
+
+  /**
+   * Reads the new events (one reader at a time; a wake-up during a read reads again after it). With no
+   * stream open in this process, reads nothing (see subscribe).
+   */
   read(): Promise<void> {
+    if (this.subscribers.size === 0) {
+      this.stale = true;
+      return Promise.resolve();
+    }
     if (this.reading !== null) {
       this.again = true;
       return this.reading;

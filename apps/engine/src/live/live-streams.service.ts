@@ -48,22 +48,27 @@ export class LiveStreams {
     const send = (row: TaskEventRow) => {
       if (open && !sent.has(row.id) && seesTaskEvent(principal, row)) res.write(taskEvent(row));
     };
-    const unsubscribe = this.live.subscribe({
-      push: (row) => (caughtUp ? send(row) : waiting.push(row)),
-      end: () => close(),
-    });
-    const heartbeat = setInterval(() => {
-      if (!this.auth.isSessionLive(principal.sessionId)) return close();
-      res.write(': heartbeat\n\n');
-    }, HEARTBEAT_MS).unref();
+    let unsubscribe = (): void => undefined;
+    const timer: { heartbeat?: NodeJS.Timeout } = {};
     const close = () => {
       if (!open) return;
       open = false;
-      clearInterval(heartbeat);
+      clearInterval(timer.heartbeat);
       unsubscribe();
       res.end();
     };
     onClose(close);
+    const stop = await this.live.subscribe({
+      push: (row) => (caughtUp ? send(row) : waiting.push(row)),
+      end: () => close(),
+    });
+    // The browser went away while the stream was being added.
+    if (!open) return stop();
+    unsubscribe = stop;
+    timer.heartbeat = setInterval(() => {
+      if (!this.auth.isSessionLive(principal.sessionId)) return close();
+      res.write(': heartbeat\n\n');
+    }, HEARTBEAT_MS).unref();
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -93,12 +98,16 @@ export class LiveStreams {
     sent: Set<string>,
   ): Promise<void> {
     const last = BigInt(lastEventId);
-    if (last >= BigInt(this.live.lastId)) return;
-    const { rows, oldest } = await this.events.missed(principal.unit, lastEventId, CATCH_UP_LIMIT + 1);
+    const { rows, oldest, newest } = await this.events.missed(
+      principal.unit,
+      lastEventId,
+      CATCH_UP_LIMIT + 1,
+    );
+    if (newest === null || BigInt(newest) <= last) return;
     // Purged after the browser's last event (or more than a catch-up): the browser refetches instead.
     const purged = oldest === null || BigInt(oldest) > last + 1n;
     if (rows.length > CATCH_UP_LIMIT || purged) {
-      res.write(`id: ${this.live.lastId}\nevent: reset\ndata: {}\n\n`);
+      res.write(`id: ${newest}\nevent: reset\ndata: {}\n\n`);
       return;
     }
     for (const row of rows) {

@@ -1,6 +1,7 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto } from '@lienthong/contracts';
 import { EventStreamClient, startTestApp, type TestApp } from '../testing/test-app';
+import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
 import { LiveEvents } from './live-events.service';
 
 jest.setTimeout(60_000);
@@ -10,7 +11,7 @@ const KEY = 'truc-tiep-thu-nghiem';
 const PROCEDURE = bpmnFixture(
   `<startEvent id="s"/>
    <userTask id="tiepNhan" name="Tiếp nhận hồ sơ" lt:unit="DTP-TTHCC" lt:candidateRole="reception"/>
-   <userTask id="thamDinh" name="Thẩm định hồ sơ" lt:unit="DTP-VPDK-CL" lt:candidateRole="officer"/>
+   <userTask id="thamDinh" name="Thẩm định hồ sơ" lt:unit="DTP-VPDK-CL" lt:candidateRole="officer" lt:allottedTime="2d"/>
    <userTask id="ky" name="Ký duyệt" lt:unit="DTP-VPDK-CL" lt:candidateRole="leader"/>
    <endEvent id="e"/>
    ${chain('s', 'tiepNhan', 'thamDinh', 'ky', 'e')}`,
@@ -118,6 +119,20 @@ describe('live inbox events (server-sent)', () => {
     await again.taskEvent(review, 'claimed');
     await again.taskEvent(review, 'completed');
     expect(again.events.some((e) => e.id === seen.id)).toBe(false);
+  });
+
+  it('streams the deadline sweep marking a step overdue', async () => {
+    // given the officer's stream and a step due in two working days
+    const officer = await open(LAND, ['officer']);
+    const { review } = await atReview();
+    await officer.taskEvent(review, 'created');
+
+    // when the sweep runs a month later
+    await t.app.get(DeadlineSweeper).sweep(new Date(Date.now() + 30 * 24 * 3600_000));
+
+    // then the stream says the step is overdue
+    const overdue = await officer.taskEvent(review, 'deadline');
+    expect(overdue.deadlineStatus).toBe('overdue');
   });
 
   it('tells a stream whose missed events were purged to refetch (reset)', async () => {

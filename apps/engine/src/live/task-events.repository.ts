@@ -39,24 +39,24 @@ export class TaskEventsRepository {
   }
 
   /**
-   * A reconnecting stream's catch-up: up to `limit` events of `unit` after `afterId`, and the oldest
-   * event kept (to tell whether some after `afterId` were purged).
+   * A reconnecting stream's catch-up: up to `limit` events of `unit` after `afterId`, and the oldest and
+   * newest events kept (to tell whether some after `afterId` were purged, and where a reset resumes).
    */
   async missed(
     unit: string,
     afterId: string,
     limit: number,
-  ): Promise<{ rows: TaskEventRow[]; oldest: string | null }> {
-    const { rows } = await this.db.query<TaskEventRow & { oldest: string | null }>(
-      `SELECT ${COLUMNS}, (SELECT min(id)::text FROM task_events) AS oldest
-         FROM task_events WHERE id > $1::bigint AND unit = $2 ORDER BY id LIMIT $3`,
+  ): Promise<{ rows: TaskEventRow[]; oldest: string | null; newest: string | null }> {
+    const { rows: kept } = await this.db.query<{ oldest: string | null; newest: string | null }>(
+      `SELECT min(id)::text AS oldest, max(id)::text AS newest FROM task_events`,
+    );
+    const { oldest = null, newest = null } = kept[0] ?? {};
+    if (newest === null || BigInt(newest) <= BigInt(afterId)) return { rows: [], oldest, newest };
+    const { rows } = await this.db.query<TaskEventRow>(
+      `SELECT ${COLUMNS} FROM task_events WHERE id > $1::bigint AND unit = $2 ORDER BY id LIMIT $3`,
       [afterId, unit, limit],
     );
-    if (rows.length > 0) return { rows, oldest: rows[0]!.oldest };
-    const { rows: kept } = await this.db.query<{ oldest: string | null }>(
-      `SELECT min(id)::text AS oldest FROM task_events`,
-    );
-    return { rows: [], oldest: kept[0]?.oldest ?? null };
+    return { rows, oldest, newest };
   }
 
   /** Deletes up to `batch` events older than `before`; answers how many. */

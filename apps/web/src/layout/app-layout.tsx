@@ -76,8 +76,9 @@ export function AppLayout() {
   const state = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  // One live stream per signed-in session, whatever page is open (the inbox shows its state).
-  useLiveEvents(state.status === 'signed-in' ? state.user.id : null);
+  // One live stream per signed-in session, whatever page is open (the inbox shows its state); an
+  // expired session's stream stops, and opens again once the person has signed in over the page.
+  useLiveEvents(state.status === 'signed-in' && !state.expired ? state.user.id : null);
   if (state.status !== 'signed-in') return null;
   const { user } = state;
   const areas = areasFor(user.roles);
