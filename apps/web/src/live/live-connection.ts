@@ -39,7 +39,6 @@ export class LiveConnection {
   private delay = 0;
   private lastEventId: string | null = null;
   private stopped = false;
-  private opened = false;
   private current: LiveStatus = 'off';
   private readonly listeners = new Set<() => void>();
 
@@ -92,9 +91,9 @@ export class LiveConnection {
     source.onopen = () => {
       this.delay = 0;
       this.set('live');
-      // Back after a break without an event id to resume from: what changed meanwhile is unknown.
-      if (this.opened && this.lastEventId === null) this.options.onReset();
-      this.opened = true;
+      // Without an event id to resume from (the first opening, or a break before any event), what
+      // changed before the stream opened is unknown: refetch once.
+      if (this.lastEventId === null) this.options.onReset();
     };
     source.addEventListener('task', (e) => {
       const message = e as MessageEvent<string>;
