@@ -41,6 +41,9 @@ interface AccessClaims {
   sid: string;
 }
 
+/** A stream ticket's claims: an access token's, but an OIDC sign-in has no session of ours. */
+type TicketClaims = Omit<AccessClaims, 'sid'> & { sid?: string };
+
 export type UserRow = AccountRow;
 
 export interface SignedIn {
@@ -178,7 +181,12 @@ export class AuthService {
         expired ? 'TOKEN_EXPIRED' : 'BAD_TOKEN',
       );
     }
-    if (this.revocations.isSessionRevoked(claims.sid)) {
+    return this.principalOfClaims(claims);
+  }
+
+  /** The person a verified token or stream ticket names, or a 401 if its session was revoked. */
+  private principalOfClaims(claims: TicketClaims): Principal {
+    if (claims.sid !== undefined && this.revocations.isSessionRevoked(claims.sid)) {
       throw unauthorized('The session has been signed out or revoked: sign in again.', 'SESSION_REVOKED');
     }
     return {
@@ -199,7 +207,7 @@ export class AuthService {
    */
   streamTicket(principal: Principal): { ticket: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.machineMs() / 1000);
-    const claims: Omit<AccessClaims, 'sid'> & { sid?: string } = {
+    const claims: TicketClaims = {
       sub: principal.id,
       name: principal.name,
       dn: principal.displayName,
@@ -218,7 +226,7 @@ export class AuthService {
 
   /** The principal of a live-stream ticket, or a 401 (invalid, expired, or its session revoked). */
   authenticateStreamTicket(ticket: string): Principal {
-    let claims: Omit<AccessClaims, 'sid'> & { sid?: string };
+    let claims: TicketClaims;
     try {
       claims = jwt.verify(ticket, this.key, {
         algorithms: ['HS256'],
@@ -234,18 +242,7 @@ export class AuthService {
         expired ? 'TICKET_EXPIRED' : 'BAD_TICKET',
       );
     }
-    if (claims.sid !== undefined && this.revocations.isSessionRevoked(claims.sid)) {
-      throw unauthorized('The session has been signed out or revoked: sign in again.', 'SESSION_REVOKED');
-    }
-    return {
-      kind: 'user',
-      id: claims.sub,
-      name: claims.name,
-      displayName: claims.dn,
-      unit: claims.unit,
-      roles: claims.roles.filter(isRole),
-      sessionId: claims.sid,
-    };
+    return this.principalOfClaims(claims);
   }
 
   /** True while the session (if any) has not been signed out or revoked. */

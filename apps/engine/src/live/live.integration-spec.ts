@@ -1,6 +1,6 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto } from '@lienthong/contracts';
-import { EventStreamClient, startTestApp, type TestApp } from '../testing/test-app';
+import { deployAndPublish, EventStreamClient, startTestApp, type TestApp } from '../testing/test-app';
 import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
 import { LiveEvents } from './live-events.service';
 
@@ -25,11 +25,7 @@ describe('live inbox events (server-sent)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ config: { jobsEnabled: false } });
-    const deployed = await t.api.post<{ version: number }>('/definitions', PROCEDURE);
-    expect(deployed.status).toBe(201);
-    expect((await t.api.post(`/definitions/${KEY}/versions/${deployed.body.version}/publish`)).status).toBe(
-      200,
-    );
+    await deployAndPublish(t.api, PROCEDURE, KEY);
   });
   afterAll(async () => {
     for (const s of streams) s.close();
