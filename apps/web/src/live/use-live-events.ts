@@ -5,6 +5,11 @@ import { LiveConnection, type LiveStatus, type LiveTaskEvent } from './live-conn
 
 /** Events arriving close together (a sweep, a batch claim) refetch the inbox once. */
 const BATCH_MS = 150;
+/**
+ * The list is read again this much later: with a read standby (DATABASE_READ_URL) the engine's lists
+ * may be a moment behind the event, which the first refetch may not see yet.
+ */
+const AGAIN_MS = 1_500;
 
 let connection: LiveConnection | null = null;
 const statusListeners = new Set<() => void>();
@@ -22,11 +27,16 @@ async function streamTicket(): Promise<string | null> {
 function refresher(client: QueryClient): { onTask: (e: LiveTaskEvent) => void; onReset: () => void } {
   const steps = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let again: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     timer = null;
     void client.invalidateQueries({ queryKey: ['tasks'] });
     for (const id of steps) void client.invalidateQueries({ queryKey: ['task', id] });
     steps.clear();
+    again ??= setTimeout(() => {
+      again = null;
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+    }, AGAIN_MS);
   };
   const soon = () => {
     timer ??= setTimeout(flush, BATCH_MS);
