@@ -35,7 +35,7 @@ describe('the inbox updates live', () => {
     await inbox.list();
     await inbox.live.waitFor();
     await page.evaluate(() => {
-      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
     });
 
     // when the desk (another person, through the API) passes a dossier on to the registry
@@ -62,7 +62,7 @@ describe('the inbox updates live', () => {
     await inbox.row(code).getByText('Xác nhận đủ điều kiện').waitFor({ timeout: LIVE_MS });
 
     // and the page was never reloaded
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+    expect(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
     await page.close();
