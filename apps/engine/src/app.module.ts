@@ -14,6 +14,7 @@ import { ExternalTasksModule } from './external-tasks/external-tasks.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LiveModule } from './live/live.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PublicModule } from './public/public.module';
@@ -59,6 +60,7 @@ export class AppModule {
         MessagesModule,
         DeadlinesModule.register(config),
         JobsModule,
+        LiveModule,
         PublicModule,
         SeedModule,
         ...extraImports,

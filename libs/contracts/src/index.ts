@@ -18,6 +18,7 @@ export * from './dossiers.dto';
 export * from './deadlines.dto';
 export * from './task-status.dto';
 export * from './tasks.dto';
+export * from './live.dto';
 export * from './external-tasks.dto';
 export * from './messages.dto';
 export * from './calendar.dto';

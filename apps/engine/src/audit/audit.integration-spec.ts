@@ -91,6 +91,8 @@ describe('audit log', () => {
     ).toEqual([
       // validating a draft changes nothing
       'POST definitions/validate (DefinitionsController)',
+      // a live-stream ticket is signed, not stored: nothing changes
+      'POST events/ticket (LiveController)',
       // nor does the preview of a migration
       'POST migrations/plan (VersionMigrationController)',
     ]);

@@ -12,6 +12,7 @@ import { TaskEntity } from '../tasks/task.entity';
 import { UnitEntity } from '../identity/unit.entity';
 import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity';
+import { TaskEventEntity } from '../live/task-event.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BufferedMessageEntity } from '../messages/buffered-message.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
@@ -49,4 +50,6 @@ export const entities: EntityClass[] = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   CalendarRecomputationEntity,
+  // live inboxes
+  TaskEventEntity,
 ];

@@ -137,13 +137,24 @@ export class TasksRepository {
     return rows[0];
   }
 
-  /** Writes the assignee and bumps the dossier's revision, in one statement. */
-  async setAssignee(sql: Sql, id: string, assignee: string | null, now: Date): Promise<void> {
+  /**
+   * Writes the assignee, bumps the dossier's revision and records the live inboxes' event (`event`:
+   * claimed, unclaimed or assigned), in one statement.
+   */
+  async setAssignee(
+    sql: Sql,
+    id: string,
+    assignee: string | null,
+    now: Date,
+    event: 'claimed' | 'unclaimed' | 'assigned',
+  ): Promise<void> {
     await sql(
       `WITH t AS (UPDATE tasks SET assignee = $2::text, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
-                     WHERE id = $1 RETURNING dossier_id)
+                     WHERE id = $1 RETURNING id, dossier_id, kind, unit, candidate_role, assignee),
+            te AS (INSERT INTO task_events (at, type, task_id, dossier_id, unit, candidate_role, assignee)
+                   SELECT $3, $4, id, dossier_id, unit, candidate_role, assignee FROM t WHERE kind = 'user' AND unit IS NOT NULL)
          UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
-      [id, assignee, now],
+      [id, assignee, now, event],
     );
   }
 

@@ -101,7 +101,7 @@ export class TasksService {
 
   /** Takes a step: it becomes the caller's, and only theirs to complete (until a leader reassigns it). */
   async claim(id: string, principal: Principal): Promise<TaskDto> {
-    return this.setAssignee(id, principal, principal.name, (task) => {
+    return this.setAssignee(id, principal, principal.name, 'claimed', (task) => {
       this.authz.assertTask(principal, task, 'claim');
       if (task.assignee !== null && task.assignee !== principal.name) {
         throw conflict(`The step is already claimed by ${task.assignee}.`, { code: 'task-claimed' });
@@ -111,7 +111,7 @@ export class TasksService {
 
   /** Gives a claimed step back to the unit (its assignee, or a leader). */
   async unclaim(id: string, principal: Principal): Promise<TaskDto> {
-    return this.setAssignee(id, principal, null, (task) => {
+    return this.setAssignee(id, principal, null, 'unclaimed', (task) => {
       if (task.assignee === principal.name) return this.authz.assertTask(principal, task, 'read');
       this.authz.assertCanAssign(principal, task);
     });
@@ -120,7 +120,7 @@ export class TasksService {
   /** A leader of the unit assigns the step to one of the unit's people (or, with null, to nobody). */
   async assign(id: string, username: string | null, principal: Principal): Promise<TaskDto> {
     const target = username?.trim().toLowerCase() ?? null;
-    return this.setAssignee(id, principal, target, async (task, sql) => {
+    return this.setAssignee(id, principal, target, 'assigned', async (task, sql) => {
       this.authz.assertCanAssign(principal, task);
       if (target === null) return;
       const member = await this.tasks.member(sql, target);
@@ -142,6 +142,7 @@ export class TasksService {
     id: string,
     principal: Principal,
     assignee: string | null,
+    event: 'claimed' | 'unclaimed' | 'assigned',
     check: (task: TaskRow, sql: Sql) => void | Promise<void>,
   ): Promise<TaskDto> {
     const actor = actorOf(principal);
@@ -156,7 +157,7 @@ export class TasksService {
           code: 'task-not-active',
         });
       }
-      await this.tasks.setAssignee(sql, id, assignee, this.runtime.now());
+      await this.tasks.setAssignee(sql, id, assignee, this.runtime.now(), event);
       const dto = toDto({ ...task, assignee });
       await writeAuditIn(sql, actor);
       if (key) await recordKeyIn(sql, key, { status: key.status, body: dto });

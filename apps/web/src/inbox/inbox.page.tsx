@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
+import { LiveIndicator } from '../live/live-indicator';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
 import { useInbox, useUnitNames } from './inbox.api';
@@ -169,6 +170,7 @@ export default function InboxPage() {
           </Typography.Text>
         </div>
         <Space>
+          <LiveIndicator />
           {selected.length > 0 && (
             <Typography.Text type="secondary" aria-live="polite">
               Đã chọn {selected.length} bước

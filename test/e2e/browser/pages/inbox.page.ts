@@ -15,11 +15,17 @@ export class InboxPage {
   readonly heading: Locator;
   readonly rows: Locator;
   readonly empty: Locator;
+  /** The live updates' indicator while the stream is open. */
+  readonly live: Locator;
+  /** The indicator while the stream is down and being reopened. */
+  readonly reconnecting: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Hộp việc' });
     this.rows = page.locator('.ant-table-tbody tr.ant-table-row');
     this.empty = page.getByText('Không có việc nào đang chờ');
+    this.live = page.getByRole('status').filter({ hasText: 'Đang cập nhật trực tiếp' });
+    this.reconnecting = page.getByRole('status').filter({ hasText: 'Mất kết nối, đang thử lại…' });
   }
 
   /** The row of a dossier's step. */

@@ -10,6 +10,7 @@ import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-re
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
 import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
+import { TaskEvents1764660000000 } from './1764660000000-task-events';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -28,4 +29,5 @@ export const migrations: MigrationClass[] = [
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
   DefinitionPublication1764650000000,
+  TaskEvents1764660000000,
 ];
