@@ -125,6 +125,13 @@ export class DossierEntity {
   @Column({ type: 'jsonb', nullable: true })
   extension!: Record<string, unknown> | null;
 
+  /**
+   * Code, applicant and variables' values folded (lower case, no diacritics, đ → d) for the inbox's
+   * search; written by the trigger `dossiers_search_text` (see the Inbox migration), never by the engine.
+   */
+  @Column({ name: 'search_text', type: 'text', nullable: true, select: false, insert: false, update: false })
+  searchText!: string | null;
+
   /** The steps (unit, officer) that held the dossier when its deadline passed. */
   @Column({ name: 'overdue_holders', type: 'jsonb', nullable: true })
   overdueHolders!: Array<Record<string, unknown>> | null;

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse } from '../common/pagination';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
-import type { PageDto, TaskCompletionDto, TaskDto, TaskListItemDto } from '@lienthong/contracts';
+import type {
+  PageDto,
+  TaskCompletionDto,
+  TaskCountsDto,
+  TaskDto,
+  TaskListItemDto,
+} from '@lienthong/contracts';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
@@ -10,8 +16,10 @@ import {
   AssignTaskBody,
   CompleteTaskBody,
   TaskCompletionDto as TaskCompletionSchema,
+  TaskCountsDto as TaskCountsSchema,
   TaskDto as TaskSchema,
   TaskListItemDto as TaskListItemSchema,
+  TaskFilterQuery,
   TaskListQuery,
 } from './task.dto';
 import { TasksService } from './tasks.service';
@@ -25,8 +33,9 @@ export class TasksController {
   @Get()
   @ApiOperation({
     summary:
-      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first " +
-      '(`order=due`: earliest due first), each with its procedure',
+      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's) and those " +
+      'assigned to them, oldest first (`order=due`: earliest due first), each with its procedure; filtered by ' +
+      'procedure, version, status, deadline status, due range, assignee, and searched (`q`)',
   })
   @ApiPageResponse(TaskListItemSchema)
   @ApiProblemResponses(400)
@@ -35,6 +44,18 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<PageDto<TaskListItemDto>> {
     return this.tasks.list({ ...query, kind: 'user' }, principal);
+  }
+
+  @Get('counts')
+  @ApiOperation({
+    summary:
+      "The numbers of the inbox's filter chips, in the list's scope (open steps unless `status` is given): " +
+      'by deadline status with the other filters, by procedure and version with the other filters',
+  })
+  @ApiOkResponse({ type: TaskCountsSchema })
+  @ApiProblemResponses(400)
+  counts(@Query() query: TaskFilterQuery, @CurrentPrincipal() principal: Principal): Promise<TaskCountsDto> {
+    return this.tasks.counts({ ...query, kind: 'user' }, principal);
   }
 
   @Get(':id')

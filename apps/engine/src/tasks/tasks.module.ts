@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { SavedFiltersController } from './saved-filters.controller';
+import { SavedFiltersRepository } from './saved-filters.repository';
+import { SavedFiltersService } from './saved-filters.service';
 import { TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
-/** The officers' steps (user tasks): inboxes, claim and assign, completion with a form. */
+/** The officers' steps (user tasks): inboxes (with their saved filters), claim and assign, completion with a form. */
 @Module({
   imports: [RuntimeModule],
-  controllers: [TasksController],
-  providers: [TasksRepository, TasksService],
+  controllers: [TasksController, SavedFiltersController],
+  providers: [TasksRepository, TasksService, SavedFiltersRepository, SavedFiltersService],
   exports: [TasksService],
 })
 export class TasksModule {}

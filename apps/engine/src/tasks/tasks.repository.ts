@@ -45,6 +45,42 @@ export interface TaskRow {
   outcome: OutcomeDto | null;
 }
 
+/** The filters of the task list (and of its counts). */
+export interface TaskFilters {
+  dossierId?: string;
+  unit?: string;
+  status?: TaskStatus;
+  kind?: TaskKind;
+  topic?: string;
+  /** A user name, or null: the steps nobody has. */
+  assignee?: string | null;
+  definitionKey?: string;
+  definitionVersion?: number;
+  deadlineStatus?: DeadlineStatusDto;
+  dueFrom?: string;
+  dueTo?: string;
+  /** Part of the dossier's search text (see the Inbox migration), taken literally. */
+  q?: string;
+}
+
+function filtersOf(query: TaskFilters): SqlFilter {
+  const filter = new SqlFilter()
+    .addIf(query.dossierId, 't.dossier_id = ?')
+    .addIf(query.unit, 't.unit = ?')
+    .addIf(query.status, 't.status = ?')
+    .addIf(query.kind, 't.kind = ?')
+    .addIf(query.topic, 't.topic = ?')
+    .addIf(query.assignee, 't.assignee = ?')
+    .addIf(query.definitionKey, 'd.definition_key = ?')
+    .addIf(query.definitionVersion, 'd.definition_version = ?')
+    .addIf(query.deadlineStatus, 't.deadline_status = ?')
+    .addIf(query.dueFrom, 't.due_at >= ?::timestamptz')
+    .addIf(query.dueTo, 't.due_at < ?::timestamptz')
+    .addIf(query.q && `%${query.q.replace(/[\\%_]/g, '\\$&')}%`, 'd.search_text LIKE lienthong_fold(?)');
+  if (query.assignee === null) filter.add('t.assignee IS NULL');
+  return filter;
+}
+
 const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
   t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
   t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
@@ -63,29 +99,14 @@ export class TasksRepository {
    * inbox (Authz.visibleTasks on alias t).
    */
   async list(
-    query: {
-      dossierId?: string;
-      unit?: string;
-      status?: TaskStatus;
-      kind?: TaskKind;
-      topic?: string;
-      assignee?: string;
-      byDue: boolean;
-      limit: number;
-      after?: { at: string; id: string };
-    },
+    query: TaskFilters & { byDue: boolean; limit: number; after?: { at: string; id: string } },
     visible: (filter: SqlFilter) => void,
   ): Promise<Array<TaskRow & { definition_key: string; procedure_name: string }>> {
-    const filter = new SqlFilter()
-      .addIf(query.dossierId, 't.dossier_id = ?')
-      .addIf(query.unit, 't.unit = ?')
-      .addIf(query.status, 't.status = ?')
-      .addIf(query.kind, 't.kind = ?')
-      .addIf(query.topic, 't.topic = ?')
-      .addIf(query.assignee, 't.assignee = ?');
+    const filter = filtersOf(query);
     visible(filter);
     const byDue = query.byDue;
     // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
+    // In due order it is the expression of tasks_inbox_idx (the Inbox migration).
     const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
     if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
     const { rows } = await this.db.query<TaskRow & { definition_key: string; procedure_name: string }>(
@@ -94,6 +115,40 @@ export class TasksRepository {
          ${filter.where}
         ORDER BY ${byDue ? `COALESCE(t.due_at, 'infinity'::timestamptz), t.id` : 't.created_at, t.id'}
         LIMIT ${filter.param(query.limit + 1)}`,
+      filter.params,
+    );
+    return rows;
+  }
+
+  /**
+   * How many steps the filters give, by deadline status and procedure version (a few rows: the caller
+   * adds them up per filter chip); `visible` as for `list`.
+   */
+  async counts(
+    query: TaskFilters,
+    visible: (filter: SqlFilter) => void,
+  ): Promise<
+    Array<{
+      deadline_status: DeadlineStatusDto;
+      definition_key: string;
+      definition_version: number;
+      procedure_name: string;
+      count: number;
+    }>
+  > {
+    const filter = filtersOf(query);
+    visible(filter);
+    const { rows } = await this.db.query<{
+      deadline_status: DeadlineStatusDto;
+      definition_key: string;
+      definition_version: number;
+      procedure_name: string;
+      count: number;
+    }>(
+      `SELECT t.deadline_status, d.definition_key, d.definition_version, def.name AS procedure_name, count(*)::int AS count
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+         ${filter.where}
+        GROUP BY t.deadline_status, d.definition_key, d.definition_version, def.name`,
       filter.params,
     );
     return rows;
