@@ -24,6 +24,8 @@ import type { InstanceState, Variables } from '@lienthong/engine-core';
 @Index('dossiers_due_soon_idx', ['dueSoonAt'], {
   where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
 })
+/** The open dossiers with their definition (a covering index, built by the Inbox migration; TypeORM leaves it alone). */
+@Index('dossiers_open_idx', { synchronize: false })
 export class DossierEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -106,7 +106,7 @@ export class TasksService {
    */
   async counts(query: Omit<TaskQuery, 'limit'>, principal: Principal): Promise<TaskCountsDto> {
     const { deadlineStatus, definitionKey, definitionVersion, ...others } = resolveFilters(
-      { status: 'active', ...query },
+      { ...query, status: query.status ?? 'active' },
       principal,
     );
     const rows = await this.tasks.counts(others, (filter) => this.authz.visibleTasks(principal, filter));

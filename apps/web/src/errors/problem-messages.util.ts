@@ -45,6 +45,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'task-claimed': 'Bước này đã có cán bộ khác nhận xử lý.',
   'form-invalid': 'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
   'not-published': 'Thủ tục này chưa có phiên bản được ban hành nên chưa tiếp nhận được hồ sơ.',
+  'saved-filter-name-taken': 'Bạn đã có một bộ lọc mang tên này. Vui lòng chọn tên khác.',
 };
 
 const BY_SLUG: Readonly<Record<string, string>> = {

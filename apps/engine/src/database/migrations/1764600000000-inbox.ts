@@ -48,10 +48,16 @@ export class Inbox1764600000000 implements MigrationInterface {
          FOR EACH ROW EXECUTE FUNCTION dossiers_search_text()`,
     );
     await queryRunner.query(`UPDATE "dossiers" d SET search_text = ${SEARCH_TEXT_OF('d')}`);
-    // The inbox's list in due order (the sort key of TasksRepository.list), open user steps only.
+    // The inbox's list in due order (the sort key of TasksRepository.list), open user steps only; with
+    // what the visibility rule and the counts read, so that counting a unit's open steps reads the index alone.
     await queryRunner.query(
       `CREATE INDEX "tasks_inbox_idx" ON "tasks" ("unit", (COALESCE(due_at, 'infinity'::timestamptz)), "id")
+         INCLUDE ("kind", "candidate_role", "assignee", "deadline_status", "dossier_id", "due_at")
          WHERE status = 'active' AND kind = 'user'`,
+    );
+    // The open dossiers, with their definition: what the counts and the search join the open steps with.
+    await queryRunner.query(
+      `CREATE INDEX "dossiers_open_idx" ON "dossiers" ("id") INCLUDE ("definition_id") WHERE status = 'active'`,
     );
     await queryRunner.query(
       `CREATE INDEX "tasks_inbox_assignee_idx" ON "tasks" ("assignee") WHERE status = 'active' AND kind = 'user' AND assignee IS NOT NULL`,
@@ -68,6 +74,7 @@ export class Inbox1764600000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "saved_filters_username_name_uq"`);
     await queryRunner.query(`DROP TABLE "saved_filters"`);
     await queryRunner.query(`DROP INDEX "tasks_inbox_assignee_idx"`);
+    await queryRunner.query(`DROP INDEX "dossiers_open_idx"`);
     await queryRunner.query(`DROP INDEX "tasks_inbox_idx"`);
     await queryRunner.query(`DROP TRIGGER dossiers_search_text ON "dossiers"`);
     await queryRunner.query(`DROP FUNCTION dossiers_search_text()`);
