@@ -2,7 +2,6 @@ import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
 import { dossierAtTheRegistry } from './dossiers';
 import { InboxPage } from './pages/inbox.page';
-import { SignInPage } from './pages/sign-in.page';
 import { screenshot } from './screenshots';
 
 jest.setTimeout(180_000);
@@ -28,14 +27,7 @@ describe('the inbox filter bar in the browser', () => {
     await demo?.stop();
   });
 
-  async function officerInbox(): Promise<InboxPage> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('cv.vpdk', 'demo'));
-    const inbox = new InboxPage(page);
-    await inbox.list();
-    return inbox;
-  }
+  const officerInbox = () => InboxPage.signedIn(() => browser.newPage(), base, 'cv.vpdk');
 
   it('filters by deadline status with counts on the chips, in the URL (back undoes it)', async () => {
     const inbox = await officerInbox();

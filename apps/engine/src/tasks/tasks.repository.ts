@@ -4,6 +4,7 @@ import type {
   DeadlineStatusDto,
   FormFieldDto,
   OutcomeDto,
+  TaskCountsQueryDto,
   TaskKind,
   TaskStatus,
 } from '@lienthong/contracts';
@@ -45,22 +46,14 @@ export interface TaskRow {
   outcome: OutcomeDto | null;
 }
 
-/** The filters of the task list (and of its counts). */
-export interface TaskFilters {
-  dossierId?: string;
-  unit?: string;
-  status?: TaskStatus;
+/**
+ * The filters of the task list (and of its counts): the API's, with `assignee` a user name or null (the
+ * steps nobody has), `q` part of the dossier's search text (see the Inbox migration) taken literally.
+ */
+export interface TaskFilters extends Omit<TaskCountsQueryDto, 'assignee'> {
   kind?: TaskKind;
   topic?: string;
-  /** A user name, or null: the steps nobody has. */
   assignee?: string | null;
-  definitionKey?: string;
-  definitionVersion?: number;
-  deadlineStatus?: DeadlineStatusDto;
-  dueFrom?: string;
-  dueTo?: string;
-  /** Part of the dossier's search text (see the Inbox migration), taken literally. */
-  q?: string;
 }
 
 /** The WHERE clause of the filters; `whole`: for a statement that reads every step they give (the counts). */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { SignInPage } from './sign-in.page';
 
 export interface InboxRow {
   dossierCode: string;
@@ -97,6 +98,16 @@ export class InboxPage {
   /** Opens a dossier's step in its drawer. */
   async openStep(dossierCode: string): Promise<void> {
     await this.page.getByRole('button', { name: `Xử lý hồ sơ ${dossierCode}` }).click();
+  }
+
+  /** A new page of `newPage`, signed in as `username` (demo password) at the inbox, its list loaded. */
+  static async signedIn(newPage: () => Promise<Page>, baseUrl: string, username: string): Promise<InboxPage> {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/hop-viec`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
+    const inbox = new InboxPage(page);
+    await inbox.list();
+    return inbox;
   }
 
   async open(baseUrl: string): Promise<this> {
