@@ -188,6 +188,12 @@ describe('audit log', () => {
     });
     await t.api.post(`/webhooks/${hook.body.id}/deliveries/1/retry`); // nothing to retry (404), still recorded
     await t.api.post(`/webhooks/${hook.body.id}/deactivate`);
+    const officer = t.as('DTP-VPDK-CL', ['officer']);
+    const saved = await officer.post<{ id: string }>('/me/saved-filters', {
+      name: 'Quá hạn',
+      query: { deadlineStatus: 'overdue' },
+    });
+    await officer.request('DELETE', `/me/saved-filters/${saved.body.id}`);
     const signedIn = await t.anonymous.post<{ accessToken: string; refreshToken: string }>('/auth/login', {
       username: 'cv.nhatky',
       password: 'mat-khau-nhat-ky',

@@ -9,6 +9,7 @@ import { DeadlineEventEntity } from '../deadlines/deadline-event.entity';
 import { HistoryEventEntity } from '../dossiers/history-event.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
+import { SavedFilterEntity } from '../tasks/saved-filter.entity';
 import { UnitEntity } from '../identity/unit.entity';
 import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity';
@@ -52,4 +53,6 @@ export const entities: EntityClass[] = [
   CalendarRecomputationEntity,
   // live inboxes
   TaskEventEntity,
+  // inbox
+  SavedFilterEntity,
 ];

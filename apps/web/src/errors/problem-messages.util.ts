@@ -63,6 +63,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'dossier-finished': 'Hồ sơ đã kết thúc, không thể thực hiện thao tác này.',
   'concurrent-change': 'Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.',
   ROLE_REQUIRED: 'Bạn không có vai trò cần thiết để thực hiện thao tác này.',
+  'saved-filter-name-taken': 'Bạn đã có một bộ lọc mang tên này. Vui lòng chọn tên khác.',
 };
 
 const BY_SLUG: Readonly<Record<string, string>> = {

@@ -9,7 +9,9 @@ import { useSession } from '../auth/use-session';
 import { LiveIndicator } from '../live/live-indicator';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
-import { useInbox, useUnitNames } from './inbox.api';
+import { useInbox, useInboxCounts, useUnitNames } from './inbox.api';
+import { InboxFilterBar } from './inbox-filter-bar';
+import { emptyText, filtersFromParams, type InboxFilters, withFilters } from './inbox-filters.util';
 import { TaskDrawer } from './task-drawer';
 import { useClaimSteps } from './task.api';
 import { stepTimeWords } from './working-time-words.util';
@@ -33,11 +35,15 @@ function useNow(everyMs = 60_000): Date {
 const TIME_COLOUR = { overdue: '#cf1322', due_soon: '#d46b08' } as const;
 
 export default function InboxPage() {
-  const inbox = useInbox();
+  const [params, setParams] = useSearchParams();
+  // the filters live in the URL: a link shares them, the back button undoes one
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const setFilters = (next: InboxFilters) => setParams((p) => withFilters(p, next));
+  const inbox = useInbox(filters);
+  const counts = useInboxCounts(filters);
   const units = useUnitNames();
   const now = useNow();
   const tasks = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
-  const [params, setParams] = useSearchParams();
   const openId = params.get('buoc');
   const open = (id: string | null) =>
     setParams((p) => {
@@ -202,11 +208,16 @@ export default function InboxPage() {
           >
             Trả lại{givable.length > 0 ? ` (${givable.length})` : ''}
           </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void inbox.refetch()} loading={inbox.isRefetching}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void Promise.all([inbox.refetch(), counts.refetch()])}
+            loading={inbox.isRefetching && !inbox.isFetchingNextPage}
+          >
             Làm mới
           </Button>
         </Space>
       </Flex>
+      <InboxFilterBar filters={filters} counts={counts.data} onChange={setFilters} />
       {inbox.isError && (
         <Alert
           type="error"
@@ -227,6 +238,7 @@ export default function InboxPage() {
             rowKey="id"
             columns={columns}
             dataSource={tasks}
+            loading={inbox.isPlaceholderData}
             pagination={false}
             rowSelection={{
               selectedRowKeys: selected,
@@ -240,7 +252,7 @@ export default function InboxPage() {
               emptyText: (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description="Không có việc nào đang chờ"
+                  description={emptyText(filters)}
                   style={{ padding: '32px 0' }}
                 />
               ),
@@ -250,7 +262,10 @@ export default function InboxPage() {
       </Card>
       {tasks.length > 0 && (
         <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">Đang hiển thị {tasks.length} bước</Typography.Text>
+          <Typography.Text type="secondary" aria-live="polite">
+            Đang hiển thị {tasks.length}
+            {counts.data && counts.data.total > tasks.length ? ` / ${counts.data.total}` : ''} bước
+          </Typography.Text>
           {inbox.hasNextPage && (
             <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
               Tải thêm

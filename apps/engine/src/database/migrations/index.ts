@@ -9,6 +9,7 @@ import { Webhooks1764200000000 } from './1764200000000-webhooks';
 import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
+import { Inbox1764600000000 } from './1764600000000-inbox';
 import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
 import { TaskEvents1764660000000 } from './1764660000000-task-events';
 
@@ -28,6 +29,7 @@ export const migrations: MigrationClass[] = [
   CalendarRecomputations1764300000000,
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
+  Inbox1764600000000,
   DefinitionPublication1764650000000,
   TaskEvents1764660000000,
 ];
