@@ -91,10 +91,10 @@ describe('audit log', () => {
     ).toEqual([
       // validating a draft changes nothing
       'POST definitions/validate (DefinitionsController)',
-      // a live-stream ticket is signed, not stored: nothing changes
-      'POST events/ticket (LiveController)',
       // nor does the preview of a migration
       'POST migrations/plan (VersionMigrationController)',
+      // a live-stream ticket is signed, not stored: nothing changes
+      'POST events/ticket (LiveController)',
     ]);
   });
 
