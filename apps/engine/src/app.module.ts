@@ -20,6 +20,7 @@ import { PublicModule } from './public/public.module';
 import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { DraftsModule } from './drafts/drafts.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -50,6 +51,7 @@ export class AppModule {
         IdentityModule,
         CalendarModule,
         WebhooksModule,
+        DraftsModule,
         DefinitionsModule,
         DossiersModule,
         TasksModule,

@@ -16,6 +16,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BufferedMessageEntity } from '../messages/buffered-message.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
+import { DraftEntity } from '../drafts/draft.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -49,4 +50,6 @@ export const entities: EntityClass[] = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   CalendarRecomputationEntity,
+  // designer
+  DraftEntity,
 ];
