@@ -12,7 +12,7 @@ const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
   desk: lazy(() => import('./desk/desk.page')),
-  designer: lazy(() => import('./areas/designer.page')),
+  designer: lazy(() => import('./designer/designer.page')),
   statistics: lazy(() => import('./areas/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),
 };
