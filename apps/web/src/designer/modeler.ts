@@ -11,6 +11,7 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './designer.css';
+import { freshAnalysisModule } from './lint/fresh-analysis';
 import { ltLintConfig } from './lint/lt-lint';
 import { ltPropertiesModule } from './properties/lt-properties.provider';
 import type { LtData } from './properties/lt-data';
@@ -37,6 +38,7 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, data: LtD
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       ltPropertiesModule(data),
+      freshAnalysisModule,
       lintModule,
       minimapModule,
       gridModule,

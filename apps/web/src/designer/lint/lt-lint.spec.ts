@@ -3,7 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import Linter from 'bpmnlint/lib/linter';
-import { analyzeBpmn, ltDescriptor, ltRules, parseBpmn, type ValidationIssue } from '@lienthong/bpmn';
+import {
+  analyzeBpmn,
+  forgetAnalysis,
+  ltDescriptor,
+  ltRules,
+  parseBpmn,
+  type ValidationIssue,
+} from '@lienthong/bpmn';
 import { inVietnamese, LT_PLUGIN_PACKAGE, ltLintConfig, toIssues } from './lt-lint';
 
 const repo = join(__dirname, '..', '..', '..', '..', '..');
@@ -91,6 +98,28 @@ describe('the lt bpmnlint plugin of the designer', () => {
       expect(browser.map(key).sort()).toEqual(engine.map(key).sort());
     },
   );
+
+  it('checks a tree edited in place afresh once its analysis is forgotten (as the modeler does)', async () => {
+    const xml = readFileSync(join(repo, 'processes', 'tach-thua-dat', 'v1.bpmn'), 'utf8');
+    const moddle = new BpmnModdle({ lt: ltDescriptor });
+    const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
+    const lint = async () => toIssues(await new Linter(ltLintConfig).lint(rootElement));
+    expect((await lint()).filter((i) => i.severity === 'error')).toEqual([]);
+    // a step appended after the last one, as bpmn-js does: the element and its flow added to the process
+    const process = (rootElement.rootElements as Array<{ $type: string; flowElements: unknown[] }>).find(
+      (e) => e.$type === 'bpmn:Process',
+    );
+    const last = (process?.flowElements as Array<{ id: string }>).find((e) => e.id === 't_tra_kq');
+    const task = moddle.create('bpmn:UserTask', { id: 'moi', name: 'Bước mới' });
+    const flow = moddle.create('bpmn:SequenceFlow', { id: 'f_moi', sourceRef: last, targetRef: task });
+    Object.assign(task, { $parent: process });
+    Object.assign(flow, { $parent: process });
+    process?.flowElements.push(task, flow);
+    forgetAnalysis(rootElement);
+    const after = await lint();
+    expect(after.map((i) => `${i.code}@${i.elementId}`)).toContain('unit-missing@moi');
+    expect(after.filter((i) => i.elementId === 'f_moi' && i.severity === 'error')).toEqual([]);
+  });
 
   it('finds problems in the rule fixtures (the comparison is not of empty lists)', async () => {
     const xml = readFileSync(join(rulesDir, 'step-unit.bpmn'), 'utf8');

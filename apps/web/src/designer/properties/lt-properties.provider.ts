@@ -87,7 +87,13 @@ function useUpdate(element: Element) {
 }
 
 /** A text entry of an `lt:` attribute, optionally checked as the designer types. */
-function textEntry(name: string, label: string, description: string, validate?: Validate) {
+function textEntry(
+  name: string,
+  label: string,
+  description: string,
+  validate?: Validate,
+  shown: (value: string) => string = (value) => value,
+) {
   return function LtTextEntry(props: EntryProps) {
     const update = useUpdate(props.element);
     const debounce = useService<unknown>('debounceInput');
@@ -97,7 +103,7 @@ function textEntry(name: string, label: string, description: string, validate?: 
       label,
       description,
       debounce,
-      getValue: () => (target(props.element).get(name) as string | undefined) ?? '',
+      getValue: () => shown((target(props.element).get(name) as string | undefined) ?? ''),
       setValue: (value: string) => update({ [name]: value === '' ? undefined : value }),
       validate,
     });
@@ -159,7 +165,9 @@ const UnitExpression = textEntry(
   'lt:unit',
   'Hoặc đơn vị theo biểu thức FEEL',
   'Ví dụ =receivingBranch (đơn vị tính theo dữ liệu của hồ sơ). Bắt đầu bằng dấu =.',
-  (v) => (v.trim() === '' || !v.trim().startsWith('=') ? null : feel(v)),
+  (v) => (v.trim() === '' ? null : v.trim().startsWith('=') ? feel(v) : 'Biểu thức bắt đầu bằng dấu =.'),
+  // a unit picked from the tree is shown above, not here
+  (value) => (value.trim().startsWith('=') ? value : ''),
 );
 const CandidateRole = selectEntry('lt:candidateRole', 'Vai trò xử lý', () => [...ROLE_OPTIONS]);
 const AllottedTime = textEntry(
