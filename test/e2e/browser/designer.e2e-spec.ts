@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DraftDto } from '@lienthong/contracts';
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
@@ -153,6 +155,41 @@ describe('process designer in the browser', () => {
     await designer.importFile(base, 'quy-trinh.bpmn', first);
     const second = await designer.export();
     expect(second).toBe(first);
+    await designer.page.close();
+  });
+
+  it('opens a Camunda Modeler file, and its extension elements survive an edit and a save', async () => {
+    const designer = await signedIn('thietke');
+    const file = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      'apps',
+      'web',
+      'src',
+      'designer',
+      'testing',
+      'third-party',
+      'camunda-modeler.bpmn',
+    );
+    await designer.importFile(base, 'camunda-modeler.bpmn', readFileSync(file, 'utf8'));
+    const draftId = new URL(designer.page.url()).searchParams.get('ban-nhap') ?? '';
+    await designer.select('Task_archive');
+    await designer.appendStep();
+    await designer.save();
+    expect(await designer.waitSaved()).toBeGreaterThanOrEqual(2);
+    const { body } = await (await demo.as('thietke')).get<DraftDto>(`/drafts/${draftId}`);
+    for (const kept of [
+      '<zeebe:taskDefinition type="archive" retries="5"',
+      '<camunda:inputOutput>',
+      '<zeebe:header key="priority" value="high"',
+      'camunda:candidateGroups="accounting"',
+      'modeler:executionPlatform="Camunda Cloud"',
+    ]) {
+      expect(body.xml).toContain(kept);
+    }
+    await screenshot(designer.page, 'designer-third-party');
     await designer.page.close();
   });
 });
