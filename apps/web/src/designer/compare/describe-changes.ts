@@ -1,18 +1,9 @@
+import type { DiffResult } from 'bpmn-js-differ';
 import { formatDays } from '../deadline/critical-path';
 import { MINUTES_PER_WORKING_DAY, parseWorkingDuration } from '@lienthong/calendar';
 
-/** What bpmn-js-differ reports (the parts read here). */
-export interface DiffLike {
-  _added: Record<string, { $type: string; name?: string }>;
-  _removed: Record<string, { $type: string; name?: string }>;
-  _changed: Record<
-    string,
-    {
-      model: { $type: string; name?: string };
-      attrs: Record<string, { oldValue: unknown; newValue: unknown }>;
-    }
-  >;
-}
+/** What bpmn-js-differ reports. */
+export type DiffLike = Pick<DiffResult, '_added' | '_removed' | '_changed'>;
 
 export interface ChangeLine {
   id: string;

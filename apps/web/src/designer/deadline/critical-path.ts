@@ -1,4 +1,5 @@
 import { MINUTES_PER_WORKING_DAY, parseWorkingDuration } from '@lienthong/calendar';
+import { STEP_TYPES } from '../properties/lt-data';
 
 /** The moddle elements the computation reads (bpmn-moddle business objects). */
 export interface FlowElementLike {
@@ -14,18 +15,7 @@ export interface FlowElementLike {
 }
 
 /** Elements that are steps: they take working time and should say how much (lt:allottedTime). */
-const STEP_TYPES = new Set([
-  'bpmn:UserTask',
-  'bpmn:ServiceTask',
-  'bpmn:ReceiveTask',
-  'bpmn:CallActivity',
-  'bpmn:SubProcess',
-  'bpmn:Task',
-  'bpmn:SendTask',
-  'bpmn:ManualTask',
-  'bpmn:ScriptTask',
-  'bpmn:BusinessRuleTask',
-]);
+const STEPS: ReadonlySet<string> = new Set(STEP_TYPES);
 
 export interface StepTime {
   id: string;
@@ -56,7 +46,7 @@ export interface CriticalPath {
  */
 export function criticalPath(process: { flowElements?: FlowElementLike[] }): CriticalPath {
   const elements = process.flowElements ?? [];
-  const steps = elements.filter((e) => STEP_TYPES.has(e.$type)).map(stepTime);
+  const steps = elements.filter((e) => STEPS.has(e.$type)).map(stepTime);
   const cost = new Map(steps.map((s) => [s.id, s.paused ? 0 : (s.minutes ?? 0)]));
   const next = new Map<string, string[]>();
   const link = (from: string, to: string) => next.set(from, [...(next.get(from) ?? []), to]);

@@ -1,3 +1,15 @@
+import { ltDescriptor } from '@lienthong/bpmn';
+
+/** The element types an `lt:` extension type of the engine's descriptor extends (e.g. `StepProps`). */
+export function extendedBy(typeName: string): readonly string[] {
+  return ltDescriptor.types.find((t) => t.name === typeName)?.extends ?? [];
+}
+
+/** Steps: they have a unit, a role and an allotted time (`lt:StepProps`). */
+export const STEP_TYPES = extendedBy('StepProps');
+/** Elements whose clock rule is set (`lt:ClockProps`). */
+export const CLOCKED_TYPES = extendedBy('ClockProps');
+
 /** Lists the properties panel offers (filled from the engine once loaded; the panel reads them when it renders). */
 export interface LtData {
   units: Array<{ code: string; name: string }>;

@@ -8,7 +8,7 @@ import { createElement as h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import { feelSyntaxError, stripFeelPrefix } from '@lienthong/bpmn';
 import { parseWorkingDuration } from '@lienthong/calendar';
-import { CLOCK_OPTIONS, ROLE_OPTIONS, type LtData } from './lt-data';
+import { CLOCK_OPTIONS, CLOCKED_TYPES, ROLE_OPTIONS, STEP_TYPES, type LtData } from './lt-data';
 
 /** What the provider reads of a diagram element and its business object. */
 interface Bo {
@@ -37,23 +37,6 @@ interface EntryProps {
 }
 type Validate = (value: string) => string | null;
 type Option = { value: string; label: string };
-
-const STEPS = [
-  'bpmn:UserTask',
-  'bpmn:ServiceTask',
-  'bpmn:ReceiveTask',
-  'bpmn:CallActivity',
-  'bpmn:SubProcess',
-  'bpmn:Task',
-];
-const CLOCKED = [
-  'bpmn:UserTask',
-  'bpmn:ServiceTask',
-  'bpmn:ReceiveTask',
-  'bpmn:CallActivity',
-  'bpmn:SubProcess',
-  'bpmn:IntermediateCatchEvent',
-];
 
 const workingTime: Validate = (value) => {
   if (value.trim() === '') return null;
@@ -217,7 +200,7 @@ const select = (id: string, component: unknown): Entry => ({ id, component, isEd
 /** The entries of the "Liên thông" group for an element (none for those the engine reads nothing of). */
 export function ltEntries(element: Element): Entry[] {
   const bo = target(element);
-  const is = (types: string[]) => types.some((t) => bo.$instanceOf(t));
+  const is = (types: readonly string[]) => types.some((t) => bo.$instanceOf(t));
   const entries: Entry[] = [];
   if (bo.$type === 'bpmn:Process') {
     entries.push(
@@ -227,7 +210,7 @@ export function ltEntries(element: Element): Entry[] {
       select('lt-receivingUnit', ReceivingUnit),
     );
   }
-  if (is(STEPS)) {
+  if (is(STEP_TYPES)) {
     entries.push(
       select('lt-unit', Unit),
       text('lt-unit-feel', UnitExpression),
@@ -235,7 +218,7 @@ export function ltEntries(element: Element): Entry[] {
       text('lt-allottedTime', AllottedTime),
     );
   }
-  if (is(CLOCKED)) entries.push(select('lt-clock', Clock));
+  if (is(CLOCKED_TYPES)) entries.push(select('lt-clock', Clock));
   if (bo.$type === 'bpmn:ServiceTask') entries.push(text('lt-topic', Topic), text('lt-retries', Retries));
   if (bo.$type === 'bpmn:SequenceFlow') entries.push(text('lt-condition', Condition));
   return entries.map((e) => ({ ...e, element }));
