@@ -57,42 +57,22 @@ describe('process designer in the browser', () => {
     await designer.appendStep();
     const added = await designer.selectedId();
     expect(added).not.toBe('t_tra_kq');
-    await designer.page.waitForFunction(
-      (id) =>
-        [...document.querySelectorAll('.lt-issues .ant-list-item')].some(
-          (i) => i.getAttribute('data-code') === 'unit-missing' && i.getAttribute('data-element-id') === id,
-        ),
-      added,
-    );
-    const problem = designer.issues.filter({ has: designer.page.locator(`[data-element-id="${added}"]`) });
+    await designer.problem('unit-missing', added).waitFor();
     expect(await designer.issueCodes()).toContain(`unit-missing@${added}`);
-    await expect(
-      designer.issues.filter({ hasText: 'chưa có đơn vị xử lý' }).count(),
-    ).resolves.toBeGreaterThan(0);
-    expect(problem).toBeDefined();
+    expect(await designer.problem('unit-missing', added).innerText()).toContain('chưa có đơn vị xử lý');
     await screenshot(designer.page, 'designer-problem');
 
     // The unit picked from the organisation tree by name: the problem disappears.
     await designer.openLtGroup();
     await designer.pickUnit('DTP-VPDK-CL');
-    await designer.page.waitForFunction(
-      (id) =>
-        ![...document.querySelectorAll('.lt-issues .ant-list-item')].some(
-          (i) => i.getAttribute('data-code') === 'unit-missing' && i.getAttribute('data-element-id') === id,
-        ),
-      added,
-    );
+    await designer.problem('unit-missing', added).waitFor({ state: 'detached' });
     expect(await designer.issueCodes()).not.toContain(`unit-missing@${added}`);
 
     // Two working days on the new step: the longest path grows by 2.
     await designer.setAllottedTime('2d');
-    await designer.page.waitForFunction(
-      (expected) =>
-        document
-          .querySelector('.lt-critical-summary')
-          ?.textContent?.includes(`đường dài nhất ${expected}`) === true,
-      String(before + 2).replace('.', ','),
-    );
+    await designer.criticalPath
+      .filter({ hasText: `đường dài nhất ${String(before + 2).replace('.', ',')} ` })
+      .waitFor();
     await designer.page.getByRole('button', { name: 'Xem thời hạn' }).click();
     await designer.page.locator(`.lt-deadline-badge[data-element-id="${added}"]`).waitFor();
     await screenshot(designer.page, 'designer-deadline-view');

@@ -75,6 +75,13 @@ export class DesignerPage {
     await input.press('Tab');
   }
 
+  /** A problem of the list, by its code and element. */
+  problem(code: string, elementId: string): Locator {
+    return this.page.locator(
+      `.lt-issues .ant-list-item[data-code="${code}"][data-element-id="${elementId}"]`,
+    );
+  }
+
   async issueCodes(): Promise<string[]> {
     return this.issues.evaluateAll((items) =>
       items.map((i) => `${i.getAttribute('data-code')}@${i.getAttribute('data-element-id')}`),
