@@ -174,6 +174,9 @@ describe('audit log', () => {
     });
     await t.api.post(`/webhooks/${hook.body.id}/deliveries/1/retry`); // nothing to retry (404), still recorded
     await t.api.post(`/webhooks/${hook.body.id}/deactivate`);
+    const draft = await t.api.post<{ id: string }>('/drafts', { xml: PROCESS });
+    await t.api.put(`/drafts/${draft.body.id}`, { xml: PROCESS, revision: 1 });
+    await t.api.request('DELETE', `/drafts/${draft.body.id}`);
     const signedIn = await t.anonymous.post<{ accessToken: string; refreshToken: string }>('/auth/login', {
       username: 'cv.nhatky',
       password: 'mat-khau-nhat-ky',
