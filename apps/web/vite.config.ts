@@ -12,6 +12,7 @@ export default defineConfig({
     alias: {
       '@lienthong/contracts': librarySource('contracts'),
       '@lienthong/calendar': librarySource('calendar'),
+      '@lienthong/bpmn': librarySource('bpmn'),
     },
   },
   // `npm run dev -w @lienthong/web`: the app on :5173, the API of an engine started with `npm start`.

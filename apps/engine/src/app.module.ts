@@ -22,6 +22,7 @@ import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
 import { VersionMigrationModule } from './version-migration/version-migration.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { DraftsModule } from './drafts/drafts.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -52,6 +53,7 @@ export class AppModule {
         IdentityModule,
         CalendarModule,
         WebhooksModule,
+        DraftsModule,
         DefinitionsModule,
         VersionMigrationModule,
         DossiersModule,

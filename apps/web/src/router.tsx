@@ -13,7 +13,7 @@ const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
   leader: lazy(() => import('./leader/leader.page')),
   desk: lazy(() => import('./desk/desk.page')),
-  designer: lazy(() => import('./areas/designer.page')),
+  designer: lazy(() => import('./designer/designer.page')),
   statistics: lazy(() => import('./areas/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),
 };

@@ -23,6 +23,7 @@ export * from './external-tasks.dto';
 export * from './messages.dto';
 export * from './calendar.dto';
 export * from './webhooks.dto';
+export * from './drafts.dto';
 export * from './audit.dto';
 export * from './public.dto';
 export * from './camunda.dto';

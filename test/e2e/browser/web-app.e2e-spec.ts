@@ -116,7 +116,7 @@ describe('web app in the browser', () => {
 
     await page.getByRole('heading', { name: 'Thiết kế quy trình' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/thiet-ke');
-    await page.getByText('Chức năng đang được xây dựng').waitFor();
+    await page.getByText('Bắt đầu bản nháp mới').waitFor();
     expect(await new AppLayoutPage(page).menuLabels()).toEqual(['Thiết kế quy trình']);
     await page.close();
   });

@@ -194,6 +194,9 @@ describe('audit log', () => {
       query: { deadlineStatus: 'overdue' },
     });
     await officer.request('DELETE', `/me/saved-filters/${saved.body.id}`);
+    const draft = await t.api.post<{ id: string }>('/drafts', { xml: PROCESS });
+    await t.api.put(`/drafts/${draft.body.id}`, { xml: PROCESS, revision: 1 });
+    await t.api.request('DELETE', `/drafts/${draft.body.id}`);
     const signedIn = await t.anonymous.post<{ accessToken: string; refreshToken: string }>('/auth/login', {
       username: 'cv.nhatky',
       password: 'mat-khau-nhat-ky',

@@ -18,6 +18,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BufferedMessageEntity } from '../messages/buffered-message.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
+import { DraftEntity } from '../drafts/draft.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -55,4 +56,6 @@ export const entities: EntityClass[] = [
   TaskEventEntity,
   // inbox
   SavedFilterEntity,
+  // designer
+  DraftEntity,
 ];

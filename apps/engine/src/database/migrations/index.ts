@@ -12,6 +12,7 @@ import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
 import { Inbox1764600000000 } from './1764600000000-inbox';
 import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
 import { TaskEvents1764660000000 } from './1764660000000-task-events';
+import { DesignerDrafts1764670000000 } from './1764670000000-designer-drafts';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -32,4 +33,5 @@ export const migrations: MigrationClass[] = [
   Inbox1764600000000,
   DefinitionPublication1764650000000,
   TaskEvents1764660000000,
+  DesignerDrafts1764670000000,
 ];
