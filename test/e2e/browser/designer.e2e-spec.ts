@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DraftDto } from '@lienthong/contracts';
+import type { DefinitionSummaryDto, DraftDto, PageDto } from '@lienthong/contracts';
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
 import { DesignerPage } from './pages/designer.page';
@@ -170,6 +170,58 @@ describe('process designer in the browser', () => {
       expect(body.xml).toContain(kept);
     }
     await screenshot(designer.page, 'designer-third-party');
+    await designer.page.close();
+  });
+
+  it('a publisher publishes the revision with the decision reference; a new dossier runs on it', async () => {
+    const designer = await signedIn('banhanh');
+    await designer.startFrom('Tách thửa', 'Đang áp dụng');
+    const api = await demo.as('banhanh');
+    const before = await api.get<PageDto<DefinitionSummaryDto>>('/definitions/tach-thua-dat/versions');
+    const latest = Math.max(...before.body.items.map((v) => v.version));
+
+    // a revision without problems: a new step with its unit and time
+    await designer.select('t_tra_kq');
+    await designer.appendStep();
+    await designer.openLtGroup();
+    await designer.pickUnit('DTP-VPDK-CL');
+    await designer.setAllottedTime('1d');
+    await designer.errorCount.filter({ hasText: /^0 lỗi$/ }).waitFor();
+    await designer.save();
+    await designer.waitSaved();
+
+    // published with the decision that approved it, effective today (Vietnam time)
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const [y, m, d] = today.split('-');
+    await designer.page.getByRole('button', { name: 'Ban hành…' }).click();
+    const dialog = designer.page.getByRole('dialog', { name: 'Ban hành quy trình' });
+    await dialog.getByLabel('Số quyết định phê duyệt quy trình nội bộ').fill('2101/QĐ-UBND');
+    for (const label of ['Ngày ký quyết định', 'Ngày có hiệu lực']) {
+      await dialog.getByLabel(label).fill(`${d}/${m}/${y}`);
+      await dialog.getByLabel(label).press('Enter');
+    }
+    await screenshot(designer.page, 'designer-publish');
+    await dialog.getByRole('button', { name: 'Ban hành' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // the engine lists the new version with its decision, and receives new dossiers on it
+    const after = await api.get<PageDto<DefinitionSummaryDto>>('/definitions/tach-thua-dat/versions');
+    const published = after.body.items.find((v) => v.version === latest + 1);
+    expect(published).toMatchObject({
+      status: 'published',
+      decisionNumber: '2101/QĐ-UBND',
+      decisionDate: today,
+      effectiveFrom: today,
+      publishedBy: 'banhanh',
+    });
+    const desk = await demo.as('tiepnhan');
+    const received = await desk.post<{ definitionVersion: number }>('/dossiers', {
+      definitionKey: 'tach-thua-dat',
+      applicant: { name: 'Phạm Thị Hoa', idNumber: '087190001234' },
+      variables: { parcel: { sheet: 12, number: 346, area: 180 } },
+    });
+    expect(received.status).toBe(201);
+    expect(received.body.definitionVersion).toBe(latest + 1);
     await designer.page.close();
   });
 });

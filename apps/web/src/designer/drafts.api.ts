@@ -120,9 +120,7 @@ export async function publishXml(xml: string, decision: PublishInput): Promise<D
   return dataOrThrow(
     await api.POST('/api/v1/definitions/{key}/versions/{version}/publish', {
       params: { path: { key: deployed.key, version: deployed.version } },
-      // The body of the decision (decisionNumber, decisionDate, effectiveFrom) is part of the publish route's
-      // contract from the versions work; until it is in the OpenAPI document the client types know no body.
-      body: decision as never,
+      body: decision,
     }),
   );
 }
