@@ -101,7 +101,10 @@ export default function InboxPage() {
     setSelected([]);
   };
 
-  const columns: ColumnsType<TaskListItemDto> = [
+  // The unit column only when the list spans several units: an officer's steps are all of their own unit,
+  // and at 1366 px its long names would squeeze the procedure and the step into five lines.
+  const severalUnits = new Set(tasks.map((t) => t.unit)).size > 1;
+  const allColumns: ColumnsType<TaskListItemDto> = [
     {
       title: 'Mã hồ sơ',
       dataIndex: 'dossierCode',
@@ -114,6 +117,7 @@ export default function InboxPage() {
     { title: 'Bước xử lý', dataIndex: 'name', render: (name: string | null, t) => name ?? t.nodeId },
     {
       title: 'Đơn vị',
+      key: 'unit',
       dataIndex: 'unit',
       render: (code: string | null) => (code === null ? '—' : (units.data?.get(code) ?? code)),
     },
@@ -163,6 +167,7 @@ export default function InboxPage() {
       ),
     },
   ];
+  const columns = severalUnits ? allColumns : allColumns.filter((c) => c.key !== 'unit');
 
   return (
     <>

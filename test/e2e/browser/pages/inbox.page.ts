@@ -125,21 +125,22 @@ export class InboxPage {
   async list(): Promise<InboxRow[]> {
     await this.heading.waitFor();
     await this.rows.first().or(this.emptyText).waitFor();
+    // Cells by their column's heading: the unit column shows only when the list spans several units.
+    const headings = (await this.page.locator('.ant-table-thead th').allInnerTexts()).map((t) => t.trim());
+    const column = (name: string) => headings.indexOf(name);
     const rows: InboxRow[] = [];
     for (const row of await this.rows.all()) {
       const cells = (await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-      // the first cell is the row's selection box
-      const [
-        ,
-        dossierCode = '',
-        procedure = '',
-        step = '',
-        unit = '',
-        status = '',
-        dueAt = '',
-        deadline = '',
-      ] = cells;
-      rows.push({ dossierCode, procedure, step, unit, status, dueAt, deadline });
+      const cell = (name: string) => (column(name) < 0 ? '' : (cells[column(name)] ?? ''));
+      rows.push({
+        dossierCode: cell('Mã hồ sơ'),
+        procedure: cell('Thủ tục'),
+        step: cell('Bước xử lý'),
+        unit: cell('Đơn vị'),
+        status: cell('Trạng thái'),
+        dueAt: cell('Hạn xử lý'),
+        deadline: cell('Tình trạng hạn'),
+      });
     }
     return rows;
   }
