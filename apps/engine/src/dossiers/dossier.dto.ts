@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -16,7 +19,12 @@ import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
 import { DeadlineFields, ExtensionDto } from '../deadlines/deadlines.dto';
 
-export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({ active: true, completed: true, cancelled: true });
+export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({
+  active: true,
+  completed: true,
+  cancelled: true,
+  refused: true,
+});
 const CHANNELS = enumOf<C.DossierChannel>({ desk: true, online: true, postal: true });
 const WAITING_FOR = enumOf<C.WaitingFor>({
   task: true,
@@ -148,6 +156,102 @@ export class DossierListQuery extends PageQuery implements C.DossierListQueryDto
   @IsString()
   @MaxLength(60)
   code?: string;
+
+  @ApiPropertyOptional({
+    description: "Part of the applicant's name, any case (a plain ILIKE: accents must match)",
+    example: 'Nguyễn Văn',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  applicant?: string;
+}
+
+const REASON = { each: true, message: 'each reason must be a non-empty text of at most 1000 characters' };
+
+export class RefuseDossierBody implements C.RefuseDossierDto {
+  @ApiProperty({ example: 'tach-thua-dat', description: 'Key of a procedure with a published version' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  definitionKey!: string;
+
+  @ApiProperty({ type: ApplicantBody })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApplicantBody)
+  applicant!: ApplicantBody;
+
+  @ApiPropertyOptional({ enum: CHANNELS, enumName: 'DossierChannel', default: 'desk' })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: C.DossierChannel;
+
+  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  receivingUnit?: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['Thửa đất đang có tranh chấp, không đủ điều kiện tách thửa'],
+    description: 'Why the dossier is not received (at least one)',
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'give at least one reason' })
+  @ArrayMaxSize(20)
+  @IsString(REASON)
+  @IsNotEmpty(REASON)
+  @MaxLength(1000, REASON)
+  reasons!: string[];
+}
+
+export class CreateReceptionGuidanceBody implements C.CreateReceptionGuidanceDto {
+  @ApiProperty({ example: 'tach-thua-dat' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  definitionKey!: string;
+
+  @ApiProperty({ type: ApplicantBody })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApplicantBody)
+  applicant!: ApplicantBody;
+
+  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  receivingUnit?: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['Bản vẽ trích đo địa chính thửa đất: chưa có chữ ký của người sử dụng đất'],
+    description: 'Every paper missing or to complete, with its reason (at least one)',
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'give at least one item' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  @IsNotEmpty({ each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  @MaxLength(1000, { each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  items!: string[];
+
+  @ApiPropertyOptional({ example: 'Bộ phận Một cửa, điện thoại 0277 3851 234' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  contact?: string;
+}
+
+export class ReceptionGuidanceListQuery extends PageQuery implements C.ReceptionGuidanceListQueryDto {
+  @ApiPropertyOptional({ description: "Part of the code or of the applicant's name, any case" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,4 +422,86 @@ export class HistoryEventDto implements C.HistoryEventDto {
 
   @ApiProperty({ ...VARIABLES_SCHEMA, nullable: true })
   data!: C.VariablesDto | null;
+}
+
+export class ReceptionGuidanceDto implements C.ReceptionGuidanceDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'HD-000.00.02.H20-261203-0001' })
+  code!: string;
+
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  procedureName!: string;
+
+  @ApiProperty({ example: 'DTP-TTHCC' })
+  receivingUnit!: string;
+
+  @ApiProperty({ type: ApplicantBody })
+  applicant!: ApplicantBody;
+
+  @ApiProperty({ type: [String] })
+  items!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  contact!: string | null;
+
+  @ApiProperty({ example: 'tiepnhan' })
+  createdBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class DossierPathDto implements C.DossierPathDto {
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 2 })
+  definitionVersion!: number;
+
+  @ApiProperty({ description: "The BPMN XML of the dossier's version" })
+  bpmnXml!: string;
+
+  @ApiProperty({ type: [String], description: 'Completed nodes and taken sequence flows' })
+  finishedIds!: string[];
+
+  @ApiProperty({ type: [String], description: 'Elements the dossier waits at now' })
+  activeIds!: string[];
+
+  @ApiProperty({ type: [String], description: 'Steps finished late or overdue now' })
+  lateIds!: string[];
+}
+
+const VARIABLE_SOURCES: ReadonlyArray<C.VariableChangeDto['source']> = ['reception', 'step'];
+
+export class VariableChangeDto implements C.VariableChangeDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ example: 'hasFinancialObligation' })
+  name!: string;
+
+  @ApiProperty({ description: 'Any JSON value' })
+  value!: C.JsonValue;
+
+  @ApiProperty({ type: String, nullable: true, example: 't_xac_nhan' })
+  nodeId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Xác nhận đủ điều kiện tách thửa' })
+  nodeName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'cv.vpdk' })
+  actor!: string | null;
+
+  @ApiProperty({
+    enum: VARIABLE_SOURCES,
+    enumName: 'VariableSource',
+    description:
+      "reception: in the dossier since it was received and not set by any step since (or set by an agency's message); step: a completed step's answer",
+  })
+  source!: C.VariableChangeDto['source'];
 }

@@ -9,6 +9,7 @@ import { Webhooks1764200000000 } from './1764200000000-webhooks';
 import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
+import { ReceptionGuidance1764610000000 } from './1764610000000-reception-guidance';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -26,4 +27,5 @@ export const migrations: MigrationClass[] = [
   CalendarRecomputations1764300000000,
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
+  ReceptionGuidance1764610000000,
 ];
