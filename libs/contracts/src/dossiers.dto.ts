@@ -89,6 +89,38 @@ export interface ReceptionGuidanceListQueryDto extends PageQueryDto {
   q?: string;
 }
 
+/** A dossier whose result waits at the caller's desk: its last step, a user task of reception. */
+export interface AwaitingReturnDto {
+  dossier: DossierSummaryDto;
+  taskId: string;
+  stepName: string | null;
+  /** When the result arrived at the desk (the step was created). */
+  waitingSince: string;
+}
+
+export interface AwaitingReturnQueryDto extends PageQueryDto {
+  /** Part of the dossier's code or of the applicant's name, any case. */
+  q?: string;
+}
+
+/** Returning the result (the dossier's last step at the desk): who collected it. */
+export interface ReturnResultDto {
+  /** Who collected the result: the applicant or the person they authorised. */
+  collectorName: string;
+  /** Their CCCD (or passport) number. */
+  collectorIdNumber?: string;
+  /** `applicant`, or how the collector stands to the applicant (e.g. "người được ủy quyền"). */
+  relation?: string;
+  note?: string;
+}
+
+/** The collector as recorded in the dossier's variables (`resultCollector`) by the return step. */
+export interface ResultCollectorDto extends ReturnResultDto {
+  collectedAt: string;
+  /** The desk officer who returned it. */
+  returnedBy: string;
+}
+
 /** What the dossier view's diagram marks: finished, current and late elements of its version. */
 export interface DossierPathDto {
   definitionKey: string;

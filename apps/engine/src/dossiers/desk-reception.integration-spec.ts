@@ -1,10 +1,12 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type {
+  AwaitingReturnDto,
   DossierDto,
   DossierPathDto,
   DossierSummaryDto,
   PageDto,
   ReceptionGuidanceDto,
+  TaskCompletionDto,
   TaskDto,
   VariableChangeDto,
 } from '@lienthong/contracts';
@@ -96,7 +98,7 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
       });
       expect(noReason.status).toBe(400);
       expect(noReason.body.errors.map((e) => e.path)).toContain('reasons');
-      expect((await desk().post('/dossiers/refusals', { ...body, reasons: [''] })).status).toBe(400);
+      expect((await desk().post('/dossiers/refusals', { ...body, reasons: ['  '] })).status).toBe(400);
       expect((await desk().post('/dossiers/refusals', { ...body, applicant: { name: '' } })).status).toBe(
         400,
       );
@@ -249,6 +251,59 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
         expect(res.status).toBe(404);
       }
       expect((await desk().get('/dossiers/KHONG-CO-0001/path')).status).toBe(404);
+    });
+
+    it('lists the result waiting at the desk and returns it to who collects it, once', async () => {
+      // the desk's list of results to return
+      const waiting = await desk().get<PageDto<AwaitingReturnDto>>(
+        `/dossiers/awaiting-return?q=${encodeURIComponent('tìm kiếm')}`,
+      );
+      expect(waiting.status).toBe(200);
+      expect(waiting.body.items).toEqual([
+        expect.objectContaining({
+          stepName: 'Trả kết quả',
+          dossier: expect.objectContaining({ code: dossier.code }),
+        }),
+      ]);
+      expect((await otherUnit().get<PageDto<unknown>>('/dossiers/awaiting-return')).body.items).toEqual([]);
+
+      // bad input, another unit, then two copies of the return with one key
+      expect((await desk().post(`/dossiers/${dossier.code}/return`, { collectorName: ' ' })).status).toBe(
+        400,
+      );
+      expect(
+        (await otherUnit().post(`/dossiers/${dossier.code}/return`, { collectorName: 'X' })).status,
+      ).toBe(404);
+      const body = {
+        collectorName: 'Huỳnh Văn Nhận',
+        collectorIdNumber: '087090002222',
+        relation: 'Người được ủy quyền',
+      };
+      const headers = { 'idempotency-key': 'return-1' };
+      const answers = await Promise.all(
+        [1, 2].map(() => desk().post<TaskCompletionDto>(`/dossiers/${dossier.code}/return`, body, headers)),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      expect(answers[0]!.body.dossier.status).toBe('completed');
+      expect(answers[1]!.body).toEqual(answers[0]!.body);
+
+      // the dossier ended; its variables name the collector and the officer
+      const ended = await desk().get<DossierDto>(`/dossiers/${dossier.code}`);
+      expect(ended.body.status).toBe('completed');
+      expect(ended.body.variables['resultCollector']).toMatchObject({
+        ...body,
+        returnedBy: expect.any(String),
+      });
+      const changes = await desk().get<VariableChangeDto[]>(`/dossiers/${dossier.code}/variable-history`);
+      expect(changes.body.at(-1)).toMatchObject({ name: 'resultCollector', nodeId: 'traKq', source: 'step' });
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'dossier.return' AND dossier_id = $1 AND outcome = 'success'`,
+          [dossier.id],
+        ),
+      ).toBe(1);
+      // nothing left to return
+      expect((await desk().post(`/dossiers/${dossier.code}/return`, body)).status).toBe(409);
     });
   });
 });

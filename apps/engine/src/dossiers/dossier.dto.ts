@@ -202,7 +202,7 @@ export class RefuseDossierBody implements C.RefuseDossierDto {
   @ArrayMinSize(1, { message: 'give at least one reason' })
   @ArrayMaxSize(20)
   @IsString(REASON)
-  @IsNotEmpty(REASON)
+  @Matches(/\S/, REASON)
   @MaxLength(1000, REASON)
   reasons!: string[];
 }
@@ -235,7 +235,7 @@ export class CreateReceptionGuidanceBody implements C.CreateReceptionGuidanceDto
   @ArrayMinSize(1, { message: 'give at least one item' })
   @ArrayMaxSize(50)
   @IsString({ each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
-  @IsNotEmpty({ each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  @Matches(/\S/, { each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
   @MaxLength(1000, { each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
   items!: string[];
 
@@ -244,6 +244,40 @@ export class CreateReceptionGuidanceBody implements C.CreateReceptionGuidanceDto
   @IsString()
   @MaxLength(500)
   contact?: string;
+}
+
+export class AwaitingReturnQuery extends PageQuery implements C.AwaitingReturnQueryDto {
+  @ApiPropertyOptional({ description: "Part of the dossier's code or of the applicant's name, any case" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ReturnResultBody implements C.ReturnResultDto {
+  @ApiProperty({ example: 'Nguyễn Văn An', description: 'Who collected the result' })
+  @IsString()
+  @Matches(/\S/, { message: 'collectorName is required' })
+  @MaxLength(200)
+  collectorName!: string;
+
+  @ApiPropertyOptional({ example: '087090001234', description: 'Their CCCD or passport number' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-Z]{6,12}$/, { message: 'collectorIdNumber must be 6 to 12 digits or capital letters' })
+  collectorIdNumber?: string;
+
+  @ApiPropertyOptional({ example: 'Người được ủy quyền' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  relation?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }
 
 export class ReceptionGuidanceListQuery extends PageQuery implements C.ReceptionGuidanceListQueryDto {
@@ -504,4 +538,18 @@ export class VariableChangeDto implements C.VariableChangeDto {
       "reception: in the dossier since it was received and not set by any step since (or set by an agency's message); step: a completed step's answer",
   })
   source!: C.VariableChangeDto['source'];
+}
+
+export class AwaitingReturnDto implements C.AwaitingReturnDto {
+  @ApiProperty({ type: DossierSummaryDto })
+  dossier!: DossierSummaryDto;
+
+  @ApiProperty({ format: 'uuid' })
+  taskId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Trả kết quả' })
+  stepName!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the result arrived at the desk' })
+  waitingSince!: string;
 }

@@ -1,20 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
+  AwaitingReturnDto,
   DossierDto,
   DossierPathDto,
   DossierSummaryDto,
   HistoryEventDto,
   PageDto,
   ReceptionGuidanceDto,
+  TaskCompletionDto,
   VariableChangeDto,
 } from '@lienthong/contracts';
+import { TaskCompletionDto as TaskCompletionSchema } from '../tasks/task.dto';
 import { ApiPageResponse, PageQuery } from '../common/pagination';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import {
+  AwaitingReturnDto as AwaitingReturnSchema,
+  AwaitingReturnQuery,
   CancelDossierBody,
   CreateDossierBody,
   CreateReceptionGuidanceBody,
@@ -26,6 +31,7 @@ import {
   ReceptionGuidanceDto as ReceptionGuidanceSchema,
   ReceptionGuidanceListQuery,
   RefuseDossierBody,
+  ReturnResultBody,
   VariableChangeDto as VariableChangeSchema,
 } from './dossier.dto';
 import { DossierViewService } from './dossier-view.service';
@@ -106,6 +112,20 @@ export class DossiersController {
     return this.reception.guidance(idOrCode, principal);
   }
 
+  @Get('awaiting-return')
+  @ApiOperation({
+    summary:
+      "Dossiers whose result waits at the caller's desk (their last step, of reception), longest waiting first",
+  })
+  @ApiPageResponse(AwaitingReturnSchema)
+  @ApiProblemResponses(400)
+  awaitingReturn(
+    @Query() query: AwaitingReturnQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PageDto<AwaitingReturnDto>> {
+    return this.reception.awaitingReturn(query, principal);
+  }
+
   @Get()
   @ApiOperation({ summary: 'Dossiers the caller may see (received by or held at their unit), newest first' })
   @ApiPageResponse(DossierSummarySchema)
@@ -159,6 +179,23 @@ export class DossiersController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<VariableChangeDto[]> {
     return this.view.variableHistory(idOrCode, principal);
+  }
+
+  @Post(':idOrCode/return')
+  @HttpCode(200)
+  @Audit('dossier.return', { target: 'dossier', keyInCommand: true })
+  @ApiOperation({
+    summary:
+      'Return the result (the last step, at the desk) and record who collected it (variable resultCollector)',
+  })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
+  returnResult(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: ReturnResultBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskCompletionDto> {
+    return this.reception.returnResult(idOrCode, body, principal);
   }
 
   @Post(':idOrCode/cancel')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { DossiersController } from './dossiers.controller';
 import { DossiersRepository } from './dossiers.repository';
 import { DossiersService } from './dossiers.service';
@@ -9,7 +10,7 @@ import { ReceptionService } from './reception.service';
 
 /** Dossiers: receiving one (starting its procedure), refusing one or guiding a supplement at the desk, reading, listing, cancelling, their history. */
 @Module({
-  imports: [RuntimeModule],
+  imports: [RuntimeModule, TasksModule],
   controllers: [DossiersController],
   providers: [
     DossiersRepository,

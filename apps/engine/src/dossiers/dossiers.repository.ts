@@ -69,6 +69,21 @@ export interface PathRow {
   late: string[];
 }
 
+/**
+ * Task `t` of definition `def` is a dossier's last step at the desk (its result's return): an open user
+ * task of reception whose every outgoing flow ends the process.
+ */
+const RETURN_STEP = `t.status = 'active' AND t.kind = 'user' AND t.candidate_role = 'reception'
+  AND jsonb_array_length(def.graph->'nodes'->t.node_id->'outgoing') > 0
+  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(def.graph->'nodes'->t.node_id->'outgoing') f(id)
+                   WHERE def.graph->'nodes'->(def.graph->'flows'->f.id->>'target')->>'kind' IS DISTINCT FROM 'endEvent')`;
+
+export type AwaitingReturnRow = DossierListRow & {
+  task_id: string;
+  step_name: string | null;
+  waiting_since: Date;
+};
+
 /** Reads of dossiers and their history (commands write through the runtime's one statement). */
 @Injectable()
 export class DossiersRepository {
@@ -232,6 +247,42 @@ export class DossiersRepository {
   async received(dossierId: string): Promise<{ at: Date; actor: string | null } | undefined> {
     const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
       `SELECT at, actor FROM history_events WHERE dossier_id = $1 ORDER BY history_events.id LIMIT 1`,
+      [dossierId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * A page of the dossiers whose result waits at `unit`'s desk (see RETURN_STEP), longest waiting first,
+   * after the cursor's, one more than `limit`; `q` is part of the code or of the applicant's name.
+   */
+  async awaitingReturn(query: {
+    unit: string;
+    q?: string;
+    limit: number;
+    after?: { since: string; id: string };
+  }): Promise<AwaitingReturnRow[]> {
+    const q = likePattern(query.q);
+    const filter = new SqlFilter().add('t.unit = ?', query.unit).add(RETURN_STEP);
+    if (q) filter.add(`(d.code ILIKE ? OR d.applicant->>'name' ILIKE ?)`, q, q);
+    if (query.after)
+      filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', query.after.since, query.after.id);
+    const { rows } = await this.db.query<AwaitingReturnRow>(
+      `SELECT ${LIST_COLUMNS}, t.id AS task_id, t.name AS step_name, t.created_at AS waiting_since
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+         ${filter.where}
+        ORDER BY t.created_at, t.id LIMIT ${filter.param(query.limit + 1)}`,
+      filter.params,
+    );
+    return rows;
+  }
+
+  /** The open return step of a dossier (see RETURN_STEP), if its result waits at a desk. */
+  async returnStep(dossierId: string): Promise<{ id: string; unit: string | null } | undefined> {
+    const { rows } = await this.db.query<{ id: string; unit: string | null }>(
+      `SELECT t.id, t.unit FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+        WHERE t.dossier_id = $1 AND ${RETURN_STEP}
+        ORDER BY t.created_at LIMIT 1`,
       [dossierId],
     );
     return rows[0];

@@ -196,7 +196,7 @@ export function parseVariables(value: unknown): Variables {
   }
 }
 
-function toSummary(row: DossierListRow | DossierDetailRow): DossierSummaryDto {
+export function toSummary(row: DossierListRow | DossierDetailRow): DossierSummaryDto {
   return {
     id: row.id,
     code: row.code,

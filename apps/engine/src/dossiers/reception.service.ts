@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type {
+  AwaitingReturnDto,
   CreateReceptionGuidanceDto,
   DossierDto,
   PageDto,
   ReceptionGuidanceDto,
   RefuseDossierDto,
+  ResultCollectorDto,
+  ReturnResultDto,
+  TaskCompletionDto,
 } from '@lienthong/contracts';
 import type { InstanceState } from '@lienthong/engine-core';
 import { writeAuditIn } from '../audit/audit-writer';
@@ -13,20 +17,24 @@ import { Clock } from '../common/clock/clock';
 import { vnDate } from '../common/clock/vietnam-date.util';
 import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
 import { decodeCursor, toPage } from '../common/pagination';
-import { notFound } from '../common/problem';
+import { conflict, notFound } from '../common/problem';
 import { iso } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
+import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
 import { DefinitionCache } from '../runtime/definition-cache';
+import { ProcessRuntime } from '../runtime/process-runtime.service';
+import { TasksService } from '../tasks/tasks.service';
 import { DossiersRepository } from './dossiers.repository';
-import { DossiersService } from './dossiers.service';
+import { DossiersService, toSummary } from './dossiers.service';
 import { type GuidanceRow, ReceptionGuidanceRepository } from './reception-guidance.repository';
 
 /**
  * What the desk gives instead of a receipt: a refusal to receive (a dossier row with status `refused`,
  * its own code, no process) or a supplement guidance (a record of its own, not a dossier). Both are
  * commands with the receipt's guarantees: audited and kept with their Idempotency-Key in one transaction.
+ * And the desk's last step: the results waiting to be returned, and their return to who collects them.
  */
 @Injectable()
 export class ReceptionService {
@@ -37,7 +45,65 @@ export class ReceptionService {
     private readonly guidances: ReceptionGuidanceRepository,
     private readonly cache: DefinitionCache,
     private readonly clock: Clock,
+    private readonly runtime: ProcessRuntime,
+    private readonly authz: Authz,
+    private readonly tasks: TasksService,
   ) {}
+
+  /** The dossiers whose result waits at the caller's desk, longest waiting first. */
+  async awaitingReturn(
+    query: { q?: string; limit: number; cursor?: string },
+    principal: Principal,
+  ): Promise<PageDto<AwaitingReturnDto>> {
+    const after = query.cursor
+      ? decodeCursor<{ since: string; id: string }>(query.cursor, ['since', 'id'])
+      : undefined;
+    const rows = await this.rows.awaitingReturn({
+      unit: principal.unit,
+      q: query.q,
+      limit: query.limit,
+      after,
+    });
+    return toPage(
+      rows.map((r) => ({
+        dossier: toSummary(r),
+        taskId: r.task_id,
+        stepName: r.step_name,
+        waitingSince: iso(r.waiting_since) as string,
+      })),
+      query.limit,
+      (a) => ({ since: a.waitingSince, id: a.taskId }),
+    );
+  }
+
+  /**
+   * Returns the result: completes the dossier's last step at the desk with who collected it (variable
+   * `resultCollector`), so the dossier ends. 404 for a dossier the caller may not see; 409 when no
+   * result waits at a desk.
+   */
+  async returnResult(
+    idOrCode: string,
+    input: ReturnResultDto,
+    principal: Principal,
+  ): Promise<TaskCompletionDto> {
+    const dossier = await this.runtime.loadDossier(this.db.query, idOrCode);
+    await this.authz.assertDossierVisible(this.db.query, principal, dossier);
+    const step = await this.rows.returnStep(dossier.id);
+    if (!step) {
+      throw conflict(`Dossier ${dossier.code} has no result waiting to be returned at the desk.`, {
+        code: 'no-result-to-return',
+      });
+    }
+    const collector: ResultCollectorDto = {
+      collectorName: input.collectorName.trim(),
+      ...(input.collectorIdNumber ? { collectorIdNumber: input.collectorIdNumber } : {}),
+      ...(input.relation?.trim() ? { relation: input.relation.trim() } : {}),
+      ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      collectedAt: this.clock.now().toISOString(),
+      returnedBy: principal.name,
+    };
+    return this.tasks.complete(step.id, { resultCollector: collector }, principal, 'user');
+  }
 
   /** Phiếu từ chối tiếp nhận: the dossier, refused, with its code and the reasons (history `refused`). */
   async refuse(input: RefuseDossierDto, principal: Principal): Promise<DossierDto> {
