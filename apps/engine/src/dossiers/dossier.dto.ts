@@ -83,7 +83,8 @@ export class ApplicantBody implements C.ApplicantDto {
   address?: string;
 }
 
-export class CreateDossierBody implements C.CreateDossierDto {
+/** What the desk fills in first, whatever it then does: the procedure, the applicant, its own unit. */
+export class ReceptionSubjectBody {
   @ApiProperty({ example: 'tach-thua-dat', description: 'Key of a procedure with a published version' })
   @IsString()
   @IsNotEmpty()
@@ -96,6 +97,14 @@ export class CreateDossierBody implements C.CreateDossierDto {
   @Type(() => ApplicantBody)
   applicant!: ApplicantBody;
 
+  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  receivingUnit?: string;
+}
+
+export class CreateDossierBody extends ReceptionSubjectBody implements C.CreateDossierDto {
   @ApiPropertyOptional({
     example: 'G22.99-250301-000123',
     description: "The dossier's number in another system (e.g. the national portal)",
@@ -114,12 +123,6 @@ export class CreateDossierBody implements C.CreateDossierDto {
   @IsOptional()
   @IsObject()
   variables?: C.VariablesDto;
-
-  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  receivingUnit?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, enumName: 'DossierChannel', default: 'desk' })
   @IsOptional()
@@ -169,29 +172,11 @@ export class DossierListQuery extends PageQuery implements C.DossierListQueryDto
 
 const REASON = { each: true, message: 'each reason must be a non-empty text of at most 1000 characters' };
 
-export class RefuseDossierBody implements C.RefuseDossierDto {
-  @ApiProperty({ example: 'tach-thua-dat', description: 'Key of a procedure with a published version' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  definitionKey!: string;
-
-  @ApiProperty({ type: ApplicantBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ApplicantBody)
-  applicant!: ApplicantBody;
-
+export class RefuseDossierBody extends ReceptionSubjectBody implements C.RefuseDossierDto {
   @ApiPropertyOptional({ enum: CHANNELS, enumName: 'DossierChannel', default: 'desk' })
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: C.DossierChannel;
-
-  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  receivingUnit?: string;
 
   @ApiProperty({
     type: [String],
@@ -207,25 +192,10 @@ export class RefuseDossierBody implements C.RefuseDossierDto {
   reasons!: string[];
 }
 
-export class CreateReceptionGuidanceBody implements C.CreateReceptionGuidanceDto {
-  @ApiProperty({ example: 'tach-thua-dat' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  definitionKey!: string;
-
-  @ApiProperty({ type: ApplicantBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ApplicantBody)
-  applicant!: ApplicantBody;
-
-  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  receivingUnit?: string;
-
+export class CreateReceptionGuidanceBody
+  extends ReceptionSubjectBody
+  implements C.CreateReceptionGuidanceDto
+{
   @ApiProperty({
     type: [String],
     example: ['Bản vẽ trích đo địa chính thửa đất: chưa có chữ ký của người sử dụng đất'],
