@@ -9,6 +9,8 @@ import { RouteErrorPage } from './pages/route-error.page';
 
 // Each area is its own chunk, fetched when first opened: an officer never downloads the designer.
 const SignInPage = lazy(() => import('./pages/sign-in.page'));
+// Open to every signed-in person: the engine answers 404 for a dossier the person may not see.
+const DossierPage = lazy(() => import('./dossier/dossier.page'));
 const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
   desk: lazy(() => import('./desk/desk.page')),
@@ -48,6 +50,7 @@ export const router = createBrowserRouter([
           area('designer', 'thiet-ke'),
           area('statistics', 'thong-ke'),
           area('admin', 'quan-tri'),
+          { path: 'ho-so/:code', element: <DossierPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
