@@ -85,6 +85,8 @@ describe('accessibility of every page (axe-core)', () => {
     await expectNoSeriousViolations(page, 'desk-return');
     expect(await desk.search('Kiểm Tra')).toHaveLength(1);
     await expectNoSeriousViolations(page, 'desk-dossiers');
+    await desk.guidances('Kiểm Tra');
+    await expectNoSeriousViolations(page, 'desk-guidances');
 
     await page.close();
 

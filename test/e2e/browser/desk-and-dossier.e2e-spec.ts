@@ -46,7 +46,7 @@ describe('the desk and the dossier view in the browser', () => {
     await desk.page.close();
   });
 
-  it('gives a supplement guidance listing the missing papers once', async () => {
+  it('gives a supplement guidance listing the missing papers once, found again later', async () => {
     const desk = await deskPage();
     await desk.fill({ procedure: 'tách thửa', name: 'Phạm Thị Bổ Sung' });
     await desk.guide(
@@ -60,6 +60,14 @@ describe('the desk and the dossier view in the browser', () => {
       'Bản vẽ trích đo: thiếu chữ ký Tờ khai: ghi sai diện tích',
     );
     expect(await desk.slipLine(title, 'Nơi lập phiếu')).toContain('Liên hệ: Chị Lan, 0277 3851 234');
+
+    // found again by the applicant's name, its slip shown to print again
+    const number = await desk.slipLine(title, 'Số phiếu');
+    await desk.page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
+    expect(await desk.guidances('Bổ Sung')).toEqual([number]);
+    await desk.page.getByRole('button', { name: `Xem phiếu ${number}` }).click();
+    await desk.page.getByRole('dialog', { name: 'Phiếu hướng dẫn bổ sung' }).getByText(title).waitFor();
+    await screenshot(desk.page, 'desk-guidance-found-again');
     await desk.page.close();
   });
 

@@ -86,7 +86,11 @@ export function useRefuseDossier() {
 
 /** Gives a supplement guidance (everything missing, once): the slip's record with its number. */
 export function useGiveGuidance() {
+  const client = useQueryClient();
   return useMutation({
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['reception-guidance'] });
+    },
     mutationFn: async ({
       body,
       idempotencyKey,
@@ -98,6 +102,27 @@ export function useGiveGuidance() {
         await api.POST('/api/v1/dossiers/reception-guidance', {
           body,
           headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
+  });
+}
+
+/** The desk's supplement guidances, newest first; `search`: part of their number or of the applicant's name. */
+export function useGuidances(search: string, cursor?: string) {
+  return useQuery({
+    queryKey: ['reception-guidance', { search, cursor }],
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }) =>
+      dataOrThrow(
+        await api.GET('/api/v1/dossiers/reception-guidance', {
+          params: {
+            query: {
+              limit: 20,
+              ...(search.trim() ? { q: search.trim() } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
+          signal,
         }),
       ),
   });
@@ -144,7 +169,8 @@ export function useReturnResult() {
           headers: { 'Idempotency-Key': idempotencyKey },
         }),
       ),
-    onSuccess: async () => {
+    // also after a refusal: a result returned meanwhile leaves the list
+    onSettled: async () => {
       await client.invalidateQueries({ queryKey: ['dossiers'] });
       await client.invalidateQueries({ queryKey: ['tasks'] });
     },

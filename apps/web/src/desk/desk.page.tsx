@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { TaskDrawer } from '../inbox/task-drawer';
 import { DeskDossiers } from './desk-dossiers';
+import { GuidanceList } from './guidance-list';
 import { NotReceivedDialog, type NotReceived } from './not-received-dialog';
 import { Receipt } from './receipt';
 import { GuidanceSlip, RefusalSlip } from './reception-slips';
@@ -67,6 +68,7 @@ export default function DeskPage() {
           },
           { key: 'tra-ket-qua', label: 'Trả kết quả', children: <ReturnResults /> },
           { key: 'ho-so', label: 'Hồ sơ đã tiếp nhận', children: <DeskDossiers /> },
+          { key: 'huong-dan', label: 'Phiếu hướng dẫn', children: <GuidanceList /> },
         ]}
       />
       <NotReceivedDialog

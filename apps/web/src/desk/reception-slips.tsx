@@ -41,7 +41,8 @@ function Slip({
   readonly unit: string;
   readonly contact?: string | null;
   readonly extra?: ReactNode;
-  readonly onNext: () => void;
+  /** "Tiếp nhận hồ sơ khác" (none when the slip is shown again from a list). */
+  readonly onNext?: () => void;
 }) {
   const units = useUnitNames();
   const desk = units.data?.get(unit) ?? unit;
@@ -57,9 +58,11 @@ function Slip({
             In phiếu
           </Button>,
           extra,
-          <Button key="next" icon={<FileAddOutlined />} onClick={onNext}>
-            Tiếp nhận hồ sơ khác
-          </Button>,
+          onNext && (
+            <Button key="next" icon={<FileAddOutlined />} onClick={onNext}>
+              Tiếp nhận hồ sơ khác
+            </Button>
+          ),
         ]}
       />
       <Descriptions
@@ -158,7 +161,7 @@ export function GuidanceSlip({
   onNext,
 }: {
   readonly guidance: ReceptionGuidanceDto;
-  readonly onNext: () => void;
+  readonly onNext?: () => void;
 }) {
   return (
     <Slip

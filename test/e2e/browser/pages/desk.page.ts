@@ -178,4 +178,25 @@ export class DeskPage {
       .click();
     await this.page.getByText(`Đã trả kết quả hồ sơ ${code}`).waitFor();
   }
+
+  /** The "Phiếu hướng dẫn" tab searched by `text` (number or applicant): the numbers listed. */
+  async guidances(text: string): Promise<string[]> {
+    await this.page.getByRole('tab', { name: 'Phiếu hướng dẫn' }).click();
+    const panel = this.page.getByRole('tabpanel', { name: 'Phiếu hướng dẫn' });
+    const box = panel.getByRole('searchbox', {
+      name: 'Tìm phiếu hướng dẫn theo số phiếu hoặc tên người nộp',
+    });
+    await box.fill(text);
+    const answered = this.page.waitForResponse(
+      (r) =>
+        r.url().includes('/api/v1/dossiers/reception-guidance?') &&
+        new URL(r.url()).searchParams.get('q') === text.trim(),
+    );
+    await box.press('Enter');
+    await answered;
+    await panel.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    const rows = panel.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().or(panel.locator('.ant-empty')).waitFor();
+    return (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim());
+  }
 }
