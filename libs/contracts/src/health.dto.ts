@@ -17,4 +17,15 @@ export interface ReadinessDto {
   /** Migrations recorded in the database (equal to those this version knows). */
   migrations: number;
   version: string;
+  /**
+   * With `DATABASE_READ_URL`: whether the read standby answers and how far its replay is behind. A standby
+   * that is down does not make the engine unready: its reads go to the primary meanwhile.
+   */
+  standby?: StandbyDto;
+}
+
+export interface StandbyDto {
+  state: 'up' | 'down';
+  /** Seconds the replay is behind (0: all received is replayed); null while down. */
+  lagSeconds: number | null;
 }

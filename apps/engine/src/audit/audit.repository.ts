@@ -3,6 +3,7 @@ import type { AuditEntryDto, AuditQueryDto } from '@lienthong/contracts';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
+import { ReadDb } from '../database/read-db.service';
 import { type AuditRecord, cut } from './audit-record';
 
 export interface AuditRow {
@@ -27,7 +28,11 @@ export interface AuditRow {
 /** Statements on the audit log (audit_log). */
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Lists may be a moment behind the commands: they can run on the read standby (ReadDb). */
+    private readonly read: ReadDb,
+  ) {}
 
   /** A page of the log, newest first: the entries before `after` (an id), one more than `limit`. */
   async list(q: AuditQueryDto & { limit: number }, after: string | undefined): Promise<AuditRow[]> {
@@ -41,7 +46,7 @@ export class AuditRepository {
       .addIf(q.from, 'at >= ?::timestamptz')
       .addIf(q.to, 'at < ?::timestamptz');
     if (after !== undefined) filter.add('id < ?::bigint', after);
-    const { rows } = await this.db.query<AuditRow>(
+    const { rows } = await this.read.query<AuditRow>(
       `SELECT id::text, at, actor_kind, actor_id, unit_code, action, method, path, target_type, target_id, dossier_id,
               status, outcome, ip, request_id, detail
          FROM audit_log ${filter.where} ORDER BY audit_log.id DESC LIMIT ${filter.param(q.limit + 1)}`,

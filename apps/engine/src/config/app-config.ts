@@ -35,6 +35,11 @@ export interface AppConfig {
   readonly database: {
     /** `DATABASE_URL`; undefined means "start the embedded PostgreSQL". Never log it: it holds a password. */
     readonly url: string | undefined;
+    /**
+     * `DATABASE_READ_URL`: a hot standby (streaming replica) of that server, for the list, search and
+     * report queries (never commands); undefined: they go to the primary too. Never log it either.
+     */
+    readonly readUrl: string | undefined;
     readonly poolSize: number;
     readonly embedded: {
       /** `<dataDir>/pg` */

@@ -31,6 +31,7 @@ describe('loadAppConfig', () => {
       http: { host: '127.0.0.1', port: 3000, bodyLimit: '1mb', bodyLimitBytes: 1024 * 1024, workers: 1 },
       database: {
         url: undefined,
+        readUrl: undefined,
         poolSize: 20,
         embedded: { dataDir: join(root, '.data', 'pg'), port: 54329 },
       },
@@ -47,6 +48,7 @@ describe('loadAppConfig', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       DATABASE_URL: 'postgres://lt:secret@db.internal:5432/lienthong',
+      DATABASE_READ_URL: 'postgres://lt:secret@db-standby.internal:5432/lienthong',
       DATA_DIR: '/var/lib/lienthong',
       EMBEDDED_PG_PORT: '6000',
       LOG_LEVEL: 'debug',
@@ -81,6 +83,7 @@ describe('loadAppConfig', () => {
       http: { host: '0.0.0.0', port: 8080, bodyLimit: '5MB', bodyLimitBytes: 5 * 1024 * 1024 },
       database: {
         url: 'postgres://lt:secret@db.internal:5432/lienthong',
+        readUrl: 'postgres://lt:secret@db-standby.internal:5432/lienthong',
         poolSize: 40,
         embedded: { dataDir: '/var/lib/lienthong/pg', port: 6000 },
       },
@@ -142,6 +145,12 @@ describe('loadAppConfig', () => {
   it('lets LT_MODE win over NODE_ENV, and ignores an odd NODE_ENV then', () => {
     expect(loadAppConfig({ NODE_ENV: 'production', LT_MODE: 'test' }, {}, root).mode).toBe('test');
     expect(loadAppConfig({ NODE_ENV: 'staging', LT_MODE: 'development' }, {}, root).mode).toBe('development');
+  });
+
+  it('refuses a read standby without DATABASE_URL (the embedded server has none)', () => {
+    expect(() => loadAppConfig({ DATABASE_READ_URL: 'postgres://lt:x@standby:5432/lt' }, {}, root)).toThrow(
+      /DATABASE_READ_URL: needs DATABASE_URL/,
+    );
   });
 
   it('treats empty variables as unset', () => {

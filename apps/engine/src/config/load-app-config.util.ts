@@ -17,6 +17,7 @@ export interface AppConfigOverrides {
   readonly host?: string;
   readonly port?: number;
   readonly databaseUrl?: string;
+  readonly databaseReadUrl?: string;
   readonly dataDir?: string;
   readonly embeddedPgPort?: number;
   readonly logLevel?: LogLevel;
@@ -56,6 +57,7 @@ const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
   host: 'HOST',
   port: 'PORT',
   databaseUrl: 'DATABASE_URL',
+  databaseReadUrl: 'DATABASE_READ_URL',
   dataDir: 'DATA_DIR',
   embeddedPgPort: 'EMBEDDED_PG_PORT',
   logLevel: 'LOG_LEVEL',
@@ -119,6 +121,7 @@ export function loadAppConfig(
     },
     database: {
       url: vars.postgresUrl('DATABASE_URL'),
+      readUrl: vars.postgresUrl('DATABASE_READ_URL'),
       poolSize: vars.integer('DB_POOL_SIZE', 20, 2, 1000),
       embedded: {
         dataDir: join(dataDir, 'pg'),
@@ -140,6 +143,10 @@ export function loadAppConfig(
     },
     auth: readAuth(vars, mode),
   };
+  if (config.database.readUrl !== undefined && config.database.url === undefined) {
+    // The embedded server has no standby: a read URL would name some other server's data.
+    vars.fail('DATABASE_READ_URL', 'needs DATABASE_URL (a standby of that server)', undefined);
+  }
   if (vars.problems.length > 0) throw new ConfigError(vars.problems);
   return deepFreeze(config);
 }

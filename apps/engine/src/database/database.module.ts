@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source';
 import { DatabaseServer } from './database-server';
 import { Db } from './db.service';
+import { ReadDb } from './read-db.service';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { runMigrations } from './migrate.util';
@@ -75,7 +76,7 @@ function isConnectionError(error: unknown): boolean {
       },
     }),
   ],
-  providers: [Db],
-  exports: [TypeOrmModule, Db],
+  providers: [Db, ReadDb],
+  exports: [TypeOrmModule, Db, ReadDb],
 })
 export class DatabaseModule {}

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, type Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import { StatementNames } from './statement-names.util';
 
 /** Runs one SQL statement and gives its rows and row count. */
 export interface Sql {
@@ -25,24 +25,8 @@ export class Db {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
-  /**
-   * Statement names by text: every statement runs as a named prepared statement, parsed and
-   * planned once per connection. The engine's statement texts are a bounded set (their variants
-   * differ by which effects a step has, never by data), so the map stays small.
-   */
-  private readonly names = new Map<string, string>();
-
-  private config(
-    text: string,
-    params: unknown[] | undefined,
-  ): { name: string; text: string; values: unknown[] | undefined } {
-    let name = this.names.get(text);
-    if (name === undefined) {
-      name = `lt_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-      this.names.set(text, name);
-    }
-    return { name, text, values: params };
-  }
+  /** Every statement runs as a named prepared statement, parsed and planned once per connection. */
+  private readonly statements = new StatementNames();
 
   /** Connections of this process's pool: open, idle, and requests waiting for one (for /metrics). */
   poolStats(): { total: number; idle: number; waiting: number } {
@@ -51,7 +35,7 @@ export class Db {
   }
 
   readonly query: Sql = async (text, params) => {
-    const result = await this.pool.query(this.config(text, params));
+    const result = await this.pool.query(this.statements.of(text, params));
     return { rows: result.rows, rowCount: result.rowCount ?? 0 };
   };
 
@@ -77,7 +61,7 @@ export class Db {
   async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     const client: PoolClient = await this.pool.connect();
     const sql: Sql = async (text, params) => {
-      const result = await client.query(this.config(text, params));
+      const result = await client.query(this.statements.of(text, params));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     };
     // A checked-out client has no 'error' listener of the pool's: if its connection ends between two

@@ -60,7 +60,8 @@ export const EMBEDDED_PG_PASSWORD = 'lienthong';
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
-const READY_MESSAGE = 'database system is ready to accept connections';
+/** A primary says `… accept connections`; a hot standby (a copy with standby.signal) `… accept read-only connections`. */
+const READY_MESSAGE = /database system is ready to accept (read-only )?connections/;
 
 export async function startEmbeddedPostgres(
   options: StartEmbeddedPostgresOptions,
@@ -134,7 +135,7 @@ export async function startEmbeddedPostgres(
     ],
     onLog: (message) => {
       outputTail = (outputTail + message).slice(-4096);
-      if (outputTail.includes(READY_MESSAGE)) markReady();
+      if (READY_MESSAGE.test(outputTail)) markReady();
       const text = message.trim();
       if (text === '') return;
       recentOutput.push(text);

@@ -21,6 +21,8 @@ const OUTSIDE_REPOSITORIES: Record<string, string> = {
   // The platform: the database itself, below every context.
   'database/embedded-postgres.ts':
     'looks the database up on the embedded server before creating it (no engine yet)',
+  'database/read-db.service.ts':
+    "the read standby's replay position, asked of the standby itself (health and metrics)",
   'database/migrate.util.ts':
     'the advisory lock that lets one process migrate at a time (before any context)',
 };

@@ -11,6 +11,7 @@ import type { Variables } from '@lienthong/engine-core';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
+import { ReadDb } from '../database/read-db.service';
 import type { DossierRow } from '../runtime/dossier-row';
 
 export interface DossierListRow {
@@ -87,7 +88,11 @@ export type AwaitingReturnRow = DossierListRow & {
 /** Reads of dossiers and their history (commands write through the runtime's one statement). */
 @Injectable()
 export class DossiersRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Lists may be a moment behind the commands: they can run on the read standby (ReadDb). */
+    private readonly read: ReadDb,
+  ) {}
 
   /** The published version of `key` and the receiving unit (given, or the procedure's own). */
   async findReceipt(key: string, receivingUnit: string | null): Promise<ReceiptRow | undefined> {
@@ -142,7 +147,7 @@ export class DossiersRepository {
     if (query.after) {
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);
     }
-    const { rows } = await this.db.query<DossierListRow>(
+    const { rows } = await this.read.query<DossierListRow>(
       `SELECT ${LIST_COLUMNS} FROM dossiers d JOIN definitions def ON def.id = d.definition_id ${filter.where}
         ORDER BY d.created_at DESC, d.id DESC LIMIT ${filter.param(query.limit + 1)}`,
       filter.params,

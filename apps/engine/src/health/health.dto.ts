@@ -20,6 +20,18 @@ export class LivenessDto implements C.LivenessDto {
   version!: string;
 }
 
+export class StandbyDto implements C.StandbyDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  state!: 'up' | 'down';
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Seconds the replay is behind (0: all received is replayed); null while down.',
+  })
+  lagSeconds!: number | null;
+}
+
 export class ReadinessDto implements C.ReadinessDto {
   @ApiProperty({ enum: ['ready'] })
   status!: 'ready';
@@ -32,4 +44,12 @@ export class ReadinessDto implements C.ReadinessDto {
 
   @ApiProperty({ example: '0.1.0' })
   version!: string;
+
+  @ApiProperty({
+    type: StandbyDto,
+    required: false,
+    description:
+      'With DATABASE_READ_URL: the read standby (down does not make the engine unready: reads go to the primary).',
+  })
+  standby?: StandbyDto;
 }

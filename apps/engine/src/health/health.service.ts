@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
 import { ProblemException } from '../common/problem/problem.exception';
 import { migrations } from '../database/migrations';
-import { type HealthDto, type LivenessDto, type ReadinessDto } from './health.dto';
+import { ReadDb } from '../database/read-db.service';
+import { type HealthDto, type LivenessDto, type ReadinessDto, type StandbyDto } from './health.dto';
 import { HealthRepository } from './health.repository';
 
 const DATABASE_TIMEOUT_MS = 3000;
@@ -12,6 +13,7 @@ const DATABASE_TIMEOUT_MS = 3000;
 export class HealthService {
   constructor(
     private readonly health: HealthRepository,
+    private readonly read: ReadDb,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +37,27 @@ export class HealthService {
         version: this.config.version,
       });
     }
-    return { status: 'ready', database: 'up', migrations: done.size, version: this.config.version };
+    const ready: ReadinessDto = {
+      status: 'ready',
+      database: 'up',
+      migrations: done.size,
+      version: this.config.version,
+    };
+    const standby = await this.standby();
+    return standby === undefined ? ready : { ...ready, standby };
+  }
+
+  /** The read standby's state, undefined without one. */
+  private async standby(): Promise<StandbyDto | undefined> {
+    const lag = await Promise.race([
+      this.read.standbyLagSeconds().then(
+        (seconds) => ({ seconds }),
+        () => null,
+      ),
+      sleep(DATABASE_TIMEOUT_MS, null, { ref: false }),
+    ]);
+    if (lag === null) return { state: 'down', lagSeconds: null };
+    return lag.seconds === undefined ? undefined : { state: 'up', lagSeconds: lag.seconds };
   }
 
   /** A query's answer, or a 503 when the database does not answer it in time. */

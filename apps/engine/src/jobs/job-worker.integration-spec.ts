@@ -1,6 +1,7 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto } from '@lienthong/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { JobsRepository } from './jobs.repository';
 
 jest.setTimeout(90_000);
 
@@ -146,5 +147,24 @@ describe('durable timers with two engine processes on one database', () => {
       const now = (await listeners()).map((r) => r.pid);
       return now.length === 2 && now.every((pid) => !before.includes(pid));
     }, 15_000);
+  });
+
+  it("records a failed attempt and names the job's dossier for the log line", async () => {
+    // given a dossier waiting on its timer
+    const dossier = (
+      await a.api.post<DossierDto>('/dossiers', { definitionKey: 'hen-gio', applicant: { name: 'Nhật ký' } })
+    ).body;
+    const [job] = (await a.query(`SELECT id FROM jobs WHERE dossier_id = $1`, [dossier.id])) as Array<{
+      id: string;
+    }>;
+
+    // when an attempt to fire it is recorded as failed
+    const code = await a.app.get(JobsRepository).recordFailure(job!.id, 1, 'hỏng', 3600, false);
+
+    // then the answer is the dossier's code (the warning carries it), and the job waits for its retry
+    expect(code).toBe(dossier.code);
+    expect(await a.query(`SELECT attempts, last_error FROM jobs WHERE id = $1`, [job!.id])).toEqual([
+      { attempts: 1, last_error: 'hỏng' },
+    ]);
   });
 });

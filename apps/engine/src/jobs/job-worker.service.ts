@@ -115,8 +115,12 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     const message = error instanceof Error ? error.message : String(error);
     const giveUp = attempts >= MAX_ATTEMPTS;
     // Retry with backoff (1 s, 4 s, 16 s, …); after the last attempt it stays as an incident.
-    await this.jobs.recordFailure(job.id, attempts, message, 4 ** (attempts - 1), giveUp);
-    this.logger.warn(`Job ${job.id} failed (attempt ${attempts}${giveUp ? ', giving up' : ''}): ${message}`);
+    const dossier = await this.jobs.recordFailure(job.id, attempts, message, 4 ** (attempts - 1), giveUp);
+    // A JSON field, like the request log's: an operator finds every line of one dossier by its code.
+    this.logger.warn({
+      msg: `Job ${job.id} failed (attempt ${attempts}${giveUp ? ', giving up' : ''}): ${message}`,
+      dossier,
+    });
   }
 
   private async nextWait(): Promise<number> {

@@ -29,19 +29,22 @@ export class JobsRepository {
   }
 
   /** A failed attempt: due again after `delaySeconds`, or failed for good (`giveUp`). */
+  /** Records a failed attempt; answers the code of the job's dossier (for the log line). */
   async recordFailure(
     id: string,
     attempts: number,
     message: string,
     delaySeconds: number,
     giveUp: boolean,
-  ): Promise<void> {
-    await this.db.query(
+  ): Promise<string | null> {
+    const { rows } = await this.db.query<{ dossier: string | null }>(
       `UPDATE jobs SET attempts = $2, last_error = $3,
               due_at = now() + make_interval(secs => $4), failed_at = CASE WHEN $5::boolean THEN now() ELSE NULL END
-        WHERE id = $1`,
+        WHERE id = $1
+        RETURNING (SELECT d.code FROM dossiers d WHERE d.id = jobs.dossier_id) AS dossier`,
       [id, attempts, message, delaySeconds, giveUp],
     );
+    return rows[0]?.dossier ?? null;
   }
 
   /** Milliseconds until the next job is due (negative: overdue; null: none), as PostgreSQL's numeric text. */

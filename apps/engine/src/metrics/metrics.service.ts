@@ -4,6 +4,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AggregatorRegistry, collectDefaultMetrics, Gauge } from 'prom-client';
 import { metricsRegistry } from '../common/metrics/engine-metrics';
 import { Db } from '../database/db.service';
+import { ReadDb } from '../database/read-db.service';
 import { MetricsRepository } from './metrics.repository';
 
 /** IPC message types between an engine worker and its primary (cluster.ts answers them). */
@@ -29,6 +30,7 @@ export class MetricsService implements OnModuleDestroy {
   constructor(
     private readonly repository: MetricsRepository,
     private readonly db: Db,
+    private readonly read: ReadDb,
   ) {
     if (!defaultsCollected) {
       collectDefaultMetrics({ register: metricsRegistry, prefix: 'lt_' });
@@ -94,6 +96,19 @@ export class MetricsService implements OnModuleDestroy {
         for (const { unit, n } of await this.repository.overdueSteps()) g.set({ unit }, n);
       }),
     );
+    if (this.read.hasStandby) {
+      gauge(
+        'lt_db_standby_lag_seconds',
+        'How far the read standby (DATABASE_READ_URL) replays behind the primary; absent while it is down',
+        [],
+        'first',
+        (g) =>
+          fromDatabase(g, async () => {
+            const lag = await this.read.standbyLagSeconds();
+            if (lag !== undefined) g.set(lag);
+          }),
+      );
+    }
     gauge('lt_db_pool_connections', "Connections of the engine's database pool", ['state'], 'sum', (g) => {
       const pool = this.db.poolStats();
       g.set({ state: 'open' }, pool.total);

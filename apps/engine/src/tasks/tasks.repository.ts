@@ -10,6 +10,7 @@ import type {
 import type { Variables } from '@lienthong/engine-core';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
+import { ReadDb } from '../database/read-db.service';
 import { DOSSIER_COLUMNS, type DossierRow } from '../runtime/dossier-row';
 
 export interface TaskRow {
@@ -55,7 +56,11 @@ const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, 
  */
 @Injectable()
 export class TasksRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Lists may be a moment behind the commands: they can run on the read standby (ReadDb). */
+    private readonly read: ReadDb,
+  ) {}
 
   /**
    * A page in creation order (or, `byDue`, earliest due instant first, a step without one last), after
@@ -88,7 +93,7 @@ export class TasksRepository {
     // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
     const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
     if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
-    const { rows } = await this.db.query<TaskRow & { definition_key: string; procedure_name: string }>(
+    const { rows } = await this.read.query<TaskRow & { definition_key: string; procedure_name: string }>(
       `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
          ${filter.where}

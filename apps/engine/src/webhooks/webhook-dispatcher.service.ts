@@ -165,7 +165,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private start(row: Claimed): void {
     this.perSubscription.set(row.subscription_id, (this.perSubscription.get(row.subscription_id) ?? 0) + 1);
     const attempt = this.attempt(row)
-      .catch((error: unknown) => this.logger.warn(`Webhook delivery ${row.id}: ${messageOf(error)}`))
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: `Webhook delivery ${row.id}: ${messageOf(error)}`, dossier: row.payload.dossier.code }),
+      )
       .finally(() => {
         this.inFlight.delete(row.id);
         const left = (this.perSubscription.get(row.subscription_id) ?? 1) - 1;
@@ -202,7 +204,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       retryInMs: retryDelayMs(this.config.webhooks.retryBaseMs, attempts),
     });
     if (giveUp)
-      this.logger.warn(`Webhook delivery ${row.id} to ${row.url} failed ${attempts} times: ${outcome.error}`);
+      this.logger.warn({
+        msg: `Webhook delivery ${row.id} to ${row.url} failed ${attempts} times: ${outcome.error}`,
+        dossier: row.payload.dossier.code,
+      });
   }
 
   /** The subscription's signing secret, opened (kept per sealed value: opening costs a little every time). */
