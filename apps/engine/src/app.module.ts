@@ -19,6 +19,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PublicModule } from './public/public.module';
 import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
+import { VersionMigrationModule } from './version-migration/version-migration.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -51,6 +52,7 @@ export class AppModule {
         CalendarModule,
         WebhooksModule,
         DefinitionsModule,
+        VersionMigrationModule,
         DossiersModule,
         TasksModule,
         ExternalTasksModule,

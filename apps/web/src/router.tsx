@@ -13,13 +13,14 @@ const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const DossierPage = lazy(() => import('./dossier/dossier.page'));
 const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
+  leader: lazy(() => import('./leader/leader.page')),
   desk: lazy(() => import('./desk/desk.page')),
   designer: lazy(() => import('./areas/designer.page')),
   statistics: lazy(() => import('./areas/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),
 };
-const area = (key: AreaKey, path: string) => {
-  const Page = pages[key];
+const MigrationPage = lazy(() => import('./migration/migration.page'));
+const area = (key: AreaKey, path: string, Page: LazyExoticComponent<ComponentType> = pages[key]) => {
   return {
     path,
     element: (
@@ -46,8 +47,10 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomeRedirect /> },
           area('inbox', 'hop-viec'),
+          area('leader', 'lanh-dao'),
           area('desk', 'mot-cua'),
           area('designer', 'thiet-ke'),
+          area('designer', 'thiet-ke/chuyen-phien-ban', MigrationPage),
           area('statistics', 'thong-ke'),
           area('admin', 'quan-tri'),
           { path: 'ho-so/:code', element: <DossierPage /> },

@@ -3,6 +3,7 @@ import {
   deadlineStatus,
   dueSoonThreshold,
   pauseClock,
+  reallotClock,
   recomputeClock,
   recomputeClockIfMoved,
   remainingMinutes,
@@ -64,6 +65,17 @@ describe('deadline clock', () => {
     const restarted = restartClock(calendar, clock, vn('2026-03-04T10:00:00'));
     expect(restarted.countingFrom).toBe(iso('2026-03-04T10:00:00'));
     expect(restarted.dueAt).toBe(iso('2026-03-09T10:00:00'));
+  });
+
+  it('gives a running clock another allotted time, keeping its start and the time used', () => {
+    // given 3 working days from Mon 2/3/2026 08:00, one day used by Tue 08:00
+    const clock = startClock(calendar, vn('2026-03-02T08:00:00'), 3 * DAY);
+    // when the new version allots 5 days
+    const longer = reallotClock(calendar, clock, 5 * DAY);
+    // then it is due 2 working days later, counted from the same start
+    expect(longer.countingFrom).toBe(clock.countingFrom);
+    expect(longer.dueAt).toBe(iso('2026-03-09T08:00:00'));
+    expect(reallotClock(calendar, clock, 2 * DAY).dueAt).toBe(iso('2026-03-04T08:00:00'));
   });
 
   it('recomputes the due instant with another calendar, keeping the working time left', () => {

@@ -108,6 +108,21 @@ export function recomputeClock(calendar: WorkingCalendar, clock: DeadlineClock):
 }
 
 /**
+ * The same clock with another allotted time (a dossier moved to a new version of its procedure): it keeps
+ * its counting start and the working time already used; the due instant moves by the difference. A
+ * paused clock stays paused, its due instant the one it would have if resumed at the pause.
+ */
+export function reallotClock(
+  calendar: WorkingCalendar,
+  clock: DeadlineClock,
+  allotted: number,
+): DeadlineClock {
+  const remaining = clock.remaining + (allotted - clock.allotted);
+  const base = clock.base ?? clock.pausedAt ?? clock.countingFrom;
+  return withDue(calendar, { ...clock, allotted, remaining }, new Date(base));
+}
+
+/**
  * `recomputeClock`, or null when neither its due instant nor its due-soon instant moves (a paused clock
  * never moves). Formats instants only for a clock that moved: after a calendar change most clocks of a
  * large recomputation are compared, fewer rewritten.

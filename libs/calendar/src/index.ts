@@ -54,6 +54,7 @@ export {
   dueSoonThreshold,
   isPaused,
   pauseClock,
+  reallotClock,
   recomputeClock,
   recomputeClockIfMoved,
   remainingMinutes,

@@ -12,7 +12,34 @@ export interface DefinitionSummaryDto {
   status: DefinitionStatus;
   checksum: string;
   createdAt: string;
+  /** Who deployed the version (null for versions deployed before this was recorded). */
+  createdBy: string | null;
   publishedAt: string | null;
+  publishedBy: string | null;
+  /** Số quyết định công bố (the legal decision that published the version). */
+  decisionNumber: string | null;
+  /** Ngày quyết định công bố, `YYYY-MM-DD`. */
+  decisionDate: string | null;
+  /**
+   * From this day on (Vietnam time) new dossiers start on this version, `YYYY-MM-DD` (published without
+   * one: the day of its publication, and in effect from then on); null for a draft.
+   */
+  effectiveFrom: string | null;
+  retiredAt: string | null;
+  /** The version new dossiers of its key start on today (published and in effect, the latest such). */
+  inEffect: boolean;
+}
+
+/**
+ * Publishing a version. The fields are optional in the API (seeding and scripts publish without a
+ * body: no decision, in effect from the publication on); the designer's dialog requires the decision.
+ */
+export interface PublishDefinitionDto {
+  decisionNumber?: string;
+  /** `YYYY-MM-DD`. */
+  decisionDate?: string;
+  /** `YYYY-MM-DD`, today (Vietnam time) or later; none: in effect from the publication on. */
+  effectiveFrom?: string;
 }
 
 export interface DefinitionDto extends DefinitionSummaryDto {

@@ -1,4 +1,11 @@
-import type { DeadlineEventDto, DeadlineFieldsDto, ExtensionDto, OutcomeDto } from './deadlines.dto';
+import type {
+  ClockHold,
+  DeadlineEventDto,
+  DeadlineFieldsDto,
+  ExtensionDto,
+  OutcomeDto,
+  SupplementDto,
+} from './deadlines.dto';
 import type { JsonValue, VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
 import type { TaskStatus } from './task-status.dto';
@@ -185,6 +192,10 @@ export interface DossierDeadlineDto {
   pausedAt: string | null;
   calendarVersion: string | null;
   extension: ExtensionDto | null;
+  /** What holds the clock paused (empty while it runs). */
+  holds: ClockHold[];
+  /** The last supplement request, answered or not (null: none was made). */
+  supplement: SupplementDto | null;
 }
 
 /** How a dossier ended. */

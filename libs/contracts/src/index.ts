@@ -13,6 +13,7 @@ export * from './auth.dto';
 export * from './units.dto';
 export * from './users.dto';
 export * from './definitions.dto';
+export * from './version-migration.dto';
 export * from './dossiers.dto';
 export * from './deadlines.dto';
 export * from './task-status.dto';

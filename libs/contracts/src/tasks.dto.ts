@@ -1,4 +1,4 @@
-import type { DeadlineFieldsDto } from './deadlines.dto';
+import type { ClockHold, DeadlineFieldsDto, SupplementDto } from './deadlines.dto';
 import type { DossierStateDto } from './dossiers.dto';
 import type { VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
@@ -55,6 +55,10 @@ export interface TaskDto extends DeadlineFieldsDto {
   incidentAt: string | null;
   /** Working minutes the step took, paused time excluded (once finished). */
   workedMinutes: number | null;
+  /** What holds the dossier's clock paused now (empty while it runs): e.g. waiting for a supplement. */
+  dossierHolds: ClockHold[];
+  /** The dossier's supplement request still waiting for the applicant (null: none open). */
+  supplement: SupplementDto | null;
 }
 
 /** A step in a list (the inbox): the task and the procedure of its dossier. */
@@ -96,4 +100,49 @@ export interface TaskListQueryDto extends PageQueryDto {
   assignee?: string;
   /** `created` (default): oldest first; `due`: earliest due instant first, steps without one last. */
   order?: 'created' | 'due';
+}
+
+/** A leader sends the dossier back from this step to an earlier one (trả lại bước trước). */
+export interface SendBackDto {
+  /** The node id of an earlier user task of the dossier (see GET /tasks/{id}/send-back-targets). */
+  targetNodeId: string;
+  reason: string;
+}
+
+/** An earlier step the dossier can be sent back to. */
+export interface SendBackTargetDto {
+  nodeId: string;
+  name: string | null;
+  unit: string | null;
+  /** When the step was last completed, and by whom. */
+  completedAt: string;
+  completedBy: string | null;
+}
+
+/** The on-time rate of a unit's steps finished in a calendar month (Vietnam time). */
+export interface OnTimeRateDto {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Steps finished (completed) this month that had an allotted time. */
+  finished: number;
+  early: number;
+  onTime: number;
+  late: number;
+  /** (early + on time) / finished; null when none finished. */
+  rate: number | null;
+}
+
+/** The leader's page: the unit's open steps by deadline, and its on-time rate this month. */
+export interface UnitSummaryDto {
+  unit: string;
+  /** The engine's instant the figures are computed at. */
+  at: string;
+  /** Open user tasks of the unit. */
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  onTimeRate: OnTimeRateDto;
+  /** The overdue and due-soon steps, earliest due first (at most 100 each; the counts are complete). */
+  overdueSteps: TaskListItemDto[];
+  dueSoonSteps: TaskListItemDto[];
 }

@@ -1,3 +1,5 @@
-export { step, emptyState, activeNodes, assertVariables } from './interpreter';
+export { step, emptyState, activeNodes, assertVariables, sendBackTargets } from './interpreter';
 export { evaluateFeel, toJson } from './feel';
 export * from './model';
+export { proposeMapping, mappingOf, migrateInstance } from './migration';
+export type { MappedBy, MappingEntry, MigrationResult, TokenMove } from './migration';

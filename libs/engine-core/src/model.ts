@@ -103,7 +103,12 @@ export type HistoryEventType =
   | 'timer.fired'
   | 'error.thrown'
   | 'error.uncaught'
-  | 'variables.updated';
+  | 'variables.updated'
+  /** A leader moved the dossier back from a step to an earlier one (`sendBack`). */
+  | 'task.sentBack'
+  /** The one-stop supplement request (hướng dẫn bổ sung một lần) and the complete dossier's arrival. */
+  | 'supplement.requested'
+  | 'supplement.received';
 
 export interface HistoryEvent {
   type: HistoryEventType;
@@ -156,7 +161,13 @@ export type Command =
   | { type: 'fireJob'; jobId: string }
   | { type: 'completeCall'; callId: string; variables?: Variables }
   | { type: 'failCall'; callId: string; errorCode: string }
-  | { type: 'cancel'; reason?: string };
+  | { type: 'cancel'; reason?: string }
+  /**
+   * A leader sends the dossier back from an open user task to an earlier user task of the same scope
+   * (Camunda 7's instance modification: cancel the activity, start before another): see
+   * `behaviours/send-back.ts` for which targets are allowed.
+   */
+  | { type: 'sendBack'; taskId: string; targetNodeId: string; reason: string };
 
 export interface StepContext {
   now: Date;
@@ -186,7 +197,8 @@ export type EngineErrorCode =
   | 'no-outgoing-flow'
   | 'expression-failed'
   | 'invalid-variables'
-  | 'already-started';
+  | 'already-started'
+  | 'send-back-refused';
 
 /** A command that cannot be applied to this instance in its current state; nothing changed. */
 export class EngineError extends Error {

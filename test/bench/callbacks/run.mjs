@@ -16,6 +16,7 @@ import {
   createPeople,
   isEngine,
   login,
+  pool,
   printStatements,
   recreateDatabase,
   resetStatements,
@@ -73,15 +74,6 @@ async function startReceiver(secretRef) {
     stats: () => ({ delivered: seen.size, bad, seconds: (last - first) / 1000 }),
     close: () => new Promise((r) => server.close(r)),
   };
-}
-
-async function pool(n, count, work) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
 }
 
 const database = await startDatabase();

@@ -122,10 +122,10 @@ export async function stopEngine(engine) {
 // node:http with a keep-alive agent: a lighter load generator than fetch, so that more of the
 // machine's two cores go to the engine and PostgreSQL.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-export function call(method, url, body, token) {
+export function call(method, url, body, token, extraHeaders = {}) {
   return new Promise((resolve, reject) => {
     const payload = typeof body === 'string' ? body : body ? JSON.stringify(body) : undefined;
-    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders };
     if (payload) {
       headers['content-type'] = typeof body === 'string' ? 'application/xml' : 'application/json';
       headers['content-length'] = Buffer.byteLength(payload);
@@ -151,6 +151,16 @@ export function call(method, url, body, token) {
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** Runs `work(i)` for i = 0 … count-1 with `n` of them in flight at a time. */
+export async function pool(n, count, work) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }
 
 export const PASSWORD = 'bench-password-123';

@@ -91,6 +91,8 @@ describe('audit log', () => {
     ).toEqual([
       // validating a draft changes nothing
       'POST definitions/validate (DefinitionsController)',
+      // nor does the preview of a migration
+      'POST migrations/plan (VersionMigrationController)',
     ]);
   });
 
@@ -113,6 +115,10 @@ describe('audit log', () => {
     await t.api.post(`/tasks/${review.id}/claim`);
     await t.api.post(`/tasks/${review.id}/unclaim`);
     await t.api.post(`/tasks/${review.id}/assign`, { username: null });
+    await t.api.post(`/tasks/${review.id}/supplement-request`, { items: ['Bản sao CCCD'] });
+    await t.api.post(`/dossiers/${dossier.id}/supplement-received`, {});
+    // not an earlier step of the dossier: 422, still recorded
+    await t.api.post(`/tasks/${review.id}/send-back`, { targetNodeId: 'khong-co', reason: 'Thử' });
     await t.api.post(`/tasks/${review.id}/complete`, {});
     const tax = (await t.api.get<PageDto<TaskDto>>(`/external-tasks?dossierId=${dossier.id}`)).body.items[0]!;
     await t.api.post(`/external-tasks/${tax.id}/bpmn-error`, { errorCode: 'KHONG_BAT' }); // no boundary: 422
@@ -130,7 +136,7 @@ describe('audit log', () => {
     await t.as('DTP-VP', ['admin']).post(`/incidents/${tax.id}/retry`, { retries: 1 });
     await t.api.post(`/external-tasks/${tax.id}/complete`, { variables: { amount: 1_200_000 } });
     await t.api.post(`/dossiers/${dossier.id}/pause`, { reason: 'Lấy ý kiến chuyên gia' });
-    await t.api.post(`/dossiers/${dossier.id}/resume`, {});
+    await t.api.post(`/dossiers/${dossier.id}/resume`, { reason: 'Đã có ý kiến chuyên gia' });
     await t.api.post(`/dossiers/${dossier.id}/extension`, {
       newDueAt: '2099-01-01T10:00:00+07:00',
       reason: 'Chờ đo đạc lại',
@@ -158,6 +164,12 @@ describe('audit log', () => {
     await desk.post(`/dossiers/${dossier.id}/return`, { collectorName: 'Trần Thị Bình' });
     // and the administration
     await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
+    // (v1 to v1: refused, still recorded)
+    await t.api.post(
+      '/migrations/execute',
+      { definitionKey: 'nhat-ky', sourceVersion: 1, targetVersion: 1 },
+      { 'idempotency-key': 'audit-migrate-1' },
+    );
     await t.api.post('/units', {
       code: 'XMT-TNMT',
       eIdentifier: '000.36.40.H20',
@@ -299,7 +311,7 @@ describe('audit log', () => {
       await t.query(`SELECT count(*)::int AS n FROM dossiers WHERE applicant->>'name' = 'Vũ Thị Thanh'`),
     ).toEqual([{ n: 1 }]);
     const rows = (await t.query(
-      `SELECT outcome, status FROM audit_log WHERE action = 'dossier.receive' AND dossier_id = $1`,
+      `SELECT outcome, status FROM audit_log WHERE action = 'dossier.receive' AND dossier_id = $1 ORDER BY id`,
       [first.body.id],
     )) as unknown[];
     expect(rows).toEqual([

@@ -13,6 +13,7 @@ import {
   ExtensionBody,
   PauseBody,
   ResumeBody,
+  SupplementReceivedBody,
 } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
@@ -76,6 +77,28 @@ export class DeadlinesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
     return this.deadlines.extend(idOrCode, body, principal, ({ row }, sql) =>
+      this.dossiers.get(row.id, principal, sql),
+    );
+  }
+
+  @Post(':idOrCode/supplement-received')
+  @HttpCode(200)
+  @Audit('dossier.supplement-received', { target: 'dossier', keyInCommand: true })
+  @ApiOperation({
+    summary: 'The complete dossier arrived after a supplement request: the time limit restarts from zero',
+    description:
+      'By the receiving desk or a unit holding an open step. Decree 61/2018 art. 19.4: the legal time limit ' +
+      'restarts at this instant (deadline event `restarted`), due instants on the working-day calendar; open ' +
+      "steps' clocks resume. No open request: 409 `no-supplement-pending`.",
+  })
+  @ApiOkResponse({ type: DossierSchema })
+  @ApiProblemResponses(400, 403, 404, 409)
+  async supplementReceived(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: SupplementReceivedBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DossierDto> {
+    return this.deadlines.supplementReceived(idOrCode, body.note, principal, ({ row }, sql) =>
       this.dossiers.get(row.id, principal, sql),
     );
   }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 
@@ -29,11 +38,73 @@ export class PauseBody implements C.PauseDto {
 }
 
 export class ResumeBody implements C.ResumeDto {
-  @ApiPropertyOptional({ example: 'Đã nhận kết quả thẩm định' })
+  @ApiProperty({ example: 'Đã nhận kết quả thẩm định' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export const CLOCK_HOLDS = enumOf<C.ClockHold>({ supplement: true, manual: true, step: true });
+
+export class SupplementRequestBody implements C.SupplementRequestDto {
+  @ApiProperty({
+    type: [String],
+    example: ['Bản sao Giấy chứng nhận quyền sử dụng đất', 'Sơ đồ thửa đất có chữ ký của chủ sử dụng'],
+    description: 'What is missing, one paper a line: the whole list at once (hướng dẫn một lần)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  items!: string[];
+
+  @ApiPropertyOptional({ example: 'Hồ sơ thiếu giấy tờ theo quy định tại thủ tục' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   reason?: string;
+}
+
+export class SupplementReceivedBody implements C.SupplementReceivedDto {
+  @ApiPropertyOptional({ example: 'Công dân đã nộp bổ sung đủ giấy tờ tại quầy' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class SupplementDto implements C.SupplementDto {
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty({ example: 'cv.vpdk' })
+  requestedBy!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  taskId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'tham-dinh' })
+  nodeId!: string | null;
+
+  @ApiProperty({ type: [String] })
+  items!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the complete dossier arrived (the time limit restarted from zero); null while waiting',
+  })
+  receivedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  receivedBy!: string | null;
 }
 
 export class ExtensionBody implements C.ExtensionRequestDto {

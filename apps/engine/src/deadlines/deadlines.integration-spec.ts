@@ -164,7 +164,9 @@ describe('legal deadlines of dossiers and steps', () => {
   it('pauses and resumes by hand, refusing a resume without a pause and a pause on a finished dossier', async () => {
     const dossier = await receive('2026-03-02T08:00:00');
     clock.set(vn('2026-03-02T10:00:00'));
-    expect((await t.api.post(`/dossiers/${dossier.id}/resume`, {})).status).toBe(409);
+    expect((await t.api.post(`/dossiers/${dossier.id}/resume`, { reason: 'Đã có kết quả' })).status).toBe(
+      409,
+    );
     const paused = await t.api.post<DossierDto>(`/dossiers/${dossier.id}/pause`, {
       reason: 'Chờ thẩm định của Sở Xây dựng',
     });

@@ -7,7 +7,14 @@ import { conflict, notFound, unprocessable } from '../common/problem';
 import { iso } from '../common/sql/sql-filter.util';
 import { Db } from '../database/db.service';
 import { DefinitionCache } from '../runtime/definition-cache';
-import { applyDeadlineEffects, manualClock, MANUAL_HOLDER } from '../runtime/deadlines';
+import {
+  applyDeadlineEffects,
+  EMPTY_DEADLINES,
+  manualClock,
+  MANUAL_HOLDER,
+  receiveSupplement,
+  SUPPLEMENT_HOLDER,
+} from '../runtime/deadlines';
 import type { DossierRow } from '../runtime/dossier-row';
 import { ProcessRuntime, type Respond } from '../runtime/process-runtime.service';
 import { type EventRow, DeadlinesRepository } from './deadlines.repository';
@@ -41,24 +48,74 @@ export class DeadlinesService {
     ) as Promise<T>;
   }
 
-  async resume<T>(
-    idOrCode: string,
-    reason: string | undefined,
-    principal: Principal,
-    respond: Respond<T>,
-  ): Promise<T> {
+  async resume<T>(idOrCode: string, reason: string, principal: Principal, respond: Respond<T>): Promise<T> {
     return this.runtime.updateDeadlines(
       (sql) => this.activeWithClock(sql, idOrCode, principal),
       (row, ctx) => {
         if (!row.deadlines.pausedBy.includes(MANUAL_HOLDER)) {
-          throw conflict(
-            `The clock of dossier ${row.code} was not paused by an officer${row.deadlines.pausedBy.length > 0 ? ' (a step of the procedure holds it; it resumes when that step ends)' : ''}.`,
-            { code: 'not-paused' },
-          );
+          const held = row.deadlines.pausedBy.includes(SUPPLEMENT_HOLDER)
+            ? ' (it waits for the supplement asked of the applicant: record its arrival instead)'
+            : row.deadlines.pausedBy.length > 0
+              ? ' (a step of the procedure holds it; it resumes when that step ends)'
+              : '';
+          throw conflict(`The clock of dossier ${row.code} was not paused by an officer${held}.`, {
+            code: 'not-paused',
+          });
         }
-        return { deadline: withReason(manualClock(row.deadlines, 'resume', ctx), reason ?? null) };
+        return { deadline: withReason(manualClock(row.deadlines, 'resume', ctx), reason) };
       },
       actorOf(principal),
+      respond,
+    ) as Promise<T>;
+  }
+
+  /**
+   * The complete dossier arrived after a supplement request (TasksService.requestSupplement): the
+   * request is answered, and the legal time limit restarts from zero now (Decree 61/2018 art. 19.4).
+   */
+  async supplementReceived<T>(
+    idOrCode: string,
+    note: string | undefined,
+    principal: Principal,
+    respond: Respond<T>,
+  ): Promise<T> {
+    const actor = actorOf(principal);
+    return this.runtime.updateDeadlines(
+      async (sql) => {
+        const row = await this.runtime.loadDossier(sql, idOrCode);
+        await this.authz.assertCanActOnDossier(sql, principal, row);
+        if (row.status !== 'active') {
+          throw conflict(`Dossier ${row.code} is ${row.status}: it waits for nothing any more.`, {
+            code: 'dossier-finished',
+          });
+        }
+        return row;
+      },
+      (row, ctx) => {
+        const open = row.deadlines?.supplement;
+        if (!open || open.receivedAt !== null) {
+          throw conflict(`Dossier ${row.code} is not waiting for a supplement.`, {
+            code: 'no-supplement-pending',
+          });
+        }
+        const text = note?.trim() || null;
+        return {
+          deadline: receiveSupplement(
+            row.deadlines ?? EMPTY_DEADLINES,
+            { at: ctx.now.toISOString(), by: actor.id, note: text },
+            ctx,
+          ),
+          history: [
+            {
+              type: 'supplement.received',
+              nodeId: open.nodeId ?? undefined,
+              taskId: open.taskId ?? undefined,
+              data: { note: text, requestedAt: open.requestedAt },
+            },
+          ],
+        };
+      },
+      actor,
       respond,
     ) as Promise<T>;
   }

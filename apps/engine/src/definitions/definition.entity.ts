@@ -4,7 +4,7 @@ import type { ProcessGraph } from '@lienthong/bpmn';
 
 @Entity('definitions')
 @Index('definitions_key_version_uq', ['key', 'version'], { unique: true })
-@Index('definitions_one_published_uq', ['key'], { unique: true, where: `status = 'published'` })
+@Index('definitions_in_effect_idx', ['key', 'effectiveFrom'], { where: `status = 'published'` })
 export class DefinitionEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -44,4 +44,23 @@ export class DefinitionEntity {
 
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
+
+  /** Who deployed the version. */
+  @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
+  createdBy!: string | null;
+
+  @Column({ name: 'published_by', type: 'varchar', length: 200, nullable: true })
+  publishedBy!: string | null;
+
+  /** Số quyết định công bố. */
+  @Column({ name: 'decision_number', type: 'varchar', length: 100, nullable: true })
+  decisionNumber!: string | null;
+
+  /** Ngày quyết định công bố. */
+  @Column({ name: 'decision_date', type: 'date', nullable: true })
+  decisionDate!: string | null;
+
+  /** From this day on (Vietnam time, start of day) new dossiers start on this version. */
+  @Column({ name: 'effective_from', type: 'date', nullable: true })
+  effectiveFrom!: string | null;
 }

@@ -20,8 +20,11 @@ import {
   DefinitionListQuery,
   DefinitionSummaryDto as DefinitionSummarySchema,
   DeployResultDto as DeployResultSchema,
+  PublishDefinitionBody,
   ValidationResultDto,
 } from './definitions.dto';
+import { CurrentActor } from '../identity/actor.decorator';
+import type { Actor } from '../identity/actor';
 import { DefinitionsService } from './definitions.service';
 
 function notXml(): ProblemException {
@@ -62,9 +65,10 @@ export class DefinitionsController {
   async deploy(
     @Body() xml: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<DeployResultDto> {
     if (typeof xml !== 'string') throw notXml();
-    const result = await this.definitions.deploy(xml);
+    const result = await this.definitions.deploy(xml, actor.id);
     res.status(result.created ? 201 : 200);
     return result;
   }
@@ -95,6 +99,17 @@ export class DefinitionsController {
     });
   }
 
+  @Get(':key/versions')
+  @ApiOperation({
+    summary:
+      'Every version of a definition, newest first, with who deployed and published it and the decision',
+  })
+  @ApiPageResponse(DefinitionSummarySchema)
+  @ApiProblemResponses(404)
+  async versions(@Param('key') key: string): Promise<PageDto<DefinitionSummaryDto>> {
+    return { items: await this.definitions.versions(key), nextCursor: null };
+  }
+
   @Get(':key/versions/:version')
   @ApiOperation({ summary: 'One version of a definition, with its XML' })
   @ApiOkResponse({ type: DefinitionSchema, description: 'The definition version' })
@@ -109,14 +124,19 @@ export class DefinitionsController {
   @Audit('definition.publish', { target: 'definition' })
   @ApiOperation({
     summary:
-      "Publish a version (role publisher: the office of the People's Committee): new dossiers start on it; running dossiers keep their version",
+      "Publish a version (role publisher: the office of the People's Committee) with the decision that publishes it",
+    description:
+      'The stored XML is validated again. Dossiers received from `effectiveFrom` (Vietnam date, today or later; none: from now on) start on it; until then on the version in effect before. Running dossiers keep their version (see /migrations). The body is optional for scripts; the designer always sends the decision.',
   })
+  @ApiBody({ type: PublishDefinitionBody, required: false })
   @ApiOkResponse({ type: DefinitionSummarySchema })
-  @ApiProblemResponses(403, 404, 409)
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   publish(
     @Param('key') key: string,
     @Param('version', ParseIntPipe) version: number,
+    @Body() body: PublishDefinitionBody,
+    @CurrentActor() actor: Actor,
   ): Promise<DefinitionSummaryDto> {
-    return this.definitions.publish(key, version);
+    return this.definitions.publish(key, version, body ?? {}, actor.id);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
@@ -47,8 +47,67 @@ export class DefinitionSummaryDto implements C.DefinitionSummaryDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
+  @ApiProperty({ type: String, nullable: true, description: 'Who deployed the version', example: 'thietke' })
+  createdBy!: string | null;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   publishedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'banhanh' })
+  publishedBy!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Số quyết định công bố',
+    example: '1234/QĐ-UBND',
+  })
+  decisionNumber!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Ngày quyết định công bố' })
+  decisionDate!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'From this day on (Vietnam time) new dossiers start on this version (published without one: the day of publication); null for a draft',
+  })
+  effectiveFrom!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  retiredAt!: string | null;
+
+  @ApiProperty({ description: 'The version new dossiers of its key start on today' })
+  inEffect!: boolean;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class PublishDefinitionBody implements C.PublishDefinitionDto {
+  @ApiPropertyOptional({ maxLength: 100, example: '1234/QĐ-UBND', description: 'Số quyết định công bố' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  decisionNumber?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-01', description: 'Ngày quyết định công bố' })
+  @IsOptional()
+  @IsString()
+  @Matches(DAY, { message: 'decisionDate must be a date YYYY-MM-DD' })
+  decisionDate?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-01-01',
+    description:
+      'Today (Vietnam time, the default) or later: dossiers received from that day on start on the version',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(DAY, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  effectiveFrom?: string;
 }
 
 export class DefinitionDto extends DefinitionSummaryDto implements C.DefinitionDto {

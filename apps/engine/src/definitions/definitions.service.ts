@@ -7,11 +7,13 @@ import type {
   DefinitionSummaryDto,
   DeployResultDto,
   PageDto,
+  PublishDefinitionDto,
 } from '@lienthong/contracts';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { decodeCursor, toPage } from '../common/pagination';
 import { iso } from '../common/sql/sql-filter.util';
 import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { Db, type Sql } from '../database/db.service';
 import { type DefinitionRow, DefinitionsRepository } from './definitions.repository';
 
@@ -48,13 +50,15 @@ export class DefinitionsService {
    * Stores a new draft version of the process in `xml` (its process id is the key). The same XML
    * as the latest version of that key is not stored twice: that version is returned (created: false).
    */
-  async deploy(xml: string): Promise<DeployResultDto> {
+  async deploy(xml: string, by = 'system'): Promise<DeployResultDto> {
     const { graph, warnings } = await this.compileOrThrow(xml);
     const checksum = createHash('sha256').update(xml).digest('hex');
     return this.db.transaction(async (sql) => {
       await this.definitions.lockKey(sql, graph.key);
       const latest = await this.definitions.latest(sql, graph.key);
-      if (latest && latest.checksum === checksum) return { ...toSummary(latest), created: false, warnings };
+      if (latest && latest.checksum === checksum) {
+        return { ...(await this.summaries([latest], sql))[0]!, created: false, warnings };
+      }
       const row = await this.definitions.insert(sql, {
         id: randomUUID(),
         key: graph.key,
@@ -66,26 +70,49 @@ export class DefinitionsService {
         checksum,
         graph,
         createdAt: this.clock.now(),
+        createdBy: by,
       });
-      return { ...toSummary(row), created: true, warnings };
+      return { ...toSummary(row, false), created: true, warnings };
     });
   }
 
-  /** Publishes a version: it starts all new dossiers of its key; the previously published version is retired. */
-  async publish(key: string, version: number): Promise<DefinitionSummaryDto> {
+  /**
+   * Publishes a version with the decision that published it: from its effective date (Vietnam time;
+   * none: from now on) the dossiers received start on it; until then on the version in effect before. The
+   * stored XML is validated again (rules may have changed since it was deployed). Published versions no
+   * new dossier can start on any more (an older one superseded by a version now in effect) are retired.
+   * Republishing a published version answers it unchanged.
+   */
+  async publish(
+    key: string,
+    version: number,
+    body: PublishDefinitionDto = {},
+    by = 'system',
+  ): Promise<DefinitionSummaryDto> {
+    const today = vnDate(this.clock.now());
+    checkPublication(body, body.effectiveFrom ?? today, today);
     return this.db.transaction(async (sql) => {
       await this.definitions.lockKey(sql, key);
       const row = await this.findRow(key, version, false, sql);
-      if (row.status === 'published') return toSummary(row);
+      if (row.status === 'published') return (await this.summaries([row], sql))[0]!;
+      const stored = await this.definitions.compiled(key, version, sql);
+      await this.compileOrThrow(stored?.xml ?? '');
       const now = this.clock.now();
-      await this.definitions.retirePublished(sql, key, now);
-      return toSummary(await this.definitions.publish(sql, row.id, now));
+      const published = await this.definitions.publish(sql, row.id, {
+        at: now,
+        by,
+        decisionNumber: body.decisionNumber?.trim() || null,
+        decisionDate: body.decisionDate ?? null,
+        effectiveFrom: body.effectiveFrom ?? null,
+      });
+      await this.definitions.retireSuperseded(sql, key, today, now);
+      return (await this.summaries([published], sql))[0]!;
     });
   }
 
   async get(key: string, version: number): Promise<DefinitionDto> {
     const row = await this.findRow(key, version, true);
-    return { ...toSummary(row), xml: row.xml ?? '' };
+    return { ...(await this.summaries([row]))[0]!, xml: row.xml ?? '' };
   }
 
   async list(query: {
@@ -104,12 +131,26 @@ export class DefinitionsService {
       after,
     });
     const page = toPage(rows, query.limit, (r) => ({ key: r.key, version: r.version }));
-    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+    return { items: await this.summaries(page.items), nextCursor: page.nextCursor };
   }
 
-  /** The published version of a key (what new dossiers start on). */
+  /** The versions of one key, newest first, with their publication (at most 200: versions are few). */
+  async versions(key: string): Promise<DefinitionSummaryDto[]> {
+    const rows = await this.definitions.list({ key, limit: 200 });
+    if (rows.length === 0) throw notFound('definition', key);
+    return (await this.summaries(rows.slice(0, 200))).reverse();
+  }
+
+  /** Summaries, each marked whether it is the version its key's new dossiers start on today. */
+  private async summaries(rows: DefinitionRow[], sql?: Sql): Promise<DefinitionSummaryDto[]> {
+    const keys = [...new Set(rows.filter((r) => r.status === 'published').map((r) => r.key))];
+    const inEffect = await this.definitions.inEffect(keys, vnDate(this.clock.now()), sql);
+    return rows.map((r) => toSummary(r, inEffect.has(r.id)));
+  }
+
+  /** The version of a key in effect today (what new dossiers start on). */
   async published(key: string): Promise<{ id: string; version: number; graph: ProcessGraph }> {
-    const row = await this.definitions.published(key);
+    const row = await this.definitions.published(key, vnDate(this.clock.now()));
     if (row) return row;
     if (!(await this.definitions.exists(key))) throw notFound('definition', key);
     throw conflict(`Procedure "${key}" has no published version: publish one before receiving dossiers.`, {
@@ -152,7 +193,49 @@ export class DefinitionsService {
   }
 }
 
-function toSummary(row: DefinitionRow): DefinitionSummaryDto {
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isDay(value: string): boolean {
+  const m = ISO_DAY.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The decision is given whole or not at all; dates are real; the effective date is not in the past. */
+function checkPublication(body: PublishDefinitionDto, effectiveFrom: string, today: string): void {
+  const errors: Array<{ path: string; message: string }> = [];
+  for (const field of ['decisionDate', 'effectiveFrom'] as const) {
+    const value = body[field];
+    if (value !== undefined && !isDay(value)) errors.push({ path: field, message: 'not a date YYYY-MM-DD' });
+  }
+  if (errors.length > 0)
+    throw badRequest('decisionDate and effectiveFrom are dates written YYYY-MM-DD.', errors);
+  const number = body.decisionNumber?.trim() ?? '';
+  if ((number === '') !== (body.decisionDate === undefined)) {
+    throw unprocessable(
+      'Give both the number and the date of the publishing decision, or neither.',
+      [{ path: number === '' ? 'decisionNumber' : 'decisionDate', message: 'required with the other' }],
+      { code: 'decision-incomplete' },
+    );
+  }
+  if (effectiveFrom < today) {
+    throw unprocessable(
+      `effectiveFrom ${effectiveFrom} is in the past (today is ${today} in Vietnam).`,
+      [{ path: 'effectiveFrom', message: 'today or later' }],
+      { code: 'effective-date-past' },
+    );
+  }
+  if (body.decisionDate !== undefined && body.decisionDate > effectiveFrom) {
+    throw unprocessable(
+      'The decision cannot be dated after the day the version takes effect.',
+      [{ path: 'decisionDate', message: 'on or before effectiveFrom' }],
+      { code: 'decision-after-effect' },
+    );
+  }
+}
+
+function toSummary(row: DefinitionRow, inEffect: boolean): DefinitionSummaryDto {
   return {
     id: row.id,
     key: row.key,
@@ -163,6 +246,13 @@ function toSummary(row: DefinitionRow): DefinitionSummaryDto {
     status: row.status,
     checksum: row.checksum,
     createdAt: iso(row.created_at) as string,
+    createdBy: row.created_by,
     publishedAt: iso(row.published_at),
+    publishedBy: row.published_by,
+    decisionNumber: row.decision_number,
+    decisionDate: row.decision_date,
+    effectiveFrom: row.effective_from,
+    retiredAt: iso(row.retired_at),
+    inEffect,
   };
 }

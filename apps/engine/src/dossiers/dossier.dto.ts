@@ -17,7 +17,7 @@ import {
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
-import { DeadlineFields, ExtensionDto } from '../deadlines/deadlines.dto';
+import { CLOCK_HOLDS, DeadlineFields, ExtensionDto, SupplementDto } from '../deadlines/deadlines.dto';
 
 export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({
   active: true,
@@ -351,6 +351,17 @@ export class DossierDeadlineDto implements C.DossierDeadlineDto {
 
   @ApiProperty({ type: ExtensionDto, nullable: true })
   extension!: ExtensionDto | null;
+
+  @ApiProperty({
+    enum: CLOCK_HOLDS,
+    enumName: 'ClockHold',
+    isArray: true,
+    description: 'What holds the clock paused: a supplement request, an officer, a step (empty: running)',
+  })
+  holds!: C.ClockHold[];
+
+  @ApiProperty({ type: SupplementDto, nullable: true, description: 'The last supplement request' })
+  supplement!: SupplementDto | null;
 }
 
 export class DossierResultDto implements C.DossierResultDto {

@@ -94,15 +94,20 @@ export class DossiersRepository {
     private readonly read: ReadDb,
   ) {}
 
-  /** The published version of `key` and the receiving unit (given, or the procedure's own). */
-  async findReceipt(key: string, receivingUnit: string | null): Promise<ReceiptRow | undefined> {
+  /**
+   * The version of `key` in effect on `day` (Vietnam date: the latest published version whose effective
+   * date has come) and the receiving unit (given, or the procedure's own).
+   */
+  async findReceipt(key: string, receivingUnit: string | null, day: string): Promise<ReceiptRow | undefined> {
     const { rows } = await this.db.query<ReceiptRow>(
       `SELECT def.id, COALESCE($2, def.graph->>'receivingUnit') AS unit, u.e_identifier,
               EXISTS (SELECT 1 FROM definitions WHERE key = $1) AS any_version
          FROM (SELECT 1) one
-         LEFT JOIN definitions def ON def.key = $1 AND def.status = 'published'
+         LEFT JOIN LATERAL (SELECT id, graph FROM definitions
+                             WHERE key = $1 AND status = 'published' AND (effective_from IS NULL OR effective_from <= $3::date)
+                             ORDER BY COALESCE(effective_from, (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) DESC, version DESC LIMIT 1) def ON true
          LEFT JOIN units u ON u.code = COALESCE($2, def.graph->>'receivingUnit')`,
-      [key, receivingUnit],
+      [key, receivingUnit, day],
     );
     return rows[0];
   }

@@ -15,8 +15,10 @@ import { Db, type Sql } from '../database/db.service';
 import { remainingMinutes } from '@lienthong/calendar';
 import { CalendarSource } from '../runtime/calendar-source';
 import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { DefinitionCache } from '../runtime/definition-cache';
 import { isUuid } from '../common/uuid.util';
+import { clockHolds } from '../runtime/deadlines';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
 import { activeSteps } from './active-steps.util';
 import { type DossierDetailRow, type DossierListRow, DossiersRepository } from './dossiers.repository';
@@ -35,7 +37,7 @@ export class DossiersService {
     private readonly authz: Authz,
   ) {}
 
-  /** Receives a dossier: starts the published version of its procedure. */
+  /** Receives a dossier: starts the version of its procedure in effect today (engine clock, Vietnam date). */
   async create(input: CreateDossierDto, principal: Principal): Promise<DossierDto> {
     const variables = parseVariables(input.variables);
     const found = await this.desk(input.definitionKey, input.receivingUnit, principal);
@@ -56,7 +58,7 @@ export class DossiersService {
   }
 
   /**
-   * The published version of a procedure and the desk that receives it, which must be the caller's
+   * The version of a procedure in effect today and the desk that receives it, which must be the caller's
    * (reception): 404 unknown procedure, 409 none published, 422 no or unknown desk, 403 another desk.
    */
   async desk(
@@ -64,11 +66,15 @@ export class DossiersService {
     receivingUnit: string | undefined,
     principal: Principal,
   ): Promise<{ id: string; unit: string; e_identifier: string }> {
-    const found = await this.dossiers.findReceipt(definitionKey, receivingUnit ?? null);
+    const found = await this.dossiers.findReceipt(
+      definitionKey,
+      receivingUnit ?? null,
+      vnDate(this.clock.now()),
+    );
     if (!found?.any_version) throw notFound('Procedure', definitionKey);
     if (!found.id) {
       throw conflict(
-        `Procedure "${definitionKey}" has no published version: publish one before receiving dossiers.`,
+        `Procedure "${definitionKey}" has no published version in effect today: publish one before receiving dossiers.`,
         {
           code: 'not-published',
         },
@@ -181,6 +187,8 @@ export class DossiersService {
         pausedAt: clock?.pausedAt ?? null,
         calendarVersion: clock?.calendarVersion ?? null,
         extension: row.extension,
+        holds: row.status === 'active' ? clockHolds(row.deadlines?.pausedBy) : [],
+        supplement: row.deadlines?.supplement ?? null,
       },
     };
   }

@@ -888,7 +888,9 @@ describe('authorization: people, units and rights', () => {
         reason: 'Niêm yết công khai',
       });
       expect(pause.status).toBe(200);
-      const resume = await as(LAND_OFFICER).post(`/dossiers/${review.id}/resume`, {});
+      const resume = await as(LAND_OFFICER).post(`/dossiers/${review.id}/resume`, {
+        reason: 'Đã hết thời gian niêm yết',
+      });
       expect(resume.status).toBe(200);
       expect(await clockOf(review)).toBe('running');
     });

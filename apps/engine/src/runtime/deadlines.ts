@@ -15,6 +15,7 @@ import {
   type DeadlineStatus,
   type WorkingCalendar,
 } from '@lienthong/calendar';
+import type { ClockHold, SupplementDto } from '@lienthong/contracts';
 import type { Effect } from '@lienthong/engine-core';
 
 /** The legal clocks of one dossier: its own and those of its open steps. Stored as jsonb. */
@@ -28,6 +29,8 @@ export interface DeadlineState {
    * their own allotted time keeps running while the dossier's clock is paused.
    */
   exempt?: string[];
+  /** The last supplement request (hướng dẫn bổ sung), open while `receivedAt` is null. */
+  supplement?: SupplementDto | null;
 }
 
 export const EMPTY_DEADLINES: DeadlineState = { dossier: null, tasks: {}, pausedBy: [] };
@@ -309,3 +312,70 @@ export function manualClock(
 }
 
 export const MANUAL_HOLDER = 'manual';
+
+/** The pause holder of a supplement request (see `requestSupplement`). */
+export const SUPPLEMENT_HOLDER = 'supplement';
+
+/**
+ * A step asks the applicant to supplement the dossier: the dossier's clock (and its open steps') waits,
+ * held by `supplement`, until the complete dossier arrives (`receiveSupplement`). The request is kept in
+ * the state; the pause event carries what is missing.
+ */
+export function requestSupplement(
+  before: DeadlineState,
+  request: SupplementDto,
+  ctx: DeadlineContext,
+): DeadlineUpdate {
+  const update = applyDeadlineEffects(
+    before,
+    [{ type: 'clock', action: 'pause', nodeId: SUPPLEMENT_HOLDER, tokenId: SUPPLEMENT_HOLDER }],
+    ctx,
+    false,
+  );
+  update.state.supplement = request;
+  const data = { hold: SUPPLEMENT_HOLDER, items: request.items, nodeId: request.nodeId };
+  // Already paused (by an officer or a step): the request is still an event of the dossier's clock.
+  if (update.events.length === 0) update.events.push({ kind: 'paused', reason: null, data: null });
+  for (const e of update.events) {
+    e.taskId = request.taskId;
+    e.reason = request.reason ?? `Yêu cầu bổ sung: ${request.items.join('; ')}`;
+    e.data = data;
+  }
+  return update;
+}
+
+/**
+ * The complete dossier arrived: the supplement's hold ends and the legal time limit restarts from zero
+ * at this instant (Decree 61/2018 art. 19.4), due instants on the working-day calendar; open steps'
+ * clocks resume with the time they had left. Another holder (an officer's pause) keeps the clocks paused.
+ */
+export function receiveSupplement(
+  before: DeadlineState,
+  received: { at: string; by: string; note: string | null },
+  ctx: DeadlineContext,
+): DeadlineUpdate {
+  const effects: Effect[] = [
+    { type: 'clock', action: 'resume', nodeId: SUPPLEMENT_HOLDER, tokenId: SUPPLEMENT_HOLDER },
+  ];
+  if (before.dossier) {
+    effects.push({ type: 'clock', action: 'restart', nodeId: SUPPLEMENT_HOLDER, tokenId: SUPPLEMENT_HOLDER });
+  }
+  const update = applyDeadlineEffects(before, effects, ctx, false);
+  update.state.supplement = before.supplement
+    ? { ...before.supplement, receivedAt: received.at, receivedBy: received.by }
+    : null;
+  for (const e of update.events) {
+    e.reason = received.note ?? 'Đã nhận đủ hồ sơ bổ sung';
+    e.data = { ...e.data, hold: SUPPLEMENT_HOLDER };
+  }
+  return update;
+}
+
+/** What holds the clock, in words of the API: a supplement, an officer, or steps of the procedure. */
+export function clockHolds(pausedBy: readonly string[] | null | undefined): ClockHold[] {
+  const holds = new Set<ClockHold>();
+  for (const holder of pausedBy ?? []) {
+    holds.add(holder === SUPPLEMENT_HOLDER ? 'supplement' : holder === MANUAL_HOLDER ? 'manual' : 'step');
+  }
+  return [...holds];
+}

@@ -58,6 +58,15 @@ export class HotCache {
     this.tasks.delete(id);
   }
 
+  /**
+   * Forgets a dossier's row and the given tasks of it, without a pass over every cached task (what
+   * forgetDossier does): for a change of many dossiers at once that knows the tasks it touched.
+   */
+  forgetDossierAndTasks(id: string, taskIds: readonly string[]): void {
+    this.dossiers.delete(id);
+    for (const taskId of taskIds) this.tasks.delete(taskId);
+  }
+
   forgetDossier(id: string): void {
     this.dossiers.delete(id);
     for (const [taskId, t] of this.tasks) if (t.dossier_id === id) this.tasks.delete(taskId);

@@ -7,6 +7,7 @@ import {
   step,
   type Command,
   type Effect,
+  type HistoryEvent,
   type InstanceState,
   type StepResult,
 } from '@lienthong/engine-core';
@@ -14,6 +15,7 @@ import { conflict, notFound, unprocessable } from '../common/problem';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { DefinitionCache, type CachedDefinition } from './definition-cache';
 import { DomainEvents, type DomainEvent } from './domain-events';
 import { CalendarSource } from './calendar-source';
@@ -234,6 +236,8 @@ export class ProcessRuntime {
     ) => {
       deadline: DeadlineUpdate;
       extension?: { record: Record<string, unknown>; newDueAt: string };
+      /** History of the dossier written with the change (e.g. a supplement request). */
+      history?: HistoryEvent[];
     },
     actor: Actor,
     respond?: Respond<T>,
@@ -243,8 +247,11 @@ export class ProcessRuntime {
       const row = await load(this.db.query);
       const now = this.clock.now();
       const calendar = this.calendars.current();
-      const { deadline, extension } = change(row, { calendar, now });
-      const result: StepResult = { state: row.state, effects: [] };
+      const { deadline, extension, history } = change(row, { calendar, now });
+      const result: StepResult = {
+        state: row.state,
+        effects: (history ?? []).map((event) => ({ type: 'history', event })),
+      };
       const audit = pendingAudit(actor);
       const write = buildWrite(
         { mode: 'update', id: row.id, revision: row.revision, extension },
@@ -548,10 +555,10 @@ export class ProcessRuntime {
     parent: DossierRow,
     effect: Extract<Effect, { type: 'callStarted' }>,
   ): Promise<void> {
-    const called = await this.store.calledProcedure(tx.sql, effect.calledElement, parent.id);
+    const called = await this.store.calledProcedure(tx.sql, effect.calledElement, parent.id, vnDate(tx.now));
     if (!called || !called.e_identifier) {
       throw unprocessable(
-        `Call activity ${effect.nodeId} calls procedure "${effect.calledElement}", which has no published version${called ? ' with a known receiving unit' : ''}.`,
+        `Call activity ${effect.nodeId} calls procedure "${effect.calledElement}", which has no published version in effect${called ? ' with a known receiving unit' : ''}.`,
         undefined,
         { code: 'called-definition-missing', extra: { elementId: effect.nodeId } },
       );

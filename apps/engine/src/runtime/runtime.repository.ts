@@ -49,19 +49,21 @@ export class RuntimeRepository {
     return rows[0];
   }
 
-  /** The published version of the procedure a call activity of dossier `parentId` calls. */
+  /** The version in effect on `day` of the procedure a call activity of dossier `parentId` calls. */
   async calledProcedure(
     sql: Sql,
     calledElement: string,
     parentId: string,
+    day: string,
   ): Promise<CalledProcedureRow | undefined> {
     const { rows } = await sql<CalledProcedureRow>(
       `SELECT def.id, COALESCE(def.graph->>'receivingUnit', p.receiving_unit) AS unit, u.e_identifier, p.applicant
-         FROM definitions def
+         FROM (SELECT id, graph FROM definitions
+                WHERE key = $1 AND status = 'published' AND (effective_from IS NULL OR effective_from <= $3::date)
+                ORDER BY COALESCE(effective_from, (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) DESC, version DESC LIMIT 1) def
          JOIN dossiers p ON p.id = $2
-         LEFT JOIN units u ON u.code = COALESCE(def.graph->>'receivingUnit', p.receiving_unit)
-        WHERE def.key = $1 AND def.status = 'published'`,
-      [calledElement, parentId],
+         LEFT JOIN units u ON u.code = COALESCE(def.graph->>'receivingUnit', p.receiving_unit)`,
+      [calledElement, parentId, day],
     );
     return rows[0];
   }

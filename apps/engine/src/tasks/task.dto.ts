@@ -19,7 +19,7 @@ import {
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
-import { DeadlineFields } from '../deadlines/deadlines.dto';
+import { CLOCK_HOLDS, DeadlineFields, SupplementDto } from '../deadlines/deadlines.dto';
 import { DossierStateDto, VARIABLES_SCHEMA } from '../dossiers/dossier.dto';
 
 export const TASK_STATUSES = enumOf<C.TaskStatus>({ active: true, completed: true, cancelled: true });
@@ -108,6 +108,7 @@ export class TaskListQuery extends PageQuery implements C.TaskListQueryDto {
 
 export class AssignTaskBody implements C.AssignTaskDto {
   @ApiProperty({
+    type: String,
     example: 'cv.vpdk',
     nullable: true,
     description: "User name of a member of the step's unit; null returns the step to the unit",
@@ -116,6 +117,23 @@ export class AssignTaskBody implements C.AssignTaskDto {
   @IsString()
   @MaxLength(100)
   username!: string | null;
+}
+
+export class SendBackBody implements C.SendBackDto {
+  @ApiProperty({
+    example: 'tham-dinh',
+    description: 'An earlier user task (GET /tasks/{id}/send-back-targets)',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  targetNodeId!: string;
+
+  @ApiProperty({ example: 'Biên bản thẩm định chưa có chữ ký của tổ thẩm định' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
 }
 
 export class ExternalTaskListQuery extends PageQuery implements C.ExternalTaskListQueryDto {
@@ -372,6 +390,21 @@ export class TaskDto extends DeadlineFields implements C.TaskDto {
     description: 'Working minutes the step took, paused time excluded (once finished)',
   })
   workedMinutes!: number | null;
+
+  @ApiProperty({
+    enum: CLOCK_HOLDS,
+    enumName: 'ClockHold',
+    isArray: true,
+    description: "What holds the dossier's clock paused now (empty: running), e.g. a supplement request",
+  })
+  dossierHolds!: C.ClockHold[];
+
+  @ApiProperty({
+    type: SupplementDto,
+    nullable: true,
+    description: "The dossier's supplement request still waiting for the applicant",
+  })
+  supplement!: SupplementDto | null;
 }
 
 /** What completing a task answers: the task, and where its dossier stands now. */
@@ -433,4 +466,67 @@ export class LockedTaskDto implements C.LockedTaskDto {
     description: "The dossier's variables, with the step's local ones over them",
   })
   variables!: C.VariablesDto;
+}
+
+export class SendBackTargetDto implements C.SendBackTargetDto {
+  @ApiProperty({ example: 'tham-dinh' })
+  nodeId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Thẩm định hồ sơ' })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'DTP-VPDK-CL' })
+  unit!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the step was last completed' })
+  completedAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'cv.vpdk' })
+  completedBy!: string | null;
+}
+
+export class OnTimeRateDto implements C.OnTimeRateDto {
+  @ApiProperty({ example: '2026-12' })
+  month!: string;
+
+  @ApiProperty({ description: 'Steps completed this month (Vietnam time) that had an allotted time' })
+  finished!: number;
+
+  @ApiProperty()
+  early!: number;
+
+  @ApiProperty()
+  onTime!: number;
+
+  @ApiProperty()
+  late!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.92, description: '(early + on time) / finished' })
+  rate!: number | null;
+}
+
+export class UnitSummaryDto implements C.UnitSummaryDto {
+  @ApiProperty({ example: 'DTP-VPDK-CL' })
+  unit!: string;
+
+  @ApiProperty({ format: 'date-time', description: "The engine's instant the figures are computed at" })
+  at!: string;
+
+  @ApiProperty({ description: 'Open user tasks of the unit' })
+  open!: number;
+
+  @ApiProperty()
+  overdue!: number;
+
+  @ApiProperty()
+  dueSoon!: number;
+
+  @ApiProperty({ type: OnTimeRateDto })
+  onTimeRate!: OnTimeRateDto;
+
+  @ApiProperty({ type: [TaskListItemDto], description: 'Earliest due first, at most 100' })
+  overdueSteps!: TaskListItemDto[];
+
+  @ApiProperty({ type: [TaskListItemDto], description: 'Earliest due first, at most 100' })
+  dueSoonSteps!: TaskListItemDto[];
 }

@@ -2,13 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse } from '../common/pagination';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
-import type { PageDto, TaskCompletionDto, TaskDto, TaskListItemDto } from '@lienthong/contracts';
+import type {
+  PageDto,
+  SendBackTargetDto,
+  TaskCompletionDto,
+  TaskDto,
+  TaskListItemDto,
+} from '@lienthong/contracts';
+import { SupplementRequestBody } from '../deadlines/deadlines.dto';
 import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import {
   AssignTaskBody,
   CompleteTaskBody,
+  SendBackBody,
+  SendBackTargetDto as SendBackTargetSchema,
   TaskCompletionDto as TaskCompletionSchema,
   TaskDto as TaskSchema,
   TaskListItemDto as TaskListItemSchema,
@@ -91,5 +100,56 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<TaskDto> {
     return this.tasks.assign(id, body.username ?? null, principal);
+  }
+
+  @Post(':id/supplement-request')
+  @HttpCode(200)
+  @Audit('task.supplement-request', { target: 'task', keyInCommand: true })
+  @ApiOperation({
+    summary: 'Yêu cầu bổ sung: the step asks the applicant for everything missing, once',
+    description:
+      "By whoever may complete the step. The dossier's clock (and its open steps') waits for the supplement " +
+      '(deadline event `paused`, hold `supplement`) until POST /dossiers/{idOrCode}/supplement-received restarts ' +
+      'the time limit from zero. A second request while one is open: 409 `supplement-pending`.',
+  })
+  @ApiOkResponse({ type: TaskSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
+  requestSupplement(
+    @Param('id') id: string,
+    @Body() body: SupplementRequestBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskDto> {
+    return this.tasks.requestSupplement(id, body, principal);
+  }
+
+  @Post(':id/send-back')
+  @HttpCode(200)
+  @Audit('task.send-back', { target: 'task', keyInCommand: true })
+  @ApiOperation({
+    summary:
+      'Trả lại bước trước: a leader of the unit moves the dossier back to an earlier step, with a reason',
+    description:
+      'The step ends cancelled; the target (an earlier user task the dossier passed, of the same scope and ' +
+      'branch: GET /tasks/{id}/send-back-targets) opens again with a new allotted time. Another target: 422.',
+  })
+  @ApiOkResponse({ type: TaskCompletionSchema })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
+  sendBack(
+    @Param('id') id: string,
+    @Body() body: SendBackBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskCompletionDto> {
+    return this.tasks.sendBack(id, body, principal);
+  }
+
+  @Get(':id/send-back-targets')
+  @ApiOperation({ summary: 'The earlier steps a leader can send the dossier back to from this step' })
+  @ApiOkResponse({ type: [SendBackTargetSchema] })
+  @ApiProblemResponses(403, 404)
+  sendBackTargets(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SendBackTargetDto[]> {
+    return this.tasks.sendBackTargets(id, principal);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   ClockState,
+  SupplementDto,
   DeadlineStatusDto,
   FormFieldDto,
   OutcomeDto,
@@ -44,11 +45,23 @@ export interface TaskRow {
   clock: ClockState;
   deadline_status: DeadlineStatusDto;
   outcome: OutcomeDto | null;
+  /** The dossier's clock holders and its last supplement request (from its deadlines). */
+  dossier_paused_by?: string[] | null;
+  dossier_supplement?: SupplementDto | null;
 }
 
 const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
   t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
-  t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome`;
+  t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome,
+  d.deadlines->'pausedBy' AS dossier_paused_by, d.deadlines->'supplement' AS dossier_supplement`;
+
+/** A step of a list, with its procedure. */
+export type TaskListRow = TaskRow & { definition_key: string; procedure_name: string };
+
+/** Open user tasks of unit $1 at instant $2: overdue, and due soon (not overdue). */
+const OVERDUE = `(t.deadline_status = 'overdue' OR (t.clock = 'running' AND t.due_at < $2))`;
+const DUE_SOON = `(NOT ${OVERDUE} AND (t.deadline_status = 'due_soon' OR (t.clock = 'running' AND t.due_soon_at <= $2)))`;
+const OPEN_OF_UNIT = `t.unit = $1 AND t.status = 'active' AND t.kind = 'user'`;
 
 /**
  * Statements on tasks (the steps of dossiers) outside the command's one statement. Those that take
@@ -80,7 +93,7 @@ export class TasksRepository {
       after?: { at: string; id: string };
     },
     visible: (filter: SqlFilter) => void,
-  ): Promise<Array<TaskRow & { definition_key: string; procedure_name: string }>> {
+  ): Promise<TaskListRow[]> {
     const filter = new SqlFilter()
       .addIf(query.dossierId, 't.dossier_id = ?')
       .addIf(query.unit, 't.unit = ?')
@@ -93,7 +106,7 @@ export class TasksRepository {
     // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
     const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
     if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
-    const { rows } = await this.read.query<TaskRow & { definition_key: string; procedure_name: string }>(
+    const { rows } = await this.read.query<TaskListRow>(
       `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
          ${filter.where}
@@ -146,5 +159,85 @@ export class TasksRepository {
       [id],
     );
     return rows[0];
+  }
+
+  /** The user tasks of a dossier completed so far, one per node (its last completion), earliest first. */
+  async completedUserSteps(
+    sql: Sql,
+    dossierId: string,
+  ): Promise<
+    Array<{
+      node_id: string;
+      name: string | null;
+      unit: string | null;
+      completed_at: Date;
+      completed_by: string | null;
+    }>
+  > {
+    const { rows } = await sql<{
+      node_id: string;
+      name: string | null;
+      unit: string | null;
+      completed_at: Date;
+      completed_by: string | null;
+    }>(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (node_id) node_id, name, unit, completed_at, completed_by
+           FROM tasks WHERE dossier_id = $1 AND kind = 'user' AND status = 'completed'
+          ORDER BY node_id, completed_at DESC) s
+        ORDER BY completed_at`,
+      [dossierId],
+    );
+    return rows;
+  }
+
+  /** How many open user tasks the unit has at `now`: all, overdue, due soon. */
+  async deadlineCounts(
+    unit: string,
+    now: Date,
+  ): Promise<{ open: number; overdue: number; due_soon: number }> {
+    const { rows } = await this.read.query<{ open: number; overdue: number; due_soon: number }>(
+      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE ${OVERDUE}))::int AS overdue,
+              (count(*) FILTER (WHERE ${DUE_SOON}))::int AS due_soon
+         FROM tasks t WHERE ${OPEN_OF_UNIT}`,
+      [unit, now],
+    );
+    return rows[0] ?? { open: 0, overdue: 0, due_soon: 0 };
+  }
+
+  /** The unit's open user tasks overdue (or due soon) at `now`, earliest due first, with their procedure. */
+  async dueSteps(
+    unit: string,
+    now: Date,
+    which: 'overdue' | 'due_soon',
+    limit: number,
+  ): Promise<TaskListRow[]> {
+    const { rows } = await this.read.query<TaskListRow>(
+      `SELECT ${COLUMNS}, d.definition_key, def.name AS procedure_name
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+        WHERE ${OPEN_OF_UNIT} AND ${which === 'overdue' ? OVERDUE : DUE_SOON}
+        ORDER BY COALESCE(t.due_at, 'infinity'::timestamptz), t.id
+        LIMIT $3`,
+      [unit, now, limit],
+    );
+    return rows;
+  }
+
+  /** Outcomes of the unit's steps completed in [from, to) that had an allotted time. */
+  async outcomes(
+    unit: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ early: number; on_time: number; late: number }> {
+    const { rows } = await this.read.query<{ early: number; on_time: number; late: number }>(
+      `SELECT (count(*) FILTER (WHERE outcome = 'early'))::int AS early,
+              (count(*) FILTER (WHERE outcome = 'on_time'))::int AS on_time,
+              (count(*) FILTER (WHERE outcome = 'late'))::int AS late
+         FROM tasks
+        WHERE unit = $1 AND status = 'completed' AND outcome IS NOT NULL
+          AND completed_at >= $2 AND completed_at < $3`,
+      [unit, from, to],
+    );
+    return rows[0] ?? { early: 0, on_time: 0, late: 0 };
   }
 }

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type {
   PageDto,
+  SendBackTargetDto,
+  SupplementDto,
   TaskCompletionDto,
   TaskDto,
   TaskKind,
   TaskListItemDto,
   TaskStatus,
+  UnitSummaryDto,
 } from '@lienthong/contracts';
-import type { Command } from '@lienthong/engine-core';
+import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
+import { sendBackTargets, type Command } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { iso } from '../common/sql/sql-filter.util';
@@ -20,9 +24,11 @@ import { HotCache } from '../runtime/hot-cache';
 import type { Actor } from '../identity/actor';
 import type { DossierRow } from '../runtime/dossier-row';
 import { ProcessRuntime } from '../runtime/process-runtime.service';
-import type { TaskDeadline } from '../runtime/deadlines';
+import { clockHolds, EMPTY_DEADLINES, requestSupplement, type TaskDeadline } from '../runtime/deadlines';
+import { forbidden } from '../identity/auth.problems';
+import { hasRole } from '../identity/principal';
 import { validateFormVariables } from './form-validation.util';
-import { type TaskRow, TasksRepository } from './tasks.repository';
+import { type TaskListRow, type TaskRow, TasksRepository } from './tasks.repository';
 import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
@@ -70,11 +76,7 @@ export class TasksService {
     const rows = await this.tasks.list({ ...query, byDue, after }, (filter) =>
       this.authz.visibleTasks(principal, filter),
     );
-    const items = rows.map((row): TaskListItemDto => ({
-      ...toDto(row),
-      definitionKey: row.definition_key,
-      procedureName: row.procedure_name,
-    }));
+    const items = rows.map(toListItem);
     return toPage(items, query.limit, (t): Record<string, string> =>
       byDue ? { dueAt: t.dueAt ?? 'infinity', id: t.id } : { createdAt: t.createdAt, id: t.id },
     );
@@ -188,6 +190,168 @@ export class TasksService {
     });
   }
 
+  /**
+   * The step's officer asks the applicant for what is missing (yêu cầu bổ sung): recorded in the
+   * dossier's history and deadline events and audited, in the request's one statement (exactly once
+   * with an Idempotency-Key); the dossier's clock, and its open steps', wait for the supplement.
+   *
+   * What is enforced of "hướng dẫn một lần" (Decree 61/2018): a dossier has at most one open request —
+   * a second one is refused (409 `supplement-pending`) until the first is answered
+   * (POST /dossiers/{id}/supplement-received); the request lists every missing paper at once. The
+   * 3-working-day limit for asking after receipt is not enforced (the events show when it was asked).
+   */
+  async requestSupplement(
+    id: string,
+    input: { items: string[]; reason?: string },
+    principal: Principal,
+  ): Promise<TaskDto> {
+    const actor = actorOf(principal);
+    const items = input.items.map((i) => i.trim()).filter((i) => i.length > 0);
+    if (items.length === 0) {
+      throw unprocessable('List at least one missing paper or piece of information.', [
+        { path: 'items', message: 'at least one item' },
+      ]);
+    }
+    let task: TaskRow | undefined;
+    return this.runtime.updateDeadlines(
+      async (sql) => {
+        const loaded = await this.loadWithDossier(sql, id, 'user');
+        this.authz.assertTask(principal, loaded.task, 'complete');
+        assertActive(loaded.task, 'ask for a supplement');
+        task = loaded.task;
+        return loaded.dossier;
+      },
+      (row, ctx) => {
+        const open = row.deadlines?.supplement;
+        if (open && open.receivedAt === null) {
+          throw conflict(
+            `Dossier ${row.code} is already waiting for the supplement asked on ${open.requestedAt}: the applicant is asked once, with everything missing.`,
+            { code: 'supplement-pending' },
+          );
+        }
+        const step = task as TaskRow;
+        const request: SupplementDto = {
+          requestedAt: ctx.now.toISOString(),
+          requestedBy: actor.id,
+          taskId: step.id,
+          nodeId: step.node_id,
+          items,
+          reason: input.reason?.trim() || null,
+          receivedAt: null,
+          receivedBy: null,
+        };
+        return {
+          deadline: requestSupplement(row.deadlines ?? EMPTY_DEADLINES, request, ctx),
+          history: [
+            {
+              type: 'supplement.requested',
+              nodeId: step.node_id,
+              taskId: step.id,
+              data: { items, reason: request.reason },
+            },
+          ],
+        };
+      },
+      actor,
+      async (_applied, sql) => toDto((await this.loadWithDossier(sql, id, 'user')).task),
+    ) as Promise<TaskDto>;
+  }
+
+  /**
+   * A leader of the step's unit sends the dossier back to an earlier user task it already passed
+   * (the interpreter's `sendBack`: the step is cancelled, the target opens again with a new allotted
+   * time), with the reason in the history; audited, in one statement with the revision check.
+   */
+  async sendBack(
+    id: string,
+    input: { targetNodeId: string; reason: string },
+    principal: Principal,
+  ): Promise<TaskCompletionDto> {
+    return this.command(
+      id,
+      'user',
+      principal,
+      undefined,
+      () => ({ type: 'sendBack', taskId: id, targetNodeId: input.targetNodeId, reason: input.reason.trim() }),
+      {
+        check: (task) => this.authz.assertCanAssign(principal, task),
+        prepare: async (sql, task, dossier) => {
+          const targets = await this.targetsOf(sql, task, dossier);
+          if (!targets.some((t) => t.nodeId === input.targetNodeId)) {
+            throw unprocessable(
+              `Step "${input.targetNodeId}" is not an earlier step of dossier ${dossier.code} that it can be sent back to${targets.length === 0 ? ' (none can)' : `: choose one of ${targets.map((t) => t.nodeId).join(', ')}`}.`,
+              [{ path: 'targetNodeId', message: 'not an earlier step of the dossier' }],
+              { code: 'send-back-target-invalid' },
+            );
+          }
+        },
+      },
+    );
+  }
+
+  /** The earlier steps a leader may send the dossier back to from this step (see `sendBack`). */
+  async sendBackTargets(id: string, principal: Principal): Promise<SendBackTargetDto[]> {
+    const { task, dossier } = await this.loadWithDossier(this.db.query, id, 'user');
+    this.authz.assertCanAssign(principal, task);
+    if (task.status !== 'active') return [];
+    return this.targetsOf(this.db.query, task, dossier);
+  }
+
+  /** Earlier user tasks the dossier completed that the interpreter allows as targets, earliest first. */
+  private async targetsOf(sql: Sql, task: TaskRow, dossier: DossierRow): Promise<SendBackTargetDto[]> {
+    const definition = await this.cache.get(sql, dossier.definition_id);
+    const allowed = new Set(sendBackTargets(definition.graph, dossier.state, task.id));
+    const passed = await this.tasks.completedUserSteps(sql, dossier.id);
+    return passed
+      .filter((s) => allowed.has(s.node_id))
+      .map((s) => ({
+        nodeId: s.node_id,
+        name: s.name,
+        unit: s.unit,
+        completedAt: iso(s.completed_at) as string,
+        completedBy: s.completed_by,
+      }));
+  }
+
+  /**
+   * The leader's page: open user tasks of the unit overdue and due soon at the engine's instant
+   * (computed from their due instants, not only the sweep's marks), and the on-time rate of the
+   * unit's steps completed this calendar month in Vietnam time that had an allotted time:
+   * (early + on time) / completed, from the outcome each step got when it ended.
+   */
+  async unitSummary(unit: string, principal: Principal): Promise<UnitSummaryDto> {
+    if (unit !== principal.unit) throw notFound('Unit', unit);
+    if (!hasRole(principal, 'leader')) {
+      throw forbidden("Only a leader of the unit sees the unit's summary.", 'ROLE_REQUIRED');
+    }
+    const now = this.runtime.now();
+    const { month, from, to } = vietnamMonth(now);
+    const [counts, overdue, dueSoon, outcomes] = await Promise.all([
+      this.tasks.deadlineCounts(unit, now),
+      this.tasks.dueSteps(unit, now, 'overdue', SUMMARY_LIST_LIMIT),
+      this.tasks.dueSteps(unit, now, 'due_soon', SUMMARY_LIST_LIMIT),
+      this.tasks.outcomes(unit, from, to),
+    ]);
+    const finished = outcomes.early + outcomes.on_time + outcomes.late;
+    return {
+      unit,
+      at: now.toISOString(),
+      open: counts.open,
+      overdue: counts.overdue,
+      dueSoon: counts.due_soon,
+      onTimeRate: {
+        month,
+        finished,
+        early: outcomes.early,
+        onTime: outcomes.on_time,
+        late: outcomes.late,
+        rate: finished === 0 ? null : (outcomes.early + outcomes.on_time) / finished,
+      },
+      overdueSteps: overdue.map(toListItem),
+      dueSoonSteps: dueSoon.map(toListItem),
+    };
+  }
+
   /** Reports a business error of an external task; an error boundary event of the step must catch it. */
   async bpmnError(
     id: string,
@@ -210,7 +374,14 @@ export class TasksService {
     principal: Principal,
     workerId: string | undefined,
     toCommand: (task: TaskRow) => Command,
+    rules: {
+      /** Who may: by default whoever may complete the step. */
+      check?: (task: TaskRow) => void;
+      /** Checks that read more than the step (on every attempt, with the step and its dossier). */
+      prepare?: (sql: Sql, task: TaskRow, dossier: DossierRow) => Promise<void>;
+    } = {},
   ): Promise<TaskCompletionDto> {
+    const check = rules.check ?? ((t: TaskRow) => this.authz.assertTask(principal, t, 'complete'));
     const actor: Actor = actorOf(principal);
     let task: TaskRow | undefined;
     let replay: { task: TaskRow; dossier: DossierRow } | null = null;
@@ -223,11 +394,11 @@ export class TasksService {
           // Checked on every attempt: a retry reads the step again (e.g. claimed meanwhile by someone else).
           // A refusal is never decided on the cache (it may be stale, e.g. after a merger of units): read again.
           try {
-            this.authz.assertTask(principal, loaded.task, 'complete');
+            check(loaded.task);
           } catch (error) {
             if (cached === null) throw error;
             loaded = await this.loadWithDossier(sql, id, kind);
-            this.authz.assertTask(principal, loaded.task, 'complete');
+            check(loaded.task);
           }
           if (loaded.task.status !== 'active') {
             // The same agency system (and worker) reporting again a step it completed gets its first answer back.
@@ -248,6 +419,7 @@ export class TasksService {
           }
           // Locks are wall-clock time (like worker timeouts), never the engine's settable test clock.
           assertLockHolder(loaded.task, workerId, this.clock.machineNow());
+          if (rules.prepare) await rules.prepare(sql, loaded.task, loaded.dossier);
           task = loaded.task;
           return loaded.dossier;
         },
@@ -320,6 +492,33 @@ export class TasksService {
 
 const REPLAY = Symbol('replay');
 
+/** The most steps of each list the leader's summary returns (its counts are complete). */
+const SUMMARY_LIST_LIMIT = 100;
+
+/** The calendar month of `now` in Vietnam time (`YYYY-MM`) and its bounds as instants. */
+export function vietnamMonth(now: Date): { month: string; from: Date; to: Date } {
+  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  const year = local.getUTCFullYear();
+  const m = local.getUTCMonth();
+  return {
+    month: `${year}-${String(m + 1).padStart(2, '0')}`,
+    from: new Date(Date.UTC(year, m, 1) - VIETNAM_OFFSET_MS),
+    to: new Date(Date.UTC(year, m + 1, 1) - VIETNAM_OFFSET_MS),
+  };
+}
+
+function assertActive(task: TaskRow, action: string): void {
+  if (task.status !== 'active') {
+    throw conflict(`Task ${task.id} is ${task.status}; only an active task can ${action}.`, {
+      code: 'task-not-active',
+    });
+  }
+}
+
+function toListItem(row: TaskListRow): TaskListItemDto {
+  return { ...toDto(row), definitionKey: row.definition_key, procedureName: row.procedure_name };
+}
+
 /** Only the worker holding an unexpired lock may report on an external task (an unlocked one is free). */
 export function assertLockHolder(
   task: Pick<TaskRow, 'kind' | 'worker_id' | 'lock_expires_at'>,
@@ -370,6 +569,9 @@ function toDto(row: TaskRow): TaskDto {
     clock: row.clock,
     deadlineStatus: row.deadline_status,
     outcome: row.outcome,
+    dossierHolds: row.status === 'active' ? clockHolds(row.dossier_paused_by) : [],
+    supplement:
+      row.dossier_supplement && row.dossier_supplement.receivedAt === null ? row.dossier_supplement : null,
   };
 }
 

@@ -47,6 +47,24 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'not-published': 'Thủ tục này chưa có phiên bản được ban hành nên chưa tiếp nhận được hồ sơ.',
   'no-result-to-return':
     'Hồ sơ này không còn kết quả chờ trả tại Bộ phận Một cửa (có thể đồng nghiệp vừa trả). Danh sách đã được làm mới.',
+  'target-not-published': 'Chỉ chuyển được hồ sơ sang phiên bản đã ban hành.',
+  'decision-incomplete': 'Cần nhập đủ số và ngày của quyết định công bố.',
+  'effective-date-past': 'Ngày có hiệu lực phải từ hôm nay trở đi.',
+  'decision-after-effect': 'Ngày quyết định công bố không được sau ngày có hiệu lực.',
+  'supplement-pending':
+    'Hồ sơ đang chờ công dân bổ sung theo yêu cầu trước: chỉ hướng dẫn bổ sung một lần, yêu cầu mới chỉ được gửi sau khi đã nhận đủ hồ sơ bổ sung.',
+  'no-supplement-pending': 'Hồ sơ không có yêu cầu bổ sung nào đang chờ.',
+  'send-back-target-invalid':
+    'Không thể trả hồ sơ về bước đã chọn: chỉ trả về được bước trước mà hồ sơ đã đi qua, trên cùng nhánh xử lý.',
+  'send-back-refused':
+    'Không thể trả hồ sơ về bước đã chọn: chỉ trả về được bước trước mà hồ sơ đã đi qua, trên cùng nhánh xử lý.',
+  'already-paused': 'Thời hạn của hồ sơ đã được tạm dừng từ trước.',
+  'not-paused':
+    'Thời hạn của hồ sơ không do cán bộ tạm dừng nên không thể tiếp tục tại đây (hồ sơ chờ bổ sung tiếp tục khi ghi nhận đã nhận đủ hồ sơ bổ sung).',
+  'assignee-not-in-unit': 'Cán bộ được chọn không thuộc đơn vị xử lý bước này hoặc đã bị khóa tài khoản.',
+  'dossier-finished': 'Hồ sơ đã kết thúc, không thể thực hiện thao tác này.',
+  'concurrent-change': 'Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.',
+  ROLE_REQUIRED: 'Bạn không có vai trò cần thiết để thực hiện thao tác này.',
 };
 
 const BY_SLUG: Readonly<Record<string, string>> = {

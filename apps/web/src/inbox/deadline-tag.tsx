@@ -1,4 +1,9 @@
-import { ClockCircleOutlined, ExclamationCircleOutlined, PauseCircleOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  FileSearchOutlined,
+  PauseCircleOutlined,
+} from '@ant-design/icons';
 import { Tag } from 'antd';
 
 const STATUS = {
@@ -7,8 +12,27 @@ const STATUS = {
   overdue: { color: 'error', label: 'Quá hạn', icon: <ExclamationCircleOutlined /> },
 } as const;
 
-/** A step's deadline status as the sweep marked it, coloured (and worded, not by colour alone). */
-export function DeadlineTag({ status, clock }: { readonly status: string; readonly clock: string }) {
+/**
+ * A step's deadline status as the sweep marked it, coloured (and worded, not by colour alone); a
+ * dossier waiting for the applicant's supplement says so.
+ */
+export function DeadlineTag({
+  status,
+  clock,
+  holds = [],
+}: {
+  readonly status: string;
+  readonly clock: string;
+  /** What holds the dossier's clock (TaskDto.dossierHolds). */
+  readonly holds?: readonly string[];
+}) {
+  if (holds.includes('supplement')) {
+    return (
+      <Tag icon={<FileSearchOutlined />} color="orange">
+        Chờ bổ sung
+      </Tag>
+    );
+  }
   if (clock === 'paused') {
     return (
       <Tag icon={<PauseCircleOutlined />} color="default">

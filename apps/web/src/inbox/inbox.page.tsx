@@ -130,7 +130,7 @@ export default function InboxPage() {
       width: 200,
       render: (status: string, t) => (
         <Flex vertical gap={2} align="start">
-          <DeadlineTag status={status} clock={t.clock} />
+          <DeadlineTag status={status} clock={t.clock} holds={t.dossierHolds} />
           <Typography.Text
             style={{ fontSize: 12, color: TIME_COLOUR[status as keyof typeof TIME_COLOUR] }}
             type={status === 'on_track' ? 'secondary' : undefined}

@@ -25,6 +25,7 @@ import { ApiError, failureMessage } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
+import { StepActions } from './step-actions';
 import { useClaimSteps, useCompleteStep, useTaskWithDossier } from './task.api';
 import { fieldErrorsOf, formVariables, optionLabel, type FormField } from './task-form.util';
 import { stepTimeWords } from './working-time-words.util';
@@ -106,6 +107,12 @@ export function TaskDrawer({
   const { modal, message } = App.useApp();
   const state = useSession();
   const me = state.status === 'signed-in' ? state.user.username : null;
+  const roles: readonly string[] = state.status === 'signed-in' ? state.user.roles : [];
+  const leads = (unit: string | null) =>
+    state.status === 'signed-in' && roles.includes('leader') && state.user.unit.code === unit;
+  /** The step's candidate role fits the person (then they may act on it like its officer). */
+  const fits = (role: string | null) =>
+    role === null ? roles.includes('officer') || roles.includes('leader') : roles.includes(role);
   const [form] = Form.useForm<Record<string, unknown>>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [handledMeanwhile, setHandledMeanwhile] = useState(false);
@@ -254,7 +261,7 @@ export function TaskDrawer({
                 children: (
                   <Flex gap={8} align="center" wrap>
                     <span>{formatVietnamDateTime(t.dueAt)}</span>
-                    <DeadlineTag status={t.deadlineStatus} clock={t.clock} />
+                    <DeadlineTag status={t.deadlineStatus} clock={t.clock} holds={t.dossierHolds} />
                     <Typography.Text type="secondary">
                       {stepTimeWords(calendar, new Date(), t)}
                     </Typography.Text>
@@ -270,6 +277,22 @@ export function TaskDrawer({
           >
             Xem hồ sơ
           </Link>
+          {active && (
+            <StepActions
+              task={t}
+              dossier={dossier.data}
+              leader={leads(t.unit)}
+              canAct={!heldByOther && fits(t.candidateRole)}
+              onSentBack={(text) => {
+                message.success(text);
+                onClose();
+              }}
+              onHandledMeanwhile={(text) => {
+                setHandledMeanwhile(true);
+                setRefusal(text);
+              }}
+            />
+          )}
           <Divider titlePlacement="start" style={{ marginTop: 24 }}>
             Kết quả xử lý
           </Divider>

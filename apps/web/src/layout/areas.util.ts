@@ -1,5 +1,5 @@
 /** The app's areas and who sees them (the engine enforces the rights; the menu only follows them). */
-export type AreaKey = 'inbox' | 'desk' | 'designer' | 'statistics' | 'admin';
+export type AreaKey = 'inbox' | 'leader' | 'desk' | 'designer' | 'statistics' | 'admin';
 
 export interface Area {
   readonly key: AreaKey;
@@ -10,6 +10,7 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { key: 'inbox', path: '/hop-viec', label: 'Hộp việc', roles: ['officer', 'leader'] },
+  { key: 'leader', path: '/lanh-dao', label: 'Theo dõi đơn vị', roles: ['leader'] },
   { key: 'desk', path: '/mot-cua', label: 'Một cửa', roles: ['reception'] },
   { key: 'designer', path: '/thiet-ke', label: 'Thiết kế quy trình', roles: ['designer', 'publisher'] },
   { key: 'statistics', path: '/thong-ke', label: 'Thống kê', roles: ['leader'] },

@@ -14,6 +14,7 @@ import { enterGateway, fireInclusiveJoins } from './behaviours/gateways';
 import { enterCallActivity, enterSubProcess, completeCall, failCall } from './behaviours/scopes';
 import { completeTask, enterTask, throwTaskError } from './behaviours/tasks';
 import { innerDone } from './behaviours/multi-instance';
+import { sendBack } from './behaviours/send-back';
 import { enterTimerCatch, fireJob } from './behaviours/timers';
 import { Run, type Behaviours } from './run';
 import { interrupt, leave } from './tokens';
@@ -95,6 +96,9 @@ function apply(run: Run, command: Command, fresh: boolean): void {
       break;
     case 'failCall':
       failCall(run, command.callId, command.errorCode);
+      break;
+    case 'sendBack':
+      sendBack(run, command.taskId, command.targetNodeId, command.reason);
       break;
     case 'cancel':
       for (const t of run.tokensIn(ROOT_SCOPE)) interrupt(run, t);

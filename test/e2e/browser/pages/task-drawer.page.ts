@@ -16,7 +16,7 @@ export class TaskDrawerPage {
     this.drawer = page.getByRole('dialog').filter({ has: this.form });
     this.details = this.drawer.locator('.ant-descriptions');
     this.claim = this.drawer.getByRole('button', { name: 'Nhận xử lý' });
-    this.giveBack = this.drawer.getByRole('button', { name: 'Trả lại' });
+    this.giveBack = this.drawer.getByRole('button', { name: 'Trả lại', exact: true });
     this.complete = this.drawer.getByRole('button', { name: 'Hoàn thành' });
     this.refusal = this.drawer.getByRole('alert');
     this.confirmation = page.locator('.ant-modal-confirm');

@@ -10,6 +10,7 @@ import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-re
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
 import { ReceptionGuidance1764610000000 } from './1764610000000-reception-guidance';
+import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -28,4 +29,5 @@ export const migrations: MigrationClass[] = [
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
   ReceptionGuidance1764610000000,
+  DefinitionPublication1764650000000,
 ];
