@@ -151,6 +151,19 @@ describe('audit log', () => {
       })
     ).body;
     await t.api.post(`/dossiers/${other.id}/cancel`, { reason: 'Người nộp rút hồ sơ' });
+    // the desk: a refusal, a supplement guidance, and a return with no result waiting (409, still recorded)
+    const desk = t.as('DTP-TTHCC', ['reception']);
+    const refused = await desk.post<DossierDto>('/dossiers/refusals', {
+      definitionKey: 'nhat-ky',
+      applicant: { name: 'Phan Văn Từ' },
+      reasons: ['Không thuộc thẩm quyền giải quyết'],
+    });
+    await desk.post('/dossiers/reception-guidance', {
+      definitionKey: 'nhat-ky',
+      applicant: { name: 'Phan Thị Thiếu' },
+      items: ['Tờ khai: chưa ký'],
+    });
+    await desk.post(`/dossiers/${dossier.id}/return`, { collectorName: 'Trần Thị Bình' });
     // and the administration
     await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
     // (v1 to v1: refused, still recorded)
@@ -239,6 +252,14 @@ describe('audit log', () => {
           actor_id: expect.stringMatching(/^apikey:/),
         }),
         expect.objectContaining({ action: 'message.correlate', outcome: 'success', dossier_id: dossier.id }),
+        expect.objectContaining({
+          action: 'dossier.refuse',
+          outcome: 'success',
+          target_type: 'dossier',
+          dossier_id: refused.body.id,
+          status: 201,
+        }),
+        expect.objectContaining({ action: 'dossier.return', outcome: 'failed', status: 409 }),
         expect.objectContaining({ action: 'definition.publish', outcome: 'success', target_id: 'nhat-ky' }),
         expect.objectContaining({ action: 'unit.merge', target_id: 'XMT-TNMT' }),
         expect.objectContaining({ action: 'auth.login', outcome: 'success', actor_id: 'anonymous' }),

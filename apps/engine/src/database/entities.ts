@@ -7,6 +7,7 @@ import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DeadlineEventEntity } from '../deadlines/deadline-event.entity';
 import { HistoryEventEntity } from '../dossiers/history-event.entity';
+import { ReceptionGuidanceEntity } from '../dossiers/reception-guidance.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
 import { SavedFilterEntity } from '../tasks/saved-filter.entity';
@@ -37,6 +38,7 @@ export const entities: EntityClass[] = [
   TaskEntity,
   JobEntity,
   HistoryEventEntity,
+  ReceptionGuidanceEntity,
   DeadlineEventEntity,
   CalendarDecisionEntity,
   CalendarChangeEntity,

@@ -45,6 +45,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'task-claimed': 'Bước này đã có cán bộ khác nhận xử lý.',
   'form-invalid': 'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
   'not-published': 'Thủ tục này chưa có phiên bản được ban hành nên chưa tiếp nhận được hồ sơ.',
+  'no-result-to-return':
+    'Hồ sơ này không còn kết quả chờ trả tại Bộ phận Một cửa (có thể đồng nghiệp vừa trả). Danh sách đã được làm mới.',
   'target-not-published': 'Chỉ chuyển được hồ sơ sang phiên bản đã ban hành.',
   'decision-incomplete': 'Cần nhập đủ số và ngày của quyết định công bố.',
   'effective-date-past': 'Ngày có hiệu lực phải từ hôm nay trở đi.',

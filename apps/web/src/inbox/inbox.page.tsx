@@ -16,6 +16,7 @@ import { TaskDrawer } from './task-drawer';
 import { useClaimSteps } from './task.api';
 import { stepTimeWords } from './working-time-words.util';
 import type { components } from '../api/schema.gen';
+import { OutsideMeasureRow } from '../layout/outside-measure-row';
 
 /** A row of the list, as the OpenAPI document describes it. */
 type TaskListItemDto = components['schemas']['TaskListItemDto'];
@@ -249,6 +250,7 @@ export default function InboxPage() {
               selectedRowKeys: selected,
               onChange: setSelected,
               columnWidth: 48,
+              columnTitle: (checkbox) => <OutsideMeasureRow>{checkbox}</OutsideMeasureRow>,
               getCheckboxProps: (t) => ({ 'aria-label': `Chọn hồ sơ ${t.dossierCode}` }),
             }}
             size="middle"

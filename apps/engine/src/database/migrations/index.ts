@@ -10,6 +10,7 @@ import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-re
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
 import { Inbox1764600000000 } from './1764600000000-inbox';
+import { ReceptionGuidance1764610000000 } from './1764610000000-reception-guidance';
 import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
 import { TaskEvents1764660000000 } from './1764660000000-task-events';
 import { DesignerDrafts1764670000000 } from './1764670000000-designer-drafts';
@@ -31,6 +32,7 @@ export const migrations: MigrationClass[] = [
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
   Inbox1764600000000,
+  ReceptionGuidance1764610000000,
   DefinitionPublication1764650000000,
   TaskEvents1764660000000,
   DesignerDrafts1764670000000,
