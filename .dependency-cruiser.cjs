@@ -3,7 +3,7 @@
 //   platform   common/, config/, database/                       HTTP conventions, Clock, Db, LISTEN helper
 //   support    identity/, audit/, calendar/, webhooks/           what the runtime's command needs
 //   runtime    runtime/                                          ProcessRuntime, the one-statement write
-//   contexts   definitions/, dossiers/, tasks/, external-tasks/, messages/, deadlines/, jobs/, public/,
+//   contexts   definitions/, dossiers/, tasks/, external-tasks/, messages/, deadlines/, jobs/, live/, public/,
 //              health/, metrics/, reports/, seed/                routes and services of the procedures
 //   app        app.module.ts, main.ts, cluster.ts                the composition
 // An import may point down or sideways (a context uses another through its exported providers); one
@@ -14,7 +14,7 @@ const SRC = '^apps/engine/src/';
 const PLATFORM = `${SRC}(common|config|database)/`;
 const SUPPORT = `${SRC}(identity|audit|calendar|webhooks)/`;
 const RUNTIME = `${SRC}runtime/`;
-const CONTEXTS = `${SRC}(definitions|dossiers|tasks|external-tasks|messages|deadlines|jobs|public|health|metrics|reports|seed)/`;
+const CONTEXTS = `${SRC}(definitions|dossiers|tasks|external-tasks|messages|deadlines|jobs|live|public|health|metrics|reports|seed)/`;
 const APP = `${SRC}(app\\.module|main|cluster)\\.ts$`;
 /** Tests assemble the whole engine: they may import from any layer. */
 const TESTS = '\\.(spec|integration-spec|e2e-spec)\\.ts$';

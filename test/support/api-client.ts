@@ -218,3 +218,13 @@ export class AutoApi extends Api {
     return this.principals.user(BACK_OFFICE_UNIT, BACK_OFFICE);
   }
 }
+
+/** Deploys a procedure's BPMN and publishes that version (as the back office); returns the version. */
+export async function deployAndPublish(api: Api, xml: string, key: string): Promise<number> {
+  const deployed = await api.post<{ version: number }>('/definitions', xml);
+  if (deployed.status !== 201)
+    throw new Error(`deploy ${key}: ${deployed.status} ${JSON.stringify(deployed.body)}`);
+  const published = await api.post(`/definitions/${key}/versions/${deployed.body.version}/publish`);
+  if (published.status !== 200) throw new Error(`publish ${key}: ${published.status}`);
+  return deployed.body.version;
+}

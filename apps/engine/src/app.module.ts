@@ -14,6 +14,7 @@ import { ExternalTasksModule } from './external-tasks/external-tasks.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LiveModule } from './live/live.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PublicModule } from './public/public.module';
@@ -22,6 +23,7 @@ import { SeedModule } from './seed/seed.module';
 import { TasksModule } from './tasks/tasks.module';
 import { VersionMigrationModule } from './version-migration/version-migration.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { DraftsModule } from './drafts/drafts.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -52,6 +54,7 @@ export class AppModule {
         IdentityModule,
         CalendarModule,
         WebhooksModule,
+        DraftsModule,
         DefinitionsModule,
         VersionMigrationModule,
         DossiersModule,
@@ -60,6 +63,7 @@ export class AppModule {
         MessagesModule,
         DeadlinesModule.register(config),
         JobsModule,
+        LiveModule,
         PublicModule,
         ReportsModule,
         SeedModule,

@@ -31,6 +31,25 @@ export function App() {
         theme={{
           token: {
             colorPrimary: '#1d4ed8',
+            // Secondary texts, placeholders and status colours dark enough for WCAG AA contrast (4.5:1) on
+            // white and on their light tag backgrounds (axe-core checks every page: test/e2e/browser).
+            colorTextSecondary: '#595959',
+            colorTextTertiary: '#595959',
+            colorTextDescription: '#595959',
+            colorTextPlaceholder: '#6b6b6b',
+            // (the light backgrounds and borders kept: derived from these darker seeds they would be grey)
+            colorError: '#c41d24',
+            colorErrorBg: '#fff1f0',
+            colorErrorBorder: '#ffa39e',
+            colorSuccess: '#237804',
+            colorSuccessBg: '#f6ffed',
+            colorSuccessBorder: '#b7eb8f',
+            colorWarning: '#ad4e00',
+            colorWarningBg: '#fffbe6',
+            colorWarningBorder: '#ffe58f',
+            colorInfo: '#1d4ed8',
+            colorInfoBg: '#e6f4ff',
+            colorInfoBorder: '#91caff',
             borderRadius: 6,
             fontFamily:
               "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",

@@ -9,11 +9,13 @@ import { RouteErrorPage } from './pages/route-error.page';
 
 // Each area is its own chunk, fetched when first opened: an officer never downloads the designer.
 const SignInPage = lazy(() => import('./pages/sign-in.page'));
+// Open to every signed-in person: the engine answers 404 for a dossier the person may not see.
+const DossierPage = lazy(() => import('./dossier/dossier.page'));
 const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./inbox/inbox.page')),
   leader: lazy(() => import('./leader/leader.page')),
   desk: lazy(() => import('./desk/desk.page')),
-  designer: lazy(() => import('./areas/designer.page')),
+  designer: lazy(() => import('./designer/designer.page')),
   statistics: lazy(() => import('./statistics/statistics.page')),
   admin: lazy(() => import('./areas/admin.page')),
 };
@@ -51,6 +53,7 @@ export const router = createBrowserRouter([
           area('designer', 'thiet-ke/chuyen-phien-ban', MigrationPage),
           area('statistics', 'thong-ke'),
           area('admin', 'quan-tri'),
+          { path: 'ho-so/:code', element: <DossierPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -15,6 +15,7 @@ import { stripFeelPrefix } from './feel.util';
 import {
   ARTIFACTS,
   extensionValues,
+  forgetSelection,
   isWorkingDuration,
   list,
   PROCESS_KEY,
@@ -45,6 +46,15 @@ export interface BuiltProcess {
 }
 
 const built = new WeakMap<El, BuiltProcess>();
+
+/**
+ * Forgets what was built of the processes of a definitions tree, and which of them runs: for a tree that
+ * changes after it was checked (the designer's, edited in place), before checking it again.
+ */
+export function forgetAnalysis(definitions: El): void {
+  forgetSelection(definitions);
+  for (const e of list(definitions['rootElements'])) if (e.$type === 'bpmn:Process') built.delete(e);
+}
 
 /** Builds (once per parsed process) its nodes and flows; the rules about flows read them too. */
 export function buildProcessGraph(process: El): BuiltProcess {

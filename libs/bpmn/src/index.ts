@@ -1,5 +1,6 @@
 export * from './graph';
 export { analyzeBpmn, compileBpmn, type CompileResult } from './analyze';
+export { forgetAnalysis } from './compile';
 export {
   ltRule,
   ltRules,

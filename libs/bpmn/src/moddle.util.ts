@@ -116,6 +116,11 @@ export function processSelection(definitions: El): ProcessSelection {
   return selection;
 }
 
+/** Forgets the selection of a definitions tree (it changed since: see `forgetAnalysis`). */
+export function forgetSelection(definitions: El): void {
+  selections.delete(definitions);
+}
+
 /** Whether the rules look at this element: it is outside any process, or in a checked one. */
 export function isChecked(node: El): boolean {
   const process = processOf(node);

@@ -10,7 +10,8 @@ import type { JsonValue, VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
 import type { TaskStatus } from './task-status.dto';
 
-export type DossierStatus = 'active' | 'completed' | 'cancelled';
+/** `refused`: not received at the desk (DVCQG status 3): no process ran; not counted as received. */
+export type DossierStatus = 'active' | 'completed' | 'cancelled' | 'refused';
 export type DossierChannel = 'desk' | 'online' | 'postal';
 
 /** Who files a dossier: a person (công dân) or an organisation (tổ chức, doanh nghiệp). */
@@ -47,6 +48,110 @@ export interface DossierListQueryDto extends PageQueryDto {
   receivingUnit?: string;
   /** Part of the dossier's code, any case (`0001`, `h20-261203`). */
   code?: string;
+  /** Part of the applicant's name, any case (accents must match: a plain ILIKE). */
+  applicant?: string;
+}
+
+/**
+ * Refusal to receive (Phiếu từ chối tiếp nhận giải quyết hồ sơ): the dossier is recorded with status
+ * `refused` and its own code, no process runs.
+ */
+export interface RefuseDossierDto {
+  definitionKey: string;
+  applicant: ApplicantDto;
+  channel?: DossierChannel;
+  receivingUnit?: string;
+  /** Why it is not received, one reason a line (at least one). */
+  reasons: string[];
+}
+
+/** Supplement guidance at reception (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ): everything missing, once. */
+export interface CreateReceptionGuidanceDto {
+  definitionKey: string;
+  applicant: ApplicantDto;
+  receivingUnit?: string;
+  /** Each paper missing or to complete, with its reason (at least one). */
+  items: string[];
+  /** Who to contact about it (the desk's phone, the officer). */
+  contact?: string;
+}
+
+/** A supplement guidance given at the desk: not a received dossier, kept to be printed and found again. */
+export interface ReceptionGuidanceDto {
+  id: string;
+  /** `HD-<unit e-identifier>-YYMMDD-XXXX`. */
+  code: string;
+  definitionKey: string;
+  procedureName: string;
+  receivingUnit: string;
+  applicant: ApplicantDto;
+  items: string[];
+  contact: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ReceptionGuidanceListQueryDto extends PageQueryDto {
+  /** Part of the guidance's code or of the applicant's name, any case. */
+  q?: string;
+}
+
+/** A dossier whose result waits at the caller's desk: its last step, a user task of reception. */
+export interface AwaitingReturnDto {
+  dossier: DossierSummaryDto;
+  taskId: string;
+  stepName: string | null;
+  /** When the result arrived at the desk (the step was created). */
+  waitingSince: string;
+}
+
+export interface AwaitingReturnQueryDto extends PageQueryDto {
+  /** Part of the dossier's code or of the applicant's name, any case. */
+  q?: string;
+}
+
+/** Returning the result (the dossier's last step at the desk): who collected it. */
+export interface ReturnResultDto {
+  /** Who collected the result: the applicant or the person they authorised. */
+  collectorName: string;
+  /** Their CCCD (or passport) number. */
+  collectorIdNumber?: string;
+  /** `applicant`, or how the collector stands to the applicant (e.g. "người được ủy quyền"). */
+  relation?: string;
+  note?: string;
+}
+
+/** The collector as recorded in the dossier's variables (`resultCollector`) by the return step. */
+export interface ResultCollectorDto extends ReturnResultDto {
+  collectedAt: string;
+  /** The desk officer who returned it. */
+  returnedBy: string;
+}
+
+/** What the dossier view's diagram marks: finished, current and late elements of its version. */
+export interface DossierPathDto {
+  definitionKey: string;
+  definitionVersion: number;
+  /** The BPMN XML of the dossier's version. */
+  bpmnXml: string;
+  /** Elements the dossier passed through (completed nodes and taken sequence flows). */
+  finishedIds: string[];
+  /** Elements it waits at now. */
+  activeIds: string[];
+  /** Steps finished late or overdue now. */
+  lateIds: string[];
+}
+
+/** A variable set on the dossier: by whom, when and at which step. */
+export interface VariableChangeDto {
+  at: string;
+  name: string;
+  value: JsonValue;
+  nodeId: string | null;
+  nodeName: string | null;
+  actor: string | null;
+  /** `reception`: given when the dossier was received; `step`: a completed step's answer. */
+  source: 'reception' | 'step';
 }
 
 export type WaitingFor =

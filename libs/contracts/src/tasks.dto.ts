@@ -1,4 +1,4 @@
-import type { ClockHold, DeadlineFieldsDto, SupplementDto } from './deadlines.dto';
+import type { ClockHold, DeadlineFieldsDto, DeadlineStatusDto, SupplementDto } from './deadlines.dto';
 import type { DossierStateDto } from './dossiers.dto';
 import type { VariablesDto } from './json.dto';
 import type { PageQueryDto } from './page.dto';
@@ -100,6 +100,65 @@ export interface TaskListQueryDto extends PageQueryDto {
   assignee?: string;
   /** `created` (default): oldest first; `due`: earliest due instant first, steps without one last. */
   order?: 'created' | 'due';
+  /** Only the steps of dossiers of this procedure. */
+  definitionKey?: string;
+  /** With `definitionKey`: only this version of the procedure. */
+  definitionVersion?: number;
+  /** Only the steps in this deadline status. */
+  deadlineStatus?: DeadlineStatusDto;
+  /** Only the steps due at or after this instant (ISO 8601). */
+  dueFrom?: string;
+  /** Only the steps due before this instant (ISO 8601). */
+  dueTo?: string;
+  /**
+   * Search: part of the dossier code, of the applicant's name or of a value of the dossier's variables
+   * (e.g. the parcel number), in any case and without diacritics ("nguyen van an" finds "Nguyễn Văn An").
+   */
+  q?: string;
+}
+
+/** `GET /tasks/counts`: the filters of the list but the page, order and those the counts are by. */
+export type TaskCountsQueryDto = Omit<TaskListQueryDto, 'limit' | 'cursor' | 'order'>;
+
+/** How many steps of one procedure (and by version) the inbox's filters give. */
+export interface TaskProcedureCountDto {
+  definitionKey: string;
+  procedureName: string;
+  count: number;
+  versions: Array<{ version: number; count: number }>;
+}
+
+/**
+ * The numbers of the inbox's filter chips, in the same scope as the list: `byDeadlineStatus` with every
+ * filter but the deadline status, `byProcedure` with every filter but the procedure and its version.
+ */
+export interface TaskCountsDto {
+  /** The steps with every filter applied. */
+  total: number;
+  byDeadlineStatus: Record<DeadlineStatusDto, number>;
+  byProcedure: TaskProcedureCountDto[];
+}
+
+/** The query parameters a saved filter of the inbox may hold. */
+export type SavedFilterQueryDto = Partial<
+  Record<
+    'definitionKey' | 'definitionVersion' | 'deadlineStatus' | 'dueFrom' | 'dueTo' | 'assignee' | 'q',
+    string
+  >
+>;
+
+/** `POST /me/saved-filters`. */
+export interface CreateSavedFilterDto {
+  name: string;
+  query: SavedFilterQueryDto;
+}
+
+/** A filter of the inbox a person saved under a name (theirs only). */
+export interface SavedFilterDto {
+  id: string;
+  name: string;
+  query: SavedFilterQueryDto;
+  createdAt: string;
 }
 
 /** A leader sends the dossier back from this step to an earlier one (trả lại bước trước). */

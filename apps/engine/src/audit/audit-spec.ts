@@ -14,7 +14,8 @@ export interface AuditSpec {
     | 'calendar'
     | 'session'
     | 'message'
-    | 'webhook';
+    | 'webhook'
+    | 'draft';
   /** Route parameter holding the target's id (default: the first of id, idOrCode, key, code, year). */
   readonly param?: string;
   /**

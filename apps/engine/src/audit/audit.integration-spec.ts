@@ -93,6 +93,8 @@ describe('audit log', () => {
       'POST definitions/validate (DefinitionsController)',
       // nor does the preview of a migration
       'POST migrations/plan (VersionMigrationController)',
+      // a live-stream ticket is signed, not stored: nothing changes
+      'POST events/ticket (LiveController)',
     ]);
   });
 
@@ -149,6 +151,19 @@ describe('audit log', () => {
       })
     ).body;
     await t.api.post(`/dossiers/${other.id}/cancel`, { reason: 'Người nộp rút hồ sơ' });
+    // the desk: a refusal, a supplement guidance, and a return with no result waiting (409, still recorded)
+    const desk = t.as('DTP-TTHCC', ['reception']);
+    const refused = await desk.post<DossierDto>('/dossiers/refusals', {
+      definitionKey: 'nhat-ky',
+      applicant: { name: 'Phan Văn Từ' },
+      reasons: ['Không thuộc thẩm quyền giải quyết'],
+    });
+    await desk.post('/dossiers/reception-guidance', {
+      definitionKey: 'nhat-ky',
+      applicant: { name: 'Phan Thị Thiếu' },
+      items: ['Tờ khai: chưa ký'],
+    });
+    await desk.post(`/dossiers/${dossier.id}/return`, { collectorName: 'Trần Thị Bình' });
     // and the administration
     await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
     // (v1 to v1: refused, still recorded)
@@ -186,6 +201,15 @@ describe('audit log', () => {
     });
     await t.api.post(`/webhooks/${hook.body.id}/deliveries/1/retry`); // nothing to retry (404), still recorded
     await t.api.post(`/webhooks/${hook.body.id}/deactivate`);
+    const officer = t.as('DTP-VPDK-CL', ['officer']);
+    const saved = await officer.post<{ id: string }>('/me/saved-filters', {
+      name: 'Quá hạn',
+      query: { deadlineStatus: 'overdue' },
+    });
+    await officer.request('DELETE', `/me/saved-filters/${saved.body.id}`);
+    const draft = await t.api.post<{ id: string }>('/drafts', { xml: PROCESS });
+    await t.api.put(`/drafts/${draft.body.id}`, { xml: PROCESS, revision: 1 });
+    await t.api.request('DELETE', `/drafts/${draft.body.id}`);
     const signedIn = await t.anonymous.post<{ accessToken: string; refreshToken: string }>('/auth/login', {
       username: 'cv.nhatky',
       password: 'mat-khau-nhat-ky',
@@ -228,6 +252,14 @@ describe('audit log', () => {
           actor_id: expect.stringMatching(/^apikey:/),
         }),
         expect.objectContaining({ action: 'message.correlate', outcome: 'success', dossier_id: dossier.id }),
+        expect.objectContaining({
+          action: 'dossier.refuse',
+          outcome: 'success',
+          target_type: 'dossier',
+          dossier_id: refused.body.id,
+          status: 201,
+        }),
+        expect.objectContaining({ action: 'dossier.return', outcome: 'failed', status: 409 }),
         expect.objectContaining({ action: 'definition.publish', outcome: 'success', target_id: 'nhat-ky' }),
         expect.objectContaining({ action: 'unit.merge', target_id: 'XMT-TNMT' }),
         expect.objectContaining({ action: 'auth.login', outcome: 'success', actor_id: 'anonymous' }),

@@ -35,4 +35,27 @@ describe('Db.transaction when the database goes away', () => {
     // and the pool serves the next request on a fresh connection
     expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
+
+  it('a connection ended by the server during a pooled query fails that query, and nothing is left unheard', async () => {
+    const db = t.app.get(Db);
+    // given a statement running on a pooled connection
+    const running = db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(5)').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [busy] = (await t.query(
+      `SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_backend_pid() AS pid, pg_sleep(5)%' AND pid <> pg_backend_pid()`,
+    )) as Array<{ pid: number }>;
+
+    // when the server ends that connection (as a fast shutdown does)
+    await t.query('SELECT pg_terminate_backend($1)', [busy!.pid]);
+
+    // then the statement fails as "database unavailable" (a 503), every connection keeps an 'error'
+    // listener of its own (a second error from the ended socket is heard, not thrown), and the pool goes on
+    expect(isDatabaseUnavailable(await running)).toBe(true);
+    const pool = (db as unknown as { pool: { _clients: Array<{ listenerCount(e: string): number }> } }).pool;
+    expect(pool._clients.every((client) => client.listenerCount('error') >= 1)).toBe(true);
+    expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, type Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import { guardClientErrors } from './client-errors.util';
 import { StatementNames } from './statement-names.util';
 
 /** Runs one SQL statement and gives its rows and row count. */
@@ -19,7 +20,9 @@ export interface Sql {
  */
 @Injectable()
 export class Db {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    guardClientErrors(this.pool);
+  }
 
   private get pool(): Pool {
     return (this.dataSource.driver as unknown as { master: Pool }).master;

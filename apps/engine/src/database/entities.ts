@@ -7,15 +7,19 @@ import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DeadlineEventEntity } from '../deadlines/deadline-event.entity';
 import { HistoryEventEntity } from '../dossiers/history-event.entity';
+import { ReceptionGuidanceEntity } from '../dossiers/reception-guidance.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
+import { SavedFilterEntity } from '../tasks/saved-filter.entity';
 import { UnitEntity } from '../identity/unit.entity';
 import { ApiKeyEntity, SessionEntity, UserEntity, UserRoleEntity } from '../identity/user.entity';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity';
+import { TaskEventEntity } from '../live/task-event.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BufferedMessageEntity } from '../messages/buffered-message.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
+import { DraftEntity } from '../drafts/draft.entity';
 import { ReportDossierEntity } from '../reports/report-dossier.entity';
 import { ReportSettingEntity } from '../reports/report-setting.entity';
 import { type EntityClass } from './data-source';
@@ -36,6 +40,7 @@ export const entities: EntityClass[] = [
   TaskEntity,
   JobEntity,
   HistoryEventEntity,
+  ReceptionGuidanceEntity,
   DeadlineEventEntity,
   CalendarDecisionEntity,
   CalendarChangeEntity,
@@ -51,6 +56,12 @@ export const entities: EntityClass[] = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   CalendarRecomputationEntity,
+  // live inboxes
+  TaskEventEntity,
+  // inbox
+  SavedFilterEntity,
+  // designer
+  DraftEntity,
   // statistics
   ReportDossierEntity,
   ReportSettingEntity,

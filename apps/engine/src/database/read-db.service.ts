@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { Clock } from '../common/clock/clock';
 import { isDatabaseUnavailable } from '../common/problem/to-problem.util';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { guardClientErrors } from './client-errors.util';
 import { Db, type Sql } from './db.service';
 import { StatementNames } from './statement-names.util';
 
@@ -48,6 +49,7 @@ export class ReadDb implements OnApplicationShutdown {
     });
     // An idle connection the standby ends (a restart) must not crash the process: the next query reconnects.
     this.pool.on('error', () => undefined);
+    guardClientErrors(this.pool);
   }
 
   /** True when a standby is configured (it may be down at the moment: see `query`). */

@@ -11,7 +11,13 @@ export const SWEEP_BATCH = 2000;
 
 /** What a sweep statement returns of each marked row (for its deadline event and webhook deliveries). */
 const TASK_RETURNING = `tasks.id, tasks.dossier_id, tasks.unit, tasks.node_id, tasks.due_at, tasks.name, tasks.kind, tasks.topic,
-                 tasks.candidate_role`;
+                 tasks.candidate_role, tasks.assignee`;
+
+/** The live inboxes' event of each officer's step the statement marked (CTE `x`), see live/task-event.entity.ts. */
+const liveEventCte = (status: 'due_soon' | 'overdue') =>
+  `te AS (INSERT INTO task_events (at, type, task_id, dossier_id, unit, candidate_role, assignee, deadline_status)
+          SELECT $1, 'deadline', id, dossier_id, unit, candidate_role, assignee, '${status}' FROM x
+           WHERE kind = 'user' AND unit IS NOT NULL)`;
 const dossierReturning = (d: string) =>
   `${d}.id, ${d}.code, ${d}.status, ${d}.receiving_unit, ${d}.definition_key, ${d}.due_at, ${d}.appointment_at, ${d}.clock`;
 
@@ -43,7 +49,8 @@ export class DeadlineSweepRepository {
                  RETURNING ${TASK_RETURNING}, p.previous),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
                     SELECT dossier_id, id, $1, 'overdue', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x),
-              ${taskDeadlineOutboxCte('overdue')}
+              ${taskDeadlineOutboxCte('overdue')},
+              ${liveEventCte('overdue')}
          SELECT count(*)::int AS n FROM x`,
       now,
     );
@@ -60,7 +67,8 @@ export class DeadlineSweepRepository {
                  RETURNING ${TASK_RETURNING}, 'on_track'::text AS previous),
               e AS (INSERT INTO deadline_events (dossier_id, task_id, at, kind, actor, new_due_at, data)
                     SELECT dossier_id, id, $1, 'due_soon', 'system', due_at, jsonb_build_object('unit', unit, 'nodeId', node_id) FROM x),
-              ${taskDeadlineOutboxCte('due_soon')}
+              ${taskDeadlineOutboxCte('due_soon')},
+              ${liveEventCte('due_soon')}
          SELECT count(*)::int AS n FROM x`,
       now,
     );

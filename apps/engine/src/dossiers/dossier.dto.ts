@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -16,7 +19,12 @@ import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
 import { CLOCK_HOLDS, DeadlineFields, ExtensionDto, SupplementDto } from '../deadlines/deadlines.dto';
 
-export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({ active: true, completed: true, cancelled: true });
+export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({
+  active: true,
+  completed: true,
+  cancelled: true,
+  refused: true,
+});
 const CHANNELS = enumOf<C.DossierChannel>({ desk: true, online: true, postal: true });
 const WAITING_FOR = enumOf<C.WaitingFor>({
   task: true,
@@ -75,7 +83,8 @@ export class ApplicantBody implements C.ApplicantDto {
   address?: string;
 }
 
-export class CreateDossierBody implements C.CreateDossierDto {
+/** What the desk fills in first, whatever it then does: the procedure, the applicant, its own unit. */
+export class ReceptionSubjectBody {
   @ApiProperty({ example: 'tach-thua-dat', description: 'Key of a procedure with a published version' })
   @IsString()
   @IsNotEmpty()
@@ -88,6 +97,14 @@ export class CreateDossierBody implements C.CreateDossierDto {
   @Type(() => ApplicantBody)
   applicant!: ApplicantBody;
 
+  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  receivingUnit?: string;
+}
+
+export class CreateDossierBody extends ReceptionSubjectBody implements C.CreateDossierDto {
   @ApiPropertyOptional({
     example: 'G22.99-250301-000123',
     description: "The dossier's number in another system (e.g. the national portal)",
@@ -106,12 +123,6 @@ export class CreateDossierBody implements C.CreateDossierDto {
   @IsOptional()
   @IsObject()
   variables?: C.VariablesDto;
-
-  @ApiPropertyOptional({ example: 'DTP-TTHCC', description: "Defaults to the process's lt:receivingUnit" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  receivingUnit?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, enumName: 'DossierChannel', default: 'desk' })
   @IsOptional()
@@ -148,6 +159,103 @@ export class DossierListQuery extends PageQuery implements C.DossierListQueryDto
   @IsString()
   @MaxLength(60)
   code?: string;
+
+  @ApiPropertyOptional({
+    description: "Part of the applicant's name, any case (a plain ILIKE: accents must match)",
+    example: 'Nguyễn Văn',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  applicant?: string;
+}
+
+const REASON = { each: true, message: 'each reason must be a non-empty text of at most 1000 characters' };
+
+export class RefuseDossierBody extends ReceptionSubjectBody implements C.RefuseDossierDto {
+  @ApiPropertyOptional({ enum: CHANNELS, enumName: 'DossierChannel', default: 'desk' })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: C.DossierChannel;
+
+  @ApiProperty({
+    type: [String],
+    example: ['Thửa đất đang có tranh chấp, không đủ điều kiện tách thửa'],
+    description: 'Why the dossier is not received (at least one)',
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'give at least one reason' })
+  @ArrayMaxSize(20)
+  @IsString(REASON)
+  @Matches(/\S/, REASON)
+  @MaxLength(1000, REASON)
+  reasons!: string[];
+}
+
+export class CreateReceptionGuidanceBody
+  extends ReceptionSubjectBody
+  implements C.CreateReceptionGuidanceDto
+{
+  @ApiProperty({
+    type: [String],
+    example: ['Bản vẽ trích đo địa chính thửa đất: chưa có chữ ký của người sử dụng đất'],
+    description: 'Every paper missing or to complete, with its reason (at least one)',
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'give at least one item' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  @Matches(/\S/, { each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  @MaxLength(1000, { each: true, message: 'each item must be a non-empty text of at most 1000 characters' })
+  items!: string[];
+
+  @ApiPropertyOptional({ example: 'Bộ phận Một cửa, điện thoại 0277 3851 234' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  contact?: string;
+}
+
+export class AwaitingReturnQuery extends PageQuery implements C.AwaitingReturnQueryDto {
+  @ApiPropertyOptional({ description: "Part of the dossier's code or of the applicant's name, any case" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ReturnResultBody implements C.ReturnResultDto {
+  @ApiProperty({ example: 'Nguyễn Văn An', description: 'Who collected the result' })
+  @IsString()
+  @Matches(/\S/, { message: 'collectorName is required' })
+  @MaxLength(200)
+  collectorName!: string;
+
+  @ApiPropertyOptional({ example: '087090001234', description: 'Their CCCD or passport number' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-Z]{6,12}$/, { message: 'collectorIdNumber must be 6 to 12 digits or capital letters' })
+  collectorIdNumber?: string;
+
+  @ApiPropertyOptional({ example: 'Người được ủy quyền' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  relation?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class ReceptionGuidanceListQuery extends PageQuery implements C.ReceptionGuidanceListQueryDto {
+  @ApiPropertyOptional({ description: "Part of the code or of the applicant's name, any case" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,4 +437,100 @@ export class HistoryEventDto implements C.HistoryEventDto {
 
   @ApiProperty({ ...VARIABLES_SCHEMA, nullable: true })
   data!: C.VariablesDto | null;
+}
+
+export class ReceptionGuidanceDto implements C.ReceptionGuidanceDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'HD-000.00.02.H20-261203-0001' })
+  code!: string;
+
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  procedureName!: string;
+
+  @ApiProperty({ example: 'DTP-TTHCC' })
+  receivingUnit!: string;
+
+  @ApiProperty({ type: ApplicantBody })
+  applicant!: ApplicantBody;
+
+  @ApiProperty({ type: [String] })
+  items!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  contact!: string | null;
+
+  @ApiProperty({ example: 'tiepnhan' })
+  createdBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class DossierPathDto implements C.DossierPathDto {
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 2 })
+  definitionVersion!: number;
+
+  @ApiProperty({ description: "The BPMN XML of the dossier's version" })
+  bpmnXml!: string;
+
+  @ApiProperty({ type: [String], description: 'Completed nodes and taken sequence flows' })
+  finishedIds!: string[];
+
+  @ApiProperty({ type: [String], description: 'Elements the dossier waits at now' })
+  activeIds!: string[];
+
+  @ApiProperty({ type: [String], description: 'Steps finished late or overdue now' })
+  lateIds!: string[];
+}
+
+const VARIABLE_SOURCES: ReadonlyArray<C.VariableChangeDto['source']> = ['reception', 'step'];
+
+export class VariableChangeDto implements C.VariableChangeDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ example: 'hasFinancialObligation' })
+  name!: string;
+
+  @ApiProperty({ description: 'Any JSON value' })
+  value!: C.JsonValue;
+
+  @ApiProperty({ type: String, nullable: true, example: 't_xac_nhan' })
+  nodeId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Xác nhận đủ điều kiện tách thửa' })
+  nodeName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'cv.vpdk' })
+  actor!: string | null;
+
+  @ApiProperty({
+    enum: VARIABLE_SOURCES,
+    enumName: 'VariableSource',
+    description:
+      "reception: in the dossier since it was received and not set by any step since (or set by an agency's message); step: a completed step's answer",
+  })
+  source!: C.VariableChangeDto['source'];
+}
+
+export class AwaitingReturnDto implements C.AwaitingReturnDto {
+  @ApiProperty({ type: DossierSummaryDto })
+  dossier!: DossierSummaryDto;
+
+  @ApiProperty({ format: 'uuid' })
+  taskId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Trả kết quả' })
+  stepName!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the result arrived at the desk' })
+  waitingSince!: string;
 }

@@ -24,6 +24,8 @@ import type { InstanceState, Variables } from '@lienthong/engine-core';
 @Index('dossiers_due_soon_idx', ['dueSoonAt'], {
   where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
 })
+/** The open dossiers with their definition (a covering index, built by the Inbox migration; TypeORM leaves it alone). */
+@Index('dossiers_open_idx', { synchronize: false })
 export class DossierEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -124,6 +126,13 @@ export class DossierEntity {
   /** The apology with a new return date (once per dossier). */
   @Column({ type: 'jsonb', nullable: true })
   extension!: Record<string, unknown> | null;
+
+  /**
+   * Code, applicant and variables' values folded (lower case, no diacritics, đ → d) for the inbox's
+   * search; written by the trigger `dossiers_search_text` (see the Inbox migration), never by the engine.
+   */
+  @Column({ name: 'search_text', type: 'text', nullable: true, select: false, insert: false, update: false })
+  searchText!: string | null;
 
   /** The steps (unit, officer) that held the dossier when its deadline passed. */
   @Column({ name: 'overdue_holders', type: 'jsonb', nullable: true })

@@ -57,6 +57,34 @@ export interface HistoryRow {
   data: Variables | null;
 }
 
+/** `%text%` for ILIKE, `%`, `_` and a backslash taken literally; undefined for no text. */
+export function likePattern(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed ? `%${trimmed.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+}
+
+/** What the dossier view's diagram needs: the version's XML, where the dossier went, its late steps. */
+export interface PathRow {
+  xml: string;
+  completed: string[];
+  late: string[];
+}
+
+/**
+ * Task `t` of definition `def` is a dossier's last step at the desk (its result's return): an open user
+ * task of reception whose every outgoing flow ends the process.
+ */
+const RETURN_STEP = `t.status = 'active' AND t.kind = 'user' AND t.candidate_role = 'reception'
+  AND jsonb_array_length(def.graph->'nodes'->t.node_id->'outgoing') > 0
+  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(def.graph->'nodes'->t.node_id->'outgoing') f(id)
+                   WHERE def.graph->'nodes'->(def.graph->'flows'->f.id->>'target')->>'kind' IS DISTINCT FROM 'endEvent')`;
+
+export type AwaitingReturnRow = DossierListRow & {
+  task_id: string;
+  step_name: string | null;
+  waiting_since: Date;
+};
+
 /** Reads of dossiers and their history (commands write through the runtime's one statement). */
 @Injectable()
 export class DossiersRepository {
@@ -107,6 +135,8 @@ export class DossiersRepository {
       receivingUnit?: string;
       /** Part of the code, any case (`%` and `_` taken literally). */
       code?: string;
+      /** Part of the applicant's name, any case, literally. */
+      applicant?: string;
       limit: number;
       after?: { createdAt: string; id: string };
     },
@@ -116,7 +146,8 @@ export class DossiersRepository {
       .addIf(query.status, 'd.status = ?')
       .addIf(query.definitionKey, 'd.definition_key = ?')
       .addIf(query.receivingUnit, 'd.receiving_unit = ?')
-      .addIf(query.code?.trim() && `%${query.code.trim().replace(/[\\%_]/g, '\\$&')}%`, 'd.code ILIKE ?');
+      .addIf(likePattern(query.code), 'd.code ILIKE ?')
+      .addIf(likePattern(query.applicant), "d.applicant->>'name' ILIKE ?");
     visible(filter);
     if (query.after) {
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);
@@ -137,5 +168,133 @@ export class DossiersRepository {
       [dossierId, afterId, limit + 1],
     );
     return rows;
+  }
+
+  /**
+   * A refused dossier (not received: no process runs), with its official code from the unit's daily
+   * sequence and its history event `refused`, in the caller's transaction; returns the code.
+   */
+  async insertRefused(
+    sql: Sql,
+    row: {
+      id: string;
+      definitionId: string;
+      definitionKey: string;
+      definitionVersion: number;
+      receivingUnit: string;
+      codePrefix: string;
+      localDay: string;
+      channel: string;
+      applicant: ApplicantDto;
+      state: unknown;
+      reasons: string[];
+      actor: string;
+      now: Date;
+    },
+  ): Promise<string> {
+    const { rows } = await sql<{ code: string }>(
+      `WITH seq AS (INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, 1)
+          ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value),
+       d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
+                                   applicant, state, variables, revision, created_at, updated_at, ended_at)
+         SELECT $3, $4 || lpad(seq.last_value::text, 4, '0'), $5, $6, $7, 'refused', $1, $8, $9::jsonb, $10::jsonb, '{}'::jsonb,
+                1, $11, $11, $11
+           FROM seq RETURNING id, code),
+       h AS (INSERT INTO history_events (dossier_id, at, type, actor, data)
+         SELECT d.id, $11, 'refused', $12, $13::jsonb FROM d)
+       SELECT code FROM d`,
+      [
+        row.receivingUnit,
+        row.localDay,
+        row.id,
+        row.codePrefix,
+        row.definitionId,
+        row.definitionKey,
+        row.definitionVersion,
+        row.channel,
+        JSON.stringify(row.applicant),
+        JSON.stringify(row.state),
+        row.now,
+        row.actor,
+        JSON.stringify({ reasons: row.reasons }),
+      ],
+    );
+    return rows[0]!.code;
+  }
+
+  /**
+   * The dossier's version XML, the nodes it reached whose last event was not a cancellation (the caller
+   * removes those it waits at) and its steps finished late or overdue.
+   */
+  async path(dossierId: string): Promise<PathRow | undefined> {
+    const { rows } = await this.db.query<PathRow>(
+      `SELECT def.xml,
+              ARRAY(SELECT node_id FROM (SELECT DISTINCT ON (h.node_id) h.node_id, h.type FROM history_events h
+                                          WHERE h.dossier_id = d.id AND h.node_id IS NOT NULL
+                                          ORDER BY h.node_id, h.id DESC) last
+                     WHERE last.type <> 'node.cancelled') AS completed,
+              ARRAY(SELECT DISTINCT t.node_id FROM tasks t
+                     WHERE t.dossier_id = d.id AND (t.outcome = 'late' OR (t.status = 'active' AND t.deadline_status = 'overdue'))) AS late
+         FROM dossiers d JOIN definitions def ON def.id = d.definition_id
+        WHERE d.id = $1`,
+      [dossierId],
+    );
+    return rows[0];
+  }
+
+  /** Every completed step's answer (history `task.completed` with data), oldest first. */
+  async stepAnswers(dossierId: string): Promise<HistoryRow[]> {
+    const { rows } = await this.db.query<HistoryRow>(
+      `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
+        WHERE dossier_id = $1 AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
+        ORDER BY history_events.id`,
+      [dossierId],
+    );
+    return rows;
+  }
+
+  /** When the dossier was received, and by whom (its first history event). */
+  async received(dossierId: string): Promise<{ at: Date; actor: string | null } | undefined> {
+    const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
+      `SELECT at, actor FROM history_events WHERE dossier_id = $1 ORDER BY history_events.id LIMIT 1`,
+      [dossierId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * A page of the dossiers whose result waits at `unit`'s desk (see RETURN_STEP), longest waiting first,
+   * after the cursor's, one more than `limit`; `q` is part of the code or of the applicant's name.
+   */
+  async awaitingReturn(query: {
+    unit: string;
+    q?: string;
+    limit: number;
+    after?: { since: string; id: string };
+  }): Promise<AwaitingReturnRow[]> {
+    const q = likePattern(query.q);
+    const filter = new SqlFilter().add('t.unit = ?', query.unit).add(RETURN_STEP);
+    if (q) filter.add(`(d.code ILIKE ? OR d.applicant->>'name' ILIKE ?)`, q, q);
+    if (query.after)
+      filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', query.after.since, query.after.id);
+    const { rows } = await this.db.query<AwaitingReturnRow>(
+      `SELECT ${LIST_COLUMNS}, t.id AS task_id, t.name AS step_name, t.created_at AS waiting_since
+         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+         ${filter.where}
+        ORDER BY t.created_at, t.id LIMIT ${filter.param(query.limit + 1)}`,
+      filter.params,
+    );
+    return rows;
+  }
+
+  /** The open return step of a dossier (see RETURN_STEP), if its result waits at a desk. */
+  async returnStep(dossierId: string): Promise<{ id: string; unit: string | null } | undefined> {
+    const { rows } = await this.db.query<{ id: string; unit: string | null }>(
+      `SELECT t.id, t.unit FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN definitions def ON def.id = d.definition_id
+        WHERE t.dossier_id = $1 AND ${RETURN_STEP}
+        ORDER BY t.created_at LIMIT 1`,
+      [dossierId],
+    );
+    return rows[0];
   }
 }

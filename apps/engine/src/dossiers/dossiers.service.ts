@@ -40,15 +40,41 @@ export class DossiersService {
   /** Receives a dossier: starts the version of its procedure in effect today (engine clock, Vietnam date). */
   async create(input: CreateDossierDto, principal: Principal): Promise<DossierDto> {
     const variables = parseVariables(input.variables);
+    const found = await this.desk(input.definitionKey, input.receivingUnit, principal);
+    const channel = input.channel ?? 'desk';
+    return this.runtime.start(
+      {
+        definitionId: found.id,
+        applicant: input.applicant,
+        variables,
+        receivingUnit: found.unit,
+        unitIdentifier: found.e_identifier,
+        channel,
+        externalRef: input.externalRef,
+      },
+      actorOf(principal),
+      ({ row }, sql) => this.get(row.id, principal, sql),
+    );
+  }
+
+  /**
+   * The version of a procedure in effect today and the desk that receives it, which must be the caller's
+   * (reception): 404 unknown procedure, 409 none published, 422 no or unknown desk, 403 another desk.
+   */
+  async desk(
+    definitionKey: string,
+    receivingUnit: string | undefined,
+    principal: Principal,
+  ): Promise<{ id: string; unit: string; e_identifier: string }> {
     const found = await this.dossiers.findReceipt(
-      input.definitionKey,
-      input.receivingUnit ?? null,
+      definitionKey,
+      receivingUnit ?? null,
       vnDate(this.clock.now()),
     );
-    if (!found?.any_version) throw notFound('Procedure', input.definitionKey);
+    if (!found?.any_version) throw notFound('Procedure', definitionKey);
     if (!found.id) {
       throw conflict(
-        `Procedure "${input.definitionKey}" has no published version in effect today: publish one before receiving dossiers.`,
+        `Procedure "${definitionKey}" has no published version in effect today: publish one before receiving dossiers.`,
         {
           code: 'not-published',
         },
@@ -66,20 +92,7 @@ export class DossiersService {
       ]);
     }
     this.authz.assertCanReceive(principal, found.unit);
-    const channel = input.channel ?? 'desk';
-    return this.runtime.start(
-      {
-        definitionId: found.id,
-        applicant: input.applicant,
-        variables,
-        receivingUnit: found.unit,
-        unitIdentifier: found.e_identifier,
-        channel,
-        externalRef: input.externalRef,
-      },
-      actorOf(principal),
-      ({ row }, sql) => this.get(row.id, principal, sql),
-    );
+    return { id: found.id, unit: found.unit, e_identifier: found.e_identifier };
   }
 
   /** A dossier the principal may see (else 404); `sql` inside a command's transaction (its change visible). */
@@ -191,7 +204,7 @@ export function parseVariables(value: unknown): Variables {
   }
 }
 
-function toSummary(row: DossierListRow | DossierDetailRow): DossierSummaryDto {
+export function toSummary(row: DossierListRow | DossierDetailRow): DossierSummaryDto {
   return {
     id: row.id,
     code: row.code,

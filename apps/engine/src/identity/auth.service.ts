@@ -23,6 +23,10 @@ import { type AccountRow, UsersRepository } from './users.repository';
 
 export const TOKEN_ISSUER = 'lienthong';
 export const TOKEN_AUDIENCE = 'lienthong-api';
+/** The audience of live-stream tickets: an access token does not open a stream, nor a ticket the API. */
+export const STREAM_TICKET_AUDIENCE = 'lienthong-events';
+/** Lifetime of a live-stream ticket, seconds: long enough to open the stream, short enough in a URL. */
+export const STREAM_TICKET_TTL_SECONDS = 60;
 /** An API key: `lt_<8 hex prefix>_<43 base64url secret>`. */
 const API_KEY = /^lt_([0-9a-f]{8})_[A-Za-z0-9_-]{43}$/;
 const KEY_CACHE_MS = 30_000;
@@ -36,6 +40,9 @@ interface AccessClaims {
   roles: string[];
   sid: string;
 }
+
+/** A stream ticket's claims: an access token's, but an OIDC sign-in has no session of ours. */
+type TicketClaims = Omit<AccessClaims, 'sid'> & { sid?: string };
 
 export type UserRow = AccountRow;
 
@@ -174,7 +181,12 @@ export class AuthService {
         expired ? 'TOKEN_EXPIRED' : 'BAD_TOKEN',
       );
     }
-    if (this.revocations.isSessionRevoked(claims.sid)) {
+    return this.principalOfClaims(claims);
+  }
+
+  /** The person a verified token or stream ticket names, or a 401 if its session was revoked. */
+  private principalOfClaims(claims: TicketClaims): Principal {
+    if (claims.sid !== undefined && this.revocations.isSessionRevoked(claims.sid)) {
       throw unauthorized('The session has been signed out or revoked: sign in again.', 'SESSION_REVOKED');
     }
     return {
@@ -186,6 +198,56 @@ export class AuthService {
       roles: claims.roles.filter(isRole),
       sessionId: claims.sid,
     };
+  }
+
+  /**
+   * A ticket that opens the live event stream (`GET /events/stream?ticket=…`) for a signed-in person:
+   * an HS256 JWT of its own audience carrying the principal (and its session), valid a minute. Signed,
+   * not stored: any engine process verifies it.
+   */
+  streamTicket(principal: Principal): { ticket: string; expiresAt: Date } {
+    const iat = Math.floor(this.clock.machineMs() / 1000);
+    const claims: TicketClaims = {
+      sub: principal.id,
+      name: principal.name,
+      dn: principal.displayName,
+      unit: principal.unit,
+      roles: [...principal.roles],
+      sid: principal.sessionId,
+    };
+    const ticket = jwt.sign({ ...claims, iat }, this.key, {
+      algorithm: 'HS256',
+      issuer: TOKEN_ISSUER,
+      audience: STREAM_TICKET_AUDIENCE,
+      expiresIn: STREAM_TICKET_TTL_SECONDS,
+    });
+    return { ticket, expiresAt: new Date((iat + STREAM_TICKET_TTL_SECONDS) * 1000) };
+  }
+
+  /** The principal of a live-stream ticket, or a 401 (invalid, expired, or its session revoked). */
+  authenticateStreamTicket(ticket: string): Principal {
+    let claims: TicketClaims;
+    try {
+      claims = jwt.verify(ticket, this.key, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: STREAM_TICKET_AUDIENCE,
+      }) as typeof claims;
+    } catch (error) {
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      throw unauthorized(
+        expired
+          ? 'The stream ticket has expired: ask for a new one (POST /api/v1/events/ticket).'
+          : 'The stream ticket is invalid: ask for one with POST /api/v1/events/ticket.',
+        expired ? 'TICKET_EXPIRED' : 'BAD_TICKET',
+      );
+    }
+    return this.principalOfClaims(claims);
+  }
+
+  /** True while the session (if any) has not been signed out or revoked. */
+  isSessionLive(sessionId: string | undefined): boolean {
+    return sessionId === undefined || !this.revocations.isSessionRevoked(sessionId);
   }
 
   private async startSession(user: UserRow, info: RequestInfo): Promise<SignedIn> {

@@ -22,7 +22,10 @@ export class PublicDossierDto implements C.PublicDossierDto {
   @ApiProperty({ type: String, example: 'Tách thửa hoặc hợp thửa đất', nullable: true })
   procedureName!: string | null;
 
-  @ApiProperty({ enum: ['active', 'completed', 'cancelled', 'terminated'], enumName: 'PublicDossierStatus' })
+  @ApiProperty({
+    enum: ['active', 'completed', 'cancelled', 'terminated', 'refused'],
+    enumName: 'PublicDossierStatus',
+  })
   status!: C.PublicDossierDto['status'];
 
   @ApiProperty({ example: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp', nullable: true })

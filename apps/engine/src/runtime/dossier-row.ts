@@ -1,3 +1,4 @@
+import type { DossierStatus } from '@lienthong/contracts';
 import type { InstanceState } from '@lienthong/engine-core';
 import type { DeadlineState } from './deadlines';
 
@@ -8,7 +9,7 @@ export interface DossierRow {
   definition_id: string;
   definition_key: string;
   definition_version: number;
-  status: 'active' | 'completed' | 'cancelled';
+  status: DossierStatus;
   receiving_unit: string;
   state: InstanceState;
   revision: number;

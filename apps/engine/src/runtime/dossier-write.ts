@@ -265,6 +265,31 @@ export function buildWrite(
                 clock = x.clock, outcome = x.outcome, worked_minutes = x.worked_minutes
            FROM ${x.from}
           WHERE ${x.match} AND tasks.status = 'active' AND ${guard}
+         RETURNING tasks.id, tasks.dossier_id, tasks.kind, tasks.unit, tasks.candidate_role, tasks.assignee, x.status)`,
+    );
+  }
+  // The live inboxes' events (live/task-event.entity.ts): officers' steps that appeared and ended.
+  const appeared = [...created.values()]
+    .filter((t) => t.kind === 'user' && t.status === 'active' && t.unit !== null)
+    .map((t) => ({ id: t.id, unit: t.unit, candidate_role: t.candidate_role }));
+  const liveSources = [
+    ...(appeared.length > 0
+      ? [
+          `SELECT 'created' AS type, t.id, d.id AS dossier_id, t.unit, t.candidate_role, NULL::text AS assignee
+             FROM d, jsonb_to_recordset(${json(appeared)}::jsonb) AS t(id uuid, unit text, candidate_role text)`,
+        ]
+      : []),
+    ...(endedTasks.length > 0
+      ? [
+          `SELECT status AS type, id, dossier_id, unit, candidate_role, assignee FROM t_end WHERE kind = 'user' AND unit IS NOT NULL`,
+        ]
+      : []),
+  ];
+  if (liveSources.length > 0) {
+    ctes.push(
+      `te AS (INSERT INTO task_events (at, type, task_id, dossier_id, unit, candidate_role, assignee)
+         SELECT ${nowP}, e.type, e.id, e.dossier_id, e.unit, e.candidate_role, e.assignee
+           FROM (${liveSources.join(' UNION ALL ')}) AS e
          RETURNING 1)`,
     );
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -19,7 +20,7 @@ import {
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination';
-import { CLOCK_HOLDS, DeadlineFields, SupplementDto } from '../deadlines/deadlines.dto';
+import { CLOCK_HOLDS, DEADLINE_STATUSES, DeadlineFields, SupplementDto } from '../deadlines/deadlines.dto';
 import { DossierStateDto, VARIABLES_SCHEMA } from '../dossiers/dossier.dto';
 
 export const TASK_STATUSES = enumOf<C.TaskStatus>({ active: true, completed: true, cancelled: true });
@@ -74,7 +75,8 @@ export class BpmnErrorBody implements C.BpmnErrorDto {
   variables?: C.VariablesDto;
 }
 
-export class TaskListQuery extends PageQuery implements C.TaskListQueryDto {
+/** The filters of the inbox's list and of its counts. */
+export class TaskFilterQuery implements C.TaskCountsQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -90,12 +92,59 @@ export class TaskListQuery extends PageQuery implements C.TaskListQueryDto {
   @IsIn(TASK_STATUSES)
   status?: C.TaskStatus;
 
-  @ApiPropertyOptional({ example: 'cv.vpdk', description: 'Only the steps assigned to this user name' })
+  @ApiPropertyOptional({
+    example: 'cv.vpdk',
+    description: 'Only the steps assigned to this user name; `me`: to the caller; `unassigned`: to nobody',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   assignee?: string;
 
+  @ApiPropertyOptional({ example: 'tach-thua-dat', description: 'Only the steps of this procedure' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  definitionKey?: string;
+
+  @ApiPropertyOptional({ example: 2, description: 'With definitionKey: only this version of it' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  definitionVersion?: number;
+
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus' })
+  @IsOptional()
+  @IsIn(DEADLINE_STATUSES)
+  deadlineStatus?: C.DeadlineStatusDto;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only the steps due at or after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only the steps due before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueTo?: string;
+
+  @ApiPropertyOptional({
+    example: 'nguyen van an',
+    description:
+      "Search: part of the dossier code, of the applicant's name or id number, or of a value of the dossier's " +
+      'variables (e.g. the parcel number), in any case, with or without diacritics',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class TaskListQuery
+  extends IntersectionType(PageQuery, TaskFilterQuery)
+  implements C.TaskListQueryDto
+{
   @ApiPropertyOptional({
     enum: ['created', 'due'],
     default: 'created',
@@ -529,4 +578,54 @@ export class UnitSummaryDto implements C.UnitSummaryDto {
 
   @ApiProperty({ type: [TaskListItemDto], description: 'Earliest due first, at most 100' })
   dueSoonSteps!: TaskListItemDto[];
+}
+
+export class TaskVersionCountDto {
+  @ApiProperty({ example: 2 })
+  version!: number;
+
+  @ApiProperty({ example: 12 })
+  count!: number;
+}
+
+export class TaskProcedureCountDto implements C.TaskProcedureCountDto {
+  @ApiProperty({ example: 'tach-thua-dat' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  procedureName!: string;
+
+  @ApiProperty({ example: 12 })
+  count!: number;
+
+  @ApiProperty({ type: [TaskVersionCountDto], description: 'Newest version first' })
+  versions!: TaskVersionCountDto[];
+}
+
+export class TaskDeadlineStatusCountsDto implements Record<C.DeadlineStatusDto, number> {
+  @ApiProperty({ example: 9 })
+  on_track!: number;
+
+  @ApiProperty({ example: 2 })
+  due_soon!: number;
+
+  @ApiProperty({ example: 1 })
+  overdue!: number;
+}
+
+export class TaskCountsDto implements C.TaskCountsDto {
+  @ApiProperty({ example: 12, description: 'The steps with every filter applied' })
+  total!: number;
+
+  @ApiProperty({
+    type: TaskDeadlineStatusCountsDto,
+    description: 'With every filter but the deadline status',
+  })
+  byDeadlineStatus!: TaskDeadlineStatusCountsDto;
+
+  @ApiProperty({
+    type: [TaskProcedureCountDto],
+    description: 'With every filter but the procedure and version; most steps first',
+  })
+  byProcedure!: TaskProcedureCountDto[];
 }

@@ -14,6 +14,11 @@ import type { Variables } from '@lienthong/engine-core';
   where: `status = 'active' AND clock = 'running' AND deadline_status = 'on_track'`,
 })
 @Index('tasks_topic_active_idx', ['topic', 'createdAt'], { where: `status = 'active' AND kind = 'external'` })
+/** The inbox in due order (an expression index, built by the Inbox migration; TypeORM leaves it alone). */
+@Index('tasks_inbox_idx', { synchronize: false })
+@Index('tasks_inbox_assignee_idx', ['assignee'], {
+  where: `status = 'active' AND kind = 'user' AND assignee IS NOT NULL`,
+})
 @Index('tasks_incident_idx', ['incidentAt'], { where: `incident_at IS NOT NULL AND status = 'active'` })
 @Index('tasks_completed_idx', ['completedAt'], { where: 'completed_at IS NOT NULL' })
 export class TaskEntity {

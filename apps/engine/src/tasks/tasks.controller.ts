@@ -6,6 +6,7 @@ import type {
   PageDto,
   SendBackTargetDto,
   TaskCompletionDto,
+  TaskCountsDto,
   TaskDto,
   TaskListItemDto,
 } from '@lienthong/contracts';
@@ -19,8 +20,10 @@ import {
   SendBackBody,
   SendBackTargetDto as SendBackTargetSchema,
   TaskCompletionDto as TaskCompletionSchema,
+  TaskCountsDto as TaskCountsSchema,
   TaskDto as TaskSchema,
   TaskListItemDto as TaskListItemSchema,
+  TaskFilterQuery,
   TaskListQuery,
 } from './task.dto';
 import { TasksService } from './tasks.service';
@@ -34,8 +37,9 @@ export class TasksController {
   @Get()
   @ApiOperation({
     summary:
-      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's), oldest first " +
-      '(`order=due`: earliest due first), each with its procedure',
+      "The caller's inbox: user tasks of their unit for their roles (a leader: all the unit's) and those " +
+      'assigned to them, oldest first (`order=due`: earliest due first), each with its procedure; filtered by ' +
+      'procedure, version, status, deadline status, due range, assignee, and searched (`q`)',
   })
   @ApiPageResponse(TaskListItemSchema)
   @ApiProblemResponses(400)
@@ -44,6 +48,18 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<PageDto<TaskListItemDto>> {
     return this.tasks.list({ ...query, kind: 'user' }, principal);
+  }
+
+  @Get('counts')
+  @ApiOperation({
+    summary:
+      "The numbers of the inbox's filter chips, in the list's scope (open steps unless `status` is given): " +
+      'by deadline status with the other filters, by procedure and version with the other filters',
+  })
+  @ApiOkResponse({ type: TaskCountsSchema })
+  @ApiProblemResponses(400)
+  counts(@Query() query: TaskFilterQuery, @CurrentPrincipal() principal: Principal): Promise<TaskCountsDto> {
+    return this.tasks.counts({ ...query, kind: 'user' }, principal);
   }
 
   @Get(':id')

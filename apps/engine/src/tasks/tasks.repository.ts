@@ -5,6 +5,7 @@ import type {
   DeadlineStatusDto,
   FormFieldDto,
   OutcomeDto,
+  TaskCountsQueryDto,
   TaskKind,
   TaskStatus,
 } from '@lienthong/contracts';
@@ -50,6 +51,52 @@ export interface TaskRow {
   dossier_supplement?: SupplementDto | null;
 }
 
+const TASK_STATUSES: readonly TaskStatus[] = ['active', 'completed', 'cancelled'];
+const TASK_KINDS: readonly TaskKind[] = ['user', 'external'];
+
+/** `value`, known to be one of `values` (the literal goes into the statement's text). */
+function oneOf<T extends string>(value: T, values: readonly T[]): T {
+  if (!values.includes(value)) throw new Error(`Unexpected value ${value}`);
+  return value;
+}
+
+/**
+ * The filters of the task list (and of its counts): the API's, with `assignee` a user name or null (the
+ * steps nobody has), `q` part of the dossier's search text (see the Inbox migration) taken literally.
+ */
+export interface TaskFilters extends Omit<TaskCountsQueryDto, 'assignee'> {
+  kind?: TaskKind;
+  topic?: string;
+  assignee?: string | null;
+}
+
+/** The WHERE clause of the filters; `whole`: for a statement that reads every step they give (the counts). */
+function filtersOf(query: TaskFilters, whole = false): SqlFilter {
+  const filter = new SqlFilter()
+    .addIf(query.dossierId, 't.dossier_id = ?')
+    .addIf(query.unit, 't.unit = ?')
+    .addIf(query.topic, 't.topic = ?')
+    .addIf(query.assignee, 't.assignee = ?')
+    .addIf(query.definitionKey, 'd.definition_key = ?')
+    .addIf(query.definitionVersion, 'd.definition_version = ?')
+    .addIf(query.deadlineStatus, 't.deadline_status = ?')
+    .addIf(query.dueFrom, 't.due_at >= ?::timestamptz')
+    .addIf(query.dueTo, 't.due_at < ?::timestamptz')
+    .addIf(query.q && `%${query.q.replace(/[\\%_]/g, '\\$&')}%`, 'd.search_text LIKE lienthong_fold(?)');
+  // An open step's dossier is open. Said to the planner when every open step is read (the counts) or
+  // searched (`q`), it joins the few open dossiers (a hash join for the counts, a scan of their search
+  // text for `q`) instead of looking each step's dossier up among a million finished ones
+  // (test/bench/inbox/query.mjs: p50 ≈ 90 ms before). Not for a plain page: the planner, not knowing
+  // that the two go together, would then read every open step rather than the first in due order.
+  if (query.status === 'active' && (whole || query.q)) filter.add(`d.status = 'active'`);
+  // Status and kind written out, not as parameters: every statement is a named prepared one, and a
+  // generic plan (PostgreSQL's choice after five runs) could not use the indexes on open user steps.
+  if (query.status) filter.add(`t.status = '${oneOf(query.status, TASK_STATUSES)}'`);
+  if (query.kind) filter.add(`t.kind = '${oneOf(query.kind, TASK_KINDS)}'`);
+  if (query.assignee === null) filter.add('t.assignee IS NULL');
+  return filter;
+}
+
 const COLUMNS = `t.id, t.dossier_id, d.code AS dossier_code, t.node_id, t.name, t.kind, t.status, t.unit, t.candidate_role,
   t.allotted_time, t.topic, t.form, t.loop_index, t.loop_total, t.local_variables, t.created_at, t.completed_at, t.result,
   t.completed_by, t.assignee, t.worker_id, t.lock_expires_at, t.retries, t.error_message, t.incident_at, t.worked_minutes, t.due_at, t.clock, t.deadline_status, t.outcome,
@@ -81,29 +128,14 @@ export class TasksRepository {
    * inbox (Authz.visibleTasks on alias t).
    */
   async list(
-    query: {
-      dossierId?: string;
-      unit?: string;
-      status?: TaskStatus;
-      kind?: TaskKind;
-      topic?: string;
-      assignee?: string;
-      byDue: boolean;
-      limit: number;
-      after?: { at: string; id: string };
-    },
+    query: TaskFilters & { byDue: boolean; limit: number; after?: { at: string; id: string } },
     visible: (filter: SqlFilter) => void,
   ): Promise<TaskListRow[]> {
-    const filter = new SqlFilter()
-      .addIf(query.dossierId, 't.dossier_id = ?')
-      .addIf(query.unit, 't.unit = ?')
-      .addIf(query.status, 't.status = ?')
-      .addIf(query.kind, 't.kind = ?')
-      .addIf(query.topic, 't.topic = ?')
-      .addIf(query.assignee, 't.assignee = ?');
+    const filter = filtersOf(query);
     visible(filter);
     const byDue = query.byDue;
     // Keyset pagination over the sort key; a step without a due instant sorts last (as 'infinity').
+    // In due order it is the expression of tasks_inbox_idx (the Inbox migration).
     const sortKey = byDue ? `(COALESCE(t.due_at, 'infinity'::timestamptz), t.id)` : '(t.created_at, t.id)';
     if (query.after) filter.add(`${sortKey} > (?::timestamptz, ?::uuid)`, query.after.at, query.after.id);
     const { rows } = await this.read.query<TaskListRow>(
@@ -112,6 +144,44 @@ export class TasksRepository {
          ${filter.where}
         ORDER BY ${byDue ? `COALESCE(t.due_at, 'infinity'::timestamptz), t.id` : 't.created_at, t.id'}
         LIMIT ${filter.param(query.limit + 1)}`,
+      filter.params,
+    );
+    return rows;
+  }
+
+  /**
+   * How many steps the filters give, by deadline status and procedure version (a few rows: the caller
+   * adds them up per filter chip); `visible` as for `list`.
+   */
+  async counts(
+    query: TaskFilters,
+    visible: (filter: SqlFilter) => void,
+  ): Promise<
+    Array<{
+      deadline_status: DeadlineStatusDto;
+      definition_key: string;
+      definition_version: number;
+      procedure_name: string;
+      count: number;
+    }>
+  > {
+    const filter = filtersOf(query, true);
+    visible(filter);
+    // Grouped by the definition row (one per version) before its key and name are joined.
+    const { rows } = await this.read.query<{
+      deadline_status: DeadlineStatusDto;
+      definition_key: string;
+      definition_version: number;
+      procedure_name: string;
+      count: number;
+    }>(
+      `SELECT c.deadline_status, def.key AS definition_key, def.version AS definition_version,
+              def.name AS procedure_name, c.count
+         FROM (SELECT t.deadline_status, d.definition_id, count(*)::int AS count
+                 FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
+                 ${filter.where}
+                GROUP BY t.deadline_status, d.definition_id) c
+         JOIN definitions def ON def.id = c.definition_id`,
       filter.params,
     );
     return rows;
@@ -137,13 +207,24 @@ export class TasksRepository {
     return rows[0];
   }
 
-  /** Writes the assignee and bumps the dossier's revision, in one statement. */
-  async setAssignee(sql: Sql, id: string, assignee: string | null, now: Date): Promise<void> {
+  /**
+   * Writes the assignee, bumps the dossier's revision and records the live inboxes' event (`event`:
+   * claimed, unclaimed or assigned), in one statement.
+   */
+  async setAssignee(
+    sql: Sql,
+    id: string,
+    assignee: string | null,
+    now: Date,
+    event: 'claimed' | 'unclaimed' | 'assigned',
+  ): Promise<void> {
     await sql(
       `WITH t AS (UPDATE tasks SET assignee = $2::text, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
-                     WHERE id = $1 RETURNING dossier_id)
+                     WHERE id = $1 RETURNING id, dossier_id, kind, unit, candidate_role, assignee),
+            te AS (INSERT INTO task_events (at, type, task_id, dossier_id, unit, candidate_role, assignee)
+                   SELECT $3, $4, id, dossier_id, unit, candidate_role, assignee FROM t WHERE kind = 'user' AND unit IS NOT NULL)
          UPDATE dossiers SET revision = revision + 1 WHERE id = (SELECT dossier_id FROM t)`,
-      [id, assignee, now],
+      [id, assignee, now, event],
     );
   }
 

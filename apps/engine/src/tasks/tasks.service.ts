@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  DeadlineStatusDto,
   PageDto,
   SendBackTargetDto,
   SupplementDto,
   TaskCompletionDto,
+  TaskCountsDto,
+  TaskProcedureCountDto,
   TaskDto,
   TaskKind,
   TaskListItemDto,
@@ -13,7 +16,7 @@ import type {
 import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
 import { sendBackTargets, type Command } from '@lienthong/engine-core';
 import { decodeCursor, toPage } from '../common/pagination';
-import { conflict, notFound, unprocessable } from '../common/problem';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { iso } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
 import { isUuid } from '../common/uuid.util';
@@ -28,7 +31,7 @@ import { clockHolds, EMPTY_DEADLINES, requestSupplement, type TaskDeadline } fro
 import { forbidden } from '../identity/auth.problems';
 import { hasRole } from '../identity/principal';
 import { validateFormVariables } from './form-validation.util';
-import { type TaskListRow, type TaskRow, TasksRepository } from './tasks.repository';
+import { type TaskFilters, type TaskListRow, type TaskRow, TasksRepository } from './tasks.repository';
 import { Authz } from '../identity/authz.service';
 import { actorOf, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
@@ -37,18 +40,35 @@ import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/comman
 
 export type { TaskRow };
 
-export interface TaskQuery {
-  dossierId?: string;
-  unit?: string;
-  status?: TaskStatus;
-  kind?: TaskKind;
-  topic?: string;
+export interface TaskQuery extends Omit<TaskFilters, 'assignee'> {
+  /** A user name, `me` (the caller) or `unassigned` (nobody's yet). */
   assignee?: string;
   /** `created` (default): oldest first; `due`: earliest due instant first, steps without one last. */
   order?: 'created' | 'due';
   limit: number;
   cursor?: string;
 }
+
+/**
+ * The filters as the repository takes them: `assignee` resolved, the search trimmed.
+ * @throws 400 when they contradict each other (a version without its procedure, an empty due range)
+ */
+function resolveFilters(query: Omit<TaskQuery, 'limit'>, principal: Principal): TaskFilters {
+  const { order: _order, cursor: _cursor, ...filters } = query as TaskQuery;
+  if (filters.definitionVersion !== undefined && !filters.definitionKey) {
+    throw badRequest('definitionVersion needs definitionKey (the procedure of that version).', [
+      { path: 'definitionVersion', message: 'needs definitionKey' },
+    ]);
+  }
+  if (filters.dueFrom && filters.dueTo && new Date(filters.dueFrom) >= new Date(filters.dueTo)) {
+    throw badRequest('dueFrom must be before dueTo.', [{ path: 'dueTo', message: 'must be after dueFrom' }]);
+  }
+  const assignee =
+    filters.assignee === 'me' ? principal.name : filters.assignee === 'unassigned' ? null : filters.assignee;
+  return { ...filters, assignee, q: filters.q?.trim() || undefined };
+}
+
+const DEADLINE_STATUSES: readonly DeadlineStatusDto[] = ['on_track', 'due_soon', 'overdue'];
 
 @Injectable()
 export class TasksService {
@@ -73,13 +93,63 @@ export class TasksService {
         : decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
       after = { at: 'dueAt' in cursor ? cursor.dueAt : cursor.createdAt, id: cursor.id };
     }
-    const rows = await this.tasks.list({ ...query, byDue, after }, (filter) =>
+    const filters = resolveFilters(query, principal);
+    const rows = await this.tasks.list({ ...filters, limit: query.limit, byDue, after }, (filter) =>
       this.authz.visibleTasks(principal, filter),
     );
     const items = rows.map(toListItem);
     return toPage(items, query.limit, (t): Record<string, string> =>
       byDue ? { dueAt: t.dueAt ?? 'infinity', id: t.id } : { createdAt: t.createdAt, id: t.id },
     );
+  }
+
+  /**
+   * The numbers of the inbox's filter chips in the list's scope: by deadline status with every other
+   * filter, by procedure (and version) with every other filter. Open steps unless `status` says otherwise.
+   */
+  async counts(query: Omit<TaskQuery, 'limit'>, principal: Principal): Promise<TaskCountsDto> {
+    const { deadlineStatus, definitionKey, definitionVersion, ...others } = resolveFilters(
+      { ...query, status: query.status ?? 'active' },
+      principal,
+    );
+    const rows = await this.tasks.counts(others, (filter) => this.authz.visibleTasks(principal, filter));
+    const ofProcedure = (r: (typeof rows)[number]) =>
+      definitionKey === undefined ||
+      (r.definition_key === definitionKey &&
+        (definitionVersion === undefined || r.definition_version === definitionVersion));
+    const byDeadlineStatus = Object.fromEntries(DEADLINE_STATUSES.map((s) => [s, 0])) as Record<
+      DeadlineStatusDto,
+      number
+    >;
+    const byProcedure = new Map<string, TaskProcedureCountDto>();
+    let total = 0;
+    for (const r of rows) {
+      if (ofProcedure(r)) byDeadlineStatus[r.deadline_status] += r.count;
+      if (deadlineStatus !== undefined && r.deadline_status !== deadlineStatus) continue;
+      if (ofProcedure(r)) total += r.count;
+      const procedure = byProcedure.get(r.definition_key) ?? {
+        definitionKey: r.definition_key,
+        procedureName: r.procedure_name,
+        count: 0,
+        versions: [],
+      };
+      procedure.count += r.count;
+      // a procedure is named as its newest version is
+      if (procedure.versions.every((v) => v.version < r.definition_version)) {
+        procedure.procedureName = r.procedure_name;
+      }
+      const version = procedure.versions.find((v) => v.version === r.definition_version);
+      if (version) version.count += r.count;
+      else procedure.versions.push({ version: r.definition_version, count: r.count });
+      byProcedure.set(r.definition_key, procedure);
+    }
+    return {
+      total,
+      byDeadlineStatus,
+      byProcedure: [...byProcedure.values()]
+        .map((p) => ({ ...p, versions: p.versions.sort((a, b) => b.version - a.version) }))
+        .sort((a, b) => b.count - a.count || a.procedureName.localeCompare(b.procedureName, 'vi')),
+    };
   }
 
   async get(id: string, kind: TaskKind, principal: Principal): Promise<TaskDto> {
@@ -101,7 +171,7 @@ export class TasksService {
 
   /** Takes a step: it becomes the caller's, and only theirs to complete (until a leader reassigns it). */
   async claim(id: string, principal: Principal): Promise<TaskDto> {
-    return this.setAssignee(id, principal, principal.name, (task) => {
+    return this.setAssignee(id, principal, principal.name, 'claimed', (task) => {
       this.authz.assertTask(principal, task, 'claim');
       if (task.assignee !== null && task.assignee !== principal.name) {
         throw conflict(`The step is already claimed by ${task.assignee}.`, { code: 'task-claimed' });
@@ -111,7 +181,7 @@ export class TasksService {
 
   /** Gives a claimed step back to the unit (its assignee, or a leader). */
   async unclaim(id: string, principal: Principal): Promise<TaskDto> {
-    return this.setAssignee(id, principal, null, (task) => {
+    return this.setAssignee(id, principal, null, 'unclaimed', (task) => {
       if (task.assignee === principal.name) return this.authz.assertTask(principal, task, 'read');
       this.authz.assertCanAssign(principal, task);
     });
@@ -120,7 +190,7 @@ export class TasksService {
   /** A leader of the unit assigns the step to one of the unit's people (or, with null, to nobody). */
   async assign(id: string, username: string | null, principal: Principal): Promise<TaskDto> {
     const target = username?.trim().toLowerCase() ?? null;
-    return this.setAssignee(id, principal, target, async (task, sql) => {
+    return this.setAssignee(id, principal, target, 'assigned', async (task, sql) => {
       this.authz.assertCanAssign(principal, task);
       if (target === null) return;
       const member = await this.tasks.member(sql, target);
@@ -142,6 +212,7 @@ export class TasksService {
     id: string,
     principal: Principal,
     assignee: string | null,
+    event: 'claimed' | 'unclaimed' | 'assigned',
     check: (task: TaskRow, sql: Sql) => void | Promise<void>,
   ): Promise<TaskDto> {
     const actor = actorOf(principal);
@@ -156,7 +227,7 @@ export class TasksService {
           code: 'task-not-active',
         });
       }
-      await this.tasks.setAssignee(sql, id, assignee, this.runtime.now());
+      await this.tasks.setAssignee(sql, id, assignee, this.runtime.now(), event);
       const dto = toDto({ ...task, assignee });
       await writeAuditIn(sql, actor);
       if (key) await recordKeyIn(sql, key, { status: key.status, body: dto });

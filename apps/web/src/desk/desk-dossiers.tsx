@@ -1,9 +1,12 @@
-import { Card, Empty, Flex, Input, Table, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from '../inbox/deadline-tag';
-import { useDeskDossiers } from './desk.api';
+import { useCursorPages } from './cursor-pages';
+import { DeskList } from './desk-list';
+import { dossierSearch, useDeskDossiers } from './desk.api';
 import { CHANNEL_LABELS } from './procedure-fields.util';
 import type { components } from '../api/schema.gen';
 
@@ -13,19 +16,27 @@ const STATUS = {
   active: { label: 'Đang giải quyết', color: 'processing' },
   completed: { label: 'Đã trả kết quả', color: 'success' },
   cancelled: { label: 'Đã hủy', color: 'default' },
+  refused: { label: 'Từ chối tiếp nhận', color: 'warning' },
 } as const;
 
-/** The dossiers the desk received lately, newest first, searched by part of their code. */
+/**
+ * The dossiers the desk received lately, newest first, searched by part of their code (a text with a
+ * digit) or of the applicant's name; each code opens the dossier view.
+ */
 export function DeskDossiers() {
-  const [code, setCode] = useState('');
-  const dossiers = useDeskDossiers(code);
+  const [search, setSearch] = useState('');
+  const pages = useCursorPages(search);
+  const dossiers = useDeskDossiers(search, pages.cursor);
+  const { code } = dossierSearch(search);
   const columns: ColumnsType<DossierSummaryDto> = [
     {
       title: 'Mã hồ sơ',
       dataIndex: 'code',
       width: 250,
       render: (c: string) => (
-        <Typography.Text copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>{c}</Typography.Text>
+        <Typography.Text copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>
+          <Link to={`/ho-so/${encodeURIComponent(c)}`}>{c}</Link>
+        </Typography.Text>
       ),
     },
     {
@@ -66,44 +77,22 @@ export function DeskDossiers() {
     },
   ];
   return (
-    <Card
+    <DeskList<DossierSummaryDto>
       title="Hồ sơ đã tiếp nhận"
-      extra={
-        <Input.Search
-          placeholder="Tìm theo mã hồ sơ"
-          aria-label="Tìm theo mã hồ sơ"
-          allowClear
-          onSearch={setCode}
-          style={{ width: 300 }}
-          loading={dossiers.isFetching && code !== ''}
-        />
+      searchLabel="Tìm theo mã hồ sơ hoặc tên người nộp"
+      onSearch={setSearch}
+      searching={dossiers.isFetching && search !== ''}
+      query={dossiers}
+      pages={pages}
+      rowKey="id"
+      columns={columns}
+      empty={
+        code
+          ? `Không có hồ sơ nào có mã chứa “${code}”`
+          : search.trim()
+            ? `Không có hồ sơ nào của người nộp “${search.trim()}”`
+            : 'Chưa tiếp nhận hồ sơ nào'
       }
-      styles={{ body: { padding: 0 } }}
-    >
-      {dossiers.isError && (
-        <Typography.Paragraph type="danger" role="alert" style={{ padding: 16, margin: 0 }}>
-          Không tải được danh sách hồ sơ: {dossiers.error.message}
-        </Typography.Paragraph>
-      )}
-      <Table<DossierSummaryDto>
-        rowKey="id"
-        columns={columns}
-        dataSource={dossiers.data?.items ?? []}
-        loading={dossiers.isFetching}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 1000 }}
-        aria-label="Hồ sơ đã tiếp nhận"
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={code ? `Không có hồ sơ nào có mã chứa “${code}”` : 'Chưa tiếp nhận hồ sơ nào'}
-              style={{ padding: '32px 0' }}
-            />
-          ),
-        }}
-      />
-    </Card>
+    />
   );
 }

@@ -1,5 +1,6 @@
-import { FileAddOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
+import { EyeOutlined, FileAddOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import { useUnitNames } from '../inbox/inbox.api';
@@ -24,6 +25,7 @@ export function Receipt({
   readonly onNext: () => void;
 }) {
   const units = useUnitNames();
+  const navigate = useNavigate();
   const state = useSession();
   const myUnit = state.status === 'signed-in' ? state.user.unit.code : null;
   const deskStep = dossier.activeSteps.find((s) => s.taskId !== undefined && s.unit === myUnit);
@@ -62,6 +64,13 @@ export function Receipt({
           ),
           <Button key="print" icon={<PrinterOutlined />} onClick={() => window.print()}>
             In giấy tiếp nhận
+          </Button>,
+          <Button
+            key="view"
+            icon={<EyeOutlined />}
+            onClick={() => void navigate(`/ho-so/${encodeURIComponent(dossier.code)}`)}
+          >
+            Xem hồ sơ
           </Button>,
           <Button key="next" icon={<FileAddOutlined />} onClick={onNext}>
             Tiếp nhận hồ sơ khác

@@ -1,4 +1,4 @@
-import { FileAddOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FileSearchOutlined, StopOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -26,6 +26,7 @@ import {
   procedureFields,
   type ProcedureField,
 } from './procedure-fields.util';
+import type { NotReceived } from './not-received-dialog';
 import type { components } from '../api/schema.gen';
 
 type DossierDto = components['schemas']['DossierDto'];
@@ -66,7 +67,14 @@ function variableInput(field: ProcedureField) {
  * filling of the form has its Idempotency-Key: sent again unchanged (after a timeout), it is the same
  * request, and the engine answers the dossier it received the first time.
  */
-export function ReceiveForm({ onReceived }: { readonly onReceived: (dossier: DossierDto) => void }) {
+export function ReceiveForm({
+  onReceived,
+  onNotReceived,
+}: {
+  readonly onReceived: (dossier: DossierDto) => void;
+  /** "Từ chối tiếp nhận" or "Hướng dẫn bổ sung", with the procedure and applicant filled in. */
+  readonly onNotReceived: (kind: 'refusal' | 'guidance', subject: NotReceived) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const procedures = usePublishedProcedures();
   const receive = useReceiveDossier();
@@ -77,13 +85,39 @@ export function ReceiveForm({ onReceived }: { readonly onReceived: (dossier: Dos
   const fields = procedureFields(definitionKey);
   const chosen = procedures.data?.find((p) => p.key === definitionKey);
 
-  const submit = async (values: Values) => {
-    setRefusal(null);
-    const applicant = Object.fromEntries(
+  const applicantOf = (values: Values) =>
+    Object.fromEntries(
       Object.entries(values.applicant).flatMap(([k, v]) =>
         typeof v === 'string' && v.trim() !== '' ? [[k, v.trim()]] : [],
       ),
     ) as CreateDossierBody['applicant'];
+
+  /** Checks the procedure and the applicant only (what a slip names), then opens the dialog. */
+  const notReceived = async (kind: 'refusal' | 'guidance') => {
+    setRefusal(null);
+    try {
+      await form.validateFields([
+        'definitionKey',
+        ['applicant', 'name'],
+        ['applicant', 'idNumber'],
+        ['applicant', 'phone'],
+        ['applicant', 'email'],
+      ]);
+    } catch {
+      return;
+    }
+    const values = form.getFieldsValue(true) as Values;
+    onNotReceived(kind, {
+      definitionKey: values.definitionKey!,
+      channel: values.channel,
+      applicant: applicantOf(values),
+      procedureName: chosen?.name ?? values.definitionKey!,
+    });
+  };
+
+  const submit = async (values: Values) => {
+    setRefusal(null);
+    const applicant = applicantOf(values);
     const body: CreateDossierBody = {
       definitionKey: values.definitionKey!,
       channel: values.channel,
@@ -276,6 +310,21 @@ export function ReceiveForm({ onReceived }: { readonly onReceived: (dossier: Dos
             }}
           >
             Nhập lại
+          </Button>
+          <Button
+            htmlType="button"
+            danger
+            icon={<StopOutlined />}
+            onClick={() => void notReceived('refusal')}
+          >
+            Từ chối tiếp nhận
+          </Button>
+          <Button
+            htmlType="button"
+            icon={<FileSearchOutlined />}
+            onClick={() => void notReceived('guidance')}
+          >
+            Hướng dẫn bổ sung
           </Button>
           <Button type="primary" htmlType="submit" icon={<FileAddOutlined />} loading={receive.isPending}>
             Tiếp nhận hồ sơ

@@ -34,6 +34,19 @@ describe('problemMessage: the engine’s problems in Vietnamese', () => {
     );
   });
 
+  it('says a result was returned meanwhile when the desk returns it again', () => {
+    expect(
+      problemMessage({
+        type: type('conflict'),
+        status: 409,
+        code: 'no-result-to-return',
+        detail: 'Dossier X has no result waiting to be returned at the desk.',
+      }),
+    ).toBe(
+      'Hồ sơ này không còn kết quả chờ trả tại Bộ phận Một cửa (có thể đồng nghiệp vừa trả). Danh sách đã được làm mới.',
+    );
+  });
+
   it('falls back to the slug of the type when the code is unknown', () => {
     expect(problemMessage({ type: type('forbidden'), status: 403, code: 'SOMETHING_NEW' })).toBe(
       'Bạn không có quyền thực hiện thao tác này.',

@@ -45,6 +45,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'task-claimed': 'Bước này đã có cán bộ khác nhận xử lý.',
   'form-invalid': 'Biểu mẫu chưa được điền đúng. Vui lòng xem lại các ô được đánh dấu.',
   'not-published': 'Thủ tục này chưa có phiên bản được ban hành nên chưa tiếp nhận được hồ sơ.',
+  'no-result-to-return':
+    'Hồ sơ này không còn kết quả chờ trả tại Bộ phận Một cửa (có thể đồng nghiệp vừa trả). Danh sách đã được làm mới.',
   'target-not-published': 'Chỉ chuyển được hồ sơ sang phiên bản đã ban hành.',
   'decision-incomplete': 'Cần nhập đủ số và ngày của quyết định công bố.',
   'effective-date-past': 'Ngày có hiệu lực phải từ hôm nay trở đi.',
@@ -63,6 +65,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'dossier-finished': 'Hồ sơ đã kết thúc, không thể thực hiện thao tác này.',
   'concurrent-change': 'Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.',
   ROLE_REQUIRED: 'Bạn không có vai trò cần thiết để thực hiện thao tác này.',
+  'saved-filter-name-taken': 'Bạn đã có một bộ lọc mang tên này. Vui lòng chọn tên khác.',
 };
 
 const BY_SLUG: Readonly<Record<string, string>> = {

@@ -6,13 +6,17 @@ import { useEffect, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
+import { LiveIndicator } from '../live/live-indicator';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
-import { useInbox, useUnitNames } from './inbox.api';
+import { useInbox, useInboxCounts, useUnitNames } from './inbox.api';
+import { InboxFilterBar } from './inbox-filter-bar';
+import { emptyText, filtersFromParams, type InboxFilters, withFilters } from './inbox-filters.util';
 import { TaskDrawer } from './task-drawer';
 import { useClaimSteps } from './task.api';
 import { stepTimeWords } from './working-time-words.util';
 import type { components } from '../api/schema.gen';
+import { OutsideMeasureRow } from '../layout/outside-measure-row';
 
 /** A row of the list, as the OpenAPI document describes it. */
 type TaskListItemDto = components['schemas']['TaskListItemDto'];
@@ -32,11 +36,15 @@ function useNow(everyMs = 60_000): Date {
 const TIME_COLOUR = { overdue: '#cf1322', due_soon: '#d46b08' } as const;
 
 export default function InboxPage() {
-  const inbox = useInbox();
+  const [params, setParams] = useSearchParams();
+  // the filters live in the URL: a link shares them, the back button undoes one
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const setFilters = (next: InboxFilters) => setParams((p) => withFilters(p, next));
+  const inbox = useInbox(filters);
+  const counts = useInboxCounts(filters);
   const units = useUnitNames();
   const now = useNow();
   const tasks = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
-  const [params, setParams] = useSearchParams();
   const openId = params.get('buoc');
   const open = (id: string | null) =>
     setParams((p) => {
@@ -94,7 +102,10 @@ export default function InboxPage() {
     setSelected([]);
   };
 
-  const columns: ColumnsType<TaskListItemDto> = [
+  // The unit column only when the list spans several units: an officer's steps are all of their own unit,
+  // and at 1366 px its long names would squeeze the procedure and the step into five lines.
+  const severalUnits = new Set(tasks.map((t) => t.unit)).size > 1;
+  const allColumns: ColumnsType<TaskListItemDto> = [
     {
       title: 'Mã hồ sơ',
       dataIndex: 'dossierCode',
@@ -107,6 +118,7 @@ export default function InboxPage() {
     { title: 'Bước xử lý', dataIndex: 'name', render: (name: string | null, t) => name ?? t.nodeId },
     {
       title: 'Đơn vị',
+      key: 'unit',
       dataIndex: 'unit',
       render: (code: string | null) => (code === null ? '—' : (units.data?.get(code) ?? code)),
     },
@@ -156,6 +168,7 @@ export default function InboxPage() {
       ),
     },
   ];
+  const columns = severalUnits ? allColumns : allColumns.filter((c) => c.key !== 'unit');
 
   return (
     <>
@@ -169,6 +182,7 @@ export default function InboxPage() {
           </Typography.Text>
         </div>
         <Space>
+          <LiveIndicator />
           {selected.length > 0 && (
             <Typography.Text type="secondary" aria-live="polite">
               Đã chọn {selected.length} bước
@@ -200,11 +214,16 @@ export default function InboxPage() {
           >
             Trả lại{givable.length > 0 ? ` (${givable.length})` : ''}
           </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void inbox.refetch()} loading={inbox.isRefetching}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void Promise.all([inbox.refetch(), counts.refetch()])}
+            loading={inbox.isRefetching && !inbox.isFetchingNextPage}
+          >
             Làm mới
           </Button>
         </Space>
       </Flex>
+      <InboxFilterBar filters={filters} counts={counts.data} onChange={setFilters} />
       {inbox.isError && (
         <Alert
           type="error"
@@ -225,11 +244,13 @@ export default function InboxPage() {
             rowKey="id"
             columns={columns}
             dataSource={tasks}
+            loading={inbox.isPlaceholderData}
             pagination={false}
             rowSelection={{
               selectedRowKeys: selected,
               onChange: setSelected,
               columnWidth: 48,
+              columnTitle: (checkbox) => <OutsideMeasureRow>{checkbox}</OutsideMeasureRow>,
               getCheckboxProps: (t) => ({ 'aria-label': `Chọn hồ sơ ${t.dossierCode}` }),
             }}
             size="middle"
@@ -238,7 +259,7 @@ export default function InboxPage() {
               emptyText: (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description="Không có việc nào đang chờ"
+                  description={emptyText(filters)}
                   style={{ padding: '32px 0' }}
                 />
               ),
@@ -248,7 +269,10 @@ export default function InboxPage() {
       </Card>
       {tasks.length > 0 && (
         <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">Đang hiển thị {tasks.length} bước</Typography.Text>
+          <Typography.Text type="secondary" aria-live="polite">
+            Đang hiển thị {tasks.length}
+            {counts.data && counts.data.total > tasks.length ? ` / ${counts.data.total}` : ''} bước
+          </Typography.Text>
           {inbox.hasNextPage && (
             <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
               Tải thêm

@@ -20,6 +20,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiError, failureMessage } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
@@ -270,6 +271,12 @@ export function TaskDrawer({
               { key: 'status', label: 'Trạng thái', children: statusTag },
             ]}
           />
+          <Link
+            to={`/ho-so/${encodeURIComponent(t.dossierCode)}`}
+            style={{ display: 'inline-block', marginTop: 8 }}
+          >
+            Xem hồ sơ
+          </Link>
           {active && (
             <StepActions
               task={t}

@@ -8,6 +8,7 @@ import { SignInForm } from '../auth/sign-in-form';
 import { useSession } from '../auth/use-session';
 import { areaOfPath, areasFor, ROLE_NAMES } from './areas.util';
 import { BrandMark } from './brand-mark';
+import { useLiveEvents } from '../live/use-live-events';
 
 function UserMenu({ user }: { readonly user: SessionUser }) {
   const queryClient = useQueryClient();
@@ -28,11 +29,9 @@ function UserMenu({ user }: { readonly user: SessionUser }) {
         onClick: ({ key }) => void signOut(key === 'logout-everywhere'),
       }}
     >
-      <Button
-        type="text"
-        style={{ height: 'auto', padding: '4px 8px' }}
-        aria-label={`Tài khoản: ${user.displayName}`}
-      >
+      <Button type="text" style={{ height: 'auto', padding: '4px 8px' }}>
+        {/* the button's name starts with what it is, and holds what it shows (WCAG 2.5.3) */}
+        <span className="visually-hidden">Tài khoản: </span>
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1677ff' }} />
           <Flex vertical align="start" style={{ lineHeight: 1.3 }}>
@@ -75,6 +74,9 @@ export function AppLayout() {
   const state = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  // One live stream per signed-in session, whatever page is open (the inbox shows its state); an
+  // expired session's stream stops, and opens again once the person has signed in over the page.
+  useLiveEvents(state.status === 'signed-in' && !state.expired ? state.user.id : null);
   if (state.status !== 'signed-in') return null;
   const { user } = state;
   const areas = areasFor(user.roles);

@@ -9,8 +9,12 @@ import { Webhooks1764200000000 } from './1764200000000-webhooks';
 import { CalendarRecomputations1764300000000 } from './1764300000000-calendar-recomputations';
 import { SealedWebhookSecrets1764400000000 } from './1764400000000-sealed-webhook-secrets';
 import { LoginThrottle1764500000000 } from './1764500000000-login-throttle';
+import { Inbox1764600000000 } from './1764600000000-inbox';
+import { ReceptionGuidance1764610000000 } from './1764610000000-reception-guidance';
 import { DefinitionPublication1764650000000 } from './1764650000000-definition-publication';
-import { Reports1764660000000 } from './1764660000000-reports';
+import { TaskEvents1764660000000 } from './1764660000000-task-events';
+import { DesignerDrafts1764670000000 } from './1764670000000-designer-drafts';
+import { Reports1764680000000 } from './1764680000000-reports';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -28,6 +32,10 @@ export const migrations: MigrationClass[] = [
   CalendarRecomputations1764300000000,
   SealedWebhookSecrets1764400000000,
   LoginThrottle1764500000000,
+  Inbox1764600000000,
+  ReceptionGuidance1764610000000,
   DefinitionPublication1764650000000,
-  Reports1764660000000,
+  TaskEvents1764660000000,
+  DesignerDrafts1764670000000,
+  Reports1764680000000,
 ];

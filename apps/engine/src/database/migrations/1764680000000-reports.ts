@@ -16,8 +16,8 @@ const FACT_VALUES = (
  * transaction, and report_settings, the province's choices and late-list thresholds with effective
  * dates. `lt_report_rebuild()` refills report_dossiers from dossiers and deadline_events.
  */
-export class Reports1764660000000 implements MigrationInterface {
-  name = 'Reports1764660000000';
+export class Reports1764680000000 implements MigrationInterface {
+  name = 'Reports1764680000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
