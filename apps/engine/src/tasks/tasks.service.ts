@@ -10,7 +10,6 @@ import type {
   TaskDto,
   TaskKind,
   TaskListItemDto,
-  TaskStatus,
   UnitSummaryDto,
 } from '@lienthong/contracts';
 import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
