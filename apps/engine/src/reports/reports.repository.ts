@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Report06aFigure, ReportGroupBy, StepReportGroupBy } from '@lienthong/contracts';
 import { Db } from '../database/db.service';
+import { ReadDb } from '../database/read-db.service';
 
 /** The period and what it covers, as the statements take them. */
 export interface ReportScope {
@@ -139,7 +140,11 @@ const ALLOTTED_MINUTES = (a: string) =>
  */
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The figures, lists and settings may be a moment behind the commands: read on the standby (ReadDb). */
+    private readonly read: ReadDb,
+  ) {}
 
   /**
    * The dossiers of the period [start, end): received before its end and not ended before its start,
@@ -201,7 +206,7 @@ export class ReportsRepository {
     const counts = Object.entries(FIGURES)
       .map(([name, condition]) => `count(*) FILTER (WHERE ${condition})::int AS "${name}"`)
       .join(',\n             ');
-    const { rows } = await this.db.query<FigureRow>(
+    const { rows } = await this.read.query<FigureRow>(
       `WITH ${this.periodDossiers()}
        SELECT ${key} AS key, ${counts}
          FROM p GROUP BY 1 ORDER BY 1`,
@@ -228,7 +233,7 @@ export class ReportsRepository {
     ];
     const groupCondition =
       group === null ? 'AND $10::text IS NULL' : `AND ${GROUP_KEYS[group.by]} = $10::text`;
-    const { rows } = await this.db.query<ReportDossierRow>(
+    const { rows } = await this.read.query<ReportDossierRow>(
       `WITH ${this.periodDossiers()}
        SELECT dossier_id, code, unit, definition_key, channel, received_at, ended_at, end_kind, outcome, due_at, overdue_at, extended
          FROM p
@@ -242,7 +247,7 @@ export class ReportsRepository {
 
   /** The setting in force on `day` (YYYY-MM-DD). */
   async settingOn(day: string): Promise<SettingRow | undefined> {
-    const { rows } = await this.db.query<SettingRow>(
+    const { rows } = await this.read.query<SettingRow>(
       `SELECT id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
               count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis
          FROM report_settings
@@ -255,7 +260,7 @@ export class ReportsRepository {
 
   /** The unit and every unit below it in the units table. */
   async unitTree(code: string): Promise<string[]> {
-    const { rows } = await this.db.query<{ code: string }>(
+    const { rows } = await this.read.query<{ code: string }>(
       `WITH RECURSIVE sub AS (SELECT code, 1 AS depth FROM units WHERE code = $1
          UNION ALL SELECT u.code, sub.depth + 1 FROM units u JOIN sub ON u.parent_code = sub.code WHERE sub.depth < 50)
        SELECT code FROM sub`,
@@ -265,7 +270,7 @@ export class ReportsRepository {
   }
 
   async unitNames(codes: readonly string[]): Promise<Map<string, string>> {
-    const { rows } = await this.db.query<{ code: string; name: string }>(
+    const { rows } = await this.read.query<{ code: string; name: string }>(
       `SELECT code, name FROM units WHERE code = ANY($1::text[])`,
       [codes],
     );
@@ -278,7 +283,7 @@ export class ReportsRepository {
    */
   async steps(scope: ReportScope, groupBy: StepReportGroupBy): Promise<StepRow[]> {
     const key = groupBy === 'unit' ? 't.unit' : 'coalesce(t.completed_by, t.assignee)';
-    const { rows } = await this.db.query<StepRow>(
+    const { rows } = await this.read.query<StepRow>(
       `SELECT ${key} AS key,
               count(*) FILTER (WHERE f)::int AS finished,
               count(*) FILTER (WHERE f AND t.outcome = 'early')::int AS early,
@@ -314,7 +319,7 @@ export class ReportsRepository {
   ): Promise<LateLineRow[]> {
     const key = by === 'unit' ? 't.unit' : 't.completed_by';
     const apologyKey = by === 'unit' ? `e.data->>'unit'` : 'e.actor';
-    const { rows } = await this.db.query<LateLineRow>(
+    const { rows } = await this.read.query<LateLineRow>(
       `WITH monthly AS (
          SELECT ${key} AS key, t.unit, date_trunc('month', t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
                 count(*)::int AS finished, count(*) FILTER (WHERE t.outcome = 'late')::int AS late
@@ -346,7 +351,7 @@ export class ReportsRepository {
     after: { finishedAt: string; id: string } | null,
     limit: number,
   ): Promise<LateStepRow[]> {
-    const { rows } = await this.db.query<LateStepRow>(
+    const { rows } = await this.read.query<LateStepRow>(
       `SELECT t.id, t.dossier_id, d.code, t.node_id, t.name, t.unit, t.completed_by, t.due_at, t.completed_at,
               e.at AS apology_at, e.new_due_at AS apology_new_due_at, e.reason AS apology_reason, e.data->>'unit' AS apology_unit
          FROM tasks t
