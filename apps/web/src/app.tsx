@@ -36,7 +36,8 @@ export function App() {
             colorTextSecondary: '#595959',
             colorTextTertiary: '#595959',
             colorTextDescription: '#595959',
-            colorTextPlaceholder: '#6b6b6b',
+            // 4.5:1 also on a disabled field's grey (#ebebeb): #6b6b6b gave 4.47 there (axe, the inbox's filters)
+            colorTextPlaceholder: '#666666',
             // (the light backgrounds and borders kept: derived from these darker seeds they would be grey)
             colorError: '#c41d24',
             colorErrorBg: '#fff1f0',

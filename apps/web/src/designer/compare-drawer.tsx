@@ -8,9 +8,9 @@ import type { Modeler } from './modeler';
 
 const MARKERS = { added: 'lt-diff-added', changed: 'lt-diff-changed' } as const;
 const KIND = {
-  added: { color: 'green', label: 'Thêm' },
+  added: { color: 'success', label: 'Thêm' },
   removed: { color: 'red', label: 'Bỏ' },
-  changed: { color: 'orange', label: 'Sửa' },
+  changed: { color: 'warning', label: 'Sửa' },
 } as const;
 
 interface Canvas {

@@ -165,7 +165,7 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
         performance.mark('lt-designer-import-start');
         await modeler.importXML(d.xml);
         performance.mark('lt-designer-imported');
-        modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
+        fitBesidePalette(modeler.get<ViewboxCanvas>('canvas'));
         // The opened diagram is checked at once (not only after the first change).
         modeler.get<{ update(): void }>('linting').update();
         draftRef.current = d;
@@ -327,7 +327,7 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
       <div className="lt-bottom">
         <Flex align="center" gap={12} className="lt-bottom-bar">
           <strong>Kiểm tra:</strong>
-          <Tag color={errors > 0 ? 'red' : 'green'} className="lt-error-count">
+          <Tag color={errors > 0 ? 'error' : 'success'} className="lt-error-count">
             {errors} lỗi
           </Tag>
           <Tag color={warnings > 0 ? 'gold' : 'default'}>{warnings} cảnh báo</Tag>
@@ -396,4 +396,39 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
       </Modal>
     </Flex>
   );
+}
+
+interface Viewbox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+interface ViewboxCanvas {
+  zoom(level: 'fit-viewport', center: 'auto'): number;
+  viewbox(): Viewbox;
+  viewbox(box: Omit<Viewbox, 'scale'>): Viewbox;
+}
+
+/** Room kept free on the left for the palette (its width on screen) and above and below, in pixels. */
+const PALETTE_PX = 120;
+const EDGE_PX = 24;
+
+/**
+ * The whole diagram in view, none of it under the palette: bpmn-js's fit puts the diagram's left edge at
+ * the canvas's, where the palette covers the first steps.
+ */
+function fitBesidePalette(canvas: ViewboxCanvas): void {
+  canvas.zoom('fit-viewport', 'auto');
+  const box = canvas.viewbox();
+  const left = PALETTE_PX / box.scale;
+  const edge = EDGE_PX / box.scale;
+  canvas.viewbox({
+    x: box.x - left,
+    y: box.y - edge,
+    width: box.width + left + edge,
+    height: box.height + 2 * edge,
+  });
 }

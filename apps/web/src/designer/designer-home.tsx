@@ -29,7 +29,7 @@ import {
 import { blankProcess } from './templates/step-templates';
 
 const STATUS: Record<string, { color: string; label: string }> = {
-  published: { color: 'green', label: 'Đang áp dụng' },
+  published: { color: 'success', label: 'Đang áp dụng' },
   draft: { color: 'blue', label: 'Chưa ban hành' },
   retired: { color: 'default', label: 'Đã thay thế' },
 };

@@ -28,7 +28,7 @@ export function DeadlineTag({
 }) {
   if (holds.includes('supplement')) {
     return (
-      <Tag icon={<FileSearchOutlined />} color="orange">
+      <Tag icon={<FileSearchOutlined />} color="warning">
         Chờ bổ sung
       </Tag>
     );

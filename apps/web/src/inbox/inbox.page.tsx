@@ -12,7 +12,7 @@ import { DeadlineTag } from './deadline-tag';
 import { useInbox, useInboxCounts, useUnitNames } from './inbox.api';
 import { InboxFilterBar } from './inbox-filter-bar';
 import { emptyText, filtersFromParams, type InboxFilters, withFilters } from './inbox-filters.util';
-import { TaskDrawer } from './task-drawer';
+import { LazyTaskDrawer } from './lazy-task-drawer';
 import { useClaimSteps } from './task.api';
 import { stepTimeWords } from './working-time-words.util';
 import type { components } from '../api/schema.gen';
@@ -280,7 +280,7 @@ export default function InboxPage() {
           )}
         </Flex>
       )}
-      <TaskDrawer taskId={openId} onClose={() => open(null)} />
+      <LazyTaskDrawer taskId={openId} onClose={() => open(null)} />
     </>
   );
 }

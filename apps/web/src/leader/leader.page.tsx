@@ -19,7 +19,7 @@ import type { components } from '../api/schema.gen';
 import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from '../inbox/deadline-tag';
-import { TaskDrawer } from '../inbox/task-drawer';
+import { LazyTaskDrawer } from '../inbox/lazy-task-drawer';
 import { useOpenStep } from '../inbox/open-step';
 import { stepTimeWords } from '../inbox/working-time-words.util';
 import { useUnitSummary } from './leader.api';
@@ -186,7 +186,7 @@ export default function LeaderPage() {
           )}
         </>
       )}
-      <TaskDrawer taskId={openId} onClose={() => open(null)} />
+      <LazyTaskDrawer taskId={openId} onClose={() => open(null)} />
     </>
   );
 }

@@ -39,7 +39,7 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 const MAPPED_BY: Record<string, { label: string; color: string }> = {
-  id: { label: 'Cùng mã bước', color: 'green' },
+  id: { label: 'Cùng mã bước', color: 'success' },
   name: { label: 'Cùng tên bước', color: 'blue' },
   manual: { label: 'Chọn tay', color: 'purple' },
 };
@@ -219,7 +219,7 @@ export default function MigrationPage() {
       width: 250,
       render: (_, d) =>
         d.problems.length === 0 ? (
-          <Tag color="green">Chuyển được</Tag>
+          <Tag color="success">Chuyển được</Tag>
         ) : (
           <Typography.Text type="danger">{d.problems.join(' ')}</Typography.Text>
         ),
@@ -232,7 +232,7 @@ export default function MigrationPage() {
       title: 'Kết quả',
       width: 160,
       render: (_, r) =>
-        r.outcome === 'migrated' ? <Tag color="green">Đã chuyển</Tag> : <Tag color="red">Giữ nguyên</Tag>,
+        r.outcome === 'migrated' ? <Tag color="success">Đã chuyển</Tag> : <Tag color="red">Giữ nguyên</Tag>,
     },
     { title: 'Hạn trả kết quả mới', width: 170, render: (_, r) => formatVietnamDateTime(r.newDueAt) },
     { title: 'Lý do', render: (_, r) => r.reason ?? '' },

@@ -40,7 +40,7 @@ import {
 } from './statistics.api';
 
 const OUTCOME: Record<string, { label: string; color: string }> = {
-  early: { label: 'Trước hạn', color: 'green' },
+  early: { label: 'Trước hạn', color: 'success' },
   on_time: { label: 'Đúng hạn', color: 'blue' },
   late: { label: 'Quá hạn', color: 'red' },
 };
