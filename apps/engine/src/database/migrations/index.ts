@@ -15,6 +15,7 @@ import { DefinitionPublication1764650000000 } from './1764650000000-definition-p
 import { TaskEvents1764660000000 } from './1764660000000-task-events';
 import { DesignerDrafts1764670000000 } from './1764670000000-designer-drafts';
 import { Reports1764680000000 } from './1764680000000-reports';
+import { SearchTextOnChange1764690000000 } from './1764690000000-search-text-on-change';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -38,4 +39,5 @@ export const migrations: MigrationClass[] = [
   TaskEvents1764660000000,
   DesignerDrafts1764670000000,
   Reports1764680000000,
+  SearchTextOnChange1764690000000,
 ];
