@@ -107,6 +107,12 @@ export function useGiveGuidance() {
   });
 }
 
+/** A page of 20 of a desk list searched by `search` (none when blank), after `cursor`. */
+function searchPage(search: string, cursor?: string): { limit: number; q?: string; cursor?: string } {
+  const q = search.trim();
+  return { limit: 20, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
+}
+
 /** The desk's supplement guidances, newest first; `search`: part of their number or of the applicant's name. */
 export function useGuidances(search: string, cursor?: string) {
   return useQuery({
@@ -116,11 +122,7 @@ export function useGuidances(search: string, cursor?: string) {
       dataOrThrow(
         await api.GET('/api/v1/dossiers/reception-guidance', {
           params: {
-            query: {
-              limit: 20,
-              ...(search.trim() ? { q: search.trim() } : {}),
-              ...(cursor ? { cursor } : {}),
-            },
+            query: searchPage(search, cursor),
           },
           signal,
         }),
@@ -137,11 +139,7 @@ export function useAwaitingReturn(search: string, cursor?: string) {
       dataOrThrow(
         await api.GET('/api/v1/dossiers/awaiting-return', {
           params: {
-            query: {
-              limit: 20,
-              ...(search.trim() ? { q: search.trim() } : {}),
-              ...(cursor ? { cursor } : {}),
-            },
+            query: searchPage(search, cursor),
           },
           signal,
         }),
