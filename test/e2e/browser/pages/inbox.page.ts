@@ -55,6 +55,28 @@ export class InboxPage {
       .click();
   }
 
+  /**
+   * Filters by a due range, days as dd/mm/yyyy: the stand-in field first (the date picker is fetched
+   * when the filter is first used), then the picker's two inputs.
+   */
+  async filterByDueRange(from: string, to: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Hạn xử lý' }).click();
+    const start = this.page.getByPlaceholder('Hạn từ ngày');
+    await start.fill(from);
+    await start.press('Enter');
+    const end = this.page.getByPlaceholder('đến ngày');
+    await end.fill(to);
+    await end.press('Enter');
+  }
+
+  /** The due range's days as the picker shows them (`['01/12/2026', '31/12/2026']`). */
+  async dueRange(): Promise<[string, string]> {
+    return [
+      await this.page.getByPlaceholder('Hạn từ ngày').inputValue(),
+      await this.page.getByPlaceholder('đến ngày').inputValue(),
+    ];
+  }
+
   /** Saves the filters shown under `name`. */
   async saveFilter(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Lưu bộ lọc…' }).click();
