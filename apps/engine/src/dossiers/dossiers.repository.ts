@@ -8,6 +8,7 @@ import type {
   OutcomeDto,
 } from '@lienthong/contracts';
 import type { Variables } from '@lienthong/engine-core';
+import { dailyNumberSql } from '../common/sql/daily-number.util';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
@@ -62,6 +63,14 @@ export function likePattern(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   return trimmed ? `%${trimmed.replace(/[\\%_]/g, '\\$&')}%` : undefined;
 }
+
+/**
+ * The applicant's name of `row` (an alias of dossiers or reception_guidance) contains the pattern's
+ * text, folded as the inbox's search folds (lienthong_fold: no diacritics, any case): "nguyen van an"
+ * finds "Nguyễn Văn An".
+ */
+export const applicantNameLike = (row: string): string =>
+  `lienthong_fold(${row}.applicant->>'name') LIKE lienthong_fold(?)`;
 
 /** What the dossier view's diagram needs: the version's XML, where the dossier went, its late steps. */
 export interface PathRow {
@@ -135,7 +144,7 @@ export class DossiersRepository {
       receivingUnit?: string;
       /** Part of the code, any case (`%` and `_` taken literally). */
       code?: string;
-      /** Part of the applicant's name, any case, literally. */
+      /** Part of the applicant's name, any case, with or without diacritics (`%` and `_` literally). */
       applicant?: string;
       limit: number;
       after?: { createdAt: string; id: string };
@@ -147,7 +156,7 @@ export class DossiersRepository {
       .addIf(query.definitionKey, 'd.definition_key = ?')
       .addIf(query.receivingUnit, 'd.receiving_unit = ?')
       .addIf(likePattern(query.code), 'd.code ILIKE ?')
-      .addIf(likePattern(query.applicant), "d.applicant->>'name' ILIKE ?");
+      .addIf(likePattern(query.applicant), applicantNameLike('d'));
     visible(filter);
     if (query.after) {
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);
@@ -197,7 +206,7 @@ export class DossiersRepository {
           ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value),
        d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
                                    applicant, state, variables, revision, created_at, updated_at, ended_at)
-         SELECT $3, $4 || lpad(seq.last_value::text, 4, '0'), $5, $6, $7, 'refused', $1, $8, $9::jsonb, $10::jsonb, '{}'::jsonb,
+         SELECT $3, $4 || ${dailyNumberSql('seq.last_value')}, $5, $6, $7, 'refused', $1, $8, $9::jsonb, $10::jsonb, '{}'::jsonb,
                 1, $11, $11, $11
            FROM seq RETURNING id, code),
        h AS (INSERT INTO history_events (dossier_id, at, type, actor, data)
@@ -274,7 +283,8 @@ export class DossiersRepository {
   }): Promise<AwaitingReturnRow[]> {
     const q = likePattern(query.q);
     const filter = new SqlFilter().add('t.unit = ?', query.unit).add(RETURN_STEP);
-    if (q) filter.add(`(d.code ILIKE ? OR d.applicant->>'name' ILIKE ?)`, q, q);
+    // the dossier's folded search text (Inbox1764600000000): its code, applicant, id number, variables
+    if (q) filter.add('d.search_text LIKE lienthong_fold(?)', q);
     if (query.after)
       filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', query.after.since, query.after.id);
     const { rows } = await this.db.query<AwaitingReturnRow>(
