@@ -213,4 +213,28 @@ describe('handling a step beyond completing it, and the leader page', () => {
     expect(await drawer.detail('Mã hồ sơ')).toContain(code);
     await page.page.close();
   });
+
+  it('a supplement asked more than 3 working days after receipt is refused, the dialog says why in Vietnamese', async () => {
+    // given a dossier at the registry, and the engine's clock a month on (whatever earlier tests moved it to)
+    const code = await dossierAtTheRegistry(demo, 'Lâm Văn Trễ');
+    const api = await demo.as('ld.vpdk');
+    expect(
+      (await api.request('PUT', '/test/clock', { now: new Date(Date.now() + 30 * 86_400_000) })).status,
+    ).toBe(200);
+    const inbox = await inboxOf('cv.vpdk');
+
+    // when the officer asks for a missing paper
+    await inbox.openStep(code);
+    await new TaskDrawerPage(inbox.page).waitUntilShown();
+    const actions = new StepActionsPage(inbox.page);
+    await actions.start('Yêu cầu bổ sung');
+    await actions.field('Giấy tờ cần bổ sung').fill('Sơ đồ thửa đất');
+    await actions.submit('Gửi yêu cầu bổ sung');
+
+    // then the dialog shows the refusal, and the dossier's clock still runs
+    await actions.dialog.getByText(/^Đã quá thời hạn yêu cầu bổ sung/).waitFor();
+    await screenshot(inbox.page, 'supplement-too-late');
+    expect(await dossierByCode(code)).toMatchObject({ clock: 'running', deadline: { holds: [] } });
+    await inbox.page.close();
+  });
 });

@@ -133,6 +133,7 @@ export function loadAppConfig(
       pollMs: vars.integer('JOB_POLL_MS', 1000, 10, 3_600_000),
       deadlineSweepMs: vars.integer('DEADLINE_SWEEP_MS', 5000, 0, 3_600_000),
     },
+    dossiers: { supplementRequestDays: vars.integer('SUPPLEMENT_REQUEST_DAYS', 3, 1, 30) },
     messages: { ttlSeconds: vars.integer('MESSAGE_TTL', 7 * 86_400, 1, 365 * 86_400) },
     webhooks: {
       retryBaseMs: vars.integer('WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),

@@ -36,6 +36,8 @@ import { actorOf, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
 import { writeAuditIn } from '../audit/audit-writer';
 import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
+import { assertSupplementInTime } from './supplement-window.util';
 
 export type { TaskRow };
 
@@ -79,6 +81,7 @@ export class TasksService {
     private readonly hot: HotCache,
     private readonly authz: Authz,
     private readonly clock: Clock,
+    @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
@@ -267,8 +270,9 @@ export class TasksService {
    *
    * What is enforced of "hướng dẫn một lần" (Decree 61/2018): a dossier has at most one open request —
    * a second one is refused (409 `supplement-pending`) until the first is answered
-   * (POST /dossiers/{id}/supplement-received); the request lists every missing paper at once. The
-   * 3-working-day limit for asking after receipt is not enforced (the events show when it was asked).
+   * (POST /dossiers/{id}/supplement-received); the request lists every missing paper at once; and it
+   * is asked within SUPPLEMENT_REQUEST_DAYS (3) working days of receipt, or of the arrival of the last
+   * supplement asked (422 `supplement-too-late`).
    */
   async requestSupplement(
     id: string,
@@ -300,6 +304,14 @@ export class TasksService {
           );
         }
         const step = task as TaskRow;
+        // counted from the receipt, or from the supplement's arrival (the time limit restarted then)
+        const receivedAt = new Date(open?.receivedAt ?? (step.dossier_received_at as Date));
+        assertSupplementInTime(
+          ctx.calendar,
+          { code: row.code, receivedAt },
+          ctx.now,
+          this.config.dossiers.supplementRequestDays,
+        );
         const request: SupplementDto = {
           requestedAt: ctx.now.toISOString(),
           requestedBy: actor.id,
