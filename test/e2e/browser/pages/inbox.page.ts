@@ -60,7 +60,8 @@ export class InboxPage {
    * when the filter is first used), then the picker's two inputs.
    */
   async filterByDueRange(from: string, to: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Hạn xử lý' }).click();
+    // the stand-in, or the picker's first input once it is there
+    await this.page.getByRole('textbox', { name: 'Hạn xử lý' }).first().click();
     const start = this.page.getByPlaceholder('Hạn từ ngày');
     await start.fill(from);
     await start.press('Enter');
