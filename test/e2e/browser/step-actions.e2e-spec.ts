@@ -237,4 +237,31 @@ describe('handling a step beyond completing it, and the leader page', () => {
     expect(await dossierByCode(code)).toMatchObject({ clock: 'running', deadline: { holds: [] } });
     await inbox.page.close();
   });
+
+  it('the drawer disables the supplement request once 3 working days have passed since receipt, saying until when', async () => {
+    // given a dossier received a month ago (the engine's clock moved back for its receipt, then to now)
+    const api = await demo.as('ld.vpdk');
+    const setClock = async (now: Date) =>
+      expect((await api.request('PUT', '/test/clock', { now })).status).toBe(200);
+    await setClock(new Date(Date.now() - 30 * 86_400_000));
+    const code = await dossierAtTheRegistry(demo, 'Võ Thị Quá Hạn');
+    await setClock(new Date());
+    const inbox = await inboxOf('cv.vpdk');
+
+    // when the officer opens its step
+    await inbox.openStep(code);
+    await new TaskDrawerPage(inbox.page).waitUntilShown();
+    const actions = new StepActionsPage(inbox.page);
+
+    // then the request is disabled, and its tooltip says why
+    const ask = actions.button('Yêu cầu bổ sung');
+    expect(await ask.isDisabled()).toBe(true);
+    await ask.hover({ force: true });
+    await inbox.page
+      .getByRole('tooltip')
+      .getByText(/^Đã quá thời hạn yêu cầu bổ sung \(đến /)
+      .waitFor();
+    await screenshot(inbox.page, 'supplement-limit-passed');
+    await inbox.page.close();
+  });
 });

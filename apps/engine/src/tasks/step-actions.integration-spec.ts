@@ -190,6 +190,9 @@ describe('handling a step: supplement, send back, pause and resume, reassign, th
     it('refuses a request more than 3 working days after receipt (422 supplement-too-late), writing nothing', async () => {
       // given a dossier received on Monday 2/3/2026 at 08:00: a supplement may be asked until Thursday 5/3 08:00
       const { dossier, review } = await atReview('2026-03-02T08:00:00');
+      expect((await officer().get<TaskDto>(`/tasks/${review}`)).body.supplementUntil).toBe(
+        iso('2026-03-05T08:00:00'),
+      );
 
       // when the officer asks one minute later than that
       clock.set(vn('2026-03-05T08:01:00'));

@@ -1,6 +1,10 @@
 import { WorkingCalendar } from '@lienthong/calendar';
 import { ProblemException } from '../common/problem';
-import { assertSupplementInTime, supplementRequestDeadline } from './supplement-window.util';
+import {
+  assertSupplementInTime,
+  supplementCountedFrom,
+  supplementRequestDeadline,
+} from './supplement-window.util';
 
 const calendar = new WorkingCalendar();
 /** A Vietnam local time (UTC+7) as an instant. */
@@ -21,6 +25,17 @@ describe('supplementRequestDeadline', () => {
 
   it('follows the setting: five days in a province that allows them', () => {
     expect(supplementRequestDeadline(calendar, vn('2026-12-07T09:00'), 5)).toEqual(vn('2026-12-14T09:00'));
+  });
+});
+
+describe('supplementCountedFrom', () => {
+  it('counts from the receipt, or from the last supplement’s arrival once there was one', () => {
+    const received = vn('2026-12-07T09:00');
+    expect(supplementCountedFrom(received, null)).toEqual(received);
+    expect(supplementCountedFrom(received.toISOString(), undefined)).toEqual(received);
+    expect(supplementCountedFrom(received, vn('2026-12-09T14:00').toISOString())).toEqual(
+      vn('2026-12-09T14:00'),
+    );
   });
 });
 

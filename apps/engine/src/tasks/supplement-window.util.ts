@@ -12,6 +12,17 @@ export function supplementRequestDeadline(calendar: WorkingCalendar, receivedAt:
 }
 
 /**
+ * Where the window counts from: the dossier's receipt, or the arrival of the last supplement asked
+ * (the time limit restarted from zero then, as for a dossier received anew).
+ */
+export function supplementCountedFrom(
+  receivedAt: Date | string,
+  lastArrival: string | null | undefined,
+): Date {
+  return new Date(lastArrival ?? receivedAt);
+}
+
+/**
  * @throws 422 `supplement-too-late` (slug too) when `now` is past the last instant a supplement may be
  * asked (supplementRequestDeadline): the agency must then decide on the dossier as received.
  */

@@ -37,7 +37,12 @@ import { Clock } from '../common/clock/clock';
 import { writeAuditIn } from '../audit/audit-writer';
 import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
 import { type AppConfig, InjectAppConfig } from '../config/app-config';
-import { assertSupplementInTime } from './supplement-window.util';
+import { CalendarSource } from '../runtime/calendar-source';
+import {
+  assertSupplementInTime,
+  supplementCountedFrom,
+  supplementRequestDeadline,
+} from './supplement-window.util';
 
 export type { TaskRow };
 
@@ -82,6 +87,7 @@ export class TasksService {
     private readonly authz: Authz,
     private readonly clock: Clock,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly calendars: CalendarSource,
   ) {}
 
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
@@ -154,10 +160,19 @@ export class TasksService {
     };
   }
 
+  /** A step; an open user step with the last instant it may ask for a supplement (the drawer shows it). */
   async get(id: string, kind: TaskKind, principal: Principal): Promise<TaskDto> {
-    const { task } = await this.loadWithDossier(this.db.query, id, kind);
+    const { task, dossier } = await this.loadWithDossier(this.db.query, id, kind);
     this.authz.assertTask(principal, task, 'read');
-    return toDto(task);
+    const dto = toDto(task);
+    if (task.kind !== 'user' || task.status !== 'active' || !task.dossier_received_at) return dto;
+    const from = supplementCountedFrom(task.dossier_received_at, dossier.deadlines?.supplement?.receivedAt);
+    const until = supplementRequestDeadline(
+      this.calendars.current(),
+      from,
+      this.config.dossiers.supplementRequestDays,
+    );
+    return { ...dto, supplementUntil: until.toISOString() };
   }
 
   /** Open incidents (external tasks out of retries), oldest first, without a rights check (callers check). */
@@ -304,8 +319,7 @@ export class TasksService {
           );
         }
         const step = task as TaskRow;
-        // counted from the receipt, or from the supplement's arrival (the time limit restarted then)
-        const receivedAt = new Date(open?.receivedAt ?? (step.dossier_received_at as Date));
+        const receivedAt = supplementCountedFrom(step.dossier_received_at as Date, open?.receivedAt);
         assertSupplementInTime(
           ctx.calendar,
           { code: row.code, receivedAt },
