@@ -3,7 +3,6 @@ import { launchBrowser, type Browser } from './browser';
 import { dossierAtTheRegistry } from './dossiers';
 import { InboxPage } from './pages/inbox.page';
 import { LeaderPage } from './pages/leader.page';
-import { SignInPage } from './pages/sign-in.page';
 import { StepActionsPage } from './pages/step-actions.page';
 import { TaskDrawerPage } from './pages/task-drawer.page';
 import { screenshot } from './screenshots';
@@ -37,14 +36,8 @@ describe('handling a step beyond completing it, and the leader page', () => {
   });
 
   /** The inbox of a demo account, signed in. */
-  async function inboxOf(username: string): Promise<InboxPage> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
-    const inbox = new InboxPage(page);
-    await inbox.list();
-    return inbox;
-  }
+  const inboxOf = (username: string): Promise<InboxPage> =>
+    InboxPage.signedIn(() => browser.newPage(), base, username);
 
   async function dossierByCode(code: string): Promise<Dossier> {
     const api = await demo.as('tiepnhan');

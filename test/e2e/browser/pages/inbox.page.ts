@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { SignInPage } from './sign-in.page';
+import { signedIn } from '../support/sign-in';
 
 export interface InboxRow {
   dossierCode: string;
@@ -132,8 +132,7 @@ export class InboxPage {
   /** A new page of `newPage`, signed in as `username` (demo password) at the inbox, its list loaded. */
   static async signedIn(newPage: () => Promise<Page>, baseUrl: string, username: string): Promise<InboxPage> {
     const page = await newPage();
-    await page.goto(`${baseUrl}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
+    await signedIn(page, username, `${baseUrl}/hop-viec`);
     const inbox = new InboxPage(page);
     await inbox.list();
     return inbox;
