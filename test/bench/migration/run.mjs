@@ -113,9 +113,15 @@ try {
   // The same dossiers executed again under a new key (a retry after a lost answer): all skipped.
   const ids = result.dossiers.map((d) => d.id);
   const t3 = performance.now();
-  const again = await call('POST', `${base}/migrations/execute`, { ...body, dossierIds: ids }, people.banhanh, {
-    'Idempotency-Key': `bench-again-${Date.now()}`,
-  });
+  const again = await call(
+    'POST',
+    `${base}/migrations/execute`,
+    { ...body, dossierIds: ids },
+    people.banhanh,
+    {
+      'Idempotency-Key': `bench-again-${Date.now()}`,
+    },
+  );
   const retried = (performance.now() - t3) / 1000;
 
   console.log(

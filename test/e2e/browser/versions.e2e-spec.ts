@@ -11,16 +11,19 @@ const KEY = 'xac-nhan-phien-ban';
 const NAME = 'Xác nhận thử phiên bản';
 const STEPS = ['s', 'kiemTra', 'pheDuyet', 'e'] as const;
 const procedure = (unit: string, days: string, form: string) =>
-  drawn(bpmnFixture(
-    `<startEvent id="s"/>
+  drawn(
+    bpmnFixture(
+      `<startEvent id="s"/>
      <userTask id="kiemTra" name="Kiểm tra hồ sơ" lt:unit="${unit}" lt:candidateRole="officer" lt:allottedTime="${days}">
        <extensionElements><lt:form>${form}</lt:form></extensionElements>
      </userTask>
      <userTask id="pheDuyet" name="Phê duyệt" lt:unit="DTP-VPDK-CL" lt:candidateRole="leader"/>
      <endEvent id="e"/>
      ${chain(...STEPS)}`,
-    { id: KEY, name: NAME, attrs: 'lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="5d"' },
-  ), STEPS);
+      { id: KEY, name: NAME, attrs: 'lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="5d"' },
+    ),
+    STEPS,
+  );
 
 /** The steps of a `chain` drawn left to right (what the designer saves; bpmnFixture has no diagram). */
 function drawn(xml: string, ids: readonly string[]): string {
@@ -43,7 +46,8 @@ function drawn(xml: string, ids: readonly string[]): string {
 }
 
 /** Vietnam's date `days` after today, `YYYY-MM-DD`. */
-const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const vnDay = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const shown = (day: string) => day.split('-').reverse().join('/');
 
 /**
@@ -60,7 +64,11 @@ describe('the versions page of the designer', () => {
     [demo, browser] = await Promise.all([startDemoEngine(), launchBrowser()]);
     base = demo.engine.baseUrl;
     const publisher = await demo.as('banhanh');
-    const v1 = procedure('DTP-VPDK-CL', '3d', '<lt:formField id="ketQua" label="Kết quả kiểm tra" type="string"/>');
+    const v1 = procedure(
+      'DTP-VPDK-CL',
+      '3d',
+      '<lt:formField id="ketQua" label="Kết quả kiểm tra" type="string"/>',
+    );
     const v2 = procedure(
       'DTP-VPDK',
       '2d',
@@ -68,7 +76,9 @@ describe('the versions page of the designer', () => {
     );
     expect((await publisher.post('/definitions', v1)).status).toBe(201);
     expect((await publisher.post(`/definitions/${KEY}/versions/1/publish`, {})).status).toBe(200);
-    const received = await (await demo.as('tiepnhan')).post('/dossiers', {
+    const received = await (
+      await demo.as('tiepnhan')
+    ).post('/dossiers', {
       definitionKey: KEY,
       applicant: { name: 'Huỳnh Văn Tài' },
     });
@@ -86,15 +96,20 @@ describe('the versions page of the designer', () => {
     await demo?.stop();
   });
 
-  it('lists the versions, opens one read-only and compares v1 with v2 in words and on both diagrams', async () => {
-    // given
+  async function signedIn(username: string): Promise<VersionsPage> {
     const page = await browser.newPage();
     await page.goto(`${base}/dang-nhap`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('banhanh', 'demo'));
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
     await page.waitForURL(`${base}/thiet-ke`);
     const versions = new VersionsPage(page);
-
     await versions.open(base);
+    return versions;
+  }
+
+  it('lists the versions, opens one read-only and compares v1 with v2 in words and on both diagrams', async () => {
+    // given
+    const versions = await signedIn('banhanh');
+    const page = versions.page;
     await screenshot(page, 'versions-procedures');
 
     // when
@@ -103,7 +118,13 @@ describe('the versions page of the designer', () => {
     // then
     const rows = await versions.rows();
     expect(rows.map((r) => [r[0], r[1], r[4], r[5], r[6]])).toEqual([
-      ['v2', `Áp dụng từ ${shown(effective)}`, `Số 3107/QĐ-UBND, ngày ${shown(vnDay(0))}`, shown(effective), '0'],
+      [
+        'v2',
+        `Áp dụng từ ${shown(effective)}`,
+        `Số 3107/QĐ-UBND, ngày ${shown(vnDay(0))}`,
+        shown(effective),
+        '0',
+      ],
       ['v1', 'Đang áp dụng', '—', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), '1'],
     ]);
     expect(rows[0]![2]).toMatch(/^banhanh · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
@@ -132,19 +153,17 @@ describe('the versions page of the designer', () => {
 
   it('compares the two seeded versions of the land-parcel procedure: the shorter legal time limit among many changes', async () => {
     // given
-    const page = await browser.newPage();
-    await page.goto(`${base}/dang-nhap`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('thietke', 'demo'));
-    await page.waitForURL(`${base}/thiet-ke`);
-    const versions = new VersionsPage(page);
-    await versions.open(base);
+    const versions = await signedIn('thietke');
+    const page = versions.page;
     await versions.openProcedure('Tách thửa hoặc hợp thửa đất');
 
     // when
     const changes = (await versions.compare(1, 2)).map((t) => t.replace(/\s+/g, ' ').trim());
 
     // then
-    expect(changes).toContainEqual(expect.stringMatching(/^Sửa Tách thửa hoặc hợp thửa đất: .*thời hạn giải quyết 15 → 12 ngày/));
+    expect(changes).toContainEqual(
+      expect.stringMatching(/^Sửa Tách thửa hoặc hợp thửa đất: .*thời hạn giải quyết 15 → 12 ngày/),
+    );
     expect(changes.filter((c) => c.startsWith('Thêm ')).length).toBeGreaterThan(0);
     expect(changes.filter((c) => c.startsWith('Bỏ ')).length).toBeGreaterThan(0);
     await screenshot(page, 'versions-compare-land-parcel');

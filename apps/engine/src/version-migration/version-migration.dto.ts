@@ -198,7 +198,9 @@ export class MigrationResultDto extends MigrationVersions implements C.Migration
   @ApiProperty()
   migrated!: number;
 
-  @ApiProperty({ description: 'Already on the target version (an earlier execution moved them): not moved again' })
+  @ApiProperty({
+    description: 'Already on the target version (an earlier execution moved them): not moved again',
+  })
   skipped!: number;
 
   @ApiProperty()

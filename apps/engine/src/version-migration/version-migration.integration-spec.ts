@@ -115,6 +115,19 @@ describe('versions, publication with a decision and an effective date, moving ru
     if (withV2) await deploy(v2(key));
   }
 
+  /** `n` dossiers received on v1 of a procedure (v2 deployed) and past reception, at the review; then v2 published. */
+  async function atReview(key: string, n: number): Promise<string[]> {
+    await procedure(key);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const d = await receive(key);
+      await complete(d.id);
+      ids.push(d.id);
+    }
+    expect((await publish(key, 2)).status).toBe(200);
+    return ids;
+  }
+
   describe('publishing', () => {
     it('publishes with the decision reference, lists every version with who deployed and published it, and retires the previous one', async () => {
       // given
@@ -358,14 +371,7 @@ describe('versions, publication with a decision and an effective date, moving ru
 
     it('leaves a dossier changed since the preview as it was and moves the others', async () => {
       // given three dossiers at the review
-      await procedure('cpb-dong-thoi');
-      const ids: string[] = [];
-      for (let i = 0; i < 3; i++) {
-        const d = await receive('cpb-dong-thoi');
-        await complete(d.id);
-        ids.push(d.id);
-      }
-      expect((await publish('cpb-dong-thoi', 2)).status).toBe(200);
+      const ids = await atReview('cpb-dong-thoi', 3);
       const body = { definitionKey: 'cpb-dong-thoi', sourceVersion: 1, targetVersion: 2, dossierIds: ids };
       const preview = await plan(body);
       const expectedRevisions = Object.fromEntries(preview.body.dossiers.map((d) => [d.id, d.revision]));
@@ -384,14 +390,7 @@ describe('versions, publication with a decision and an effective date, moving ru
 
     it('reports dossiers already moved by an earlier execution (a retry under a new key) as skipped, writing nothing again', async () => {
       // given two dossiers at the review, v2 published, and the first one moved by a first execution
-      await procedure('cpb-lan-hai');
-      const ids: string[] = [];
-      for (let i = 0; i < 2; i++) {
-        const d = await receive('cpb-lan-hai');
-        await complete(d.id);
-        ids.push(d.id);
-      }
-      expect((await publish('cpb-lan-hai', 2)).status).toBe(200);
+      const ids = await atReview('cpb-lan-hai', 2);
       const body = { definitionKey: 'cpb-lan-hai', sourceVersion: 1, targetVersion: 2, dossierIds: ids };
       const preview = await plan(body);
       const expectedRevisions = Object.fromEntries(preview.body.dossiers.map((d) => [d.id, d.revision]));
@@ -435,14 +434,7 @@ describe('versions, publication with a decision and an effective date, moving ru
 
     it('moves a dossier once when two publishers execute the same plan at the same time: the other reports it skipped', async () => {
       // given
-      await procedure('cpb-hai-nguoi');
-      const ids: string[] = [];
-      for (let i = 0; i < 4; i++) {
-        const d = await receive('cpb-hai-nguoi');
-        await complete(d.id);
-        ids.push(d.id);
-      }
-      expect((await publish('cpb-hai-nguoi', 2)).status).toBe(200);
+      const ids = await atReview('cpb-hai-nguoi', 4);
       const body = { definitionKey: 'cpb-hai-nguoi', sourceVersion: 1, targetVersion: 2, dossierIds: ids };
 
       // when
@@ -454,7 +446,10 @@ describe('versions, publication with a decision and an effective date, moving ru
       expect(a.body.migrated + b.body.migrated).toBe(4);
       expect(a.body.skipped + b.body.skipped).toBe(4);
       for (const [i, id] of ids.entries()) {
-        expect([a.body.dossiers[i]!.outcome, b.body.dossiers[i]!.outcome].sort()).toEqual(['migrated', 'skipped']);
+        expect([a.body.dossiers[i]!.outcome, b.body.dossiers[i]!.outcome].sort()).toEqual([
+          'migrated',
+          'skipped',
+        ]);
         expect((await dossier(id)).definition_version).toBe(2);
       }
       const events = (await t.query(

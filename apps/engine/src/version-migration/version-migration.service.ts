@@ -126,7 +126,13 @@ export class VersionMigrationService {
     actor: Actor,
   ): Promise<MigrationDossierResultDto> {
     const { id, code } = item.plan;
-    const skipped = { id, code, outcome: 'skipped', reason: alreadyOn(prepared.target.version), newDueAt: null } as const;
+    const skipped = {
+      id,
+      code,
+      outcome: 'skipped',
+      reason: alreadyOn(prepared.target.version),
+      newDueAt: null,
+    } as const;
     if (item.alreadyMoved) return skipped;
     if (!item.move) {
       return { id, code, outcome: 'failed', reason: item.plan.problems.join(' '), newDueAt: null };

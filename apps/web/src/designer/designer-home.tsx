@@ -194,7 +194,10 @@ export function DesignerHome() {
                   >
                     Soạn từ phiên bản này
                   </Button>
-                  <Button size="small" onClick={() => void navigate(`/thiet-ke/phien-ban/${encodeURIComponent(d.key)}`)}>
+                  <Button
+                    size="small"
+                    onClick={() => void navigate(`/thiet-ke/phien-ban/${encodeURIComponent(d.key)}`)}
+                  >
                     Các phiên bản
                   </Button>
                 </Flex>

@@ -316,7 +316,9 @@ export default function MigrationPage() {
         />
       )}
       {result && (
-        <Card title={`Kết quả: đã chuyển ${result.migrated} hồ sơ${result.skipped > 0 ? `, ${result.skipped} hồ sơ đã chuyển từ trước` : ''}, giữ nguyên ${result.failed} hồ sơ`}>
+        <Card
+          title={`Kết quả: đã chuyển ${result.migrated} hồ sơ${result.skipped > 0 ? `, ${result.skipped} hồ sơ đã chuyển từ trước` : ''}, giữ nguyên ${result.failed} hồ sơ`}
+        >
           <Table<DossierResult>
             rowKey="id"
             size="small"

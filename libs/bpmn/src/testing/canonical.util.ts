@@ -35,7 +35,8 @@ function canonical(value: unknown, contained: boolean): unknown {
   if (value.$descriptor?.isGeneric) {
     // an element of a namespace no descriptor knows: its attributes, children and text as read
     for (const key of Object.keys(value).sort()) {
-      if (key !== '$type' && key !== '$parent' && !key.startsWith('xmlns')) out[key] = canonical(value[key], true);
+      if (key !== '$type' && key !== '$parent' && !key.startsWith('xmlns'))
+        out[key] = canonical(value[key], true);
     }
     return out;
   }

@@ -8,7 +8,9 @@ export class VersionsPage {
   readonly changes: Locator;
 
   constructor(readonly page: Page) {
-    this.versions = page.locator('.ant-table').filter({ has: page.getByRole('columnheader', { name: 'Quyết định công bố' }) });
+    this.versions = page
+      .locator('.ant-table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Quyết định công bố' }) });
     this.readOnly = page.locator('.lt-version-view');
     this.comparison = page.locator('.lt-version-compare');
     this.changes = this.comparison.getByLabel('Các thay đổi').locator('.ant-list-item');
@@ -55,7 +57,9 @@ export class VersionsPage {
       await select.press('Enter');
       const list = await select.getAttribute('aria-controls');
       await this.page
-        .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: `v${version} —` })
+        .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, {
+          hasText: `v${version} —`,
+        })
         .click();
     }
     await this.page.getByRole('button', { name: 'So sánh', exact: true }).click();

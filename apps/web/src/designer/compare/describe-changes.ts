@@ -223,7 +223,8 @@ export function describeChanges(diff: DiffLike, models?: ComparedModels): Change
         return describeAttribute(attribute, was, now, names);
       });
     parts.push(...formChanges(id).map((p) => `biểu mẫu: ${p}`));
-    if (parts.length > 0) lines.push({ id, kind: 'changed', text: `${label(model, id)}: ${parts.join('; ')}` });
+    if (parts.length > 0)
+      lines.push({ id, kind: 'changed', text: `${label(model, id)}: ${parts.join('; ')}` });
   }
   // what was changed first (the property changes a designer looks for), then what was added and removed
   return [...lines.filter((l) => l.kind === 'changed'), ...lines.filter((l) => l.kind !== 'changed')];

@@ -33,19 +33,24 @@ describe('BPMN files of other tools through the designer', () => {
     },
   );
 
-  it.each(files)('%s: the saved file reads as the same model (canonical moddle trees equal)', async (file) => {
-    const original = readFileSync(join(dir, file), 'utf8');
-    const moddle = new BpmnModdle({ lt: ltDescriptor });
-    const before = await moddle.fromXML(original, 'bpmn:Definitions');
-    const after = await moddle.fromXML(await roundTrip(original), 'bpmn:Definitions');
-    expect(after.warnings).toEqual([]);
-    expect(canonicalTree(after.rootElement)).toEqual(canonicalTree(before.rootElement));
-  });
+  it.each(files)(
+    '%s: the saved file reads as the same model (canonical moddle trees equal)',
+    async (file) => {
+      const original = readFileSync(join(dir, file), 'utf8');
+      const moddle = new BpmnModdle({ lt: ltDescriptor });
+      const before = await moddle.fromXML(original, 'bpmn:Definitions');
+      const after = await moddle.fromXML(await roundTrip(original), 'bpmn:Definitions');
+      expect(after.warnings).toEqual([]);
+      expect(canonicalTree(after.rootElement)).toEqual(canonicalTree(before.rootElement));
+    },
+  );
 
   it('tells a changed model from the same one (the canonical tree sees attributes, references and foreign text)', async () => {
     const original = readFileSync(join(dir, 'vendor-deep-extensions.bpmn'), 'utf8');
     const tree = async (xml: string) =>
-      canonicalTree((await new BpmnModdle({ lt: ltDescriptor }).fromXML(xml, 'bpmn:Definitions')).rootElement);
+      canonicalTree(
+        (await new BpmnModdle({ lt: ltDescriptor }).fromXML(xml, 'bpmn:Definitions')).rootElement,
+      );
     const same = await tree(original);
     for (const changed of [
       original.replace('<vendor:item>ODT</vendor:item>', '<vendor:item>CLN</vendor:item>'),

@@ -84,7 +84,12 @@ export function VersionCompare({
         <Col span={12}>
           <Typography.Text strong>Phiên bản v{before} (trước)</Typography.Text>
           {left.data ? (
-            <VersionDiagram xml={left.data} height={340} label={`Sơ đồ phiên bản v${before}`} onShown={onLeft} />
+            <VersionDiagram
+              xml={left.data}
+              height={340}
+              label={`Sơ đồ phiên bản v${before}`}
+              onShown={onLeft}
+            />
           ) : (
             <Spin description="Đang tải sơ đồ…" />
           )}
@@ -92,7 +97,12 @@ export function VersionCompare({
         <Col span={12}>
           <Typography.Text strong>Phiên bản v{after} (sau)</Typography.Text>
           {right.data ? (
-            <VersionDiagram xml={right.data} height={340} label={`Sơ đồ phiên bản v${after}`} onShown={onRight} />
+            <VersionDiagram
+              xml={right.data}
+              height={340}
+              label={`Sơ đồ phiên bản v${after}`}
+              onShown={onRight}
+            />
           ) : (
             <Spin description="Đang tải sơ đồ…" />
           )}

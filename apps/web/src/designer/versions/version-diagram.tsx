@@ -36,7 +36,10 @@ export function VersionDiagram({
 
   useEffect(() => {
     if (container.current === null) return;
-    const viewer = new NavigatedViewer({ container: container.current, moddleExtensions: { lt: ltDescriptor } });
+    const viewer = new NavigatedViewer({
+      container: container.current,
+      moddleExtensions: { lt: ltDescriptor },
+    });
     let gone = false;
     setState('loading');
     viewer
@@ -56,7 +59,13 @@ export function VersionDiagram({
 
   return (
     <div style={{ position: 'relative' }}>
-      {state === 'failed' && <Alert type="warning" showIcon title="Không vẽ được sơ đồ của phiên bản này (tệp BPMN không có phần sơ đồ hoặc có lỗi)." />}
+      {state === 'failed' && (
+        <Alert
+          type="warning"
+          showIcon
+          title="Không vẽ được sơ đồ của phiên bản này (tệp BPMN không có phần sơ đồ hoặc có lỗi)."
+        />
+      )}
       <div
         ref={container}
         className="lt-version-diagram"

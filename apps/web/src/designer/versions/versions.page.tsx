@@ -185,8 +185,7 @@ function ProcedureVersions({ processKey }: { readonly processKey: string }) {
         </Typography.Title>
         <Typography.Text type="secondary">
           Mã quy trình {processKey}. Hồ sơ mới chạy trên phiên bản đang áp dụng; hồ sơ đang chạy giữ phiên bản
-          của mình cho đến khi được{' '}
-          <Link to="/thiet-ke/chuyen-phien-ban">chuyển sang phiên bản mới</Link>.
+          của mình cho đến khi được <Link to="/thiet-ke/chuyen-phien-ban">chuyển sang phiên bản mới</Link>.
         </Typography.Text>
       </div>
       {versions.isError && <Alert type="error" showIcon title={failureMessage(versions.error)} />}
