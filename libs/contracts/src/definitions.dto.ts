@@ -42,6 +42,12 @@ export interface PublishDefinitionDto {
   effectiveFrom?: string;
 }
 
+/** A version as the versions list of a key shows it. */
+export interface DefinitionVersionDto extends DefinitionSummaryDto {
+  /** Dossiers running on this version now (status active). */
+  runningDossiers: number;
+}
+
 export interface DefinitionDto extends DefinitionSummaryDto {
   xml: string;
 }

@@ -110,6 +110,11 @@ export class PublishDefinitionBody implements C.PublishDefinitionDto {
   effectiveFrom?: string;
 }
 
+export class DefinitionVersionDto extends DefinitionSummaryDto implements C.DefinitionVersionDto {
+  @ApiProperty({ description: 'Dossiers running on this version now', example: 12 })
+  runningDossiers!: number;
+}
+
 export class DefinitionDto extends DefinitionSummaryDto implements C.DefinitionDto {
   @ApiProperty({ description: 'The BPMN 2.0 XML' })
   xml!: string;

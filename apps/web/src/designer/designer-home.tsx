@@ -183,16 +183,24 @@ export function DesignerHome() {
             },
             {
               title: '',
-              width: 190,
+              width: 300,
               render: (_, d) => (
-                <Button
-                  size="small"
-                  type="primary"
-                  loading={starting === d.id}
-                  onClick={() => void fromVersion(d)}
-                >
-                  Soạn từ phiên bản này
-                </Button>
+                <Flex gap={4}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={starting === d.id}
+                    onClick={() => void fromVersion(d)}
+                  >
+                    Soạn từ phiên bản này
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => void navigate(`/thiet-ke/phien-ban/${encodeURIComponent(d.key)}`)}
+                  >
+                    Các phiên bản
+                  </Button>
+                </Flex>
               ),
             },
           ]}
