@@ -78,9 +78,24 @@ describe('the designer properties panel in the browser', () => {
 
   it('edits a step form with its live preview and multi-instance; the published version runs as edited', async () => {
     const { designer, panel } = await signedIn('banhanh');
+    // a publisher reaches the moving of running dossiers from the designer
+    const link = designer.page.getByRole('link', { name: /Chuyển hồ sơ đang giải quyết sang phiên bản mới/ });
+    expect(await link.getAttribute('href')).toBe('/thiet-ke/chuyen-phien-ban');
+    await screenshot(designer.page, 'panel-home');
     await designer.startFrom('Tách thửa', 'Đang áp dụng');
     const page = designer.page;
     await screenshot(page, 'panel-fit');
+
+    // the procedure code is picked from the catalogue (processes/catalogue.json), not from deployed versions
+    await designer.canvas.click({ position: { x: 700, y: 80 } });
+    await designer.openLtGroup();
+    const codes = await designer.properties.locator('select[name="lt-procedureCode"] option').allInnerTexts();
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '1.001193 — Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+        '1.012784 — Tách thửa hoặc hợp thửa đất',
+      ]),
+    );
 
     await designer.select('t_ky');
     await panel.openFormEditor();

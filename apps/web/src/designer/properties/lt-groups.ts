@@ -1,10 +1,4 @@
-import {
-  Group,
-  isSelectEntryEdited,
-  isTextFieldEntryEdited,
-  SelectEntry,
-  TextFieldEntry,
-} from '@bpmn-io/properties-panel';
+import { Group, isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry } from '@bpmn-io/properties-panel';
 import { createElement as h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import {
@@ -34,6 +28,7 @@ import {
   type ModelContext,
   type TimerKind,
 } from './lt-model';
+import { useTextField } from './text-field';
 import { feel, identifier, type Validate } from './validators';
 
 /**
@@ -116,15 +111,11 @@ function LoopModeEntry(props: EntryProps) {
 function loopEntry(name: LoopValue, label: string, description: string, validate: Validate) {
   return function LoopValueEntry(props: EntryProps) {
     const ctx = useModel();
-    const debounce = useService<unknown>('debounceInput');
-    return h(TextFieldEntry, {
-      element: props.element,
-      id: props.id,
+    return useTextField(props, {
       label,
       description,
-      debounce,
-      getValue: () => loopValue(props.element.businessObject, name),
-      setValue: (value: string) => setLoopValue(ctx, props.element, name, value),
+      get: () => loopValue(props.element.businessObject, name),
+      set: (value: string) => setLoopValue(ctx, props.element, name, value),
       validate,
     });
   };
@@ -187,15 +178,11 @@ function multiInstanceEntries(element: Element) {
 
 function CalledElement(props: EntryProps) {
   const ctx = useModel();
-  const debounce = useService<unknown>('debounceInput');
-  return h(TextFieldEntry, {
-    element: props.element,
-    id: props.id,
+  return useTextField(props, {
     label: 'Quy trình được gọi',
     description: 'Mã quy trình (khoá) của thủ tục được gọi, ví dụ dang-ky-bien-dong.',
-    debounce,
-    getValue: () => (props.element.businessObject.get('calledElement') as string | undefined) ?? '',
-    setValue: (value: string) =>
+    get: () => (props.element.businessObject.get('calledElement') as string | undefined) ?? '',
+    set: (value: string) =>
       ctx.modeling.updateModdleProperties(props.element, props.element.businessObject, {
         calledElement: value.trim() === '' ? undefined : value.trim(),
       }),
@@ -211,7 +198,6 @@ interface MappingEntryProps extends EntryProps {
 
 function MappingPart(props: MappingEntryProps) {
   const ctx = useModel();
-  const debounce = useService<unknown>('debounceInput');
   const { kind, index, part } = props;
   const label =
     part === 'source'
@@ -221,13 +207,10 @@ function MappingPart(props: MappingEntryProps) {
       : kind === 'lt:In'
         ? 'Lưu vào biến của quy trình được gọi'
         : 'Lưu vào biến của hồ sơ này';
-  return h(TextFieldEntry, {
-    element: props.element,
-    id: props.id,
+  return useTextField(props, {
     label,
-    debounce,
-    getValue: () => readMappings(props.element.businessObject, kind)[index]?.[part] ?? '',
-    setValue: (value: string) => {
+    get: () => readMappings(props.element.businessObject, kind)[index]?.[part] ?? '',
+    set: (value: string) => {
       const mappings = readMappings(props.element.businessObject, kind);
       const current = mappings[index];
       if (!current) return;
@@ -375,7 +358,6 @@ function TimerKindEntry(props: EntryProps) {
 
 function TimerValueEntry(props: EntryProps) {
   const ctx = useModel();
-  const debounce = useService<unknown>('debounceInput');
   const { kind, value } = readTimer(props.element.businessObject);
   const description =
     kind === 'timeDuration'
@@ -385,15 +367,11 @@ function TimerValueEntry(props: EntryProps) {
       : kind === 'timeDate'
         ? 'Ví dụ 2026-07-01T08:00:00+07:00 (giờ Việt Nam).'
         : 'Ví dụ R3/PT1H: 3 lần, mỗi giờ một lần.';
-  return h(TextFieldEntry, {
-    element: props.element,
-    id: props.id,
+  return useTextField(props, {
     label: 'Thời gian',
     description,
-    debounce,
-    getValue: () => readTimer(props.element.businessObject).value,
-    setValue: (next: string) =>
-      writeTimer(ctx, props.element, readTimer(props.element.businessObject).kind, next),
+    get: () => readTimer(props.element.businessObject).value,
+    set: (next: string) => writeTimer(ctx, props.element, readTimer(props.element.businessObject).kind, next),
     validate: (next: string) => timerProblem(readTimer(props.element.businessObject).kind, next),
   });
 }

@@ -1,13 +1,9 @@
-import {
-  isSelectEntryEdited,
-  isTextFieldEntryEdited,
-  SelectEntry,
-  TextFieldEntry,
-} from '@bpmn-io/properties-panel';
+import { isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry } from '@bpmn-io/properties-panel';
 import { createElement as h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import { CLOCK_OPTIONS, CLOCKED_TYPES, ROLE_OPTIONS, STEP_TYPES, type LtData } from './lt-data';
 import { ltGroups, REPLACED_GROUPS } from './lt-groups';
+import { useTextField } from './text-field';
 import { feel, wholeNumber, workingTime, type Validate } from './validators';
 
 /** What the provider reads of a diagram element and its business object. */
@@ -62,15 +58,11 @@ function textEntry(
 ) {
   return function LtTextEntry(props: EntryProps) {
     const update = useUpdate(props.element);
-    const debounce = useService<unknown>('debounceInput');
-    return h(TextFieldEntry, {
-      element: props.element,
-      id: props.id,
+    return useTextField(props, {
       label,
       description,
-      debounce,
-      getValue: () => shown((target(props.element).get(name) as string | undefined) ?? ''),
-      setValue: (value: string) => update({ [name]: value === '' ? undefined : value }),
+      get: () => shown((target(props.element).get(name) as string | undefined) ?? ''),
+      set: (value: string) => update({ [name]: value === '' ? undefined : value }),
       validate,
     });
   };
@@ -158,16 +150,12 @@ function unitOptions(d: LtData): Option[] {
 function Condition(props: EntryProps) {
   const modeling = useService<Modeling>('modeling');
   const factory = useService<BpmnFactory>('bpmnFactory');
-  const debounce = useService<unknown>('debounceInput');
   const bo = props.element.businessObject;
-  return h(TextFieldEntry, {
-    element: props.element,
-    id: props.id,
+  return useTextField(props, {
     label: 'Điều kiện (FEEL)',
     description: 'Ví dụ =approved = true. Để trống: luồng không có điều kiện.',
-    debounce,
-    getValue: () => bo.conditionExpression?.body ?? '',
-    setValue: (value: string) =>
+    get: () => bo.conditionExpression?.body ?? '',
+    set: (value: string) =>
       modeling.updateProperties(props.element, {
         conditionExpression:
           value.trim() === '' ? undefined : factory.create('bpmn:FormalExpression', { body: value }),
