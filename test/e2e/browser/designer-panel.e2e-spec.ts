@@ -222,7 +222,7 @@ describe('the designer properties panel in the browser', () => {
     const names = await panel
       .entry('lt-messageName')
       .locator('datalist option')
-      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
     expect(names).toEqual(['thong-bao-thue']);
     await panel.fillEntry('lt-messageName', 'thong-bao-thue');
     await screenshot(page, 'panel-message');
@@ -256,7 +256,12 @@ describe('the designer properties panel in the browser', () => {
     const iconColour = (id: string) =>
       designer.page
         .locator(`.djs-overlays[data-container-id="${id}"] .bjsl-icon`)
-        .evaluate((icon) => getComputedStyle(icon).backgroundColor);
+        .evaluate(
+          (icon) =>
+            (
+              globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+            ).getComputedStyle(icon).backgroundColor,
+        );
 
     // a step appended at the end: no unit (an error, red), then only its open end (a warning, amber)
     await designer.select('t_tra_kq');
