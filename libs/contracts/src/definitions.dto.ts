@@ -79,3 +79,17 @@ export interface DefinitionListQueryDto extends PageQueryDto {
   key?: string;
   status?: DefinitionStatus;
 }
+
+/**
+ * A procedure of the catalogue (`processes/catalogue.json`): the administrative procedure's code in the
+ * national database, its name, and the key of the process that runs it.
+ */
+export interface ProcedureDto {
+  /** The process key (executable process id) of the procedure's BPMN. */
+  key: string;
+  /** Mã thủ tục hành chính (national database of administrative procedures). */
+  code: string;
+  name: string;
+  /** Lĩnh vực, e.g. "Đất đai". */
+  field: string | null;
+}

@@ -158,3 +158,17 @@ export class ValidationResultDto implements C.ValidationResultDto {
   @ApiProperty({ type: [ValidationIssueDto] })
   issues!: ValidationIssueDto[];
 }
+
+export class ProcedureDto implements C.ProcedureDto {
+  @ApiProperty({ example: 'tach-thua-dat', description: 'The process key of the procedure' })
+  key!: string;
+
+  @ApiProperty({ example: '1.012784', description: 'Mã thủ tục hành chính' })
+  code!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Đất đai' })
+  field!: string | null;
+}
