@@ -14,6 +14,14 @@ import { Db, type Sql } from '../database/db.service';
 import { ReadDb } from '../database/read-db.service';
 import type { DossierRow } from '../runtime/dossier-row';
 
+/**
+ * The history of a dossier is dated from its receipt to its end (ADR 0011): `at` between the two,
+ * parameters (see datedBetween), lets the planner keep only the month partitions of its life. A day of
+ * slack on each side covers rows dated by the database's clock (ExternalTasksRepository.insertHistory)
+ * on a server a little off the engine's; an open dossier's range is open-ended.
+ */
+const DATED = (from: string, to: string) => `at BETWEEN ${from}::timestamptz AND ${to}::timestamptz`;
+
 export interface DossierListRow {
   id: string;
   code: string;
@@ -160,12 +168,28 @@ export class DossiersRepository {
     return rows;
   }
 
-  /** A page of the dossier's history after the event `afterId`, one more than `limit`. */
+  /** The range of the dossier's history dates (DATED): its receipt and its end, a day wider; all if unknown. */
+  private async datedBetween(dossierId: string): Promise<[string, string]> {
+    const { rows } = await this.db.query<{ since: string; until: string }>(
+      `SELECT coalesce(min(created_at) - interval '1 day', '-infinity')::text AS since,
+              coalesce(min(ended_at) + interval '1 day', 'infinity')::text AS until
+         FROM dossiers WHERE id = $1`,
+      [dossierId],
+    );
+    const row = rows[0];
+    return row ? [row.since, row.until] : ['-infinity', 'infinity'];
+  }
+
+  /**
+   * A page of the dossier's history after the event `afterId`, one more than `limit` (only the month
+   * partitions of its life, see DATED).
+   */
   async history(dossierId: string, afterId: string, limit: number): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND id > $2::bigint ORDER BY history_events.id LIMIT $3`,
-      [dossierId, afterId, limit + 1],
+        WHERE dossier_id = $1 AND ${DATED('$4', '$5')} AND id > $2::bigint
+        ORDER BY history_events.id LIMIT $3`,
+      [dossierId, afterId, limit + 1, ...(await this.datedBetween(dossierId))],
     );
     return rows;
   }
@@ -230,14 +254,14 @@ export class DossiersRepository {
     const { rows } = await this.db.query<PathRow>(
       `SELECT def.xml,
               ARRAY(SELECT node_id FROM (SELECT DISTINCT ON (h.node_id) h.node_id, h.type FROM history_events h
-                                          WHERE h.dossier_id = d.id AND h.node_id IS NOT NULL
+                                          WHERE h.dossier_id = d.id AND h.${DATED('$2', '$3')} AND h.node_id IS NOT NULL
                                           ORDER BY h.node_id, h.id DESC) last
                      WHERE last.type <> 'node.cancelled') AS completed,
               ARRAY(SELECT DISTINCT t.node_id FROM tasks t
                      WHERE t.dossier_id = d.id AND (t.outcome = 'late' OR (t.status = 'active' AND t.deadline_status = 'overdue'))) AS late
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
         WHERE d.id = $1`,
-      [dossierId],
+      [dossierId, ...(await this.datedBetween(dossierId))],
     );
     return rows[0];
   }
@@ -246,9 +270,9 @@ export class DossiersRepository {
   async stepAnswers(dossierId: string): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
+        WHERE dossier_id = $1 AND ${DATED('$2', '$3')} AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
         ORDER BY history_events.id`,
-      [dossierId],
+      [dossierId, ...(await this.datedBetween(dossierId))],
     );
     return rows;
   }
@@ -256,8 +280,9 @@ export class DossiersRepository {
   /** When the dossier was received, and by whom (its first history event). */
   async received(dossierId: string): Promise<{ at: Date; actor: string | null } | undefined> {
     const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
-      `SELECT at, actor FROM history_events WHERE dossier_id = $1 ORDER BY history_events.id LIMIT 1`,
-      [dossierId],
+      `SELECT at, actor FROM history_events WHERE dossier_id = $1 AND ${DATED('$2', '$3')}
+        ORDER BY history_events.id LIMIT 1`,
+      [dossierId, ...(await this.datedBetween(dossierId))],
     );
     return rows[0];
   }
