@@ -23,3 +23,25 @@ export async function partitionsOf(sql: Sql, table: string): Promise<{ name: str
   );
   return rows;
 }
+
+/**
+ * A dossier's history, audit and deadline events are dated within its life (ADR 0011): `at` between
+ * its receipt and its end, given as parameters (see `lifeOf`), lets the planner keep only the month
+ * partitions of those months. A day of slack on each side covers rows dated by the database's clock
+ * (ExternalTasksRepository.insertHistory) on a server a little off the engine's; no command writes on
+ * an ended dossier, and an open one has no upper bound.
+ */
+export const DATED = (from: string, to: string): string =>
+  `at BETWEEN ${from}::timestamptz AND ${to}::timestamptz`;
+
+/** The parameters of DATED for a dossier: its receipt less a day, its end plus a day; all time if unknown. */
+export async function lifeOf(sql: Sql, dossierId: string): Promise<[string, string]> {
+  const { rows } = await sql<{ since: string; until: string }>(
+    `SELECT coalesce(min(created_at) - interval '1 day', '-infinity')::text AS since,
+            coalesce(min(ended_at) + interval '1 day', 'infinity')::text AS until
+       FROM dossiers WHERE id = $1`,
+    [dossierId],
+  );
+  const row = rows[0];
+  return row ? [row.since, row.until] : ['-infinity', 'infinity'];
+}

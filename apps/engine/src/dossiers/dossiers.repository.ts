@@ -11,16 +11,9 @@ import type { Variables } from '@lienthong/engine-core';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
+import { DATED, lifeOf } from '../database/partitions.repository';
 import { ReadDb } from '../database/read-db.service';
 import type { DossierRow } from '../runtime/dossier-row';
-
-/**
- * The history of a dossier is dated from its receipt to its end (ADR 0011): `at` between the two,
- * parameters (see datedBetween), lets the planner keep only the month partitions of its life. A day of
- * slack on each side covers rows dated by the database's clock (ExternalTasksRepository.insertHistory)
- * on a server a little off the engine's; an open dossier's range is open-ended.
- */
-const DATED = (from: string, to: string) => `at BETWEEN ${from}::timestamptz AND ${to}::timestamptz`;
 
 export interface DossierListRow {
   id: string;
@@ -168,18 +161,6 @@ export class DossiersRepository {
     return rows;
   }
 
-  /** The range of the dossier's history dates (DATED): its receipt and its end, a day wider; all if unknown. */
-  private async datedBetween(dossierId: string): Promise<[string, string]> {
-    const { rows } = await this.db.query<{ since: string; until: string }>(
-      `SELECT coalesce(min(created_at) - interval '1 day', '-infinity')::text AS since,
-              coalesce(min(ended_at) + interval '1 day', 'infinity')::text AS until
-         FROM dossiers WHERE id = $1`,
-      [dossierId],
-    );
-    const row = rows[0];
-    return row ? [row.since, row.until] : ['-infinity', 'infinity'];
-  }
-
   /**
    * A page of the dossier's history after the event `afterId`, one more than `limit` (only the month
    * partitions of its life, see DATED).
@@ -189,7 +170,7 @@ export class DossiersRepository {
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
         WHERE dossier_id = $1 AND ${DATED('$4', '$5')} AND id > $2::bigint
         ORDER BY history_events.id LIMIT $3`,
-      [dossierId, afterId, limit + 1, ...(await this.datedBetween(dossierId))],
+      [dossierId, afterId, limit + 1, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -261,7 +242,7 @@ export class DossiersRepository {
                      WHERE t.dossier_id = d.id AND (t.outcome = 'late' OR (t.status = 'active' AND t.deadline_status = 'overdue'))) AS late
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
         WHERE d.id = $1`,
-      [dossierId, ...(await this.datedBetween(dossierId))],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];
   }
@@ -272,7 +253,7 @@ export class DossiersRepository {
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
         WHERE dossier_id = $1 AND ${DATED('$2', '$3')} AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
         ORDER BY history_events.id`,
-      [dossierId, ...(await this.datedBetween(dossierId))],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -282,7 +263,7 @@ export class DossiersRepository {
     const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
       `SELECT at, actor FROM history_events WHERE dossier_id = $1 AND ${DATED('$2', '$3')}
         ORDER BY history_events.id LIMIT 1`,
-      [dossierId, ...(await this.datedBetween(dossierId))],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];
   }
