@@ -151,6 +151,13 @@ describe('audit log', () => {
       })
     ).body;
     await t.api.post(`/dossiers/${other.id}/cancel`, { reason: 'Người nộp rút hồ sơ' });
+    const stopped = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'nhat-ky',
+        applicant: { name: 'Đặng Văn Dừng' },
+      })
+    ).body;
+    await t.api.post(`/dossiers/${stopped.id}/stop`, { reason: 'Không bổ sung hồ sơ đúng hạn' });
     // the desk: a refusal, a supplement guidance, and a return with no result waiting (409, still recorded)
     const desk = t.as('DTP-TTHCC', ['reception']);
     const refused = await desk.post<DossierDto>('/dossiers/refusals', {

@@ -4,7 +4,13 @@ import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination/page-query.dto';
 
-export const GROUP_BYS = enumOf<C.ReportGroupBy>({ unit: true, procedure: true, field: true, level: true });
+export const GROUP_BYS = enumOf<C.ReportGroupBy>({
+  unit: true,
+  procedure: true,
+  field: true,
+  level: true,
+  officer: true,
+});
 export const STEP_GROUP_BYS = enumOf<C.StepReportGroupBy>({ unit: true, officer: true });
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -27,6 +33,7 @@ export const FIGURE_NAMES = enumOf<C.Report06aFigure>({
   pausedUncounted: true,
   withdrawn: true,
   refused: true,
+  stopped: true,
 });
 const LATE_LEVELS = enumOf<C.LateLevel>({ none: true, criticism: true, discipline_review: true });
 
@@ -190,6 +197,7 @@ export class Report06aRowDto implements C.Report06aRowDto {
   pausedUncounted!: number;
   withdrawn!: number;
   refused!: number;
+  stopped!: number;
 
   @ApiProperty({ type: Number, nullable: true, example: 98.8 })
   onTimeRate!: number | null;
@@ -247,7 +255,7 @@ export class ReportDossierDto implements C.ReportDossierDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   endedAt!: string | null;
 
-  @ApiProperty({ enum: ['resolved', 'withdrawn', 'refused'], nullable: true })
+  @ApiProperty({ enum: ['resolved', 'withdrawn', 'refused', 'stopped'], nullable: true })
   endKind!: C.ReportDossierDto['endKind'];
 
   @ApiProperty({ enum: ['early', 'on_time', 'late'], nullable: true })

@@ -132,6 +132,24 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     const e = await receive('E', '2026-03-20T08:00:00');
     clock.set(vn('2026-03-23T09:00:00'));
     expect((await t.api.post(`/dossiers/${e.id}/cancel`, { reason: 'Công dân rút hồ sơ' })).status).toBe(200);
+    // R: refused at reception (Phiếu từ chối tiếp nhận).
+    clock.set(vn('2026-03-18T08:00:00'));
+    const r = await t.as('DTP-TTHCC', ['reception']).post<DossierDto>('/dossiers/refusals', {
+      definitionKey: 'thong-ke',
+      applicant: { name: 'Người nộp R' },
+      reasons: ['Không thuộc thẩm quyền giải quyết'],
+    });
+    expect(r.status).toBe(201);
+    code.set('R', r.body.code);
+    // S: stopped at the review by the registry's leader (not supplemented in time).
+    const st = await receive('S', '2026-03-17T08:00:00');
+    await complete(st, 'receive', '2026-03-17T08:10:00');
+    clock.set(vn('2026-03-24T09:00:00'));
+    const stop = await t.as('DTP-VPDK-CL', ['leader']).post(`/dossiers/${st.id}/stop`, {
+      reason: 'Công dân không bổ sung hồ sơ trong thời hạn',
+      basis: 'Nghị định 297/2025/NĐ-CP',
+    });
+    expect(stop.status).toBe(200);
     // F: open past its due instant (30/3 08:00) at the end of March: overdue.
     const f = await receive('F', '2026-03-25T08:00:00');
     await complete(f, 'receive', '2026-03-25T08:10:00');
@@ -153,10 +171,10 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   });
 
   const MARCH: Partial<Report06aRowDto> = {
-    total: 10,
-    received: 9,
+    total: 12,
+    received: 11,
     receivedOnline: 1,
-    receivedDeskOrPostal: 8,
+    receivedDeskOrPostal: 10,
     carriedOver: 1,
     resolved: 5,
     resolvedEarly: 1,
@@ -170,7 +188,8 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     inProgressOverdue: 1,
     pausedUncounted: 0,
     withdrawn: 1,
-    refused: 0,
+    refused: 1,
+    stopped: 1,
     onTimeRate: 40,
   };
 
@@ -212,6 +231,8 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
       codes('G', 'H', 'L'),
     );
     expect(await drill('from=2026-03-01&to=2026-03-31&figure=withdrawn')).toEqual(codes('E'));
+    expect(await drill('from=2026-03-01&to=2026-03-31&figure=refused')).toEqual(codes('R'));
+    expect(await drill('from=2026-03-01&to=2026-03-31&figure=stopped')).toEqual(codes('S'));
     expect(
       await drill('from=2026-03-01&to=2026-03-31&figure=receivedOnline&groupBy=unit&key=DTP-TTHCC'),
     ).toEqual(codes('B'));
@@ -226,6 +247,30 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
         ]).toEqual([figure, row[figure]]);
       }
     }
+  });
+
+  it('groups form 06a by the officer who handled the dossier at its lead agency', async () => {
+    // when
+    const res = await march('&groupBy=officer');
+
+    // then the registry's officer finished the last registry step of the resolved ones; nobody took
+    // one of the others (withdrawn, refused, stopped or still waiting at a step nobody claimed)
+    expect(res.status).toBe(200);
+    const registryOfficer = memberOf('DTP-VPDK-CL');
+    expect(res.body.rows.map((r) => [r.key, r.label, r.total, r.resolved, r.stopped])).toEqual([
+      ['', '(chưa phân công)', 7, 0, 1],
+      [registryOfficer, registryOfficer, 5, 5, 0],
+    ]);
+    expect(
+      (
+        await drill(
+          `from=2026-03-01&to=2026-03-31&figure=resolved&groupBy=officer&key=${encodeURIComponent(registryOfficer)}`,
+        )
+      ).sort(),
+    ).toEqual(codes('A', 'B', 'C', 'D', 'I'));
+    expect(await drill('from=2026-03-01&to=2026-03-31&figure=stopped&groupBy=officer&key=')).toEqual(
+      codes('S'),
+    );
   });
 
   it('reports the steps of each unit and officer against their allotted time', async () => {
@@ -334,8 +379,10 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
       'Mới tiếp nhận trực tuyến',
       'Mới tiếp nhận trực tiếp, dịch vụ bưu chính',
     ]);
-    // total 10, carried 1, online 1, desk 8 | resolved 5, early 1, on time 1, late 3 | in progress 4, 3, 1 | withdrawn 1
-    expect(values(7).slice(2, 14)).toEqual([10, 1, 1, 8, 5, 1, 1, 3, 4, 3, 1, 1]);
+    expect(values(5).slice(13, 16)).toEqual(['Rút hồ sơ', 'Từ chối tiếp nhận', 'Dừng giải quyết']);
+    // total 12, carried 1, online 1, desk 10 | resolved 5, early 1, on time 1, late 3 | in progress 4, 3, 1
+    // | withdrawn 1, refused 1, stopped 1
+    expect(values(7).slice(2, 16)).toEqual([12, 1, 1, 10, 5, 1, 1, 3, 4, 3, 1, 1, 1, 1]);
     expect(values(8)[1]).toBe('Tổng cộng');
     expect(values(8).at(-1)).toBe(40);
 
@@ -345,7 +392,7 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await csv.text();
     expect(text).toContain('Số hồ sơ đã giải quyết - Trả quá hạn');
-    expect(text.split('\r\n')[4]).toMatch(/^1,Trung tâm|^1,DTP-TTHCC,10,1,1,8,5,1,1,3,4,3,1,1/);
+    expect(text.split('\r\n')[4]).toMatch(/^1,[^,]+,12,1,1,10,5,1,1,3,4,3,1,1,1,1,/);
   });
 
   it('shows leaders their unit and below, hides the others, refuses officers', async () => {
@@ -388,7 +435,7 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
       inProgress: 3,
       inProgressWithinTime: 2,
       pausedUncounted: 1,
-      total: 10,
+      total: 12,
     });
     expect(await drill('from=2026-03-01&to=2026-03-31&figure=pausedUncounted')).toEqual(codes('H'));
     // and the late list uses the new thresholds: 11.11% is now a criticism, 50% a discipline review

@@ -36,7 +36,7 @@ export interface ReportDossierRow {
   channel: string;
   received_at: Date;
   ended_at: Date | null;
-  end_kind: 'resolved' | 'withdrawn' | 'refused' | null;
+  end_kind: 'resolved' | 'withdrawn' | 'refused' | 'stopped' | null;
   outcome: 'early' | 'on_time' | 'late' | null;
   due_at: Date | null;
   overdue_at: Date | null;
@@ -119,6 +119,7 @@ export const FIGURES: Readonly<Record<Report06aFigure, string>> = {
   pausedUncounted: `is_open AND paused_uncounted`,
   withdrawn: `is_ended AND end_kind = 'withdrawn'`,
   refused: `is_ended AND end_kind = 'refused'`,
+  stopped: `is_ended AND end_kind = 'stopped'`,
 };
 
 const GROUP_KEYS: Readonly<Record<ReportGroupBy, string>> = {
@@ -126,7 +127,21 @@ const GROUP_KEYS: Readonly<Record<ReportGroupBy, string>> = {
   procedure: 'definition_key',
   field: 'field',
   level: 'level',
+  officer: 'officer',
 };
+
+/**
+ * The lead agency of dossier `b` (the unit that held most of its steps other than the receiving desk;
+ * ties by code), the desk when no other unit held one. Also where a late dossier lost its time.
+ */
+const LEAD_UNIT = `(SELECT l.unit FROM tasks l WHERE l.dossier_id = b.dossier_id AND l.unit IS NOT NULL AND l.unit <> b.unit
+                     GROUP BY l.unit ORDER BY count(*) DESC, l.unit LIMIT 1)`;
+
+/** The officer of dossier `b` for groupBy=officer: who finished, or holds, the lead agency's last step. */
+const LEAD_OFFICER = `coalesce((SELECT coalesce(o.completed_by, o.assignee) FROM tasks o
+                     WHERE o.dossier_id = b.dossier_id AND o.kind = 'user' AND o.unit = coalesce(${LEAD_UNIT}, b.unit)
+                       AND coalesce(o.completed_by, o.assignee) IS NOT NULL
+                     ORDER BY o.created_at DESC, o.id DESC LIMIT 1), '')`;
 
 /** Working minutes of an allotted time (`3d`, `4h`, `1d4h`, `0.5d`, `30m`: libs/calendar's syntax). */
 const ALLOTTED_MINUTES = (a: string) =>
@@ -151,7 +166,7 @@ export class ReportsRepository {
    * with what the figures test (received in it, carried over, ended in it, open at its end, overdue
    * at its end, paused at its end and not counted, where a late one lost its time).
    */
-  private periodDossiers(): string {
+  private periodDossiers(withOfficer: boolean): string {
     return `cat AS (SELECT * FROM unnest($6::text[], $7::int[], $8::text[], $9::text[]) AS c(key, version, field, level)),
       base AS (
         SELECT r.dossier_id, r.code, r.unit, r.definition_key, r.channel, r.received_at, r.ended_at, r.end_kind, r.outcome,
@@ -174,11 +189,10 @@ export class ReportsRepository {
                   WHERE e.dossier_id = b.dossier_id AND e.task_id IS NULL AND e.kind IN ('paused', 'resumed', 'restarted')
                     AND e.at < $2 ORDER BY e.id DESC LIMIT 1), false) ELSE false END AS paused_uncounted,
                CASE WHEN b.is_ended AND b.end_kind = 'resolved' AND b.outcome = 'late' THEN (
-                 SELECT CASE WHEN bool_or(t.unit = b.unit OR t.unit = (
-                                SELECT l.unit FROM tasks l WHERE l.dossier_id = b.dossier_id AND l.unit IS NOT NULL AND l.unit <> b.unit
-                                 GROUP BY l.unit ORDER BY count(*) DESC, l.unit LIMIT 1)) THEN 'lead'
+                 SELECT CASE WHEN bool_or(t.unit = b.unit OR t.unit = ${LEAD_UNIT}) THEN 'lead'
                              WHEN count(*) > 0 THEN 'other' ELSE 'applicant' END
                    FROM tasks t WHERE t.dossier_id = b.dossier_id AND t.outcome = 'late') END AS late_cause
+               ${withOfficer ? `, ${LEAD_OFFICER} AS officer` : ''}
           FROM base b)`;
   }
 
@@ -207,7 +221,7 @@ export class ReportsRepository {
       .map(([name, condition]) => `count(*) FILTER (WHERE ${condition})::int AS "${name}"`)
       .join(',\n             ');
     const { rows } = await this.read.query<FigureRow>(
-      `WITH ${this.periodDossiers()}
+      `WITH ${this.periodDossiers(groupBy === 'officer')}
        SELECT ${key} AS key, ${counts}
          FROM p GROUP BY 1 ORDER BY 1`,
       this.params(scope, catalogue),
@@ -234,7 +248,7 @@ export class ReportsRepository {
     const groupCondition =
       group === null ? 'AND $10::text IS NULL' : `AND ${GROUP_KEYS[group.by]} = $10::text`;
     const { rows } = await this.read.query<ReportDossierRow>(
-      `WITH ${this.periodDossiers()}
+      `WITH ${this.periodDossiers(group?.by === 'officer')}
        SELECT dossier_id, code, unit, definition_key, channel, received_at, ended_at, end_kind, outcome, due_at, overdue_at, extended
          FROM p
         WHERE ${FIGURES[figure]} ${groupCondition}

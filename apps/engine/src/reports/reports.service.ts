@@ -163,6 +163,7 @@ export class ReportsService {
     if (groupBy === 'unit') return this.reports.unitNames(keys);
     if (groupBy === 'procedure') return this.procedures().names;
     if (groupBy === 'level') return new Map(Object.entries(LEVEL_NAMES));
+    if (groupBy === 'officer') return new Map([['', '(chưa phân công)']]);
     return new Map([['', 'Chưa phân loại']]);
   }
 
