@@ -248,3 +248,38 @@ export interface Indicators766Dto {
   source: string;
   rows: Indicators766RowDto[];
 }
+
+/** The open dossiers now (not a period): how many, how many due soon and overdue (the deadline sweep's marks). */
+export interface ReportNowQueryDto {
+  unit?: string;
+  procedure?: string;
+}
+
+export interface ReportNowDto {
+  /** The engine's instant of the counts. */
+  at: string;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+/** The open dossiers due soon or overdue now, in order of reception. */
+export interface ReportNowDrillQueryDto extends ReportNowQueryDto {
+  deadline: 'due_soon' | 'overdue';
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * A new setting from a date (PUT /reports/settings): the row in force then is closed the day before;
+ * history is never edited, so the date is today or later and after the last setting's start.
+ */
+export interface CreateReportSettingDto {
+  effectiveFrom: string;
+  countPausedInProgress: boolean;
+  criticismFrom: number;
+  disciplineFrom: number;
+  criticismsForDiscipline: number;
+  /** The decision or reason (shown in the reports that use it). */
+  basis: string;
+}

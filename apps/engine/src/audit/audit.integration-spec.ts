@@ -173,6 +173,14 @@ describe('audit log', () => {
     await desk.post(`/dossiers/${dossier.id}/return`, { collectorName: 'Trần Thị Bình' });
     // and the administration
     await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
+    await t.api.put('/reports/settings', {
+      effectiveFrom: '2099-01-01',
+      countPausedInProgress: true,
+      criticismFrom: 5,
+      disciplineFrom: 10,
+      criticismsForDiscipline: 3,
+      basis: 'Quyết định của tỉnh',
+    });
     // (v1 to v1: refused, still recorded)
     await t.api.post(
       '/migrations/execute',

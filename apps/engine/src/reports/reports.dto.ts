@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination/page-query.dto';
@@ -65,6 +76,78 @@ export class ReportQuery implements C.ReportQueryDto {
   @IsString()
   @MaxLength(100)
   procedure?: string;
+}
+
+export class ReportNowQuery implements C.ReportNowQueryDto {
+  @ApiPropertyOptional({ example: 'DTP', description: 'A unit and the units below it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
+
+  @ApiPropertyOptional({ example: 'tach-thua-dat', description: 'A procedure (definition key)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  procedure?: string;
+}
+
+export class ReportNowDrillQuery
+  extends IntersectionType(ReportNowQuery, PageQuery)
+  implements C.ReportNowDrillQueryDto
+{
+  @ApiProperty({ enum: ['due_soon', 'overdue'] })
+  @IsIn(['due_soon', 'overdue'])
+  deadline!: 'due_soon' | 'overdue';
+}
+
+export class CreateReportSettingBody implements C.CreateReportSettingDto {
+  @ApiProperty({ example: '2027-01-01', description: 'First day in force (Vietnam date): today or later' })
+  @IsString()
+  @Matches(DATE, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ description: 'Whether a dossier whose clock is paused counts as in progress' })
+  @IsBoolean()
+  countPausedInProgress!: boolean;
+
+  @ApiProperty({ example: 5, minimum: 0, maximum: 100 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  criticismFrom!: number;
+
+  @ApiProperty({ example: 10, minimum: 0, maximum: 100 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  disciplineFrom!: number;
+
+  @ApiProperty({ example: 3, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  criticismsForDiscipline!: number;
+
+  @ApiProperty({ example: 'Quyết định số 12/QĐ-UBND ngày 15/12/2026 của UBND tỉnh' })
+  @IsString()
+  @Matches(/\S/, { message: 'basis must name the decision or reason' })
+  @MaxLength(500)
+  basis!: string;
+}
+
+export class ReportNowDto implements C.ReportNowDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: 'integer' })
+  open!: number;
+
+  @ApiProperty({ type: 'integer' })
+  dueSoon!: number;
+
+  @ApiProperty({ type: 'integer' })
+  overdue!: number;
 }
 
 export class Report06aQuery extends ReportQuery implements C.Report06aQueryDto {

@@ -8,6 +8,8 @@ import type {
   Report06aDto,
   Report06aRowDto,
   ReportDossierDto,
+  ReportNowDto,
+  ReportSettingDto,
   StepReportDto,
   Indicators766Dto,
 } from '@lienthong/contracts';
@@ -86,6 +88,21 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   }
 
   const codes = (...names: string[]) => names.map((n) => code.get(n)).sort();
+
+  /** Every dossier code due soon or overdue now (all pages). */
+  async function drillNow(query: string): Promise<string[]> {
+    const found: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: PageDto<ReportDossierDto> } = await t.api.get<
+        PageDto<ReportDossierDto>
+      >(`/reports/now/dossiers?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      found.push(...res.body.items.map((i) => i.code));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return found;
+  }
 
   beforeAll(async () => {
     t = await startTestApp({ config: { jobsEnabled: false } });
@@ -395,6 +412,54 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(text.split('\r\n')[4]).toMatch(/^1,[^,]+,12,1,1,10,5,1,1,3,4,3,1,1,1,1,/);
   });
 
+  it('exports the late list as XLSX that reads back with its headers and figures', async () => {
+    // when
+    const res = await fetch(`${t.baseUrl}/api/v1/reports/late-list?month=2026-03&format=xlsx`, {
+      headers: { authorization: `Bearer ${await t.principals.user('DTP', ['publisher'])}` },
+    });
+
+    // then
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Danh sách trễ hạn tháng 2026-03.xlsx')}`,
+    );
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Danh sách trễ hạn')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1)[0]).toBe('DANH SÁCH CƠ QUAN, CÁN BỘ CÓ HỒ SƠ TRỄ HẠN THÁNG 03/2026');
+    expect(String(values(2)[0])).toContain('từ 5% phê bình, từ 10% xem xét kỷ luật');
+    expect(values(5)).toEqual([
+      'STT',
+      'Loại',
+      'Cơ quan / cán bộ',
+      'Đơn vị',
+      'Số bước đã xử lý',
+      'Số bước trễ hạn',
+      'Tỷ lệ trễ hạn (%)',
+      'Mức',
+      'Số lần phê bình trong năm',
+      'Đề nghị xem xét kỷ luật',
+      'Phiếu xin lỗi',
+    ]);
+    // the tax office: 4 steps, 2 late (50 %), discipline review, 1 apology; then the registry; then the officers
+    expect(values(7).slice(1)).toEqual([
+      'Cơ quan',
+      expect.any(String),
+      'DTP-THUE-1',
+      4,
+      2,
+      50,
+      'Xem xét kỷ luật',
+      0,
+      '',
+      1,
+    ]);
+    expect(values(8).slice(3, 7)).toEqual(['DTP-VPDK-CL', 9, 1, 11.11]);
+    expect(values(9).slice(0, 6)).toEqual([1, 'Cán bộ', memberOf('DTP-THUE-1'), 'DTP-THUE-1', 4, 2]);
+    expect(values(10).slice(1, 4)).toEqual(['Cán bộ', memberOf('DTP-VPDK-CL'), 'DTP-VPDK-CL']);
+  });
+
   it('shows leaders their unit and below, hides the others, refuses officers', async () => {
     const leader = t.as('DTP-THUE-1', ['leader']);
     const own = await leader.get<Report06aDto>('/reports/06a?from=2026-03-01&to=2026-03-31');
@@ -446,6 +511,93 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     // February keeps the default
     const feb = await t.api.get<Report06aDto>('/reports/06a?from=2026-02-01&to=2026-02-28');
     expect(feb.body.setting.countPausedInProgress).toBe(true);
+  });
+
+  it('adds a setting from a date through the API, closing the one in force, never rewriting history', async () => {
+    // given the engine's day is 10 April 2026
+    clock.set(vn('2026-04-10T09:00:00'));
+    const office = t.as('DTP', ['publisher']);
+    const setting = {
+      effectiveFrom: '2026-04-15',
+      countPausedInProgress: true,
+      criticismFrom: 4,
+      disciplineFrom: 8,
+      criticismsForDiscipline: 2,
+      basis: 'Quyết định 99/QĐ-UBND của tỉnh (thử nghiệm)',
+    };
+
+    // when the province office adds a setting from 15 April
+    const res = await office.put<ReportSettingDto>('/reports/settings', setting);
+
+    // then it is in force from then, and the previous one ends the day before
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...setting, effectiveTo: null });
+    const all = await office.get<ReportSettingDto[]>('/reports/settings');
+    expect(all.body.map((r) => [r.effectiveFrom, r.effectiveTo])).toEqual([
+      ['2026-04-15', null],
+      ['2026-03-01', '2026-04-14'],
+      ['2000-01-01', null],
+    ]);
+    const april = await t.api.get<Report06aDto>('/reports/06a?from=2026-04-15&to=2026-04-30');
+    expect(april.body.setting).toMatchObject({ effectiveFrom: '2026-04-15', criticismFrom: 4 });
+    const early = await t.api.get<Report06aDto>('/reports/06a?from=2026-04-01&to=2026-04-14');
+    expect(early.body.setting).toMatchObject({ effectiveFrom: '2026-03-01', effectiveTo: '2026-04-14' });
+    expect(
+      await t.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.setting' AND outcome = 'success'`,
+      ),
+    ).toEqual([{ n: 1 }]);
+
+    // and what is refused changes nothing
+    const past = await office.put<{ code: string }>('/reports/settings', {
+      ...setting,
+      effectiveFrom: '2026-04-01',
+    });
+    expect([past.status, past.body.code]).toEqual([422, 'effective-date-past']);
+    const same = await office.put('/reports/settings', { ...setting, effectiveFrom: '2026-04-15' });
+    expect(same.status).toBe(409);
+    const backwards = await office.put('/reports/settings', {
+      ...setting,
+      effectiveFrom: '2026-05-01',
+      criticismFrom: 20,
+    });
+    expect(backwards.status).toBe(400);
+    expect((await office.put('/reports/settings', { ...setting, basis: ' ' })).status).toBe(400);
+    const leader = await t
+      .as('DTP-TTHCC', ['leader'])
+      .put('/reports/settings', { ...setting, effectiveFrom: '2026-06-01' });
+    expect(leader.status).toBe(403);
+    expect((await office.get<ReportSettingDto[]>('/reports/settings')).body).toHaveLength(3);
+  });
+
+  it('counts the open dossiers due soon and overdue now, each down to its dossiers', async () => {
+    // given the last sweep ran on 1 April 09:00 (F overdue since 30 March)
+    clock.set(vn('2026-04-01T09:00:00'));
+
+    // when
+    const now = await t.api.get<ReportNowDto>('/reports/now');
+    const overdue = await drillNow('deadline=overdue');
+    const dueSoon = await drillNow('deadline=due_soon');
+
+    // then every count equals its list, and agrees with the dossiers' deadline marks
+    expect(now.status).toBe(200);
+    const marks = (await t.query(
+      `SELECT code, deadline_status FROM dossiers WHERE status = 'active' AND definition_key = 'thong-ke'`,
+    )) as Array<{ code: string; deadline_status: string }>;
+    const marked = (status: string) =>
+      marks
+        .filter((m) => m.deadline_status === status)
+        .map((m) => m.code)
+        .sort();
+    expect(now.body).toMatchObject({ open: marks.length, overdue: overdue.length, dueSoon: dueSoon.length });
+    expect(overdue.sort()).toEqual(marked('overdue'));
+    expect(overdue).toContain(code.get('F'));
+    expect(dueSoon.sort()).toEqual(marked('due_soon'));
+    // G, H, L, M are open, F overdue: five
+    expect(now.body.open).toBe(5);
+    // a leader of the tax office sees none of the desk's dossiers
+    const leader = await t.as('DTP-THUE-1', ['leader']).get<ReportNowDto>('/reports/now');
+    expect(leader.body).toMatchObject({ open: 0, dueSoon: 0, overdue: 0 });
   });
 
   it('rebuilds the aggregates from the history to the same figures', async () => {

@@ -143,6 +143,9 @@ const LEAD_OFFICER = `coalesce((SELECT coalesce(o.completed_by, o.assignee) FROM
                        AND coalesce(o.completed_by, o.assignee) IS NOT NULL
                      ORDER BY o.created_at DESC, o.id DESC LIMIT 1), '')`;
 
+const SETTING_COLUMNS = `id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
+              count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis`;
+
 /** Working minutes of an allotted time (`3d`, `4h`, `1d4h`, `0.5d`, `30m`: libs/calendar's syntax). */
 const ALLOTTED_MINUTES = (a: string) =>
   `(coalesce(substring(${a} from '([0-9.]+)d')::numeric, 0) * 480 + coalesce(substring(${a} from '([0-9.]+)h')::numeric, 0) * 60
@@ -262,14 +265,101 @@ export class ReportsRepository {
   /** The setting in force on `day` (YYYY-MM-DD). */
   async settingOn(day: string): Promise<SettingRow | undefined> {
     const { rows } = await this.read.query<SettingRow>(
-      `SELECT id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
-              count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis
+      `SELECT ${SETTING_COLUMNS}
          FROM report_settings
         WHERE effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
         ORDER BY effective_from DESC, id DESC LIMIT 1`,
       [day],
     );
     return rows[0];
+  }
+
+  /** Every setting, newest first (the history of the province's choices). */
+  async settings(): Promise<SettingRow[]> {
+    const { rows } = await this.read.query<SettingRow>(
+      `SELECT ${SETTING_COLUMNS} FROM report_settings ORDER BY effective_from DESC, id DESC`,
+    );
+    return rows;
+  }
+
+  /**
+   * Adds a setting from `from` (YYYY-MM-DD) and closes the one in force then (as `settingOn` finds it)
+   * on the day before, in one
+   * transaction (the table is locked: two additions never overlap); undefined when `from` is not after
+   * the last setting's start (history is never rewritten).
+   */
+  async addSetting(setting: {
+    from: string;
+    countPausedInProgress: boolean;
+    criticismFrom: number;
+    disciplineFrom: number;
+    criticismsForDiscipline: number;
+    basis: string;
+  }): Promise<SettingRow | undefined> {
+    return this.db.transaction(async (sql) => {
+      await sql(`LOCK TABLE report_settings IN SHARE ROW EXCLUSIVE MODE`);
+      const later = await sql(`SELECT 1 FROM report_settings WHERE effective_from >= $1::date LIMIT 1`, [
+        setting.from,
+      ]);
+      if (later.rowCount > 0) return undefined;
+      await sql(
+        `UPDATE report_settings SET effective_to = $1::date - 1
+          WHERE id = (SELECT id FROM report_settings
+                       WHERE effective_from < $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
+                       ORDER BY effective_from DESC, id DESC LIMIT 1)`,
+        [setting.from],
+      );
+      const { rows } = await sql<SettingRow>(
+        `INSERT INTO report_settings (effective_from, count_paused_in_progress, criticism_from, discipline_from, criticisms_for_discipline, basis)
+         VALUES ($1::date, $2, $3, $4, $5, $6) RETURNING ${SETTING_COLUMNS}`,
+        [
+          setting.from,
+          setting.countPausedInProgress,
+          setting.criticismFrom,
+          setting.disciplineFrom,
+          setting.criticismsForDiscipline,
+          setting.basis,
+        ],
+      );
+      return rows[0];
+    });
+  }
+
+  /** The open top-level dossiers now: how many, due soon, overdue (the sweep's marks). */
+  async now(
+    units: readonly string[] | null,
+    procedure: string | null,
+  ): Promise<{ open: number; due_soon: number; overdue: number }> {
+    const { rows } = await this.read.query<{ open: number; due_soon: number; overdue: number }>(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE d.deadline_status = 'due_soon')::int AS due_soon,
+              count(*) FILTER (WHERE d.deadline_status = 'overdue')::int AS overdue
+         FROM dossiers d
+        WHERE d.status = 'active' AND d.parent_id IS NULL
+          AND ($1::text[] IS NULL OR d.receiving_unit = ANY($1::text[])) AND ($2::text IS NULL OR d.definition_key = $2)`,
+      [units, procedure],
+    );
+    return rows[0] ?? { open: 0, due_soon: 0, overdue: 0 };
+  }
+
+  /** The open dossiers due soon or overdue now (as `now` counts them), in order of reception. */
+  async nowDossiers(
+    units: readonly string[] | null,
+    procedure: string | null,
+    deadline: 'due_soon' | 'overdue',
+    after: { receivedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<ReportDossierRow[]> {
+    const { rows } = await this.read.query<ReportDossierRow>(
+      `SELECT r.dossier_id, r.code, r.unit, r.definition_key, r.channel, r.received_at, r.ended_at, r.end_kind, r.outcome,
+              r.due_at, r.overdue_at, r.extended
+         FROM dossiers d JOIN report_dossiers r ON r.dossier_id = d.id
+        WHERE d.status = 'active' AND d.parent_id IS NULL AND d.deadline_status = $3
+          AND ($1::text[] IS NULL OR d.receiving_unit = ANY($1::text[])) AND ($2::text IS NULL OR d.definition_key = $2)
+          AND ($4::timestamptz IS NULL OR (r.received_at, r.dossier_id) > ($4::timestamptz, $5::uuid))
+        ORDER BY r.received_at, r.dossier_id LIMIT $6`,
+      [units, procedure, deadline, after?.receivedAt ?? null, after?.id ?? null, limit],
+    );
+    return rows;
   }
 
   /** The unit and every unit below it in the units table. */

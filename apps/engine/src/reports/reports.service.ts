@@ -5,12 +5,15 @@ import type * as C from '@lienthong/contracts';
 import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.util';
-import { badRequest, notFound } from '../common/problem/problem.exception';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem/problem.exception';
+import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { forbidden } from '../identity/auth.problems';
 import { hasRole, type Principal } from '../identity/principal';
 import {
   type CatalogueArrays,
   type FigureRow,
+  type ReportDossierRow,
   type ReportScope,
   ReportsRepository,
   type SettingRow,
@@ -75,6 +78,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Field and level of every procedure version of processes/catalogue.json. */
@@ -138,6 +142,79 @@ export class ReportsService {
     const row = await this.reports.settingOn(day);
     if (!row) throw notFound('Report setting in force on', day);
     return toSetting(row);
+  }
+
+  /** Every setting, newest first: for whoever may read the statistics. */
+  async settings(principal: Principal): Promise<C.ReportSettingDto[]> {
+    await this.unitsFor(principal, undefined);
+    return (await this.reports.settings()).map(toSetting);
+  }
+
+  /**
+   * A new setting from a date, closing the one in force then (admin or the province's office).
+   * @throws 403 for anyone else, 400 when the thresholds are out of order, 422 for a past date,
+   *   409 when a setting already starts on or after the date
+   */
+  async addSetting(body: C.CreateReportSettingDto, principal: Principal): Promise<C.ReportSettingDto> {
+    if (!hasRole(principal, 'admin', 'publisher')) {
+      throw forbidden(
+        'Report settings are changed by an administrator or the province office.',
+        'ROLE_REQUIRED',
+      );
+    }
+    if (!isRealDate(body.effectiveFrom)) throw badRequest(`There is no date ${body.effectiveFrom}.`);
+    if (body.criticismFrom >= body.disciplineFrom) {
+      throw badRequest(
+        `The criticism threshold (${body.criticismFrom} %) must be below the discipline review threshold (${body.disciplineFrom} %).`,
+        [{ path: 'criticismFrom', message: 'below disciplineFrom' }],
+      );
+    }
+    const today = vnDate(this.clock.now());
+    if (body.effectiveFrom < today) {
+      throw unprocessable(
+        `effectiveFrom ${body.effectiveFrom} is in the past (today is ${today} in Vietnam): a closed period's figures never change.`,
+        [{ path: 'effectiveFrom', message: 'today or later' }],
+        { code: 'effective-date-past' },
+      );
+    }
+    const row = await this.reports.addSetting({
+      ...body,
+      from: body.effectiveFrom,
+      basis: body.basis.trim(),
+    });
+    if (!row) {
+      throw conflict(
+        `A setting already takes effect on or after ${body.effectiveFrom}: settings are added in date order, never rewritten.`,
+        { code: 'setting-not-latest' },
+      );
+    }
+    return toSetting(row);
+  }
+
+  /** The open dossiers now, due soon and overdue (the dashboard's counts beside the period's figures). */
+  async now(query: C.ReportNowQueryDto, principal: Principal): Promise<C.ReportNowDto> {
+    const units = await this.unitsFor(principal, query.unit);
+    const at = this.clock.now();
+    const counts = await this.reports.now(units, query.procedure ?? null);
+    return { at: at.toISOString(), open: counts.open, dueSoon: counts.due_soon, overdue: counts.overdue };
+  }
+
+  async nowDrill(
+    query: C.ReportNowDrillQueryDto & { limit: number },
+    principal: Principal,
+  ): Promise<Page<C.ReportDossierDto>> {
+    const units = await this.unitsFor(principal, query.unit);
+    const after = query.cursor
+      ? decodeCursor<{ receivedAt: string; id: string }>(query.cursor, ['receivedAt', 'id'])
+      : null;
+    const rows = await this.reports.nowDossiers(
+      units,
+      query.procedure ?? null,
+      query.deadline,
+      after,
+      query.limit + 1,
+    );
+    return dossierPage(rows, query.limit);
   }
 
   private async scope(
@@ -212,27 +289,7 @@ export class ReportsService {
       after,
       query.limit + 1,
     );
-    const page = toPage(rows, query.limit, (r) => ({
-      receivedAt: r.received_at.toISOString(),
-      id: r.dossier_id,
-    }));
-    return {
-      nextCursor: page.nextCursor,
-      items: page.items.map((r) => ({
-        id: r.dossier_id,
-        code: r.code,
-        unit: r.unit,
-        procedure: r.definition_key,
-        channel: r.channel,
-        receivedAt: r.received_at.toISOString(),
-        endedAt: r.ended_at?.toISOString() ?? null,
-        endKind: r.end_kind,
-        outcome: r.outcome,
-        dueAt: r.due_at?.toISOString() ?? null,
-        overdueAt: r.overdue_at?.toISOString() ?? null,
-        extended: r.extended,
-      })),
-    };
+    return dossierPage(rows, query.limit);
   }
 
   async steps(query: C.StepReportQueryDto, principal: Principal): Promise<C.StepReportDto> {
@@ -382,6 +439,28 @@ export class ReportsService {
   rebuild(): Promise<number> {
     return this.reports.rebuild();
   }
+}
+
+/** A page of dossiers behind a figure (rows: one more than the page, to know whether another follows). */
+function dossierPage(rows: ReportDossierRow[], limit: number): Page<C.ReportDossierDto> {
+  const page = toPage(rows, limit, (r) => ({ receivedAt: r.received_at.toISOString(), id: r.dossier_id }));
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      id: r.dossier_id,
+      code: r.code,
+      unit: r.unit,
+      procedure: r.definition_key,
+      channel: r.channel,
+      receivedAt: r.received_at.toISOString(),
+      endedAt: r.ended_at?.toISOString() ?? null,
+      endKind: r.end_kind,
+      outcome: r.outcome,
+      dueAt: r.due_at?.toISOString() ?? null,
+      overdueAt: r.overdue_at?.toISOString() ?? null,
+      extended: r.extended,
+    })),
+  };
 }
 
 /** Every figure at zero (the shape of a row without dossiers). */
