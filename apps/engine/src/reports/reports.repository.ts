@@ -146,10 +146,8 @@ const LEAD_OFFICER = `coalesce((SELECT coalesce(o.completed_by, o.assignee) FROM
 const SETTING_COLUMNS = `id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
               count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis`;
 
-/** Working minutes of an allotted time (`3d`, `4h`, `1d4h`, `0.5d`, `30m`: libs/calendar's syntax). */
-const ALLOTTED_MINUTES = (a: string) =>
-  `(coalesce(substring(${a} from '([0-9.]+)d')::numeric, 0) * 480 + coalesce(substring(${a} from '([0-9.]+)h')::numeric, 0) * 60
-    + coalesce(substring(${a} from '([0-9.]+)m')::numeric, 0))`;
+/** The Vietnam date of an instant parameter (report_step_days counts by Vietnam day). */
+const VN_DAY = (param: string) => `(${param}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 /**
  * The statistics' statements (ADR 0009), on report_dossiers (one slim row per dossier, kept by
@@ -386,25 +384,29 @@ export class ReportsRepository {
    * allotted time, and those open at the end (and past due).
    */
   async steps(scope: ReportScope, groupBy: StepReportGroupBy): Promise<StepRow[]> {
-    const key = groupBy === 'unit' ? 't.unit' : 'coalesce(t.completed_by, t.assignee)';
+    // '' for no officer on both sides (a full join needs an equality); null again in the answer
+    const key = groupBy === 'unit' ? 't.unit' : `coalesce(t.completed_by, t.assignee, '')`;
+    const dayKey = groupBy === 'unit' ? 's.unit' : 's.officer';
     const { rows } = await this.read.query<StepRow>(
-      `SELECT ${key} AS key,
-              count(*) FILTER (WHERE f)::int AS finished,
-              count(*) FILTER (WHERE f AND t.outcome = 'early')::int AS early,
-              count(*) FILTER (WHERE f AND (t.outcome = 'on_time' OR t.outcome IS NULL))::int AS on_time,
-              count(*) FILTER (WHERE f AND t.outcome = 'late')::int AS late,
-              coalesce(sum(t.worked_minutes) FILTER (WHERE f AND t.allotted_time IS NOT NULL), 0)::int AS worked_minutes,
-              coalesce(sum(${ALLOTTED_MINUTES('t.allotted_time')}) FILTER (WHERE f AND t.allotted_time IS NOT NULL), 0)::int AS allotted_minutes,
-              count(*) FILTER (WHERE o)::int AS open,
-              count(*) FILTER (WHERE o AND t.due_at < $2)::int AS open_overdue
-         FROM (SELECT t.*, (t.status = 'completed' AND t.completed_at >= $1 AND t.completed_at < $2) AS f,
-                      (t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)) AS o
-                 FROM tasks t
-                WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $1)
-                  AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
-                  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))) t
-        WHERE f OR o
-        GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      `WITH fin AS (
+         SELECT ${dayKey} AS key, sum(s.finished)::int AS finished, sum(s.early)::int AS early, sum(s.on_time)::int AS on_time,
+                sum(s.late)::int AS late, sum(s.worked_minutes)::int AS worked_minutes, sum(s.allotted_minutes)::int AS allotted_minutes
+           FROM report_step_days s
+          WHERE s.day >= ${VN_DAY('$1')} AND s.day < ${VN_DAY('$2')}
+            AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
+          GROUP BY 1),
+       open AS (
+         SELECT ${key} AS key, count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $2)::int AS open_overdue
+           FROM tasks t
+          WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)
+            AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
+            AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
+          GROUP BY 1)
+       SELECT nullif(coalesce(f.key, o.key), '') AS key, coalesce(f.finished, 0) AS finished, coalesce(f.early, 0) AS early,
+              coalesce(f.on_time, 0) AS on_time, coalesce(f.late, 0) AS late, coalesce(f.worked_minutes, 0) AS worked_minutes,
+              coalesce(f.allotted_minutes, 0) AS allotted_minutes, coalesce(o.open, 0) AS open, coalesce(o.open_overdue, 0) AS open_overdue
+         FROM fin f FULL JOIN open o ON o.key = f.key
+        ORDER BY 1 NULLS LAST`,
       [scope.start, scope.end, scope.units, scope.procedure],
     );
     return rows;
@@ -421,15 +423,15 @@ export class ReportsRepository {
     criticismFrom: number,
     disciplineFrom: number,
   ): Promise<LateLineRow[]> {
-    const key = by === 'unit' ? 't.unit' : 't.completed_by';
+    const key = by === 'unit' ? 's.unit' : 's.officer';
     const apologyKey = by === 'unit' ? `e.data->>'unit'` : 'e.actor';
     const { rows } = await this.read.query<LateLineRow>(
       `WITH monthly AS (
-         SELECT ${key} AS key, t.unit, date_trunc('month', t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
-                count(*)::int AS finished, count(*) FILTER (WHERE t.outcome = 'late')::int AS late
-           FROM tasks t
-          WHERE t.status = 'completed' AND t.completed_at >= $3 AND t.completed_at < $2 AND t.unit IS NOT NULL
-            AND ${key} IS NOT NULL AND ($4::text[] IS NULL OR t.unit = ANY($4::text[]))
+         SELECT ${key} AS key, s.unit, date_trunc('month', s.day) AS month,
+                sum(s.finished)::int AS finished, sum(s.late)::int AS late
+           FROM report_step_days s
+          WHERE s.day >= ${VN_DAY('$3')} AND s.day < ${VN_DAY('$2')}
+            AND ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
           GROUP BY 1, 2, 3),
        rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly),
        criticised AS (SELECT key, unit, count(*) FILTER (WHERE rate >= $5 AND rate < $6)::int AS criticisms
@@ -481,9 +483,14 @@ export class ReportsRepository {
     return rows;
   }
 
-  /** Refills report_dossiers from dossiers and deadline_events; the number of dossiers. */
+  /**
+   * Refills report_dossiers from dossiers and deadline_events, and report_step_days from tasks, in one
+   * statement; the number of dossiers.
+   */
   async rebuild(): Promise<number> {
-    const { rows } = await this.db.query<{ n: string }>(`SELECT lt_report_rebuild()::text AS n`);
+    const { rows } = await this.db.query<{ n: string }>(
+      `SELECT lt_report_rebuild()::text AS n, lt_report_steps_rebuild() AS step_days`,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 }

@@ -17,6 +17,7 @@ import { DesignerDrafts1764670000000 } from './1764670000000-designer-drafts';
 import { Reports1764680000000 } from './1764680000000-reports';
 import { SearchTextOnChange1764690000000 } from './1764690000000-search-text-on-change';
 import { StoppedDossiers1764750000000 } from './1764750000000-stopped-dossiers';
+import { ReportStepDays1764751000000 } from './1764751000000-report-step-days';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -42,4 +43,5 @@ export const migrations: MigrationClass[] = [
   Reports1764680000000,
   SearchTextOnChange1764690000000,
   StoppedDossiers1764750000000,
+  ReportStepDays1764751000000,
 ];
