@@ -150,7 +150,7 @@ const SETTING_COLUMNS = `id, to_char(effective_from, 'YYYY-MM-DD') AS effective_
 const VN_DAY = (param: string) => `(${param}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 /**
- * The statistics' statements (ADR 0009), on report_dossiers (one slim row per dossier, kept by
+ * The statistics' statements (ADR 0010), on report_dossiers (one slim row per dossier, kept by
  * triggers), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
  * units, procedure, count paused as in progress, and the catalogue's keys, versions, fields, levels.
  */

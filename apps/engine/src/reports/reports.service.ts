@@ -59,14 +59,26 @@ interface CatalogueEntry {
   versions?: Array<{ level?: string }>;
 }
 
-/** Where the indicators of Decision 766 are defined (see README, "Statistics"). */
+/**
+ * Where the indicators of Decision 766 are defined (see README, "Statistics"). Checked with the search
+ * tool on 3 Dec 2026: the decision is of 23 June 2022 (not 2023); its annex (Phụ lục, mục I) takes the
+ * data from the provinces' handling systems synchronised with the National Public Service Portal, and the
+ * group "Tiến độ, kết quả giải quyết" (20 of 100 points) rates dossiers handled early or on time among
+ * those handled, and the average handling time per procedure (headings of a legal Q&A page quoting the
+ * annex: http://118.69.201.250:801/phap-luat/ho-tro-phap-luat/huong-dan-xu-ly-so-lieu-nhom-chi-so-tien-do-ket-qua-giai-quyet-ho-so-thu-tuc-hanh-chinh-dich-vu-con-20943.html;
+ * full text: https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html).
+ * The annex's exact formulas and point scales could not be read in the stored excerpts [unverified]:
+ * `onTimeRate` = (early + on time) / resolved follows the heading; `overdueRate` = (resolved late +
+ * in progress overdue) / (resolved + in progress) is our reading, close to the provinces' published
+ * "tỉ lệ trễ hạn" (e.g. Gia Lai's one-stop portal divides by received + carried over instead).
+ */
 export const DECISION_766_SOURCE =
-  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số "Tiến độ, kết quả giải quyết" (20/100 điểm). ' +
-  'Tóm tắt: https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html, https://baocaotaichinh.vn/thu-vien/quyet-dinh-766-qd-ttg-2022-phe-duyet-bo-chi-so-chi-dao--dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan--doanh-nghiep-2108502745-126270. ' +
-  'Công thức chi tiết của từng chỉ số thành phần chưa đối chiếu với văn bản gốc [unverified].';
+  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số "Tiến độ, kết quả giải quyết" (20/100 điểm): tỷ lệ hồ sơ xử lý trước hạn, đúng hạn trên số hồ sơ đã xử lý. ' +
+  'Văn bản: https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html; tóm tắt: https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html. ' +
+  'Tỷ lệ quá hạn = (đã giải quyết quá hạn + đang giải quyết quá hạn) / (đã giải quyết + đang giải quyết) là cách tính của hệ thống; công thức chi tiết của phụ lục chưa đối chiếu được với văn bản gốc [unverified].';
 
 /**
- * The statistics (ADR 0009): form 06a of Circular 01/2018 for any period and grouping, each figure's
+ * The statistics (ADR 0010): form 06a of Circular 01/2018 for any period and grouping, each figure's
  * dossiers, steps by unit or officer against their allotted time, the monthly late lists and the
  * progress indicators of Decision 766. Leaders see their unit and the units below it; the province's
  * office (publishers) and administrators see every unit. Anyone else is refused.
