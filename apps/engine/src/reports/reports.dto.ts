@@ -54,17 +54,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-export class ReportQuery implements C.ReportQueryDto {
-  @ApiProperty({ example: '2026-01-01', description: 'First day of the period (Vietnam date)' })
-  @IsString()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
-  from!: string;
-
-  @ApiProperty({ example: '2026-01-31', description: 'Last day of the period (included)' })
-  @IsString()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
-  to!: string;
-
+export class ReportNowQuery implements C.ReportNowQueryDto {
   @ApiPropertyOptional({ example: 'DTP', description: 'A unit and the units below it' })
   @IsOptional()
   @IsString()
@@ -78,18 +68,16 @@ export class ReportQuery implements C.ReportQueryDto {
   procedure?: string;
 }
 
-export class ReportNowQuery implements C.ReportNowQueryDto {
-  @ApiPropertyOptional({ example: 'DTP', description: 'A unit and the units below it' })
-  @IsOptional()
+export class ReportQuery extends ReportNowQuery implements C.ReportQueryDto {
+  @ApiProperty({ example: '2026-01-01', description: 'First day of the period (Vietnam date)' })
   @IsString()
-  @MaxLength(50)
-  unit?: string;
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
 
-  @ApiPropertyOptional({ example: 'tach-thua-dat', description: 'A procedure (definition key)' })
-  @IsOptional()
+  @ApiProperty({ example: '2026-01-31', description: 'Last day of the period (included)' })
   @IsString()
-  @MaxLength(100)
-  procedure?: string;
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
 }
 
 export class ReportNowDrillQuery

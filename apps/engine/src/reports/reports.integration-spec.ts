@@ -73,13 +73,13 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   const march = (extra = '') => t.api.get<Report06aDto>(`/reports/06a?from=2026-03-01&to=2026-03-31${extra}`);
 
   /** Every dossier code behind a figure (all pages). */
-  async function drill(query: string): Promise<string[]> {
+  async function drill(query: string, route = '/reports/06a/dossiers'): Promise<string[]> {
     const codes: string[] = [];
     let cursor: string | null = null;
     do {
       const res: { status: number; body: PageDto<ReportDossierDto> } = await t.api.get<
         PageDto<ReportDossierDto>
-      >(`/reports/06a/dossiers?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      >(`${route}?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       codes.push(...res.body.items.map((i) => i.code));
       cursor = res.body.nextCursor;
@@ -90,19 +90,7 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   const codes = (...names: string[]) => names.map((n) => code.get(n)).sort();
 
   /** Every dossier code due soon or overdue now (all pages). */
-  async function drillNow(query: string): Promise<string[]> {
-    const found: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res: { status: number; body: PageDto<ReportDossierDto> } = await t.api.get<
-        PageDto<ReportDossierDto>
-      >(`/reports/now/dossiers?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(res.status).toBe(200);
-      found.push(...res.body.items.map((i) => i.code));
-      cursor = res.body.nextCursor;
-    } while (cursor);
-    return found;
-  }
+  const drillNow = (query: string) => drill(query, '/reports/now/dossiers');
 
   beforeAll(async () => {
     t = await startTestApp({ config: { jobsEnabled: false } });

@@ -216,9 +216,7 @@ export class ReportsService {
     principal: Principal,
   ): Promise<Page<C.ReportDossierDto>> {
     const units = await this.unitsFor(principal, query.unit);
-    const after = query.cursor
-      ? decodeCursor<{ receivedAt: string; id: string }>(query.cursor, ['receivedAt', 'id'])
-      : null;
+    const after = afterDossier(query.cursor);
     const rows = await this.reports.nowDossiers(
       units,
       query.procedure ?? null,
@@ -288,9 +286,7 @@ export class ReportsService {
       throw badRequest('groupBy and key go together: the row of the figure (neither: the total row).');
     }
     const { scope } = await this.scope(query, principal);
-    const after = query.cursor
-      ? decodeCursor<{ receivedAt: string; id: string }>(query.cursor, ['receivedAt', 'id'])
-      : null;
+    const after = afterDossier(query.cursor);
     const group =
       query.groupBy !== undefined && query.key !== undefined ? { by: query.groupBy, key: query.key } : null;
     const rows = await this.reports.dossiers(
@@ -451,6 +447,11 @@ export class ReportsService {
   rebuild(): Promise<number> {
     return this.reports.rebuild();
   }
+}
+
+/** Where a page of dossiers (in order of reception) starts: after the cursor's dossier. */
+function afterDossier(cursor: string | undefined): { receivedAt: string; id: string } | null {
+  return cursor ? decodeCursor<{ receivedAt: string; id: string }>(cursor, ['receivedAt', 'id']) : null;
 }
 
 /** A page of dossiers behind a figure (rows: one more than the page, to know whether another follows). */
