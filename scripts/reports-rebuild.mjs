@@ -1,5 +1,5 @@
-// `npm run reports:rebuild`: refills the statistics' report_dossiers from the dossiers and their deadline
-// events (ADR 0009), in one statement, on the database the engine would use (DATABASE_URL, or the
+// `npm run reports:rebuild`: refills the statistics' report_dossiers and report_step_days from the dossiers, steps and deadline
+// events (ADR 0010), in one statement, on the database the engine would use (DATABASE_URL, or the
 // embedded PostgreSQL in DATA_DIR). Run it after restoring a backup or changing how a figure is
 // derived; the engine may keep running (commands wait for the rebuild's lock, a few seconds per
 // million dossiers).

@@ -11,7 +11,7 @@ import type { PageQueryDto } from './page.dto';
 import type { TaskStatus } from './task-status.dto';
 
 /** `refused`: not received at the desk (DVCQG status 3): no process ran; not counted as received. */
-export type DossierStatus = 'active' | 'completed' | 'cancelled' | 'refused';
+export type DossierStatus = 'active' | 'completed' | 'cancelled' | 'refused' | 'stopped';
 export type DossierChannel = 'desk' | 'online' | 'postal';
 
 /** Who files a dossier: a person (công dân) or an organisation (tổ chức, doanh nghiệp). */
@@ -40,6 +40,16 @@ export interface CreateDossierDto {
 
 export interface CancelDossierDto {
   reason?: string;
+}
+
+/**
+ * Dừng giải quyết hồ sơ (Thông báo dừng giải quyết hồ sơ): the agency handling the dossier stops it,
+ * e.g. not supplemented within 15 working days (Decree 297/2025). The reason is required.
+ */
+export interface StopDossierDto {
+  reason: string;
+  /** The legal basis cited on the notice (decree, article). */
+  basis?: string;
 }
 
 export interface DossierListQueryDto extends PageQueryDto {
@@ -204,6 +214,8 @@ export interface DossierResultDto {
   terminated?: boolean;
   errorCode?: string;
   reason?: string;
+  /** A stopped dossier: the legal basis given with the reason. */
+  basis?: string;
 }
 
 export interface DossierDto extends DossierSummaryDto {

@@ -8,7 +8,7 @@ export interface PublicStepDto {
 export interface PublicDossierDto {
   code: string;
   procedureName: string | null;
-  status: 'active' | 'completed' | 'cancelled' | 'terminated' | 'refused';
+  status: 'active' | 'completed' | 'cancelled' | 'terminated' | 'refused' | 'stopped';
   receivedBy: string | null;
   receivedAt: string;
   /** Ngày hẹn trả kết quả. */

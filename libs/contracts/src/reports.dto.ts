@@ -1,7 +1,11 @@
 /** Statistics (report form 06a of Circular 01/2018, the monthly late lists, Decision 766's progress group). */
 
-/** How the rows of a 06a report are grouped. */
-export type ReportGroupBy = 'unit' | 'procedure' | 'field' | 'level';
+/**
+ * How the rows of a 06a report are grouped. `officer`: the officer who handled the dossier at its lead
+ * agency (the unit that held most of its steps other than the receiving desk, else the desk): the one
+ * who finished, or holds, the last of that unit's steps; '' when nobody took one.
+ */
+export type ReportGroupBy = 'unit' | 'procedure' | 'field' | 'level' | 'officer';
 
 /** How the rows of a step report are grouped. */
 export type StepReportGroupBy = 'unit' | 'officer';
@@ -25,7 +29,8 @@ export type Report06aFigure =
   | 'inProgressOverdue'
   | 'pausedUncounted'
   | 'withdrawn'
-  | 'refused';
+  | 'refused'
+  | 'stopped';
 
 /** A period and what it covers: `from` and `to` are Vietnam dates, both included. */
 export interface ReportQueryDto {
@@ -68,7 +73,7 @@ export interface ReportSettingDto {
 }
 
 /**
- * One line of form 06a. `total = received + carriedOver = resolved + inProgress + pausedUncounted + withdrawn + refused`.
+ * One line of form 06a. `total = received + carriedOver = resolved + inProgress + pausedUncounted + withdrawn + refused + stopped`.
  */
 export interface Report06aRowDto {
   /** The group's key (unit code, procedure key, field, level); `*` for the total row. */
@@ -96,6 +101,8 @@ export interface Report06aRowDto {
   pausedUncounted: number;
   withdrawn: number;
   refused: number;
+  /** Stopped by the agency (dừng giải quyết, e.g. not supplemented in time) in the period. */
+  stopped: number;
   /** (early + on time) / resolved, in %, two decimals; null when nothing was resolved. */
   onTimeRate: number | null;
 }
@@ -121,7 +128,7 @@ export interface ReportDossierDto {
   channel: string;
   receivedAt: string;
   endedAt: string | null;
-  endKind: 'resolved' | 'withdrawn' | 'refused' | null;
+  endKind: 'resolved' | 'withdrawn' | 'refused' | 'stopped' | null;
   outcome: 'early' | 'on_time' | 'late' | null;
   dueAt: string | null;
   overdueAt: string | null;
@@ -240,4 +247,39 @@ export interface Indicators766Dto {
   /** Where the definitions come from. */
   source: string;
   rows: Indicators766RowDto[];
+}
+
+/** The open dossiers now (not a period): how many, how many due soon and overdue (the deadline sweep's marks). */
+export interface ReportNowQueryDto {
+  unit?: string;
+  procedure?: string;
+}
+
+export interface ReportNowDto {
+  /** The engine's instant of the counts. */
+  at: string;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+/** The open dossiers due soon or overdue now, in order of reception. */
+export interface ReportNowDrillQueryDto extends ReportNowQueryDto {
+  deadline: 'due_soon' | 'overdue';
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * A new setting from a date (PUT /reports/settings): the row in force then is closed the day before;
+ * history is never edited, so the date is today or later and after the last setting's start.
+ */
+export interface CreateReportSettingDto {
+  effectiveFrom: string;
+  countPausedInProgress: boolean;
+  criticismFrom: number;
+  disciplineFrom: number;
+  criticismsForDiscipline: number;
+  /** The decision or reason (shown in the reports that use it). */
+  basis: string;
 }

@@ -61,13 +61,20 @@ export interface MultiInstanceBody {
 }
 
 export interface InstanceState {
-  status: 'active' | 'completed' | 'cancelled';
+  status: 'active' | 'completed' | 'cancelled' | 'stopped';
   variables: Variables;
   tokens: Record<string, Token>;
   scopes: Record<string, ScopeInstance>;
   bodies: Record<string, MultiInstanceBody>;
   /** How the instance ended. */
-  result?: { endEventId?: string; terminated?: boolean; errorCode?: string; reason?: string };
+  result?: {
+    endEventId?: string;
+    terminated?: boolean;
+    errorCode?: string;
+    reason?: string;
+    /** A stop (`stop`): the legal basis given with the reason. */
+    basis?: string;
+  };
 }
 
 export interface TaskSpec {
@@ -92,6 +99,8 @@ export type HistoryEventType =
   | 'instance.started'
   | 'instance.completed'
   | 'instance.cancelled'
+  /** The agency stopped handling the dossier (dừng giải quyết: status 8 "stopped"). */
+  | 'instance.stopped'
   | 'node.entered'
   | 'node.completed'
   | 'node.cancelled'
@@ -146,7 +155,7 @@ export type Effect =
   | { type: 'clock'; action: 'pause' | 'resume' | 'restart'; nodeId: string; tokenId: string }
   | {
       type: 'instanceEnded';
-      status: 'completed' | 'cancelled';
+      status: 'completed' | 'cancelled' | 'stopped';
       endEventId?: string;
       errorCode?: string;
       /** Variables handed to a calling process (for call activities). */
@@ -162,6 +171,12 @@ export type Command =
   | { type: 'completeCall'; callId: string; variables?: Variables }
   | { type: 'failCall'; callId: string; errorCode: string }
   | { type: 'cancel'; reason?: string }
+  /**
+   * The competent agency stops handling the dossier (Thông báo dừng giải quyết hồ sơ, e.g. not
+   * supplemented within 15 working days, Decree 297/2025): like `cancel`, every open step ends, but the
+   * dossier ends `stopped`, with the reason and its legal basis.
+   */
+  | { type: 'stop'; reason: string; basis?: string }
   /**
    * A leader sends the dossier back from an open user task to an earlier user task of the same scope
    * (Camunda 7's instance modification: cancel the activity, start before another): see

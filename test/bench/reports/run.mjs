@@ -1,5 +1,5 @@
-// Statistics at scale (ADR 0009): form 06a of a month by unit, one drill-down, a year by procedure and the
-// monthly late list over DOSSIERS dossiers (default 1,000,000) with STEPS steps each (default 6), and the
+// Statistics at scale (ADR 0010): form 06a of a month by unit, one drill-down, a year by procedure, the
+// steps report and the monthly late list over DOSSIERS dossiers (default 1,000,000) with STEPS steps each (default 6), and the
 // rebuild of report_dossiers from the history. Measured through the engine's ReportsService (the SQL
 // and the mapping, not HTTP) on a real PostgreSQL. A plain script that prints figures, asserts nothing:
 //
@@ -49,6 +49,7 @@ async function generate(q) {
            VALUES ('00000000-0000-4000-8000-000000000001', 'tach-thua-dat', 1, 'Tách thửa', '1.012784', '12d', 'published', '<x/>', repeat('0', 64), '{}')`);
 
   await q(`ALTER TABLE dossiers DISABLE TRIGGER dossiers_report_insert`);
+  await q(`ALTER TABLE tasks DISABLE TRIGGER tasks_report_insert`);
   // 3 years (2023-2025) of dossiers: 3 % still open (received in the last weeks), 4 % withdrawn, the
   // others resolved 1-20 days after reception; 70 % early, 25 % on time, 5 % late; 30 % online.
   await step(`generate ${DOSSIERS.toLocaleString('en')} dossiers`, () =>
@@ -85,6 +86,7 @@ async function generate(q) {
   await q(`INSERT INTO deadline_events (dossier_id, at, kind, actor, previous_due_at)
            SELECT id, due_at, 'overdue', 'system', due_at FROM dossiers WHERE status = 'active' AND due_at < timestamptz '2026-01-01 00:00+07'`);
   await q(`ALTER TABLE dossiers ENABLE TRIGGER dossiers_report_insert`);
+  await q(`ALTER TABLE tasks ENABLE TRIGGER tasks_report_insert`);
   await step('VACUUM ANALYZE', () => q(`VACUUM ANALYZE`));
 }
 
@@ -117,10 +119,11 @@ try {
     const n = await reports.rebuild();
     rebuilds.push(ms(t0));
     process.stdout.write(
-      `rebuild report_dossiers (${n.toLocaleString('en')} dossiers): ${(rebuilds[i] / 1000).toFixed(1)} s\n`,
+      `rebuild report_dossiers and report_step_days (${n.toLocaleString('en')} dossiers): ${(rebuilds[i] / 1000).toFixed(1)} s\n`,
     );
   }
   await q(`VACUUM ANALYZE report_dossiers`);
+  await q(`VACUUM ANALYZE report_step_days`);
 
   const leader = {
     kind: 'user',
@@ -212,11 +215,29 @@ try {
         `ALTER TABLE dossiers ENABLE TRIGGER dossiers_report_insert, ENABLE TRIGGER dossiers_report_update`,
       );
   }
+  // the step trigger's cost: 10,000 open steps completed in one UPDATE, with and without it
+  for (const on of [true, false]) {
+    if (!on) await q(`ALTER TABLE tasks DISABLE TRIGGER tasks_report_update`);
+    await q('BEGIN');
+    const t0 = performance.now();
+    const done = await q(
+      `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = 'officer-1', outcome = 'on_time'
+        WHERE id IN (SELECT id FROM tasks WHERE status = 'active' ORDER BY id LIMIT 10000)`,
+    );
+    const took = ms(t0);
+    await q('ROLLBACK');
+    process.stdout.write(
+      `completing ${done.rowCount.toLocaleString('en')} steps (one UPDATE) ${on ? 'with' : 'without'} the step trigger: ${fmt(took)}\n`,
+    );
+    if (!on) await q(`ALTER TABLE tasks ENABLE TRIGGER tasks_report_update`);
+  }
   const size = await q(
-    `SELECT pg_size_pretty(pg_total_relation_size('report_dossiers')) AS facts, pg_size_pretty(pg_total_relation_size('dossiers')) AS dossiers, pg_size_pretty(pg_total_relation_size('tasks')) AS tasks`,
+    `SELECT pg_size_pretty(pg_total_relation_size('report_dossiers')) AS facts, pg_size_pretty(pg_total_relation_size('report_step_days')) AS step_days,
+            (SELECT count(*) FROM report_step_days) AS step_day_rows,
+            pg_size_pretty(pg_total_relation_size('dossiers')) AS dossiers, pg_size_pretty(pg_total_relation_size('tasks')) AS tasks`,
   );
   process.stdout.write(
-    `sizes: report_dossiers ${size.rows[0].facts}, dossiers ${size.rows[0].dossiers}, tasks ${size.rows[0].tasks}\n`,
+    `sizes: report_dossiers ${size.rows[0].facts}, report_step_days ${size.rows[0].step_days} (${size.rows[0].step_day_rows} rows), dossiers ${size.rows[0].dossiers}, tasks ${size.rows[0].tasks}\n`,
   );
 } finally {
   await client.end().catch(() => undefined);

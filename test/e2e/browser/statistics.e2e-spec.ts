@@ -2,6 +2,7 @@ import { Workbook } from 'exceljs';
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
 import { dossierAtTheRegistry } from './dossiers';
+import { DossierViewPage } from './pages/dossier.page';
 import { SignInPage } from './pages/sign-in.page';
 import { StatisticsPage } from './pages/statistics.page';
 import { screenshot } from './screenshots';
@@ -59,7 +60,7 @@ describe('statistics dashboard in the browser', () => {
       .locator('canvas')
       .waitFor();
     await screenshot(page, 'statistics-dashboard');
-    await page.getByText('Mẫu 06a theo đơn vị').scrollIntoViewIfNeeded();
+    await page.getByText('Mẫu 06a', { exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'statistics-table');
     await page.mouse.wheel(0, -2000);
 
@@ -93,6 +94,46 @@ describe('statistics dashboard in the browser', () => {
     const sheet = workbook.getWorksheet('Mẫu 06a')!;
     const row = (sheet.getRow(7).values as unknown[]).slice(1);
     expect(row.slice(0, 3)).toEqual([1, DESK, 3]);
+    await page.close();
+  });
+
+  it('lets a leader stop a dossier from its view, prints the notice, and counts it in form 06a', async () => {
+    // given a dossier at the registry and the desk's leader signed in
+    const code = await dossierAtTheRegistry(demo, 'Phạm Thị Dừng');
+    const page = await browser.newPage();
+    const view = await new DossierViewPage(page).open(base, code);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('ld.tthcc', 'demo'));
+    await view.waitUntilShown();
+
+    // when the leader stops it with a reason and its basis, confirmed
+    await view.stop(
+      'Công dân không bổ sung hồ sơ trong thời hạn 15 ngày làm việc',
+      'Nghị định 118/2025/NĐ-CP',
+    );
+
+    // then the dossier is stopped, and its notice names the reason and basis
+    await page.getByText('Dừng giải quyết', { exact: true }).first().waitFor();
+    const notice = (await view.stopNotice.innerText()).replace(/\s+/g, ' ');
+    expect(notice).toContain(code);
+    expect(notice).toContain('Công dân không bổ sung hồ sơ trong thời hạn 15 ngày làm việc');
+    expect(notice).toContain('Nghị định 118/2025/NĐ-CP');
+    expect(await page.getByRole('button', { name: 'Dừng giải quyết' }).count()).toBe(0);
+    await screenshot(page, 'dossier-stopped');
+
+    // and the dashboard counts it as stopped, down to it; nothing is due soon or overdue now
+    await page.goto(`${base}/thong-ke`);
+    const stats = new StatisticsPage(page);
+    await stats.heading.waitFor();
+    await expect(stats.headline('Đang quá hạn (hiện nay)')).resolves.toBe('0');
+    await expect(stats.headline('Sắp đến hạn (hiện nay)')).resolves.toBe('0');
+    await stats.openFigure(`Dừng giải quyết – ${DESK}: 1 hồ sơ`);
+    expect((await stats.drillDown()).codes).toEqual([code]);
+    await stats.closeDrillDown();
+    // grouped by officer: the registry's officers took no step yet
+    await stats.groupBy('Theo cán bộ xử lý');
+    await page.getByRole('columnheader', { name: 'Cán bộ xử lý' }).waitFor();
+    await page.getByText('(chưa phân công)').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'statistics-by-officer');
     await page.close();
   });
 

@@ -151,6 +151,13 @@ describe('audit log', () => {
       })
     ).body;
     await t.api.post(`/dossiers/${other.id}/cancel`, { reason: 'Người nộp rút hồ sơ' });
+    const stopped = (
+      await t.api.post<DossierDto>('/dossiers', {
+        definitionKey: 'nhat-ky',
+        applicant: { name: 'Đặng Văn Dừng' },
+      })
+    ).body;
+    await t.api.post(`/dossiers/${stopped.id}/stop`, { reason: 'Không bổ sung hồ sơ đúng hạn' });
     // the desk: a refusal, a supplement guidance, and a return with no result waiting (409, still recorded)
     const desk = t.as('DTP-TTHCC', ['reception']);
     const refused = await desk.post<DossierDto>('/dossiers/refusals', {
@@ -166,6 +173,14 @@ describe('audit log', () => {
     await desk.post(`/dossiers/${dossier.id}/return`, { collectorName: 'Trần Thị Bình' });
     // and the administration
     await t.api.put('/calendar/decisions/2030', { decisions: [], reason: 'Chưa có quyết định' });
+    await t.api.put('/reports/settings', {
+      effectiveFrom: '2099-01-01',
+      countPausedInProgress: true,
+      criticismFrom: 5,
+      disciplineFrom: 10,
+      criticismsForDiscipline: 3,
+      basis: 'Quyết định của tỉnh',
+    });
     // (v1 to v1: refused, still recorded)
     await t.api.post(
       '/migrations/execute',

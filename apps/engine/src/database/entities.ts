@@ -22,6 +22,7 @@ import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.enti
 import { DraftEntity } from '../drafts/draft.entity';
 import { ReportDossierEntity } from '../reports/report-dossier.entity';
 import { ReportSettingEntity } from '../reports/report-setting.entity';
+import { ReportStepDayEntity } from '../reports/report-step-day.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -65,4 +66,5 @@ export const entities: EntityClass[] = [
   // statistics
   ReportDossierEntity,
   ReportSettingEntity,
+  ReportStepDayEntity,
 ];

@@ -24,6 +24,7 @@ export const DOSSIER_STATUSES = enumOf<C.DossierStatus>({
   completed: true,
   cancelled: true,
   refused: true,
+  stopped: true,
 });
 const CHANNELS = enumOf<C.DossierChannel>({ desk: true, online: true, postal: true });
 const WAITING_FOR = enumOf<C.WaitingFor>({
@@ -136,6 +137,20 @@ export class CancelDossierBody implements C.CancelDossierDto {
   @IsString()
   @MaxLength(1000)
   reason?: string;
+}
+
+export class StopDossierBody implements C.StopDossierDto {
+  @ApiProperty({ example: 'Công dân không bổ sung hồ sơ trong thời hạn 15 ngày làm việc' })
+  @IsString({ message: 'give the reason for stopping' })
+  @Matches(/\S/, { message: 'give the reason for stopping' })
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: 'Nghị định 297/2025/NĐ-CP' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  basis?: string;
 }
 
 export class DossierListQuery extends PageQuery implements C.DossierListQueryDto {
@@ -382,6 +397,9 @@ export class DossierResultDto implements C.DossierResultDto {
 
   @ApiPropertyOptional()
   reason?: string;
+
+  @ApiPropertyOptional({ description: 'A stopped dossier: the legal basis given with the reason' })
+  basis?: string;
 }
 
 export class DossierDto extends DossierSummaryDto implements C.DossierDto {

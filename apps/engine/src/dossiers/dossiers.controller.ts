@@ -32,6 +32,7 @@ import {
   ReceptionGuidanceListQuery,
   RefuseDossierBody,
   ReturnResultBody,
+  StopDossierBody,
   VariableChangeDto as VariableChangeSchema,
 } from './dossier.dto';
 import { DossierViewService } from './dossier-view.service';
@@ -212,5 +213,24 @@ export class DossiersController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<DossierDto> {
     return this.dossiers.cancel(idOrCode, body.reason, principal);
+  }
+
+  @Post(':idOrCode/stop')
+  @HttpCode(200)
+  @Audit('dossier.stop', { target: 'dossier', keyInCommand: true })
+  @ApiOperation({
+    summary:
+      'Stop handling a dossier (Thông báo dừng giải quyết hồ sơ): every open step ends, the dossier ends stopped',
+    description:
+      'By a leader of the receiving unit or of a unit holding one of its open steps, with a reason (e.g. not supplemented within 15 working days, Decree 297/2025); 409 when the dossier has already ended.',
+  })
+  @ApiOkResponse({ type: DossierSchema })
+  @ApiProblemResponses(400, 403, 404, 409)
+  stop(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: StopDossierBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DossierDto> {
+    return this.dossiers.stop(idOrCode, body, principal);
   }
 }

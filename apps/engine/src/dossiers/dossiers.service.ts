@@ -142,6 +142,34 @@ export class DossiersService {
     );
   }
 
+  /**
+   * Dừng giải quyết hồ sơ: every open step ends and the dossier ends `stopped` (history
+   * `instance.stopped` with the reason and basis; webhooks dossier.status_changed and dossier.finished).
+   */
+  async stop(
+    idOrCode: string,
+    body: { reason: string; basis?: string },
+    principal: Principal,
+  ): Promise<DossierDto> {
+    return this.runtime.execute(
+      async (sql) => {
+        const dossier = await this.runtime.loadDossier(sql, idOrCode);
+        // an ended dossier holds no open step: say it ended (409) rather than "not your step" (403)
+        await this.authz.assertDossierVisible(sql, principal, dossier);
+        if (dossier.status !== 'active') {
+          throw conflict(`The dossier has already ended (${dossier.status}); it cannot be stopped.`, {
+            code: 'dossier-finished',
+          });
+        }
+        await this.authz.assertCanStop(sql, principal, dossier);
+        return dossier;
+      },
+      { type: 'stop', reason: body.reason.trim(), basis: body.basis?.trim() || undefined },
+      actorOf(principal),
+      ({ row }, sql) => this.get(row.id, principal, sql),
+    );
+  }
+
   async history(
     idOrCode: string,
     query: { limit: number; cursor?: string },

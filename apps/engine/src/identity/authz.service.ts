@@ -135,6 +135,24 @@ export class Authz {
   }
 
   /**
+   * Stopping a dossier (dừng giải quyết): the agency handling it decides, so a leader of the receiving
+   * unit or of a unit holding one of its open steps (the lead agency's leader while it works on it).
+   */
+  async assertCanStop(
+    sql: Sql,
+    principal: Principal,
+    dossier: { id: string; receiving_unit: string },
+  ): Promise<void> {
+    await this.assertCanActOnDossier(sql, principal, dossier);
+    if (!hasRole(principal, 'leader')) {
+      throw forbidden(
+        'Only a leader of the receiving unit or of a unit handling the dossier stops it.',
+        'ROLE_REQUIRED',
+      );
+    }
+  }
+
+  /**
    * Acting on a running dossier's deadline or sending it a message: the receiving unit, a unit holding one
    * of its active steps, or a unit named on a step waiting for the message (`waitingUnits`).
    */

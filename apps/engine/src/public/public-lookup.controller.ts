@@ -24,7 +24,7 @@ export class PublicDossierDto implements C.PublicDossierDto {
   procedureName!: string | null;
 
   @ApiProperty({
-    enum: ['active', 'completed', 'cancelled', 'terminated', 'refused'],
+    enum: ['active', 'completed', 'cancelled', 'terminated', 'refused', 'stopped'],
     enumName: 'PublicDossierStatus',
   })
   status!: C.PublicDossierDto['status'];

@@ -5,7 +5,7 @@ import { TenantColumn } from '../database/tenant-column';
  * One slim row per dossier (not the sub-dossiers of call activities) with what report form 06a
  * needs: where and how it was received, when and how it ended, its outcome, its legal due instant and
  * when it became overdue. Written by triggers on `dossiers` and `deadline_events` in the transaction
- * of the command that changed them (ADR 0009); rebuilt from those tables by `npm run reports:rebuild`.
+ * of the command that changed them (ADR 0010); rebuilt from those tables by `npm run reports:rebuild`.
  */
 @Entity('report_dossiers')
 @Index('report_dossiers_received_idx', ['receivedAt'])

@@ -6,6 +6,7 @@ const GROUP_TITLES: Readonly<Record<C.ReportGroupBy, string>> = {
   procedure: 'Thủ tục hành chính',
   field: 'Lĩnh vực',
   level: 'Cấp thực hiện',
+  officer: 'Cán bộ xử lý',
 };
 
 const LEVEL_TITLES: Readonly<Record<C.LateLevel, string>> = {
@@ -44,6 +45,7 @@ const FORM_06A: ReadonlyArray<TableColumn & { figure?: C.Report06aFigure }> = [
   { group: IN_PROGRESS, title: 'Quá hạn', figure: 'inProgressOverdue', width: 10 },
   { title: 'Rút hồ sơ', figure: 'withdrawn', width: 10 },
   { title: 'Từ chối tiếp nhận', figure: 'refused', width: 10 },
+  { title: 'Dừng giải quyết', figure: 'stopped', width: 10 },
   { title: 'Tạm dừng không tính', figure: 'pausedUncounted', width: 10 },
   { group: LATE_CAUSE, title: 'Cơ quan chủ trì', figure: 'lateInsideLead', width: 11 },
   { group: LATE_CAUSE, title: 'Cơ quan phối hợp', figure: 'lateOtherAgency', width: 11 },

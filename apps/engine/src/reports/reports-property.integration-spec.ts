@@ -26,12 +26,21 @@ const PROCEDURE = bpmnFixture(
 const STEPS = ['receive', 'review', 'tax'];
 const HOUR = 3_600_000;
 
-/** One dossier's random history: when it arrives, how long each step takes, then how it stops. */
+/**
+ * One dossier's random history: when it arrives, how long each step takes, then what happens to it
+ * (withdrawn, paused, stopped by the agency; or refused at reception instead of received).
+ */
 const historyArb = fc.record({
   arrivalHours: fc.integer({ min: 0, max: 40 * 24 }),
   channel: fc.constantFrom('desk' as const, 'online' as const),
   stepHours: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 3 }),
-  then: fc.constantFrom('nothing' as const, 'cancel' as const, 'pause' as const),
+  then: fc.constantFrom(
+    'nothing' as const,
+    'cancel' as const,
+    'pause' as const,
+    'stop' as const,
+    'refuse' as const,
+  ),
   thenAfterHours: fc.integer({ min: 1, max: 48 }),
 });
 
@@ -64,6 +73,7 @@ function recount(rows: Raw[], start: Date, end: Date): Record<Report06aFigure, S
     if (r.ended_at !== null && r.ended_at < end) {
       if (r.status === 'cancelled') add('withdrawn');
       if (r.status === 'refused') add('refused');
+      if (r.status === 'stopped') add('stopped');
       if (r.status === 'completed') {
         add('resolved');
         if (r.outcome === 'early') add('resolvedEarly');
@@ -98,6 +108,16 @@ describe('statistics on random histories', () => {
   async function play(origin: number, h: HistoryValue) {
     let at = origin + h.arrivalHours * HOUR;
     clock.set(new Date(at));
+    if (h.then === 'refuse') {
+      const refused = await t.as('DTP-TTHCC', ['reception']).post('/dossiers/refusals', {
+        definitionKey: 'ngau-nhien',
+        applicant: { name: 'Nguyễn Văn Từ Chối' },
+        channel: h.channel,
+        reasons: ['Ngẫu nhiên'],
+      });
+      expect(refused.status).toBe(201);
+      return;
+    }
     const res = await t.api.post<DossierDto>('/dossiers', {
       definitionKey: 'ngau-nhien',
       applicant: { name: 'Nguyễn Văn Ngẫu Nhiên' },
@@ -114,8 +134,7 @@ describe('statistics on random histories', () => {
     }
     if (h.stepHours.length === STEPS.length || h.then === 'nothing') return;
     clock.set(new Date(at + h.thenAfterHours * HOUR));
-    const path = h.then === 'cancel' ? 'cancel' : 'pause';
-    expect((await t.api.post(`/dossiers/${id}/${path}`, { reason: 'Ngẫu nhiên' })).status).toBe(200);
+    expect((await t.api.post(`/dossiers/${id}/${h.then}`, { reason: 'Ngẫu nhiên' })).status).toBe(200);
   }
 
   async function drillCount(query: string): Promise<number> {
@@ -132,7 +151,7 @@ describe('statistics on random histories', () => {
   }
 
   it('gives every figure the count of its drill-down and of a recount from the history', async () => {
-    const seen = { total: 0, resolved: 0, inProgress: 0 };
+    const seen = { total: 0, resolved: 0, inProgress: 0, withdrawn: 0, refused: 0, stopped: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.array(historyArb, { minLength: 3, maxLength: 12 }),
@@ -163,7 +182,9 @@ describe('statistics on random histories', () => {
           )) as Raw[];
           const expected = recount(raw, vnDayStart(from), new Date(vnDayStart(to).getTime() + 24 * HOUR));
           const t0 = report.totals;
-          expect(t0.total).toBe(t0.resolved + t0.inProgress + t0.pausedUncounted + t0.withdrawn + t0.refused);
+          expect(t0.total).toBe(
+            t0.resolved + t0.inProgress + t0.pausedUncounted + t0.withdrawn + t0.refused + t0.stopped,
+          );
           expect(t0.total).toBe(t0.received + t0.carriedOver);
           for (const figure of FIGURE_NAMES) {
             expect([figure, await drillCount(`${period}&figure=${figure}`)]).toEqual([figure, t0[figure]]);
@@ -175,18 +196,24 @@ describe('statistics on random histories', () => {
           seen.total += t0.total;
           seen.resolved += t0.resolved;
           seen.inProgress += t0.inProgress;
+          seen.withdrawn += t0.withdrawn;
+          seen.refused += t0.refused;
+          seen.stopped += t0.stopped;
         },
       ),
       {
         numRuns: 5,
         // One history that surely reaches every kind of figure (besides the random ones): resolved,
-        // in progress at the period's end, withdrawn. The check below then never depends on the seed.
+        // in progress at the period's end, withdrawn, refused, stopped. The check below then never
+        // depends on the seed.
         examples: [
           [
             [
               { arrivalHours: 2, channel: 'desk', stepHours: [1, 1, 1], then: 'nothing', thenAfterHours: 1 },
               { arrivalHours: 5, channel: 'online', stepHours: [1], then: 'nothing', thenAfterHours: 1 },
               { arrivalHours: 10, channel: 'desk', stepHours: [], then: 'cancel', thenAfterHours: 2 },
+              { arrivalHours: 12, channel: 'online', stepHours: [], then: 'refuse', thenAfterHours: 1 },
+              { arrivalHours: 14, channel: 'desk', stepHours: [2], then: 'stop', thenAfterHours: 3 },
             ],
             0,
             25,
@@ -195,12 +222,8 @@ describe('statistics on random histories', () => {
       },
     );
     // the random histories did reach the periods
-    expect(seen).toEqual({
-      total: expect.any(Number),
-      resolved: expect.any(Number),
-      inProgress: expect.any(Number),
-    });
-    expect(Math.min(seen.total, seen.resolved, seen.inProgress)).toBeGreaterThan(0);
+    expect(Object.keys(seen)).toHaveLength(6);
+    expect(Math.min(...Object.values(seen))).toBeGreaterThan(0);
   });
 });
 
@@ -208,6 +231,6 @@ type HistoryValue = {
   arrivalHours: number;
   channel: 'desk' | 'online';
   stepHours: number[];
-  then: 'nothing' | 'cancel' | 'pause';
+  then: 'nothing' | 'cancel' | 'pause' | 'stop' | 'refuse';
   thenAfterHours: number;
 };

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -12,10 +12,12 @@ import type * as C from '@lienthong/contracts';
 import { ApiPageResponse } from '../common/pagination/api-page-response.decorator';
 import type { Page } from '../common/pagination/cursor.util';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
+import { Audit } from '../audit/audit.decorator';
 import { CurrentPrincipal } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import { table06a, tableLateList } from './report-tables';
 import {
+  CreateReportSettingBody,
   type ExportFormat,
   Indicators766Dto,
   LateListDto,
@@ -26,7 +28,11 @@ import {
   Report06aDto,
   Report06aQuery,
   ReportDossierDto,
+  ReportNowDrillQuery,
+  ReportNowDto,
+  ReportNowQuery,
   ReportQuery,
+  ReportSettingDto,
   StepReportDto,
   StepReportQuery,
 } from './reports.dto';
@@ -156,5 +162,52 @@ export class ReportsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<C.Indicators766Dto> {
     return this.reports.indicators766(query, principal);
+  }
+
+  @Get('now')
+  @ApiOperation({
+    summary: 'The open dossiers now: how many, due soon and overdue (the deadline sweep’s marks)',
+  })
+  @ApiOkResponse({ type: ReportNowDto })
+  @ApiProblemResponses(400, 403, 404)
+  now(@Query() query: ReportNowQuery, @CurrentPrincipal() principal: Principal): Promise<C.ReportNowDto> {
+    return this.reports.now(query, principal);
+  }
+
+  @Get('now/dossiers')
+  @ApiOperation({ summary: 'The open dossiers due soon or overdue now, in order of reception' })
+  @ApiPageResponse(ReportDossierDto)
+  @ApiProblemResponses(400, 403, 404)
+  nowDossiers(
+    @Query() query: ReportNowDrillQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<C.ReportDossierDto>> {
+    return this.reports.nowDrill(query, principal);
+  }
+
+  @Get('settings')
+  @ApiOperation({
+    summary: 'The report settings with their effective dates, newest first (the history of the choices)',
+  })
+  @ApiOkResponse({ type: [ReportSettingDto] })
+  @ApiProblemResponses(403)
+  settings(@CurrentPrincipal() principal: Principal): Promise<C.ReportSettingDto[]> {
+    return this.reports.settings(principal);
+  }
+
+  @Put('settings')
+  @Audit('report.setting')
+  @ApiOperation({
+    summary: 'Add a report setting from a date: the one in force then ends the day before',
+    description:
+      'History is never edited: the date is today or later (422 effective-date-past) and after the last setting’s start (409). Admin or the province office (publisher).',
+  })
+  @ApiOkResponse({ type: ReportSettingDto })
+  @ApiProblemResponses(400, 403, 409, 422)
+  addSetting(
+    @Body() body: CreateReportSettingBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<C.ReportSettingDto> {
+    return this.reports.addSetting(body, principal);
   }
 }

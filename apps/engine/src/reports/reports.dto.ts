@@ -1,10 +1,27 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type * as C from '@lienthong/contracts';
 import { enumOf } from '../common/http/api-enum.util';
 import { PageQuery } from '../common/pagination/page-query.dto';
 
-export const GROUP_BYS = enumOf<C.ReportGroupBy>({ unit: true, procedure: true, field: true, level: true });
+export const GROUP_BYS = enumOf<C.ReportGroupBy>({
+  unit: true,
+  procedure: true,
+  field: true,
+  level: true,
+  officer: true,
+});
 export const STEP_GROUP_BYS = enumOf<C.StepReportGroupBy>({ unit: true, officer: true });
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -27,6 +44,7 @@ export const FIGURE_NAMES = enumOf<C.Report06aFigure>({
   pausedUncounted: true,
   withdrawn: true,
   refused: true,
+  stopped: true,
 });
 const LATE_LEVELS = enumOf<C.LateLevel>({ none: true, criticism: true, discipline_review: true });
 
@@ -36,17 +54,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-export class ReportQuery implements C.ReportQueryDto {
-  @ApiProperty({ example: '2026-01-01', description: 'First day of the period (Vietnam date)' })
-  @IsString()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
-  from!: string;
-
-  @ApiProperty({ example: '2026-01-31', description: 'Last day of the period (included)' })
-  @IsString()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
-  to!: string;
-
+export class ReportNowQuery implements C.ReportNowQueryDto {
   @ApiPropertyOptional({ example: 'DTP', description: 'A unit and the units below it' })
   @IsOptional()
   @IsString()
@@ -58,6 +66,76 @@ export class ReportQuery implements C.ReportQueryDto {
   @IsString()
   @MaxLength(100)
   procedure?: string;
+}
+
+export class ReportQuery extends ReportNowQuery implements C.ReportQueryDto {
+  @ApiProperty({ example: '2026-01-01', description: 'First day of the period (Vietnam date)' })
+  @IsString()
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-01-31', description: 'Last day of the period (included)' })
+  @IsString()
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+}
+
+export class ReportNowDrillQuery
+  extends IntersectionType(ReportNowQuery, PageQuery)
+  implements C.ReportNowDrillQueryDto
+{
+  @ApiProperty({ enum: ['due_soon', 'overdue'] })
+  @IsIn(['due_soon', 'overdue'])
+  deadline!: 'due_soon' | 'overdue';
+}
+
+export class CreateReportSettingBody implements C.CreateReportSettingDto {
+  @ApiProperty({ example: '2027-01-01', description: 'First day in force (Vietnam date): today or later' })
+  @IsString()
+  @Matches(DATE, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ description: 'Whether a dossier whose clock is paused counts as in progress' })
+  @IsBoolean()
+  countPausedInProgress!: boolean;
+
+  @ApiProperty({ example: 5, minimum: 0, maximum: 100 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  criticismFrom!: number;
+
+  @ApiProperty({ example: 10, minimum: 0, maximum: 100 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  disciplineFrom!: number;
+
+  @ApiProperty({ example: 3, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  criticismsForDiscipline!: number;
+
+  @ApiProperty({ example: 'Quyết định số 12/QĐ-UBND ngày 15/12/2026 của UBND tỉnh' })
+  @IsString()
+  @Matches(/\S/, { message: 'basis must name the decision or reason' })
+  @MaxLength(500)
+  basis!: string;
+}
+
+export class ReportNowDto implements C.ReportNowDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: 'integer' })
+  open!: number;
+
+  @ApiProperty({ type: 'integer' })
+  dueSoon!: number;
+
+  @ApiProperty({ type: 'integer' })
+  overdue!: number;
 }
 
 export class Report06aQuery extends ReportQuery implements C.Report06aQueryDto {
@@ -190,6 +268,7 @@ export class Report06aRowDto implements C.Report06aRowDto {
   pausedUncounted!: number;
   withdrawn!: number;
   refused!: number;
+  stopped!: number;
 
   @ApiProperty({ type: Number, nullable: true, example: 98.8 })
   onTimeRate!: number | null;
@@ -247,7 +326,7 @@ export class ReportDossierDto implements C.ReportDossierDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   endedAt!: string | null;
 
-  @ApiProperty({ enum: ['resolved', 'withdrawn', 'refused'], nullable: true })
+  @ApiProperty({ enum: ['resolved', 'withdrawn', 'refused', 'stopped'], nullable: true })
   endKind!: C.ReportDossierDto['endKind'];
 
   @ApiProperty({ enum: ['early', 'on_time', 'late'], nullable: true })

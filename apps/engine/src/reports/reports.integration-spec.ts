@@ -8,6 +8,8 @@ import type {
   Report06aDto,
   Report06aRowDto,
   ReportDossierDto,
+  ReportNowDto,
+  ReportSettingDto,
   StepReportDto,
   Indicators766Dto,
 } from '@lienthong/contracts';
@@ -71,13 +73,13 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   const march = (extra = '') => t.api.get<Report06aDto>(`/reports/06a?from=2026-03-01&to=2026-03-31${extra}`);
 
   /** Every dossier code behind a figure (all pages). */
-  async function drill(query: string): Promise<string[]> {
+  async function drill(query: string, route = '/reports/06a/dossiers'): Promise<string[]> {
     const codes: string[] = [];
     let cursor: string | null = null;
     do {
       const res: { status: number; body: PageDto<ReportDossierDto> } = await t.api.get<
         PageDto<ReportDossierDto>
-      >(`/reports/06a/dossiers?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      >(`${route}?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       codes.push(...res.body.items.map((i) => i.code));
       cursor = res.body.nextCursor;
@@ -86,6 +88,9 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   }
 
   const codes = (...names: string[]) => names.map((n) => code.get(n)).sort();
+
+  /** Every dossier code due soon or overdue now (all pages). */
+  const drillNow = (query: string) => drill(query, '/reports/now/dossiers');
 
   beforeAll(async () => {
     t = await startTestApp({ config: { jobsEnabled: false } });
@@ -132,6 +137,24 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     const e = await receive('E', '2026-03-20T08:00:00');
     clock.set(vn('2026-03-23T09:00:00'));
     expect((await t.api.post(`/dossiers/${e.id}/cancel`, { reason: 'Công dân rút hồ sơ' })).status).toBe(200);
+    // R: refused at reception (Phiếu từ chối tiếp nhận).
+    clock.set(vn('2026-03-18T08:00:00'));
+    const r = await t.as('DTP-TTHCC', ['reception']).post<DossierDto>('/dossiers/refusals', {
+      definitionKey: 'thong-ke',
+      applicant: { name: 'Người nộp R' },
+      reasons: ['Không thuộc thẩm quyền giải quyết'],
+    });
+    expect(r.status).toBe(201);
+    code.set('R', r.body.code);
+    // S: stopped at the review by the registry's leader (not supplemented in time).
+    const st = await receive('S', '2026-03-17T08:00:00');
+    await complete(st, 'receive', '2026-03-17T08:10:00');
+    clock.set(vn('2026-03-24T09:00:00'));
+    const stop = await t.as('DTP-VPDK-CL', ['leader']).post(`/dossiers/${st.id}/stop`, {
+      reason: 'Công dân không bổ sung hồ sơ trong thời hạn',
+      basis: 'Nghị định 297/2025/NĐ-CP',
+    });
+    expect(stop.status).toBe(200);
     // F: open past its due instant (30/3 08:00) at the end of March: overdue.
     const f = await receive('F', '2026-03-25T08:00:00');
     await complete(f, 'receive', '2026-03-25T08:10:00');
@@ -153,10 +176,10 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
   });
 
   const MARCH: Partial<Report06aRowDto> = {
-    total: 10,
-    received: 9,
+    total: 12,
+    received: 11,
     receivedOnline: 1,
-    receivedDeskOrPostal: 8,
+    receivedDeskOrPostal: 10,
     carriedOver: 1,
     resolved: 5,
     resolvedEarly: 1,
@@ -170,7 +193,8 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     inProgressOverdue: 1,
     pausedUncounted: 0,
     withdrawn: 1,
-    refused: 0,
+    refused: 1,
+    stopped: 1,
     onTimeRate: 40,
   };
 
@@ -212,6 +236,8 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
       codes('G', 'H', 'L'),
     );
     expect(await drill('from=2026-03-01&to=2026-03-31&figure=withdrawn')).toEqual(codes('E'));
+    expect(await drill('from=2026-03-01&to=2026-03-31&figure=refused')).toEqual(codes('R'));
+    expect(await drill('from=2026-03-01&to=2026-03-31&figure=stopped')).toEqual(codes('S'));
     expect(
       await drill('from=2026-03-01&to=2026-03-31&figure=receivedOnline&groupBy=unit&key=DTP-TTHCC'),
     ).toEqual(codes('B'));
@@ -226,6 +252,30 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
         ]).toEqual([figure, row[figure]]);
       }
     }
+  });
+
+  it('groups form 06a by the officer who handled the dossier at its lead agency', async () => {
+    // when
+    const res = await march('&groupBy=officer');
+
+    // then the registry's officer finished the last registry step of the resolved ones; nobody took
+    // one of the others (withdrawn, refused, stopped or still waiting at a step nobody claimed)
+    expect(res.status).toBe(200);
+    const registryOfficer = memberOf('DTP-VPDK-CL');
+    expect(res.body.rows.map((r) => [r.key, r.label, r.total, r.resolved, r.stopped])).toEqual([
+      ['', '(chưa phân công)', 7, 0, 1],
+      [registryOfficer, registryOfficer, 5, 5, 0],
+    ]);
+    expect(
+      (
+        await drill(
+          `from=2026-03-01&to=2026-03-31&figure=resolved&groupBy=officer&key=${encodeURIComponent(registryOfficer)}`,
+        )
+      ).sort(),
+    ).toEqual(codes('A', 'B', 'C', 'D', 'I'));
+    expect(await drill('from=2026-03-01&to=2026-03-31&figure=stopped&groupBy=officer&key=')).toEqual(
+      codes('S'),
+    );
   });
 
   it('reports the steps of each unit and officer against their allotted time', async () => {
@@ -334,8 +384,10 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
       'Mới tiếp nhận trực tuyến',
       'Mới tiếp nhận trực tiếp, dịch vụ bưu chính',
     ]);
-    // total 10, carried 1, online 1, desk 8 | resolved 5, early 1, on time 1, late 3 | in progress 4, 3, 1 | withdrawn 1
-    expect(values(7).slice(2, 14)).toEqual([10, 1, 1, 8, 5, 1, 1, 3, 4, 3, 1, 1]);
+    expect(values(5).slice(13, 16)).toEqual(['Rút hồ sơ', 'Từ chối tiếp nhận', 'Dừng giải quyết']);
+    // total 12, carried 1, online 1, desk 10 | resolved 5, early 1, on time 1, late 3 | in progress 4, 3, 1
+    // | withdrawn 1, refused 1, stopped 1
+    expect(values(7).slice(2, 16)).toEqual([12, 1, 1, 10, 5, 1, 1, 3, 4, 3, 1, 1, 1, 1]);
     expect(values(8)[1]).toBe('Tổng cộng');
     expect(values(8).at(-1)).toBe(40);
 
@@ -345,7 +397,55 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await csv.text();
     expect(text).toContain('Số hồ sơ đã giải quyết - Trả quá hạn');
-    expect(text.split('\r\n')[4]).toMatch(/^1,Trung tâm|^1,DTP-TTHCC,10,1,1,8,5,1,1,3,4,3,1,1/);
+    expect(text.split('\r\n')[4]).toMatch(/^1,[^,]+,12,1,1,10,5,1,1,3,4,3,1,1,1,1,/);
+  });
+
+  it('exports the late list as XLSX that reads back with its headers and figures', async () => {
+    // when
+    const res = await fetch(`${t.baseUrl}/api/v1/reports/late-list?month=2026-03&format=xlsx`, {
+      headers: { authorization: `Bearer ${await t.principals.user('DTP', ['publisher'])}` },
+    });
+
+    // then
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Danh sách trễ hạn tháng 2026-03.xlsx')}`,
+    );
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Danh sách trễ hạn')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1)[0]).toBe('DANH SÁCH CƠ QUAN, CÁN BỘ CÓ HỒ SƠ TRỄ HẠN THÁNG 03/2026');
+    expect(String(values(2)[0])).toContain('từ 5% phê bình, từ 10% xem xét kỷ luật');
+    expect(values(5)).toEqual([
+      'STT',
+      'Loại',
+      'Cơ quan / cán bộ',
+      'Đơn vị',
+      'Số bước đã xử lý',
+      'Số bước trễ hạn',
+      'Tỷ lệ trễ hạn (%)',
+      'Mức',
+      'Số lần phê bình trong năm',
+      'Đề nghị xem xét kỷ luật',
+      'Phiếu xin lỗi',
+    ]);
+    // the tax office: 4 steps, 2 late (50 %), discipline review, 1 apology; then the registry; then the officers
+    expect(values(7).slice(1)).toEqual([
+      'Cơ quan',
+      expect.any(String),
+      'DTP-THUE-1',
+      4,
+      2,
+      50,
+      'Xem xét kỷ luật',
+      0,
+      '',
+      1,
+    ]);
+    expect(values(8).slice(3, 7)).toEqual(['DTP-VPDK-CL', 9, 1, 11.11]);
+    expect(values(9).slice(0, 6)).toEqual([1, 'Cán bộ', memberOf('DTP-THUE-1'), 'DTP-THUE-1', 4, 2]);
+    expect(values(10).slice(1, 4)).toEqual(['Cán bộ', memberOf('DTP-VPDK-CL'), 'DTP-VPDK-CL']);
   });
 
   it('shows leaders their unit and below, hides the others, refuses officers', async () => {
@@ -388,7 +488,7 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
       inProgress: 3,
       inProgressWithinTime: 2,
       pausedUncounted: 1,
-      total: 10,
+      total: 12,
     });
     expect(await drill('from=2026-03-01&to=2026-03-31&figure=pausedUncounted')).toEqual(codes('H'));
     // and the late list uses the new thresholds: 11.11% is now a criticism, 50% a discipline review
@@ -401,10 +501,109 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(feb.body.setting.countPausedInProgress).toBe(true);
   });
 
-  it('rebuilds the aggregates from the history to the same figures', async () => {
-    const before = (await march('&groupBy=procedure')).body;
-    await t.query(`SELECT lt_report_rebuild()`);
-    const after = (await march('&groupBy=procedure')).body;
-    expect(after).toEqual(before);
+  it('adds a setting from a date through the API, closing the one in force, never rewriting history', async () => {
+    // given the engine's day is 10 April 2026
+    clock.set(vn('2026-04-10T09:00:00'));
+    const office = t.as('DTP', ['publisher']);
+    const setting = {
+      effectiveFrom: '2026-04-15',
+      countPausedInProgress: true,
+      criticismFrom: 4,
+      disciplineFrom: 8,
+      criticismsForDiscipline: 2,
+      basis: 'Quyết định 99/QĐ-UBND của tỉnh (thử nghiệm)',
+    };
+
+    // when the province office adds a setting from 15 April
+    const res = await office.put<ReportSettingDto>('/reports/settings', setting);
+
+    // then it is in force from then, and the previous one ends the day before
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...setting, effectiveTo: null });
+    const all = await office.get<ReportSettingDto[]>('/reports/settings');
+    expect(all.body.map((r) => [r.effectiveFrom, r.effectiveTo])).toEqual([
+      ['2026-04-15', null],
+      ['2026-03-01', '2026-04-14'],
+      ['2000-01-01', null],
+    ]);
+    const april = await t.api.get<Report06aDto>('/reports/06a?from=2026-04-15&to=2026-04-30');
+    expect(april.body.setting).toMatchObject({ effectiveFrom: '2026-04-15', criticismFrom: 4 });
+    const early = await t.api.get<Report06aDto>('/reports/06a?from=2026-04-01&to=2026-04-14');
+    expect(early.body.setting).toMatchObject({ effectiveFrom: '2026-03-01', effectiveTo: '2026-04-14' });
+    expect(
+      await t.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.setting' AND outcome = 'success'`,
+      ),
+    ).toEqual([{ n: 1 }]);
+
+    // and what is refused changes nothing
+    const past = await office.put<{ code: string }>('/reports/settings', {
+      ...setting,
+      effectiveFrom: '2026-04-01',
+    });
+    expect([past.status, past.body.code]).toEqual([422, 'effective-date-past']);
+    const same = await office.put('/reports/settings', { ...setting, effectiveFrom: '2026-04-15' });
+    expect(same.status).toBe(409);
+    const backwards = await office.put('/reports/settings', {
+      ...setting,
+      effectiveFrom: '2026-05-01',
+      criticismFrom: 20,
+    });
+    expect(backwards.status).toBe(400);
+    expect((await office.put('/reports/settings', { ...setting, basis: ' ' })).status).toBe(400);
+    const leader = await t
+      .as('DTP-TTHCC', ['leader'])
+      .put('/reports/settings', { ...setting, effectiveFrom: '2026-06-01' });
+    expect(leader.status).toBe(403);
+    expect((await office.get<ReportSettingDto[]>('/reports/settings')).body).toHaveLength(3);
+  });
+
+  it('counts the open dossiers due soon and overdue now, each down to its dossiers', async () => {
+    // given the last sweep ran on 1 April 09:00 (F overdue since 30 March)
+    clock.set(vn('2026-04-01T09:00:00'));
+
+    // when
+    const now = await t.api.get<ReportNowDto>('/reports/now');
+    const overdue = await drillNow('deadline=overdue');
+    const dueSoon = await drillNow('deadline=due_soon');
+
+    // then every count equals its list, and agrees with the dossiers' deadline marks
+    expect(now.status).toBe(200);
+    const marks = (await t.query(
+      `SELECT code, deadline_status FROM dossiers WHERE status = 'active' AND definition_key = 'thong-ke'`,
+    )) as Array<{ code: string; deadline_status: string }>;
+    const marked = (status: string) =>
+      marks
+        .filter((m) => m.deadline_status === status)
+        .map((m) => m.code)
+        .sort();
+    expect(now.body).toMatchObject({ open: marks.length, overdue: overdue.length, dueSoon: dueSoon.length });
+    expect(overdue.sort()).toEqual(marked('overdue'));
+    expect(overdue).toContain(code.get('F'));
+    expect(dueSoon.sort()).toEqual(marked('due_soon'));
+    // G, H, L, M are open, F overdue: five
+    expect(now.body.open).toBe(5);
+    // a leader of the tax office sees none of the desk's dossiers
+    const leader = await t.as('DTP-THUE-1', ['leader']).get<ReportNowDto>('/reports/now');
+    expect(leader.body).toMatchObject({ open: 0, dueSoon: 0, overdue: 0 });
+  });
+
+  it('rebuilds the aggregates (dossiers and step days) from the history to the same figures', async () => {
+    const reports = () =>
+      Promise.all([
+        march('&groupBy=procedure'),
+        t.api.get('/reports/steps?from=2026-03-01&to=2026-03-31&groupBy=officer'),
+        t.api.get('/reports/late-list?month=2026-03'),
+      ]).then((answers) => answers.map((a) => a.body));
+    const before = await reports();
+    const steps = await t.query(
+      `SELECT count(*)::int AS n, sum(finished)::int AS finished FROM report_step_days`,
+    );
+    await t.query(`SELECT lt_report_rebuild(), lt_report_steps_rebuild()`);
+    expect(await reports()).toEqual(before);
+    // the step days kept by the triggers are those rebuilt from the tasks
+    expect(
+      await t.query(`SELECT count(*)::int AS n, sum(finished)::int AS finished FROM report_step_days`),
+    ).toEqual(steps);
   });
 });

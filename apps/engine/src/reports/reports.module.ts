@@ -4,7 +4,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 /**
- * Statistics (ADR 0009): report form 06a, its drill-downs and exports, steps against their allotted
+ * Statistics (ADR 0010): report form 06a, its drill-downs and exports, steps against their allotted
  * time, the monthly late lists and Decision 766's progress indicators. Tables: report_dossiers (kept by
  * triggers on dossiers and deadline_events), report_settings.
  */

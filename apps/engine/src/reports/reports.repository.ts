@@ -36,7 +36,7 @@ export interface ReportDossierRow {
   channel: string;
   received_at: Date;
   ended_at: Date | null;
-  end_kind: 'resolved' | 'withdrawn' | 'refused' | null;
+  end_kind: 'resolved' | 'withdrawn' | 'refused' | 'stopped' | null;
   outcome: 'early' | 'on_time' | 'late' | null;
   due_at: Date | null;
   overdue_at: Date | null;
@@ -119,6 +119,7 @@ export const FIGURES: Readonly<Record<Report06aFigure, string>> = {
   pausedUncounted: `is_open AND paused_uncounted`,
   withdrawn: `is_ended AND end_kind = 'withdrawn'`,
   refused: `is_ended AND end_kind = 'refused'`,
+  stopped: `is_ended AND end_kind = 'stopped'`,
 };
 
 const GROUP_KEYS: Readonly<Record<ReportGroupBy, string>> = {
@@ -126,15 +127,30 @@ const GROUP_KEYS: Readonly<Record<ReportGroupBy, string>> = {
   procedure: 'definition_key',
   field: 'field',
   level: 'level',
+  officer: 'officer',
 };
 
-/** Working minutes of an allotted time (`3d`, `4h`, `1d4h`, `0.5d`, `30m`: libs/calendar's syntax). */
-const ALLOTTED_MINUTES = (a: string) =>
-  `(coalesce(substring(${a} from '([0-9.]+)d')::numeric, 0) * 480 + coalesce(substring(${a} from '([0-9.]+)h')::numeric, 0) * 60
-    + coalesce(substring(${a} from '([0-9.]+)m')::numeric, 0))`;
+/**
+ * The lead agency of dossier `b` (the unit that held most of its steps other than the receiving desk;
+ * ties by code), the desk when no other unit held one. Also where a late dossier lost its time.
+ */
+const LEAD_UNIT = `(SELECT l.unit FROM tasks l WHERE l.dossier_id = b.dossier_id AND l.unit IS NOT NULL AND l.unit <> b.unit
+                     GROUP BY l.unit ORDER BY count(*) DESC, l.unit LIMIT 1)`;
+
+/** The officer of dossier `b` for groupBy=officer: who finished, or holds, the lead agency's last step. */
+const LEAD_OFFICER = `coalesce((SELECT coalesce(o.completed_by, o.assignee) FROM tasks o
+                     WHERE o.dossier_id = b.dossier_id AND o.kind = 'user' AND o.unit = coalesce(${LEAD_UNIT}, b.unit)
+                       AND coalesce(o.completed_by, o.assignee) IS NOT NULL
+                     ORDER BY o.created_at DESC, o.id DESC LIMIT 1), '')`;
+
+const SETTING_COLUMNS = `id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
+              count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis`;
+
+/** The Vietnam date of an instant parameter (report_step_days counts by Vietnam day). */
+const VN_DAY = (param: string) => `(${param}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 /**
- * The statistics' statements (ADR 0009), on report_dossiers (one slim row per dossier, kept by
+ * The statistics' statements (ADR 0010), on report_dossiers (one slim row per dossier, kept by
  * triggers), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
  * units, procedure, count paused as in progress, and the catalogue's keys, versions, fields, levels.
  */
@@ -151,7 +167,7 @@ export class ReportsRepository {
    * with what the figures test (received in it, carried over, ended in it, open at its end, overdue
    * at its end, paused at its end and not counted, where a late one lost its time).
    */
-  private periodDossiers(): string {
+  private periodDossiers(withOfficer: boolean): string {
     return `cat AS (SELECT * FROM unnest($6::text[], $7::int[], $8::text[], $9::text[]) AS c(key, version, field, level)),
       base AS (
         SELECT r.dossier_id, r.code, r.unit, r.definition_key, r.channel, r.received_at, r.ended_at, r.end_kind, r.outcome,
@@ -174,11 +190,10 @@ export class ReportsRepository {
                   WHERE e.dossier_id = b.dossier_id AND e.task_id IS NULL AND e.kind IN ('paused', 'resumed', 'restarted')
                     AND e.at < $2 ORDER BY e.id DESC LIMIT 1), false) ELSE false END AS paused_uncounted,
                CASE WHEN b.is_ended AND b.end_kind = 'resolved' AND b.outcome = 'late' THEN (
-                 SELECT CASE WHEN bool_or(t.unit = b.unit OR t.unit = (
-                                SELECT l.unit FROM tasks l WHERE l.dossier_id = b.dossier_id AND l.unit IS NOT NULL AND l.unit <> b.unit
-                                 GROUP BY l.unit ORDER BY count(*) DESC, l.unit LIMIT 1)) THEN 'lead'
+                 SELECT CASE WHEN bool_or(t.unit = b.unit OR t.unit = ${LEAD_UNIT}) THEN 'lead'
                              WHEN count(*) > 0 THEN 'other' ELSE 'applicant' END
                    FROM tasks t WHERE t.dossier_id = b.dossier_id AND t.outcome = 'late') END AS late_cause
+               ${withOfficer ? `, ${LEAD_OFFICER} AS officer` : ''}
           FROM base b)`;
   }
 
@@ -207,7 +222,7 @@ export class ReportsRepository {
       .map(([name, condition]) => `count(*) FILTER (WHERE ${condition})::int AS "${name}"`)
       .join(',\n             ');
     const { rows } = await this.read.query<FigureRow>(
-      `WITH ${this.periodDossiers()}
+      `WITH ${this.periodDossiers(groupBy === 'officer')}
        SELECT ${key} AS key, ${counts}
          FROM p GROUP BY 1 ORDER BY 1`,
       this.params(scope, catalogue),
@@ -234,7 +249,7 @@ export class ReportsRepository {
     const groupCondition =
       group === null ? 'AND $10::text IS NULL' : `AND ${GROUP_KEYS[group.by]} = $10::text`;
     const { rows } = await this.read.query<ReportDossierRow>(
-      `WITH ${this.periodDossiers()}
+      `WITH ${this.periodDossiers(group?.by === 'officer')}
        SELECT dossier_id, code, unit, definition_key, channel, received_at, ended_at, end_kind, outcome, due_at, overdue_at, extended
          FROM p
         WHERE ${FIGURES[figure]} ${groupCondition}
@@ -248,14 +263,101 @@ export class ReportsRepository {
   /** The setting in force on `day` (YYYY-MM-DD). */
   async settingOn(day: string): Promise<SettingRow | undefined> {
     const { rows } = await this.read.query<SettingRow>(
-      `SELECT id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to,
-              count_paused_in_progress, criticism_from::text, discipline_from::text, criticisms_for_discipline, basis
+      `SELECT ${SETTING_COLUMNS}
          FROM report_settings
         WHERE effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
         ORDER BY effective_from DESC, id DESC LIMIT 1`,
       [day],
     );
     return rows[0];
+  }
+
+  /** Every setting, newest first (the history of the province's choices). */
+  async settings(): Promise<SettingRow[]> {
+    const { rows } = await this.read.query<SettingRow>(
+      `SELECT ${SETTING_COLUMNS} FROM report_settings ORDER BY effective_from DESC, id DESC`,
+    );
+    return rows;
+  }
+
+  /**
+   * Adds a setting from `from` (YYYY-MM-DD) and closes the one in force then (as `settingOn` finds it)
+   * on the day before, in one
+   * transaction (the table is locked: two additions never overlap); undefined when `from` is not after
+   * the last setting's start (history is never rewritten).
+   */
+  async addSetting(setting: {
+    from: string;
+    countPausedInProgress: boolean;
+    criticismFrom: number;
+    disciplineFrom: number;
+    criticismsForDiscipline: number;
+    basis: string;
+  }): Promise<SettingRow | undefined> {
+    return this.db.transaction(async (sql) => {
+      await sql(`LOCK TABLE report_settings IN SHARE ROW EXCLUSIVE MODE`);
+      const later = await sql(`SELECT 1 FROM report_settings WHERE effective_from >= $1::date LIMIT 1`, [
+        setting.from,
+      ]);
+      if (later.rowCount > 0) return undefined;
+      await sql(
+        `UPDATE report_settings SET effective_to = $1::date - 1
+          WHERE id = (SELECT id FROM report_settings
+                       WHERE effective_from < $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
+                       ORDER BY effective_from DESC, id DESC LIMIT 1)`,
+        [setting.from],
+      );
+      const { rows } = await sql<SettingRow>(
+        `INSERT INTO report_settings (effective_from, count_paused_in_progress, criticism_from, discipline_from, criticisms_for_discipline, basis)
+         VALUES ($1::date, $2, $3, $4, $5, $6) RETURNING ${SETTING_COLUMNS}`,
+        [
+          setting.from,
+          setting.countPausedInProgress,
+          setting.criticismFrom,
+          setting.disciplineFrom,
+          setting.criticismsForDiscipline,
+          setting.basis,
+        ],
+      );
+      return rows[0];
+    });
+  }
+
+  /** The open top-level dossiers now: how many, due soon, overdue (the sweep's marks). */
+  async now(
+    units: readonly string[] | null,
+    procedure: string | null,
+  ): Promise<{ open: number; due_soon: number; overdue: number }> {
+    const { rows } = await this.read.query<{ open: number; due_soon: number; overdue: number }>(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE d.deadline_status = 'due_soon')::int AS due_soon,
+              count(*) FILTER (WHERE d.deadline_status = 'overdue')::int AS overdue
+         FROM dossiers d
+        WHERE d.status = 'active' AND d.parent_id IS NULL
+          AND ($1::text[] IS NULL OR d.receiving_unit = ANY($1::text[])) AND ($2::text IS NULL OR d.definition_key = $2)`,
+      [units, procedure],
+    );
+    return rows[0] ?? { open: 0, due_soon: 0, overdue: 0 };
+  }
+
+  /** The open dossiers due soon or overdue now (as `now` counts them), in order of reception. */
+  async nowDossiers(
+    units: readonly string[] | null,
+    procedure: string | null,
+    deadline: 'due_soon' | 'overdue',
+    after: { receivedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<ReportDossierRow[]> {
+    const { rows } = await this.read.query<ReportDossierRow>(
+      `SELECT r.dossier_id, r.code, r.unit, r.definition_key, r.channel, r.received_at, r.ended_at, r.end_kind, r.outcome,
+              r.due_at, r.overdue_at, r.extended
+         FROM dossiers d JOIN report_dossiers r ON r.dossier_id = d.id
+        WHERE d.status = 'active' AND d.parent_id IS NULL AND d.deadline_status = $3
+          AND ($1::text[] IS NULL OR d.receiving_unit = ANY($1::text[])) AND ($2::text IS NULL OR d.definition_key = $2)
+          AND ($4::timestamptz IS NULL OR (r.received_at, r.dossier_id) > ($4::timestamptz, $5::uuid))
+        ORDER BY r.received_at, r.dossier_id LIMIT $6`,
+      [units, procedure, deadline, after?.receivedAt ?? null, after?.id ?? null, limit],
+    );
+    return rows;
   }
 
   /** The unit and every unit below it in the units table. */
@@ -282,25 +384,29 @@ export class ReportsRepository {
    * allotted time, and those open at the end (and past due).
    */
   async steps(scope: ReportScope, groupBy: StepReportGroupBy): Promise<StepRow[]> {
-    const key = groupBy === 'unit' ? 't.unit' : 'coalesce(t.completed_by, t.assignee)';
+    // '' for no officer on both sides (a full join needs an equality); null again in the answer
+    const key = groupBy === 'unit' ? 't.unit' : `coalesce(t.completed_by, t.assignee, '')`;
+    const dayKey = groupBy === 'unit' ? 's.unit' : 's.officer';
     const { rows } = await this.read.query<StepRow>(
-      `SELECT ${key} AS key,
-              count(*) FILTER (WHERE f)::int AS finished,
-              count(*) FILTER (WHERE f AND t.outcome = 'early')::int AS early,
-              count(*) FILTER (WHERE f AND (t.outcome = 'on_time' OR t.outcome IS NULL))::int AS on_time,
-              count(*) FILTER (WHERE f AND t.outcome = 'late')::int AS late,
-              coalesce(sum(t.worked_minutes) FILTER (WHERE f AND t.allotted_time IS NOT NULL), 0)::int AS worked_minutes,
-              coalesce(sum(${ALLOTTED_MINUTES('t.allotted_time')}) FILTER (WHERE f AND t.allotted_time IS NOT NULL), 0)::int AS allotted_minutes,
-              count(*) FILTER (WHERE o)::int AS open,
-              count(*) FILTER (WHERE o AND t.due_at < $2)::int AS open_overdue
-         FROM (SELECT t.*, (t.status = 'completed' AND t.completed_at >= $1 AND t.completed_at < $2) AS f,
-                      (t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)) AS o
-                 FROM tasks t
-                WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $1)
-                  AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
-                  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))) t
-        WHERE f OR o
-        GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      `WITH fin AS (
+         SELECT ${dayKey} AS key, sum(s.finished)::int AS finished, sum(s.early)::int AS early, sum(s.on_time)::int AS on_time,
+                sum(s.late)::int AS late, sum(s.worked_minutes)::int AS worked_minutes, sum(s.allotted_minutes)::int AS allotted_minutes
+           FROM report_step_days s
+          WHERE s.day >= ${VN_DAY('$1')} AND s.day < ${VN_DAY('$2')}
+            AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
+          GROUP BY 1),
+       open AS (
+         SELECT ${key} AS key, count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $2)::int AS open_overdue
+           FROM tasks t
+          WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)
+            AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
+            AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
+          GROUP BY 1)
+       SELECT nullif(coalesce(f.key, o.key), '') AS key, coalesce(f.finished, 0) AS finished, coalesce(f.early, 0) AS early,
+              coalesce(f.on_time, 0) AS on_time, coalesce(f.late, 0) AS late, coalesce(f.worked_minutes, 0) AS worked_minutes,
+              coalesce(f.allotted_minutes, 0) AS allotted_minutes, coalesce(o.open, 0) AS open, coalesce(o.open_overdue, 0) AS open_overdue
+         FROM fin f FULL JOIN open o ON o.key = f.key
+        ORDER BY 1 NULLS LAST`,
       [scope.start, scope.end, scope.units, scope.procedure],
     );
     return rows;
@@ -317,15 +423,15 @@ export class ReportsRepository {
     criticismFrom: number,
     disciplineFrom: number,
   ): Promise<LateLineRow[]> {
-    const key = by === 'unit' ? 't.unit' : 't.completed_by';
+    const key = by === 'unit' ? 's.unit' : 's.officer';
     const apologyKey = by === 'unit' ? `e.data->>'unit'` : 'e.actor';
     const { rows } = await this.read.query<LateLineRow>(
       `WITH monthly AS (
-         SELECT ${key} AS key, t.unit, date_trunc('month', t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
-                count(*)::int AS finished, count(*) FILTER (WHERE t.outcome = 'late')::int AS late
-           FROM tasks t
-          WHERE t.status = 'completed' AND t.completed_at >= $3 AND t.completed_at < $2 AND t.unit IS NOT NULL
-            AND ${key} IS NOT NULL AND ($4::text[] IS NULL OR t.unit = ANY($4::text[]))
+         SELECT ${key} AS key, s.unit, date_trunc('month', s.day) AS month,
+                sum(s.finished)::int AS finished, sum(s.late)::int AS late
+           FROM report_step_days s
+          WHERE s.day >= ${VN_DAY('$3')} AND s.day < ${VN_DAY('$2')}
+            AND ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
           GROUP BY 1, 2, 3),
        rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly),
        criticised AS (SELECT key, unit, count(*) FILTER (WHERE rate >= $5 AND rate < $6)::int AS criticisms
@@ -377,9 +483,14 @@ export class ReportsRepository {
     return rows;
   }
 
-  /** Refills report_dossiers from dossiers and deadline_events; the number of dossiers. */
+  /**
+   * Refills report_dossiers from dossiers and deadline_events, and report_step_days from tasks, in one
+   * statement; the number of dossiers.
+   */
   async rebuild(): Promise<number> {
-    const { rows } = await this.db.query<{ n: string }>(`SELECT lt_report_rebuild()::text AS n`);
+    const { rows } = await this.db.query<{ n: string }>(
+      `SELECT lt_report_rebuild()::text AS n, lt_report_steps_rebuild() AS step_days`,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 }

@@ -5,12 +5,15 @@ import type * as C from '@lienthong/contracts';
 import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.util';
-import { badRequest, notFound } from '../common/problem/problem.exception';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem/problem.exception';
+import { Clock } from '../common/clock/clock';
+import { vnDate } from '../common/clock/vietnam-date.util';
 import { forbidden } from '../identity/auth.problems';
 import { hasRole, type Principal } from '../identity/principal';
 import {
   type CatalogueArrays,
   type FigureRow,
+  type ReportDossierRow,
   type ReportScope,
   ReportsRepository,
   type SettingRow,
@@ -56,14 +59,26 @@ interface CatalogueEntry {
   versions?: Array<{ level?: string }>;
 }
 
-/** Where the indicators of Decision 766 are defined (see README, "Statistics"). */
+/**
+ * Where the indicators of Decision 766 are defined (see README, "Statistics"). Checked with the search
+ * tool on 3 Dec 2026: the decision is of 23 June 2022 (not 2023); its annex (Phụ lục, mục I) takes the
+ * data from the provinces' handling systems synchronised with the National Public Service Portal, and the
+ * group "Tiến độ, kết quả giải quyết" (20 of 100 points) rates dossiers handled early or on time among
+ * those handled, and the average handling time per procedure (headings of a legal Q&A page quoting the
+ * annex: http://118.69.201.250:801/phap-luat/ho-tro-phap-luat/huong-dan-xu-ly-so-lieu-nhom-chi-so-tien-do-ket-qua-giai-quyet-ho-so-thu-tuc-hanh-chinh-dich-vu-con-20943.html;
+ * full text: https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html).
+ * The annex's exact formulas and point scales could not be read in the stored excerpts [unverified]:
+ * `onTimeRate` = (early + on time) / resolved follows the heading; `overdueRate` = (resolved late +
+ * in progress overdue) / (resolved + in progress) is our reading, close to the provinces' published
+ * "tỉ lệ trễ hạn" (e.g. Gia Lai's one-stop portal divides by received + carried over instead).
+ */
 export const DECISION_766_SOURCE =
-  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số "Tiến độ, kết quả giải quyết" (20/100 điểm). ' +
-  'Tóm tắt: https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html, https://baocaotaichinh.vn/thu-vien/quyet-dinh-766-qd-ttg-2022-phe-duyet-bo-chi-so-chi-dao--dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan--doanh-nghiep-2108502745-126270. ' +
-  'Công thức chi tiết của từng chỉ số thành phần chưa đối chiếu với văn bản gốc [unverified].';
+  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số "Tiến độ, kết quả giải quyết" (20/100 điểm): tỷ lệ hồ sơ xử lý trước hạn, đúng hạn trên số hồ sơ đã xử lý. ' +
+  'Văn bản: https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html; tóm tắt: https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html. ' +
+  'Tỷ lệ quá hạn = (đã giải quyết quá hạn + đang giải quyết quá hạn) / (đã giải quyết + đang giải quyết) là cách tính của hệ thống; công thức chi tiết của phụ lục chưa đối chiếu được với văn bản gốc [unverified].';
 
 /**
- * The statistics (ADR 0009): form 06a of Circular 01/2018 for any period and grouping, each figure's
+ * The statistics (ADR 0010): form 06a of Circular 01/2018 for any period and grouping, each figure's
  * dossiers, steps by unit or officer against their allotted time, the monthly late lists and the
  * progress indicators of Decision 766. Leaders see their unit and the units below it; the province's
  * office (publishers) and administrators see every unit. Anyone else is refused.
@@ -75,6 +90,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Field and level of every procedure version of processes/catalogue.json. */
@@ -140,6 +156,77 @@ export class ReportsService {
     return toSetting(row);
   }
 
+  /** Every setting, newest first: for whoever may read the statistics. */
+  async settings(principal: Principal): Promise<C.ReportSettingDto[]> {
+    await this.unitsFor(principal, undefined);
+    return (await this.reports.settings()).map(toSetting);
+  }
+
+  /**
+   * A new setting from a date, closing the one in force then (admin or the province's office).
+   * @throws 403 for anyone else, 400 when the thresholds are out of order, 422 for a past date,
+   *   409 when a setting already starts on or after the date
+   */
+  async addSetting(body: C.CreateReportSettingDto, principal: Principal): Promise<C.ReportSettingDto> {
+    if (!hasRole(principal, 'admin', 'publisher')) {
+      throw forbidden(
+        'Report settings are changed by an administrator or the province office.',
+        'ROLE_REQUIRED',
+      );
+    }
+    if (!isRealDate(body.effectiveFrom)) throw badRequest(`There is no date ${body.effectiveFrom}.`);
+    if (body.criticismFrom >= body.disciplineFrom) {
+      throw badRequest(
+        `The criticism threshold (${body.criticismFrom} %) must be below the discipline review threshold (${body.disciplineFrom} %).`,
+        [{ path: 'criticismFrom', message: 'below disciplineFrom' }],
+      );
+    }
+    const today = vnDate(this.clock.now());
+    if (body.effectiveFrom < today) {
+      throw unprocessable(
+        `effectiveFrom ${body.effectiveFrom} is in the past (today is ${today} in Vietnam): a closed period's figures never change.`,
+        [{ path: 'effectiveFrom', message: 'today or later' }],
+        { code: 'effective-date-past' },
+      );
+    }
+    const row = await this.reports.addSetting({
+      ...body,
+      from: body.effectiveFrom,
+      basis: body.basis.trim(),
+    });
+    if (!row) {
+      throw conflict(
+        `A setting already takes effect on or after ${body.effectiveFrom}: settings are added in date order, never rewritten.`,
+        { code: 'setting-not-latest' },
+      );
+    }
+    return toSetting(row);
+  }
+
+  /** The open dossiers now, due soon and overdue (the dashboard's counts beside the period's figures). */
+  async now(query: C.ReportNowQueryDto, principal: Principal): Promise<C.ReportNowDto> {
+    const units = await this.unitsFor(principal, query.unit);
+    const at = this.clock.now();
+    const counts = await this.reports.now(units, query.procedure ?? null);
+    return { at: at.toISOString(), open: counts.open, dueSoon: counts.due_soon, overdue: counts.overdue };
+  }
+
+  async nowDrill(
+    query: C.ReportNowDrillQueryDto & { limit: number },
+    principal: Principal,
+  ): Promise<Page<C.ReportDossierDto>> {
+    const units = await this.unitsFor(principal, query.unit);
+    const after = afterDossier(query.cursor);
+    const rows = await this.reports.nowDossiers(
+      units,
+      query.procedure ?? null,
+      query.deadline,
+      after,
+      query.limit + 1,
+    );
+    return dossierPage(rows, query.limit);
+  }
+
   private async scope(
     query: C.ReportQueryDto,
     principal: Principal,
@@ -163,6 +250,7 @@ export class ReportsService {
     if (groupBy === 'unit') return this.reports.unitNames(keys);
     if (groupBy === 'procedure') return this.procedures().names;
     if (groupBy === 'level') return new Map(Object.entries(LEVEL_NAMES));
+    if (groupBy === 'officer') return new Map([['', '(chưa phân công)']]);
     return new Map([['', 'Chưa phân loại']]);
   }
 
@@ -198,9 +286,7 @@ export class ReportsService {
       throw badRequest('groupBy and key go together: the row of the figure (neither: the total row).');
     }
     const { scope } = await this.scope(query, principal);
-    const after = query.cursor
-      ? decodeCursor<{ receivedAt: string; id: string }>(query.cursor, ['receivedAt', 'id'])
-      : null;
+    const after = afterDossier(query.cursor);
     const group =
       query.groupBy !== undefined && query.key !== undefined ? { by: query.groupBy, key: query.key } : null;
     const rows = await this.reports.dossiers(
@@ -211,27 +297,7 @@ export class ReportsService {
       after,
       query.limit + 1,
     );
-    const page = toPage(rows, query.limit, (r) => ({
-      receivedAt: r.received_at.toISOString(),
-      id: r.dossier_id,
-    }));
-    return {
-      nextCursor: page.nextCursor,
-      items: page.items.map((r) => ({
-        id: r.dossier_id,
-        code: r.code,
-        unit: r.unit,
-        procedure: r.definition_key,
-        channel: r.channel,
-        receivedAt: r.received_at.toISOString(),
-        endedAt: r.ended_at?.toISOString() ?? null,
-        endKind: r.end_kind,
-        outcome: r.outcome,
-        dueAt: r.due_at?.toISOString() ?? null,
-        overdueAt: r.overdue_at?.toISOString() ?? null,
-        extended: r.extended,
-      })),
-    };
+    return dossierPage(rows, query.limit);
   }
 
   async steps(query: C.StepReportQueryDto, principal: Principal): Promise<C.StepReportDto> {
@@ -381,6 +447,33 @@ export class ReportsService {
   rebuild(): Promise<number> {
     return this.reports.rebuild();
   }
+}
+
+/** Where a page of dossiers (in order of reception) starts: after the cursor's dossier. */
+function afterDossier(cursor: string | undefined): { receivedAt: string; id: string } | null {
+  return cursor ? decodeCursor<{ receivedAt: string; id: string }>(cursor, ['receivedAt', 'id']) : null;
+}
+
+/** A page of dossiers behind a figure (rows: one more than the page, to know whether another follows). */
+function dossierPage(rows: ReportDossierRow[], limit: number): Page<C.ReportDossierDto> {
+  const page = toPage(rows, limit, (r) => ({ receivedAt: r.received_at.toISOString(), id: r.dossier_id }));
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      id: r.dossier_id,
+      code: r.code,
+      unit: r.unit,
+      procedure: r.definition_key,
+      channel: r.channel,
+      receivedAt: r.received_at.toISOString(),
+      endedAt: r.ended_at?.toISOString() ?? null,
+      endKind: r.end_kind,
+      outcome: r.outcome,
+      dueAt: r.due_at?.toISOString() ?? null,
+      overdueAt: r.overdue_at?.toISOString() ?? null,
+      extended: r.extended,
+    })),
+  };
 }
 
 /** Every figure at zero (the shape of a row without dossiers). */

@@ -4,7 +4,7 @@ import { Subject, type Observable } from 'rxjs';
 export type DomainEvent =
   | { type: 'dossier.created'; dossierId: string; code: string; definitionKey: string }
   | { type: 'dossier.updated'; dossierId: string; code: string }
-  | { type: 'dossier.ended'; dossierId: string; code: string; status: 'completed' | 'cancelled' }
+  | { type: 'dossier.ended'; dossierId: string; code: string; status: 'completed' | 'cancelled' | 'stopped' }
   | {
       type: 'task.created';
       taskId: string;

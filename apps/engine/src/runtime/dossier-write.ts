@@ -36,7 +36,7 @@ export interface TaskRecord {
   node_id: string;
   name: string | null;
   kind: string;
-  status: 'active' | 'completed' | 'cancelled';
+  status: 'active' | 'completed' | 'cancelled' | 'stopped';
   unit: string | null;
   candidate_role: string | null;
   allotted_time: string | null;

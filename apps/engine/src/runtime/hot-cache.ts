@@ -5,7 +5,7 @@ import type { DossierRow } from './dossier-row';
 /** An open task as this process last wrote it (the columns of a `tasks` row). */
 export type TaskSnapshot = Omit<TaskRecord, 'completed' | 'kind' | 'status'> & {
   kind: 'user' | 'external';
-  status: 'active' | 'completed' | 'cancelled';
+  status: 'active' | 'completed' | 'cancelled' | 'stopped';
   dossier_id: string;
   dossier_code: string;
   created_at: Date;

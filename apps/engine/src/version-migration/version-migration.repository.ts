@@ -21,7 +21,7 @@ export interface MigratingDossierRow {
   code: string;
   definition_key: string;
   definition_version: number;
-  status: 'active' | 'completed' | 'cancelled';
+  status: 'active' | 'completed' | 'cancelled' | 'stopped';
   state: InstanceState;
   revision: number;
   deadlines: DeadlineState | null;

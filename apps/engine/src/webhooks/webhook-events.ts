@@ -12,14 +12,14 @@ export const WEBHOOK_EVENTS = [
   'task.deadline_changed',
   /** A dossier was received (or started as a sub-procedure of another): its receiving unit, the units of its first steps. */
   'dossier.created',
-  /** The dossier's status changed (active to completed or cancelled). */
+  /** The dossier's status changed (active to completed, cancelled or stopped). */
   'dossier.status_changed',
   /**
    * The dossier's deadline changed: the due-soon / overdue sweep marked it, or its due instant moved or
    * stopped (clock paused or resumed, a return date rescheduled, a calendar change), its status following.
    */
   'dossier.deadline_changed',
-  /** The dossier ended (completed or cancelled). */
+  /** The dossier ended (completed, cancelled or stopped: its result gives the reason). */
   'dossier.finished',
 ] as const satisfies readonly WebhookEventContract[];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -38,7 +38,7 @@ export const WEBHOOK_CHANNEL = 'lt_webhooks';
 export interface WebhookDossier {
   id: string;
   code: string;
-  status: 'active' | 'completed' | 'cancelled';
+  status: 'active' | 'completed' | 'cancelled' | 'stopped';
   receivingUnit: string;
   definitionKey: string;
   /** Dossier deadline events: the legal due instant (null while its clock is paused). */

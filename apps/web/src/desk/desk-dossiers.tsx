@@ -17,6 +17,7 @@ const STATUS = {
   completed: { label: 'Đã trả kết quả', color: 'success' },
   cancelled: { label: 'Đã hủy', color: 'default' },
   refused: { label: 'Từ chối tiếp nhận', color: 'warning' },
+  stopped: { label: 'Dừng giải quyết', color: 'default' },
 } as const;
 
 /**

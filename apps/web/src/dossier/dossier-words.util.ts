@@ -8,6 +8,7 @@ export const STATUS_WORDS = {
   completed: 'Đã trả kết quả',
   cancelled: 'Đã hủy',
   refused: 'Từ chối tiếp nhận',
+  stopped: 'Dừng giải quyết',
 } as const;
 
 /** Deadline events of the control record, in words. */

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.api';
 import { ApiError, dataOrThrow } from '../api/problem.util';
 
@@ -38,4 +38,29 @@ export function useDossierView(code: string) {
       dataOrThrow(await api.GET('/api/v1/dossiers/{idOrCode}/variable-history', { ...path, signal })),
   });
   return { dossier, diagram, control, variables };
+}
+
+/** Dừng giải quyết hồ sơ (a leader): the dossier, stopped, with the reason and basis for the notice. */
+export function useStopDossier(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      body,
+      idempotencyKey,
+    }: {
+      body: { reason: string; basis?: string };
+      idempotencyKey: string;
+    }) =>
+      dataOrThrow(
+        await api.POST('/api/v1/dossiers/{idOrCode}/stop', {
+          params: { path: { idOrCode: code } },
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['dossier', code] });
+      await client.invalidateQueries({ queryKey: ['dossiers'] });
+    },
+  });
 }

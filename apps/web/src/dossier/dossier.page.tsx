@@ -21,7 +21,9 @@ import { CHANNEL_LABELS } from '../desk/procedure-fields.util';
 import { workingTimeLimitWords } from '../desk/time-limit.util';
 import { formatVietnamDateTime } from '../format/date.util';
 import { useUnitNames } from '../inbox/inbox.api';
+import { useSession } from '../auth/use-session';
 import { BpmnDiagram } from './bpmn-diagram';
+import { StopDossierButton, StopNotice } from './stop-dossier';
 import { useDossierView } from './dossier.api';
 import { clockWords, EVENT_WORDS, OUTCOME_WORDS, STATUS_WORDS, valueWords } from './dossier-words.util';
 import type { components } from '../api/schema.gen';
@@ -35,6 +37,12 @@ const OUTCOME_COLOURS: Record<OutcomeDto, string> = {
   on_time: 'processing',
   late: 'error',
 };
+
+const REASON_LABELS = {
+  refused: 'Lý do từ chối',
+  cancelled: 'Lý do hủy',
+  stopped: 'Lý do dừng giải quyết',
+} as const;
 
 function OutcomeTag({ outcome }: { readonly outcome: OutcomeDto | null }) {
   return outcome === null ? (
@@ -72,6 +80,8 @@ export default function DossierPage() {
   const { dossier, diagram, control, variables } = useDossierView(code);
   const units = useUnitNames();
   const unitName = (c: string | null) => (c === null ? '—' : (units.data?.get(c) ?? c));
+  const session = useSession();
+  const isLeader = session.status === 'signed-in' && session.user.roles.includes('leader');
 
   if (dossier.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (dossier.isError) {
@@ -153,7 +163,9 @@ export default function DossierPage() {
           </Tag>
           {d.outcome !== null && <OutcomeTag outcome={d.outcome} />}
         </Space>
+        {isLeader && d.status === 'active' && <StopDossierButton dossier={d} />}
       </Flex>
+      {d.status === 'stopped' && <StopNotice dossier={d} unitName={unitName} />}
       <Card size="small" title="Thông tin hồ sơ">
         <Descriptions
           size="small"
@@ -190,11 +202,11 @@ export default function DossierPage() {
             { key: 'due', label: 'Hạn giải quyết', children: formatVietnamDateTime(d.dueAt) },
             { key: 'clock', label: 'Tính thời gian', children: clockWords({ ...d, restartedAt }) },
             { key: 'ended', label: 'Kết thúc lúc', children: formatVietnamDateTime(d.endedAt) },
-            ...(d.status === 'refused' || d.status === 'cancelled'
+            ...(d.status === 'refused' || d.status === 'cancelled' || d.status === 'stopped'
               ? [
                   {
                     key: 'reason',
-                    label: d.status === 'refused' ? 'Lý do từ chối' : 'Lý do hủy',
+                    label: REASON_LABELS[d.status],
                     span: 3,
                     children: d.result?.reason ?? '—',
                   },

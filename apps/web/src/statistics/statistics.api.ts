@@ -18,10 +18,12 @@ export interface StatisticsFilters {
   procedure?: string;
 }
 
-/** What a drill-down lists: one figure, of the whole report or of one row. */
+/** What a drill-down lists: one figure, of the whole report or of one row (or the open dossiers due soon or overdue now). */
 export interface Drill {
   title: string;
   figure: Figure;
+  /** The open dossiers now (not the period's figure): due soon or overdue. */
+  now?: 'due_soon' | 'overdue';
   groupBy?: GroupBy;
   key?: string;
   /** Another period than the filters' (a month of the chart). */
@@ -67,6 +69,22 @@ export function useStepReport(filters: StatisticsFilters) {
   });
 }
 
+/** The open dossiers now, due soon and overdue (read again every minute: dossiers become due as time passes). */
+export function useReportNow(filters: StatisticsFilters) {
+  return useQuery({
+    queryKey: ['reports', 'now', filters.unit, filters.procedure],
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+    queryFn: async ({ signal }) =>
+      dataOrThrow(
+        await api.GET('/api/v1/reports/now', {
+          params: { query: { unit: filters.unit, procedure: filters.procedure } },
+          signal,
+        }),
+      ),
+  });
+}
+
 /** The dossiers behind a figure, a page at a time. */
 export function useDrill(filters: StatisticsFilters, drill: Drill | null) {
   return useInfiniteQuery({
@@ -74,23 +92,38 @@ export function useDrill(filters: StatisticsFilters, drill: Drill | null) {
     enabled: drill !== null,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
-      dataOrThrow(
-        await api.GET('/api/v1/reports/06a/dossiers', {
-          params: {
-            query: {
-              ...filters,
-              from: drill?.from ?? filters.from,
-              to: drill?.to ?? filters.to,
-              figure: drill!.figure,
-              groupBy: drill?.groupBy,
-              key: drill?.key,
-              limit: DRILL_PAGE_SIZE,
-              cursor: pageParam,
-            },
-          },
-          signal,
-        }),
-      ),
+      drill?.now
+        ? dataOrThrow(
+            await api.GET('/api/v1/reports/now/dossiers', {
+              params: {
+                query: {
+                  unit: filters.unit,
+                  procedure: filters.procedure,
+                  deadline: drill.now,
+                  limit: DRILL_PAGE_SIZE,
+                  cursor: pageParam,
+                },
+              },
+              signal,
+            }),
+          )
+        : dataOrThrow(
+            await api.GET('/api/v1/reports/06a/dossiers', {
+              params: {
+                query: {
+                  ...filters,
+                  from: drill?.from ?? filters.from,
+                  to: drill?.to ?? filters.to,
+                  figure: drill!.figure,
+                  groupBy: drill?.groupBy,
+                  key: drill?.key,
+                  limit: DRILL_PAGE_SIZE,
+                  cursor: pageParam,
+                },
+              },
+              signal,
+            }),
+          ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

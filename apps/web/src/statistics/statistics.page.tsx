@@ -30,12 +30,14 @@ import {
   download06a,
   type Drill,
   type Figure,
+  type GroupBy,
   type Report06aRowDto,
   type ReportDossierDto,
   type StatisticsFilters,
   useDrill,
   useIndicators766,
   useReport06a,
+  useReportNow,
   useStepReport,
 } from './statistics.api';
 
@@ -52,7 +54,20 @@ const UNIT_SERIES: ReadonlyArray<readonly [string, Figure, string]> = [
   ['Đang giải quyết trong hạn', 'inProgressWithinTime', '#91caff'],
   ['Đang giải quyết quá hạn', 'inProgressOverdue', '#ff7875'],
 ];
-const END: Record<string, string> = { resolved: 'Đã giải quyết', withdrawn: 'Rút hồ sơ', refused: 'Từ chối' };
+const END: Record<string, string> = {
+  resolved: 'Đã giải quyết',
+  withdrawn: 'Rút hồ sơ',
+  refused: 'Từ chối tiếp nhận',
+  stopped: 'Dừng giải quyết',
+};
+/** The groupings of the 06a table (and of its export), with the heading of their first column. */
+const GROUPINGS: ReadonlyArray<{ value: GroupBy; label: string; heading: string }> = [
+  { value: 'unit', label: 'Theo đơn vị tiếp nhận', heading: 'Đơn vị' },
+  { value: 'procedure', label: 'Theo thủ tục', heading: 'Thủ tục' },
+  { value: 'field', label: 'Theo lĩnh vực', heading: 'Lĩnh vực' },
+  { value: 'level', label: 'Theo cấp thực hiện', heading: 'Cấp thực hiện' },
+  { value: 'officer', label: 'Theo cán bộ xử lý', heading: 'Cán bộ xử lý' },
+];
 
 const percent = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '—' : `${rate.toLocaleString('vi-VN')} %`;
@@ -99,11 +114,14 @@ export default function StatisticsPage() {
   );
   const [drill, setDrill] = useState<Drill | null>(null);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const [groupBy, setGroupBy] = useState<GroupBy>('unit');
 
   const units = useUnitNames();
   const procedures = usePublishedProcedures();
   const byUnit = useReport06a(filters, 'unit');
   const byProcedure = useReport06a(filters, 'procedure');
+  const table = useReport06a(filters, groupBy);
+  const now = useReportNow(filters);
   const monthly = useIndicators766(filters);
   const steps = useStepReport(filters);
 
@@ -118,7 +136,7 @@ export default function StatisticsPage() {
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(format);
     try {
-      await download06a(filters, 'unit', format);
+      await download06a(filters, groupBy, format);
     } catch (error) {
       void message.error(failureMessage(error));
     } finally {
@@ -196,9 +214,12 @@ export default function StatisticsPage() {
   );
 
   const totals = byUnit.data?.totals;
-  const error = byUnit.error ?? monthly.error ?? byProcedure.error ?? steps.error;
+  const error = byUnit.error ?? monthly.error ?? byProcedure.error ?? steps.error ?? table.error ?? now.error;
+  const tableRows = table.data?.rows ?? [];
+  const grouping = GROUPINGS.find((g) => g.value === groupBy) ?? GROUPINGS[0]!;
 
-  const figureColumn = (title: string, figure: Figure, width = 80) => ({
+  /** A column of figures; `name`: what the drill-down and its link say (a short heading's full words). */
+  const figureColumn = (title: string, figure: Figure, width = 80, name = title) => ({
     title,
     dataIndex: figure,
     width,
@@ -206,44 +227,51 @@ export default function StatisticsPage() {
     render: (value: number, row: Report06aRowDto) => (
       <FigureLink
         value={value}
-        label={`${title} – ${row.label}: ${value} hồ sơ`}
-        onOpen={() => open(`${title} – ${row.label}`, figure, row)}
+        label={`${name} – ${row.label}: ${value} hồ sơ`}
+        onOpen={() => open(`${name} – ${row.label}`, figure, row, groupBy)}
       />
     ),
   });
   const columns: ColumnsType<Report06aRowDto> = [
     {
-      title: 'Đơn vị',
+      title: grouping.heading,
       dataIndex: 'label',
-      width: 230,
+      width: 180,
       render: (label: string, r) => (r.key === '*' ? <b>{label}</b> : label),
     },
     {
       title: 'Nhận giải quyết',
       children: [
-        figureColumn('Tổng số', 'total'),
-        figureColumn('Kỳ trước chuyển qua', 'carriedOver'),
-        figureColumn('Trực tuyến', 'receivedOnline'),
+        figureColumn('Tổng số', 'total', 70),
+        figureColumn('Kỳ trước chuyển qua', 'carriedOver', 70),
+        figureColumn('Trực tuyến', 'receivedOnline', 70),
       ],
     },
     {
       title: 'Đã giải quyết',
       children: [
-        figureColumn('Tổng số', 'resolved'),
-        figureColumn('Trước hạn', 'resolvedEarly', 76),
-        figureColumn('Đúng hạn', 'resolvedOnTime', 76),
-        figureColumn('Quá hạn', 'resolvedLate', 76),
+        figureColumn('Tổng số', 'resolved', 64),
+        figureColumn('Trước hạn', 'resolvedEarly', 64),
+        figureColumn('Đúng hạn', 'resolvedOnTime', 64),
+        figureColumn('Quá hạn', 'resolvedLate', 64),
       ],
     },
     {
       title: 'Đang giải quyết',
       children: [
-        figureColumn('Trong hạn', 'inProgressWithinTime', 76),
-        figureColumn('Quá hạn', 'inProgressOverdue', 76),
+        figureColumn('Trong hạn', 'inProgressWithinTime', 64),
+        figureColumn('Quá hạn', 'inProgressOverdue', 64),
       ],
     },
-    figureColumn('Rút hồ sơ', 'withdrawn', 76),
-    { title: 'Tỷ lệ đúng hạn', dataIndex: 'onTimeRate', width: 92, align: 'right', render: percent },
+    {
+      title: 'Không giải quyết',
+      children: [
+        figureColumn('Rút hồ sơ', 'withdrawn', 64),
+        figureColumn('Từ chối', 'refused', 64, 'Từ chối tiếp nhận'),
+        figureColumn('Dừng', 'stopped', 64, 'Dừng giải quyết'),
+      ],
+    },
+    { title: 'Tỷ lệ đúng hạn', dataIndex: 'onTimeRate', width: 80, align: 'right', render: percent },
   ];
 
   return (
@@ -322,16 +350,31 @@ export default function StatisticsPage() {
           [
             ['Hồ sơ nhận giải quyết', 'total', totals?.total],
             ['Đã giải quyết', 'resolved', totals?.resolved],
-            ['Đang giải quyết quá hạn', 'inProgressOverdue', totals?.inProgressOverdue],
           ] as const
         ).map(([title, figure, value]) => (
-          <Col span={6} key={figure}>
+          <Col span={4} key={figure}>
             <Card size="small" hoverable={!!value} onClick={() => value && open(title, figure)}>
+              <Statistic title={title} value={value ?? 0} loading={byUnit.isPending} />
+            </Card>
+          </Col>
+        ))}
+        {(
+          [
+            ['Đang quá hạn (hiện nay)', 'overdue', now.data?.overdue, '#cf1322'],
+            ['Sắp đến hạn (hiện nay)', 'due_soon', now.data?.dueSoon, '#ad4e00'],
+          ] as const
+        ).map(([title, deadline, value, colour]) => (
+          <Col span={5} key={deadline}>
+            <Card
+              size="small"
+              hoverable={!!value}
+              onClick={() => value && setDrill({ title, figure: 'inProgress', now: deadline })}
+            >
               <Statistic
                 title={title}
                 value={value ?? 0}
-                loading={byUnit.isPending}
-                valueStyle={figure === 'inProgressOverdue' && value ? { color: '#cf1322' } : undefined}
+                loading={now.isPending}
+                valueStyle={value ? { color: colour } : undefined}
               />
             </Card>
           </Col>
@@ -441,24 +484,33 @@ export default function StatisticsPage() {
         <Col span={24}>
           <Card
             size="small"
-            title="Mẫu 06a theo đơn vị"
+            title="Mẫu 06a"
             extra={
-              byUnit.data && (
-                <Typography.Text type="secondary">
-                  Cấu hình áp dụng từ {dayjs(byUnit.data.setting.effectiveFrom).format('DD/MM/YYYY')}
-                </Typography.Text>
-              )
+              <Space size={12}>
+                {table.data && (
+                  <Typography.Text type="secondary">
+                    Cấu hình áp dụng từ {dayjs(table.data.setting.effectiveFrom).format('DD/MM/YYYY')}
+                  </Typography.Text>
+                )}
+                <Select
+                  value={groupBy}
+                  onChange={setGroupBy}
+                  options={GROUPINGS.map((g) => ({ value: g.value, label: g.label }))}
+                  style={{ width: 200 }}
+                  aria-label="Nhóm số liệu Mẫu 06a"
+                />
+              </Space>
             }
           >
             <Table<Report06aRowDto>
               rowKey="key"
               size="small"
               bordered
-              loading={byUnit.isFetching}
+              loading={table.isFetching}
               columns={columns}
-              dataSource={totals ? [...unitRows, totals] : unitRows}
-              pagination={false}
-              scroll={{ x: 1060 }}
+              dataSource={table.data ? [...tableRows, table.data.totals] : tableRows}
+              pagination={tableRows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              scroll={{ x: 1046 }}
               locale={{ emptyText: <Empty description="Chưa có hồ sơ trong kỳ" /> }}
             />
           </Card>

@@ -101,17 +101,30 @@ function apply(run: Run, command: Command, fresh: boolean): void {
       sendBack(run, command.taskId, command.targetNodeId, command.reason);
       break;
     case 'cancel':
-      for (const t of run.tokensIn(ROOT_SCOPE)) interrupt(run, t);
-      state.status = 'cancelled';
-      state.result = { reason: command.reason };
-      run.history({
-        type: 'instance.cancelled',
-        data: command.reason ? { reason: command.reason } : undefined,
-      });
-      run.effects.push({ type: 'instanceEnded', status: 'cancelled', variables: state.variables });
+      endEarly(run, 'cancelled', { reason: command.reason });
+      return;
+    case 'stop':
+      endEarly(run, 'stopped', { reason: command.reason, basis: command.basis });
       return;
   }
   drain(run);
+}
+
+/** Cancel or stop: every token of the instance is interrupted (its open steps cancelled) and it ends. */
+function endEarly(
+  run: Run,
+  status: 'cancelled' | 'stopped',
+  result: { reason?: string; basis?: string },
+): void {
+  for (const t of run.tokensIn(ROOT_SCOPE)) interrupt(run, t);
+  const given = Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined));
+  run.state.status = status;
+  run.state.result = given;
+  run.history({
+    type: status === 'cancelled' ? 'instance.cancelled' : 'instance.stopped',
+    data: Object.keys(given).length > 0 ? given : undefined,
+  });
+  run.effects.push({ type: 'instanceEnded', status, variables: run.state.variables });
 }
 
 /** Enters the queued tokens until none is left and no inclusive join can fire. */

@@ -62,4 +62,22 @@ export class DossierViewPage {
       }),
     );
   }
+
+  /** Dừng giải quyết (a leader): the reason and basis, then the confirmation; waits for the stop notice. */
+  async stop(reason: string, basis?: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Dừng giải quyết' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Dừng giải quyết hồ sơ' });
+    await dialog.getByLabel('Lý do dừng giải quyết').fill(reason);
+    if (basis !== undefined) await dialog.getByLabel('Căn cứ pháp lý (không bắt buộc)').fill(basis);
+    await dialog.getByRole('button', { name: 'Dừng giải quyết' }).click();
+    const confirm = this.page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Dừng giải quyết' }).click();
+    await this.stopNotice.waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  get stopNotice(): Locator {
+    return this.page.locator('.ant-card', { hasText: 'Thông báo dừng giải quyết hồ sơ' });
+  }
 }

@@ -56,4 +56,12 @@ export class StatisticsPage {
     await this.page.getByRole('button', { name: button }).click();
     return download;
   }
+
+  /** Groups form 06a's table (`Theo cán bộ xử lý`, …). */
+  async groupBy(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Nhóm số liệu Mẫu 06a' }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .click();
+  }
 }

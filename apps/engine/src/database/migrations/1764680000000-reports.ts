@@ -26,7 +26,9 @@ export class Reports1764680000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "report_dossiers_received_idx" ON "report_dossiers" ("received_at") `,
     );
-    await queryRunner.query(`CREATE INDEX "report_dossiers_ended_idx" ON "report_dossiers" ("ended_at", "received_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "report_dossiers_ended_idx" ON "report_dossiers" ("ended_at", "received_at") `,
+    );
     await queryRunner.query(
       `CREATE INDEX "report_dossiers_open_idx" ON "report_dossiers" ("received_at") WHERE ended_at IS NULL`,
     );

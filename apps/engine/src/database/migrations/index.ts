@@ -18,6 +18,8 @@ import { Reports1764680000000 } from './1764680000000-reports';
 import { SearchTextOnChange1764690000000 } from './1764690000000-search-text-on-change';
 import { MonthlyPartitions1764700000000 } from './1764700000000-monthly-partitions';
 import { TenantCode1764701000000 } from './1764701000000-tenant-code';
+import { StoppedDossiers1764750000000 } from './1764750000000-stopped-dossiers';
+import { ReportStepDays1764751000000 } from './1764751000000-report-step-days';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -44,4 +46,6 @@ export const migrations: MigrationClass[] = [
   SearchTextOnChange1764690000000,
   MonthlyPartitions1764700000000,
   TenantCode1764701000000,
+  StoppedDossiers1764750000000,
+  ReportStepDays1764751000000,
 ];

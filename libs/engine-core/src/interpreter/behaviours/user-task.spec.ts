@@ -55,6 +55,31 @@ describe('user task (with none start and none end events)', () => {
     expect(JSON.stringify(sc.state)).toBe(before);
   });
 
+  it('is stopped with a reason and its basis: the open task is cancelled and the instance ends stopped', async () => {
+    // given
+    const sc = await Scenario.fromFile(fixture('user-task'));
+    sc.start();
+
+    // when
+    sc.run({
+      type: 'stop',
+      reason: 'Không bổ sung hồ sơ trong 15 ngày làm việc',
+      basis: 'Nghị định 297/2025',
+    });
+
+    // then
+    expect(sc.status).toBe('stopped');
+    expect(sc.openTasks()).toEqual([]);
+    expect(sc.state?.tokens).toEqual({});
+    expect(sc.state?.result).toEqual({
+      reason: 'Không bổ sung hồ sơ trong 15 ngày làm việc',
+      basis: 'Nghị định 297/2025',
+    });
+    expect(sc.effects).toContainEqual(expect.objectContaining({ type: 'taskEnded', outcome: 'cancelled' }));
+    expect(sc.effects.at(-1)).toMatchObject({ type: 'instanceEnded', status: 'stopped' });
+    expect(() => sc.run({ type: 'stop', reason: 'lần hai' })).toThrow(/stopped/);
+  });
+
   it('refuses to complete a task that is not active, and commands on a finished instance', async () => {
     // given
     const sc = await Scenario.fromFile(fixture('user-task'));
