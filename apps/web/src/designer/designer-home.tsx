@@ -76,11 +76,14 @@ export function DesignerHome() {
             hành.
           </Typography.Text>
         </div>
-        {isPublisher && (
-          <nav aria-label="Chức năng thiết kế">
-            <Link to="/thiet-ke/chuyen-phien-ban">Chuyển hồ sơ đang giải quyết sang phiên bản mới →</Link>
-          </nav>
-        )}
+        <nav aria-label="Chức năng thiết kế">
+          <Flex vertical gap={4} align="end">
+            <Link to="/thiet-ke/phien-ban">Các phiên bản quy trình, so sánh hai phiên bản →</Link>
+            {isPublisher && (
+              <Link to="/thiet-ke/chuyen-phien-ban">Chuyển hồ sơ đang giải quyết sang phiên bản mới →</Link>
+            )}
+          </Flex>
+        </nav>
       </Flex>
       <Card title="Bản nháp đang soạn" size="small">
         <Table<DraftSummaryDto>
