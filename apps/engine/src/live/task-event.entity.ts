@@ -8,7 +8,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * LiveEvents reads the new rows and pushes them to its open streams. Kept a day (LiveEvents purges).
  */
 @Entity('task_events')
-@Index('task_events_at_idx', ['at'])
+// BRIN (migration 1764760000000), which the entity cannot describe: the purge's `at < …`.
+@Index('task_events_at_idx', { synchronize: false })
 export class TaskEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_task_events' })
   id!: string;
