@@ -1,7 +1,7 @@
-import { Api } from '../support/api-client';
+import { Api, AutoApi } from '../support/api-client';
 import { createTestDatabase } from '../support/database';
 import { EventStreamClient } from '../support/event-stream';
-import { startEngine, type EngineServer } from './support/engine-server';
+import { sqlClient, startEngine, type EngineServer } from './support/engine-server';
 
 jest.setTimeout(120_000);
 
@@ -15,6 +15,8 @@ describe('live inbox events across engine processes', () => {
   let a: EngineServer;
   let b: EngineServer;
   let stream: EventStreamClient | undefined;
+  let deskStream: EventStreamClient | undefined;
+  let sql: ReturnType<typeof sqlClient> | undefined;
 
   const signIn = async (engine: EngineServer, username: string): Promise<Api> => {
     const res = await new Api(engine.baseUrl).post<{ accessToken: string }>('/auth/login', {
@@ -33,6 +35,8 @@ describe('live inbox events across engine processes', () => {
   });
   afterAll(async () => {
     stream?.close();
+    deskStream?.close();
+    await sql?.end();
     await Promise.all([a?.stop(), b?.stop()]);
     await db?.drop();
   });
@@ -68,5 +72,53 @@ describe('live inbox events across engine processes', () => {
     expect(claimed.assignee).toBe('cv2.vpdk');
     // and the desk's own step, of another unit, never reached the registry's stream
     expect(stream.taskEvents.map((e) => e.taskId)).not.toContain(received.body.activeSteps[0]!.taskId);
+  });
+
+  // External tasks (an agency system's work: the tax office, the cadastre update) are not in any
+  // officer's inbox, so they give no live event of their own; what an inbox must see is the dossier
+  // moving on: the user step that the external task's completion opens.
+  it("delivers to process B the desk's return step that an agency system's completion in process A opens", async () => {
+    // given a land-parcel dossier brought by process A to the cadastre update (an external task)
+    sql = sqlClient(db.url);
+    const api = new AutoApi(a.baseUrl, sql.query);
+    type Dossier = { id: string; activeSteps: Array<{ nodeId: string; taskId: string }> };
+    const received = await api.post<Dossier>('/dossiers', {
+      definitionKey: 'tach-thua-dat',
+      applicant: { name: 'Trần Văn Đo Đạc' },
+    });
+    expect(received.status).toBe(201);
+    const dossierId = received.body.id;
+    const stepAt = async (nodeId: string): Promise<string> => {
+      const d = (await api.get<Dossier>(`/dossiers/${dossierId}`)).body;
+      const step = d.activeSteps.find((s) => s.nodeId === nodeId);
+      if (!step) throw new Error(`no active step at ${nodeId}: ${JSON.stringify(d.activeSteps)}`);
+      return step.taskId;
+    };
+    for (const [nodeId, variables] of [
+      ['t_tiep_nhan', {}],
+      ['t_kiem_tra', { result: 'eligible' }],
+      ['t_xac_nhan', { hasFinancialObligation: false }],
+      ['t_ky', {}],
+    ] as const) {
+      const done = await api.post(`/tasks/${await stepAt(nodeId)}/complete`, { variables });
+      expect(done.status).toBe(200);
+    }
+    const cadastre = await stepAt('st_csdl');
+    // and the desk's stream open on process B
+    deskStream = await EventStreamClient.open(b.baseUrl, await signIn(b, 'tiepnhan'));
+    expect(deskStream.status).toBe(200);
+
+    // when the cadastre's system completes its task on process A
+    const completed = await api.post<{ dossier: Dossier }>(`/external-tasks/${cadastre}/complete`, {
+      variables: {},
+    });
+    expect(completed.status).toBe(200);
+    const returnStep = completed.body.dossier.activeSteps.find((s) => s.nodeId === 't_tra_kq');
+    expect(returnStep).toBeDefined();
+
+    // then B's desk stream shows the return step within a second, and nothing of the external task
+    const created = await deskStream.taskEvent(returnStep!.taskId, 'created', 1_000);
+    expect(created).toMatchObject({ dossierId, unit: 'DTP-TTHCC' });
+    expect(deskStream.taskEvents.map((e) => e.taskId)).not.toContain(cadastre);
   });
 });

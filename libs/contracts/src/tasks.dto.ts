@@ -59,6 +59,11 @@ export interface TaskDto extends DeadlineFieldsDto {
   dossierHolds: ClockHold[];
   /** The dossier's supplement request still waiting for the applicant (null: none open). */
   supplement: SupplementDto | null;
+  /**
+   * The last instant the step may ask the applicant for a supplement: SUPPLEMENT_REQUEST_DAYS working
+   * days of receipt, or of the last supplement's arrival. Given by GET /tasks/{id} of an open user step.
+   */
+  supplementUntil?: string | null;
 }
 
 /** A step in a list (the inbox): the task and the procedure of its dossier. */

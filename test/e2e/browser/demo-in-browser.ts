@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
-import { SignInPage } from './pages/sign-in.page';
+import { signedIn } from './support/sign-in';
 
 export interface DemoInBrowser {
   readonly demo: DemoEngine;
@@ -42,8 +42,7 @@ export function demoInBrowser(): DemoInBrowser {
     async signedIn(username, path) {
       const { demo: d, browser: b } = started();
       const page = await b.newPage();
-      await page.goto(`${d.engine.baseUrl}${path}`);
-      await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
+      await signedIn(page, username, `${d.engine.baseUrl}${path}`);
       return page;
     },
   };

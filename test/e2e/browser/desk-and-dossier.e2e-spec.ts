@@ -40,9 +40,11 @@ describe('the desk and the dossier view in the browser', () => {
       await app.demo.as('tiepnhan')
     ).get<{ status: string; activeSteps: unknown[] }>(`/dossiers/${code}`);
     expect(refused.body).toMatchObject({ status: 'refused', activeSteps: [] });
-    // and the list finds it by the applicant's name
+    // and the list finds it by the applicant's name, typed with or without diacritics (as the inbox)
     await desk.page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
     expect(await desk.search('Từ Chối')).toEqual([code]);
+    expect(await desk.search('le van tu choi')).toEqual([code]);
+    await screenshot(desk.page, 'desk-search-without-diacritics');
     await desk.page.close();
   });
 
@@ -65,6 +67,7 @@ describe('the desk and the dossier view in the browser', () => {
     const number = await desk.slipLine(title, 'Số phiếu');
     await desk.page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
     expect(await desk.guidances('Bổ Sung')).toEqual([number]);
+    expect(await desk.guidances('pham thi bo sung')).toEqual([number]);
     await desk.page.getByRole('button', { name: `Xem phiếu ${number}` }).click();
     await desk.page.getByRole('dialog', { name: 'Phiếu hướng dẫn bổ sung' }).getByText(title).waitFor();
     await screenshot(desk.page, 'desk-guidance-found-again');
@@ -75,6 +78,7 @@ describe('the desk and the dossier view in the browser', () => {
     const code = await dossierWaitingForReturn(app.demo, 'Đặng Văn Nhận');
     const desk = await deskPage();
     expect(await desk.waitingForReturn('Đặng Văn')).toEqual([code]);
+    expect(await desk.waitingForReturn('dang van nhan')).toEqual([code]);
     await screenshot(desk.page, 'desk-return-list');
 
     await desk.returnResult(code, {

@@ -55,6 +55,38 @@ describe('the inbox filter bar in the browser', () => {
     await inbox.page.close();
   });
 
+  it('filters by a due range, its date picker fetched when first used, kept in the URL', async () => {
+    const inbox = await officerInbox();
+    // the picker is not part of the inbox's first load: a stand-in field shows until it is used
+    const pickerScripts: string[] = [];
+    inbox.page.on('request', (r) => {
+      if (/due-range-picker/.test(r.url())) pickerScripts.push(r.url());
+    });
+    expect(await inbox.page.locator('.ant-picker-range').count()).toBe(0);
+
+    // steps due within the coming weeks: all three; in the first days of 2099: none
+    // (dd/mm/yyyy, as the picker takes them)
+    const day = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
+    const today = day(new Date());
+    const later = day(new Date(Date.now() + 120 * 86_400_000));
+    await inbox.filterByDueRange(today, later);
+    await inbox.page.waitForURL(/dueTo=/);
+    await inbox.rows.nth(2).waitFor();
+    expect((await inbox.codes()).sort()).toEqual(Object.values(codes).sort());
+    expect(pickerScripts).toHaveLength(1);
+    await screenshot(inbox.page, 'inbox-due-range');
+
+    await inbox.filterByDueRange('01/01/2099', '05/01/2099');
+    await inbox.page.waitForURL((url) => url.searchParams.get('dueFrom')?.startsWith('2098-12-31') ?? false);
+    expect(await inbox.codes()).toEqual([]);
+
+    // a reload (or a shared link) shows the range of the URL in the picker
+    await inbox.page.reload();
+    await inbox.emptyText.waitFor();
+    expect(await inbox.dueRange()).toEqual(['01/01/2099', '05/01/2099']);
+    await inbox.page.close();
+  });
+
   it('finds an applicant by the name typed without diacritics, after the / shortcut', async () => {
     const inbox = await officerInbox();
     await inbox.searchFor('tran thi binh');

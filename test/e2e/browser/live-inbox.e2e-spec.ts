@@ -2,8 +2,8 @@ import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
 import { dossierAtTheRegistry } from './dossiers';
 import { InboxPage } from './pages/inbox.page';
-import { SignInPage } from './pages/sign-in.page';
 import { screenshot } from './screenshots';
+import { signedIn } from './support/sign-in';
 
 jest.setTimeout(120_000);
 
@@ -29,8 +29,7 @@ describe('the inbox updates live', () => {
   it('shows a dossier the desk passed on, then drops the step a colleague completed, without reloading', async () => {
     // given the officer's inbox, open and live, marked to tell a reload
     const page = await browser.newPage();
-    await page.goto(`${demo.engine.baseUrl}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('cv.vpdk', 'demo'));
+    await signedIn(page, 'cv.vpdk', `${demo.engine.baseUrl}/hop-viec`);
     const inbox = new InboxPage(page);
     await inbox.list();
     await inbox.live.waitFor();
@@ -72,8 +71,7 @@ describe('the inbox updates live', () => {
     // given an inbox whose stream cannot open (its tickets are refused on the way)
     const page = await browser.newPage();
     await page.route('**/api/v1/events/ticket', (route) => route.abort());
-    await page.goto(`${demo.engine.baseUrl}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('cv.vpdk', 'demo'));
+    await signedIn(page, 'cv.vpdk', `${demo.engine.baseUrl}/hop-viec`);
     const inbox = new InboxPage(page);
     await inbox.list();
 

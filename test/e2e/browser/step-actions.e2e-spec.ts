@@ -3,7 +3,6 @@ import { launchBrowser, type Browser } from './browser';
 import { dossierAtTheRegistry } from './dossiers';
 import { InboxPage } from './pages/inbox.page';
 import { LeaderPage } from './pages/leader.page';
-import { SignInPage } from './pages/sign-in.page';
 import { StepActionsPage } from './pages/step-actions.page';
 import { TaskDrawerPage } from './pages/task-drawer.page';
 import { screenshot } from './screenshots';
@@ -37,14 +36,8 @@ describe('handling a step beyond completing it, and the leader page', () => {
   });
 
   /** The inbox of a demo account, signed in. */
-  async function inboxOf(username: string): Promise<InboxPage> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
-    const inbox = new InboxPage(page);
-    await inbox.list();
-    return inbox;
-  }
+  const inboxOf = (username: string): Promise<InboxPage> =>
+    InboxPage.signedIn(() => browser.newPage(), base, username);
 
   async function dossierByCode(code: string): Promise<Dossier> {
     const api = await demo.as('tiepnhan');
@@ -212,5 +205,56 @@ describe('handling a step beyond completing it, and the leader page', () => {
     const drawer = await new TaskDrawerPage(page.page).waitUntilShown();
     expect(await drawer.detail('Mã hồ sơ')).toContain(code);
     await page.page.close();
+  });
+
+  it('a supplement asked more than 3 working days after receipt is refused, the dialog says why in Vietnamese', async () => {
+    // given a dossier at the registry, and the engine's clock a month on (whatever earlier tests moved it to)
+    const code = await dossierAtTheRegistry(demo, 'Lâm Văn Trễ');
+    const api = await demo.as('ld.vpdk');
+    expect(
+      (await api.request('PUT', '/test/clock', { now: new Date(Date.now() + 30 * 86_400_000) })).status,
+    ).toBe(200);
+    const inbox = await inboxOf('cv.vpdk');
+
+    // when the officer asks for a missing paper
+    await inbox.openStep(code);
+    await new TaskDrawerPage(inbox.page).waitUntilShown();
+    const actions = new StepActionsPage(inbox.page);
+    await actions.start('Yêu cầu bổ sung');
+    await actions.field('Giấy tờ cần bổ sung').fill('Sơ đồ thửa đất');
+    await actions.submit('Gửi yêu cầu bổ sung');
+
+    // then the dialog shows the refusal, and the dossier's clock still runs
+    await actions.dialog.getByText(/^Đã quá thời hạn yêu cầu bổ sung/).waitFor();
+    await screenshot(inbox.page, 'supplement-too-late');
+    expect(await dossierByCode(code)).toMatchObject({ clock: 'running', deadline: { holds: [] } });
+    await inbox.page.close();
+  });
+
+  it('the drawer disables the supplement request once 3 working days have passed since receipt, saying until when', async () => {
+    // given a dossier received a month ago (the engine's clock moved back for its receipt, then to now)
+    const api = await demo.as('ld.vpdk');
+    const setClock = async (now: Date) =>
+      expect((await api.request('PUT', '/test/clock', { now })).status).toBe(200);
+    await setClock(new Date(Date.now() - 30 * 86_400_000));
+    const code = await dossierAtTheRegistry(demo, 'Võ Thị Quá Hạn');
+    await setClock(new Date());
+    const inbox = await inboxOf('cv.vpdk');
+
+    // when the officer opens its step
+    await inbox.openStep(code);
+    await new TaskDrawerPage(inbox.page).waitUntilShown();
+    const actions = new StepActionsPage(inbox.page);
+
+    // then the request is disabled, and its tooltip says why
+    const ask = actions.button('Yêu cầu bổ sung');
+    expect(await ask.isDisabled()).toBe(true);
+    await ask.hover({ force: true });
+    await inbox.page
+      .getByRole('tooltip')
+      .getByText(/^Đã quá thời hạn yêu cầu bổ sung \(đến /)
+      .waitFor();
+    await screenshot(inbox.page, 'supplement-limit-passed');
+    await inbox.page.close();
   });
 });

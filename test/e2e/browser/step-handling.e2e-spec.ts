@@ -3,9 +3,9 @@ import { launchBrowser, type Browser } from './browser';
 import { dossierAtTheRegistry } from './dossiers';
 import { DeskPage } from './pages/desk.page';
 import { InboxPage } from './pages/inbox.page';
-import { SignInPage } from './pages/sign-in.page';
 import { TaskDrawerPage } from './pages/task-drawer.page';
 import { screenshot } from './screenshots';
+import { signedIn } from './support/sign-in';
 
 jest.setTimeout(120_000);
 
@@ -28,14 +28,7 @@ describe('receiving a dossier and handling its steps in the browser', () => {
   });
 
   /** The registry officer's inbox, signed in. */
-  async function officerInbox(): Promise<InboxPage> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('cv.vpdk', 'demo'));
-    const inbox = new InboxPage(page);
-    await inbox.list();
-    return inbox;
-  }
+  const officerInbox = (): Promise<InboxPage> => InboxPage.signedIn(() => browser.newPage(), base, 'cv.vpdk');
 
   const stepOf = async (inbox: InboxPage, code: string) =>
     (await inbox.list()).filter((r) => r.dossierCode === code).map((r) => `${r.step} · ${r.status}`);
@@ -75,8 +68,7 @@ describe('receiving a dossier and handling its steps in the browser', () => {
   /** The provincial desk (tiepnhan), signed in at `/mot-cua`. */
   async function deskPage(): Promise<DeskPage> {
     const page = await browser.newPage();
-    await page.goto(`${base}/mot-cua`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('tiepnhan', 'demo'));
+    await signedIn(page, 'tiepnhan', `${base}/mot-cua`);
     const desk = new DeskPage(page);
     await desk.heading.waitFor();
     return desk;

@@ -47,6 +47,10 @@ export interface AppConfig {
       readonly port: number;
     };
   };
+  readonly tenant: {
+    /** `TENANT_CODE`: the province this engine serves, written on every row (`tenant_code`, ADR 0011); default `00`. */
+    readonly code: string;
+  };
   readonly jobs: {
     /** `JOBS_ENABLED`: run the job executor in this process (default true). */
     readonly enabled: boolean;
@@ -54,6 +58,13 @@ export interface AppConfig {
     readonly pollMs: number;
     /** `DEADLINE_SWEEP_MS`: how often steps and dossiers are marked due soon / overdue (0: never, for tests). */
     readonly deadlineSweepMs: number;
+  };
+  readonly dossiers: {
+    /**
+     * `SUPPLEMENT_REQUEST_DAYS`: working days after receipt within which an agency may ask the applicant
+     * to supplement a dossier (Decree 61/2018 art. 19.4: 3; a province may set its own, default 3).
+     */
+    readonly supplementRequestDays: number;
   };
   readonly messages: {
     /** `MESSAGE_TTL`: seconds a message that arrives before its dossier waits for it is kept (default 7 days). */

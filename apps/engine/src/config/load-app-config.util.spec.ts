@@ -37,6 +37,7 @@ describe('loadAppConfig', () => {
       },
       jobs: { enabled: true, pollMs: 1000 },
       webhooks: { retryBaseMs: 1000, maxAttempts: 12, timeoutMs: 5000 },
+      dossiers: { supplementRequestDays: 3 },
     });
     expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -59,6 +60,7 @@ describe('loadAppConfig', () => {
       WEBHOOK_RETRY_BASE_MS: '2000',
       WEBHOOK_MAX_ATTEMPTS: '8',
       WEBHOOK_TIMEOUT_MS: '3000',
+      SUPPLEMENT_REQUEST_DAYS: '5',
       DB_POOL_SIZE: '40',
       AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
       AUTH_ACCESS_TTL: '300',
@@ -89,6 +91,7 @@ describe('loadAppConfig', () => {
       },
       jobs: { enabled: false, pollMs: 250 },
       webhooks: { retryBaseMs: 2000, maxAttempts: 8, timeoutMs: 3000 },
+      dossiers: { supplementRequestDays: 5 },
       auth: {
         jwtSecret: 'a-production-secret-of-at-least-32-chars',
         jwtSecretIsDefault: false,

@@ -165,6 +165,10 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
       ).toBe(res.body.id);
       const found = await desk().get<PageDto<ReceptionGuidanceDto>>('/dossiers/reception-guidance?q=bổ sung');
       expect(found.body.items.map((g) => g.code)).toEqual([res.body.code]);
+      const folded = await desk().get<PageDto<ReceptionGuidanceDto>>(
+        '/dossiers/reception-guidance?q=BO SUNG',
+      );
+      expect(folded.body.items.map((g) => g.code)).toEqual([res.body.code]);
       expect((await otherUnit().get(`/dossiers/reception-guidance/${res.body.code}`)).status).toBe(404);
       expect((await otherUnit().get<PageDto<unknown>>('/dossiers/reception-guidance')).body.items).toEqual(
         [],
@@ -207,7 +211,7 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
       ).toBe(200);
     });
 
-    it('finds the unit dossiers by part of the applicant name, any case, literally', async () => {
+    it('finds the unit dossiers by part of the applicant name, any case, with or without diacritics', async () => {
       const search = async (who: { get: typeof t.api.get }, q: string) =>
         (
           await who.get<PageDto<DossierSummaryDto>>(
@@ -216,7 +220,11 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
         ).body.items.map((d) => d.code);
       expect(await search(desk(), 'tìm kiếm')).toEqual([dossier.code]);
       expect(await search(desk(), 'HUỲNH THỊ')).toEqual([dossier.code]);
+      expect(await search(desk(), 'huynh thi tim kiem')).toEqual([dossier.code]);
+      expect(await search(desk(), 'HUYNH THI')).toEqual([dossier.code]);
+      // the name only, literally (`%` is not a wildcard; the code is the code's filter)
       expect(await search(desk(), '%')).toEqual([]);
+      expect(await search(desk(), dossier.code.slice(-11))).toEqual([]);
       expect(await search(otherUnit(), 'tìm kiếm')).toEqual([]);
     });
 
@@ -256,7 +264,7 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
     it('lists the result waiting at the desk and returns it to who collects it, once', async () => {
       // the desk's list of results to return
       const waiting = await desk().get<PageDto<AwaitingReturnDto>>(
-        `/dossiers/awaiting-return?q=${encodeURIComponent('tìm kiếm')}`,
+        `/dossiers/awaiting-return?q=${encodeURIComponent('tim kiem')}`,
       );
       expect(waiting.status).toBe(200);
       expect(waiting.body.items).toEqual([
@@ -304,6 +312,46 @@ describe('desk: refusal, supplement guidance, dossier view', () => {
       ).toBe(1);
       // nothing left to return
       expect((await desk().post(`/dossiers/${dossier.code}/return`, body)).status).toBe(409);
+    });
+  });
+
+  describe("a desk's daily counter past 9,999", () => {
+    it('numbers the 10,000th dossier of the day with five digits, after four-digit codes, never twice', async () => {
+      // given the desk's counter of today at 9,998 (the day of a dossier just received)
+      const first = await desk().post<DossierDto>('/dossiers', {
+        definitionKey: KEY,
+        applicant: { name: 'Trương Văn Đếm' },
+      });
+      expect(first.status).toBe(201);
+      await t.query(
+        `UPDATE dossier_sequences SET last_value = 9998
+          WHERE unit_code = 'DTP-TTHCC' AND day = (SELECT max(day) FROM dossier_sequences WHERE unit_code = 'DTP-TTHCC')`,
+        [],
+      );
+
+      // when three more are received, the last one refused
+      const receive = (name: string) =>
+        desk().post<DossierDto>('/dossiers', { definitionKey: KEY, applicant: { name } });
+      const a = await receive('Trương Văn Một');
+      const b = await receive('Trương Văn Hai');
+      const c = await desk().post<DossierDto>('/dossiers/refusals', {
+        definitionKey: KEY,
+        applicant: { name: 'Trương Văn Ba' },
+        channel: 'desk',
+        reasons: ['Không thuộc thẩm quyền'],
+      });
+
+      // then 9999, 10000 and 10001 of the same day's prefix, all received (no 409 on a duplicate code)
+      expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+      const prefix = first.body.code.replace(/\d{4}$/, '');
+      expect([a.body.code, b.body.code, c.body.code]).toEqual([
+        `${prefix}9999`,
+        `${prefix}10000`,
+        `${prefix}10001`,
+      ]);
+      // and a citizen finds a five-digit code as any other
+      expect((await t.api.get(`/public/dossiers/${b.body.code}`)).status).toBe(200);
+      expect((await t.api.get(`/public/dossiers/${a.body.code}`)).status).toBe(200);
     });
   });
 });

@@ -161,8 +161,9 @@ export class DossierListQuery extends PageQuery implements C.DossierListQueryDto
   code?: string;
 
   @ApiPropertyOptional({
-    description: "Part of the applicant's name, any case (a plain ILIKE: accents must match)",
-    example: 'Nguyễn Văn',
+    description:
+      "Part of the applicant's name, any case, with or without diacritics (as the inbox's search: 'nguyen van' finds 'Nguyễn Văn')",
+    example: 'nguyen van',
   })
   @IsOptional()
   @IsString()
@@ -217,7 +218,10 @@ export class CreateReceptionGuidanceBody
 }
 
 export class AwaitingReturnQuery extends PageQuery implements C.AwaitingReturnQueryDto {
-  @ApiPropertyOptional({ description: "Part of the dossier's code or of the applicant's name, any case" })
+  @ApiPropertyOptional({
+    description:
+      "Part of the dossier's code, of the applicant's name or id number or of a variable's value, any case, with or without diacritics (the inbox's search)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -251,7 +255,9 @@ export class ReturnResultBody implements C.ReturnResultDto {
 }
 
 export class ReceptionGuidanceListQuery extends PageQuery implements C.ReceptionGuidanceListQueryDto {
-  @ApiPropertyOptional({ description: "Part of the code or of the applicant's name, any case" })
+  @ApiPropertyOptional({
+    description: "Part of the code or of the applicant's name, any case, with or without diacritics",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

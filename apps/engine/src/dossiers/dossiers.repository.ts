@@ -8,9 +8,11 @@ import type {
   OutcomeDto,
 } from '@lienthong/contracts';
 import type { Variables } from '@lienthong/engine-core';
+import { dailyNumberSql } from '../common/sql/daily-number.util';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
+import { DATED, lifeOf } from '../database/partitions.repository';
 import { ReadDb } from '../database/read-db.service';
 import type { DossierRow } from '../runtime/dossier-row';
 
@@ -62,6 +64,14 @@ export function likePattern(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   return trimmed ? `%${trimmed.replace(/[\\%_]/g, '\\$&')}%` : undefined;
 }
+
+/**
+ * The applicant's name of `row` (an alias of dossiers or reception_guidance) contains the pattern's
+ * text, folded as the inbox's search folds (lienthong_fold: no diacritics, any case): "nguyen van an"
+ * finds "Nguyễn Văn An".
+ */
+export const applicantNameLike = (row: string): string =>
+  `lienthong_fold(${row}.applicant->>'name') LIKE lienthong_fold(?)`;
 
 /** What the dossier view's diagram needs: the version's XML, where the dossier went, its late steps. */
 export interface PathRow {
@@ -135,7 +145,7 @@ export class DossiersRepository {
       receivingUnit?: string;
       /** Part of the code, any case (`%` and `_` taken literally). */
       code?: string;
-      /** Part of the applicant's name, any case, literally. */
+      /** Part of the applicant's name, any case, with or without diacritics (`%` and `_` literally). */
       applicant?: string;
       limit: number;
       after?: { createdAt: string; id: string };
@@ -147,7 +157,7 @@ export class DossiersRepository {
       .addIf(query.definitionKey, 'd.definition_key = ?')
       .addIf(query.receivingUnit, 'd.receiving_unit = ?')
       .addIf(likePattern(query.code), 'd.code ILIKE ?')
-      .addIf(likePattern(query.applicant), "d.applicant->>'name' ILIKE ?");
+      .addIf(likePattern(query.applicant), applicantNameLike('d'));
     visible(filter);
     if (query.after) {
       filter.add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);
@@ -160,12 +170,16 @@ export class DossiersRepository {
     return rows;
   }
 
-  /** A page of the dossier's history after the event `afterId`, one more than `limit`. */
+  /**
+   * A page of the dossier's history after the event `afterId`, one more than `limit` (only the month
+   * partitions of its life, see DATED).
+   */
   async history(dossierId: string, afterId: string, limit: number): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND id > $2::bigint ORDER BY history_events.id LIMIT $3`,
-      [dossierId, afterId, limit + 1],
+        WHERE dossier_id = $1 AND ${DATED('$4', '$5')} AND id > $2::bigint
+        ORDER BY history_events.id LIMIT $3`,
+      [dossierId, afterId, limit + 1, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -197,7 +211,7 @@ export class DossiersRepository {
           ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value),
        d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
                                    applicant, state, variables, revision, created_at, updated_at, ended_at)
-         SELECT $3, $4 || lpad(seq.last_value::text, 4, '0'), $5, $6, $7, 'refused', $1, $8, $9::jsonb, $10::jsonb, '{}'::jsonb,
+         SELECT $3, $4 || ${dailyNumberSql('seq.last_value')}, $5, $6, $7, 'refused', $1, $8, $9::jsonb, $10::jsonb, '{}'::jsonb,
                 1, $11, $11, $11
            FROM seq RETURNING id, code),
        h AS (INSERT INTO history_events (dossier_id, at, type, actor, data)
@@ -230,14 +244,14 @@ export class DossiersRepository {
     const { rows } = await this.db.query<PathRow>(
       `SELECT def.xml,
               ARRAY(SELECT node_id FROM (SELECT DISTINCT ON (h.node_id) h.node_id, h.type FROM history_events h
-                                          WHERE h.dossier_id = d.id AND h.node_id IS NOT NULL
+                                          WHERE h.dossier_id = d.id AND h.${DATED('$2', '$3')} AND h.node_id IS NOT NULL
                                           ORDER BY h.node_id, h.id DESC) last
                      WHERE last.type <> 'node.cancelled') AS completed,
               ARRAY(SELECT DISTINCT t.node_id FROM tasks t
                      WHERE t.dossier_id = d.id AND (t.outcome = 'late' OR (t.status = 'active' AND t.deadline_status = 'overdue'))) AS late
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
         WHERE d.id = $1`,
-      [dossierId],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];
   }
@@ -246,9 +260,9 @@ export class DossiersRepository {
   async stepAnswers(dossierId: string): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
+        WHERE dossier_id = $1 AND ${DATED('$2', '$3')} AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
         ORDER BY history_events.id`,
-      [dossierId],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -256,8 +270,9 @@ export class DossiersRepository {
   /** When the dossier was received, and by whom (its first history event). */
   async received(dossierId: string): Promise<{ at: Date; actor: string | null } | undefined> {
     const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
-      `SELECT at, actor FROM history_events WHERE dossier_id = $1 ORDER BY history_events.id LIMIT 1`,
-      [dossierId],
+      `SELECT at, actor FROM history_events WHERE dossier_id = $1 AND ${DATED('$2', '$3')}
+        ORDER BY history_events.id LIMIT 1`,
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];
   }
@@ -274,7 +289,8 @@ export class DossiersRepository {
   }): Promise<AwaitingReturnRow[]> {
     const q = likePattern(query.q);
     const filter = new SqlFilter().add('t.unit = ?', query.unit).add(RETURN_STEP);
-    if (q) filter.add(`(d.code ILIKE ? OR d.applicant->>'name' ILIKE ?)`, q, q);
+    // the dossier's folded search text (Inbox1764600000000): its code, applicant, id number, variables
+    if (q) filter.add('d.search_text LIKE lienthong_fold(?)', q);
     if (query.after)
       filter.add('(t.created_at, t.id) > (?::timestamptz, ?::uuid)', query.after.since, query.after.id);
     const { rows } = await this.db.query<AwaitingReturnRow>(

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicantDto } from '@lienthong/contracts';
+import { dailyNumberSql } from '../common/sql/daily-number.util';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { Db, type Sql } from '../database/db.service';
-import { likePattern } from './dossiers.repository';
+import { applicantNameLike, likePattern } from './dossiers.repository';
 
 export interface GuidanceRow {
   id: string;
@@ -38,7 +39,7 @@ export class ReceptionGuidanceRepository {
                    WHERE receiving_unit = $1 AND day = $2)
        INSERT INTO reception_guidance (id, code, receiving_unit, day, number, definition_key, procedure_name, applicant, items,
                                        contact, created_by, created_at)
-       SELECT $3, $4 || lpad(n.number::text, 4, '0'), $1, $2, n.number, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11 FROM n
+       SELECT $3, $4 || ${dailyNumberSql('n.number')}, $1, $2, n.number, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11 FROM n
        RETURNING ${COLUMNS}`,
       [
         row.receiving_unit,
@@ -75,12 +76,12 @@ export class ReceptionGuidanceRepository {
   }): Promise<GuidanceRow[]> {
     const q = likePattern(query.q);
     const filter = new SqlFilter().add('receiving_unit = ?', query.unit);
-    if (q) filter.add(`(code ILIKE ? OR applicant->>'name' ILIKE ?)`, q, q);
+    if (q) filter.add(`(g.code ILIKE ? OR ${applicantNameLike('g')})`, q, q);
     if (query.after) {
       filter.add('(created_at, id) < (?::timestamptz, ?::uuid)', query.after.createdAt, query.after.id);
     }
     const { rows } = await this.db.query<GuidanceRow>(
-      `SELECT ${COLUMNS} FROM reception_guidance ${filter.where}
+      `SELECT ${COLUMNS} FROM reception_guidance g ${filter.where}
         ORDER BY created_at DESC, id DESC LIMIT ${filter.param(query.limit + 1)}`,
       filter.params,
     );

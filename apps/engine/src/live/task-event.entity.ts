@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * What happened to an officer's step (user task), for the live inboxes: written by the command that
@@ -12,6 +13,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 // BRIN (migration 1764760000000), which the entity cannot describe: the purge's `at < …`.
 @Index('task_events_at_idx', { synchronize: false })
 export class TaskEventEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_task_events' })
   id!: string;
 

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { notFound } from '../common/problem/problem.exception';
 import { iso } from '../common/sql/sql-filter.util';
+import { DOSSIER_CODE } from '../common/sql/daily-number.util';
 import { Public } from '../identity/auth.decorators';
 import { PublicRepository } from './public.repository';
 import type * as C from '@lienthong/contracts';
@@ -44,8 +45,6 @@ export class PublicDossierDto implements C.PublicDossierDto {
   currentSteps!: PublicStepDto[];
 }
 
-const CODE = /^[0-9A-Za-z.]{1,40}-\d{6}-\d{4}$/;
-
 /**
  * Tra cứu hồ sơ: a citizen looks a dossier up by the code on their receipt. No sign-in, and nothing
  * personal: no applicant, no variables, no officers; only where the dossier is and when it is due.
@@ -63,7 +62,7 @@ export class PublicLookupController {
   @ApiOkResponse({ type: PublicDossierDto })
   @ApiProblemResponses(404)
   async lookup(@Param('code') code: string): Promise<PublicDossierDto> {
-    if (!CODE.test(code)) throw notFound('Dossier', code);
+    if (!DOSSIER_CODE.test(code)) throw notFound('Dossier', code);
     const row = await this.dossiers.findByCode(code);
     if (!row) throw notFound('Dossier', code);
     return {

@@ -7,6 +7,7 @@ import { commandOutboxCtes } from '../webhooks/webhook-outbox.sql';
 import { externalTasksWakeSql } from './domain-events';
 import { type DeadlineChange, DEADLINE_CHANGES_OF_COMMANDS } from '../webhooks/webhook-events';
 import { auditCte } from '../audit/audit-context';
+import { dailyNumberSql } from '../common/sql/daily-number.util';
 import type { AuditRecord } from '../audit/audit-writer';
 
 export type WriteTarget =
@@ -127,7 +128,7 @@ export function buildWrite(
       `d AS (INSERT INTO dossiers (id, code, definition_id, definition_key, definition_version, status, receiving_unit, channel,
                                    applicant, state, variables, parent_id, parent_call_id, revision, created_at, updated_at, ended_at,
                                    deadlines, clock, due_at, due_soon_at, deadline_status, outcome, appointment_at, external_ref)
-         SELECT ${p(target.id)}, ${p(`${target.unitIdentifier}-${local.slice(2).replace(/-/g, '')}-`)} || lpad(seq.last_value::text, 4, '0'),
+         SELECT ${p(target.id)}, ${p(`${target.unitIdentifier}-${local.slice(2).replace(/-/g, '')}-`)} || ${dailyNumberSql('seq.last_value')},
                 ${p(target.definition.id)}, ${p(target.definition.key)}, ${p(target.definition.version)}, ${p(state.status)}, ${unitP},
                 ${p(target.channel)}, ${json(target.applicant)}, ${stateP}::jsonb, (${stateP}::jsonb)->'variables', ${p(target.parentId)}::uuid,
                 ${p(target.parentCallId)}::uuid, 1, ${nowP}, ${nowP}, ${ended ? nowP : 'NULL'},

@@ -187,6 +187,40 @@ describe('handling a step: supplement, send back, pause and resume, reassign, th
       expect(later.body.supplement).toMatchObject({ items: ['CCCD'], reason: null });
     });
 
+    it('refuses a request more than 3 working days after receipt (422 supplement-too-late), writing nothing', async () => {
+      // given a dossier received on Monday 2/3/2026 at 08:00: a supplement may be asked until Thursday 5/3 08:00
+      const { dossier, review } = await atReview('2026-03-02T08:00:00');
+      expect((await officer().get<TaskDto>(`/tasks/${review}`)).body.supplementUntil).toBe(
+        iso('2026-03-05T08:00:00'),
+      );
+
+      // when the officer asks one minute later than that
+      clock.set(vn('2026-03-05T08:01:00'));
+      const late = await officer().post(`/tasks/${review}/supplement-request`, { items: ['CCCD'] });
+
+      // then it is refused with the limit, and the dossier's clock still runs, nothing recorded
+      expect(late.status).toBe(422);
+      expect(late.body).toMatchObject({
+        type: expect.stringMatching(/supplement-too-late$/),
+        code: 'supplement-too-late',
+        until: iso('2026-03-05T08:00:00'),
+        workingDays: 3,
+      });
+      expect(await dossierOf(dossier.id)).toMatchObject({ clock: 'running', deadline: { holds: [] } });
+      expect((await historyOf(dossier.id)).map((h) => h.type)).not.toContain('supplement.requested');
+      const succeeded = await t.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'task.supplement-request' AND path = $1 AND outcome = 'success'`,
+        [`/api/v1/tasks/${review}/supplement-request`],
+      );
+      expect(succeeded).toEqual([{ n: 0 }]);
+
+      // while at the limit itself it is still in time
+      clock.set(vn('2026-03-05T08:00:00'));
+      expect((await officer().post(`/tasks/${review}/supplement-request`, { items: ['CCCD'] })).status).toBe(
+        200,
+      );
+    });
+
     it('refuses another unit (404), an empty list (400 or 422), and a step already done (409)', async () => {
       // given
       const { dossier, review } = await atReview('2026-03-02T10:00:00');

@@ -454,6 +454,16 @@ export class TaskDto extends DeadlineFields implements C.TaskDto {
     description: "The dossier's supplement request still waiting for the applicant",
   })
   supplement!: SupplementDto | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'The last instant the step may ask for a supplement (SUPPLEMENT_REQUEST_DAYS working days of receipt, or of ' +
+      "the last supplement's arrival; later: 422 supplement-too-late). Only in GET /tasks/{id} of an open user step.",
+  })
+  supplementUntil?: string | null;
 }
 
 /** What completing a task answers: the task, and where its dossier stands now. */

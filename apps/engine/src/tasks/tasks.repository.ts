@@ -49,6 +49,8 @@ export interface TaskRow {
   /** The dossier's clock holders and its last supplement request (from its deadlines). */
   dossier_paused_by?: string[] | null;
   dossier_supplement?: SupplementDto | null;
+  /** When the dossier was received (findWithDossier only). */
+  dossier_received_at?: Date;
 }
 
 const TASK_STATUSES: readonly TaskStatus[] = ['active', 'completed', 'cancelled'];
@@ -235,7 +237,7 @@ export class TasksRepository {
     forUpdate = false,
   ): Promise<(TaskRow & { dossier: DossierRow }) | undefined> {
     const { rows } = await sql<TaskRow & { dossier: DossierRow }>(
-      `SELECT ${COLUMNS}, (SELECT to_jsonb(x) FROM (SELECT ${DOSSIER_COLUMNS}) x) AS dossier
+      `SELECT ${COLUMNS}, d.created_at AS dossier_received_at, (SELECT to_jsonb(x) FROM (SELECT ${DOSSIER_COLUMNS}) x) AS dossier
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t, d' : ''}`,
       [id],
     );

@@ -36,6 +36,13 @@ import { actorOf, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
 import { writeAuditIn } from '../audit/audit-writer';
 import { pendingKey, recordKeyIn, takeKeyIn } from '../common/idempotency/command-key';
+import { type AppConfig, InjectAppConfig } from '../config/app-config';
+import { CalendarSource } from '../runtime/calendar-source';
+import {
+  assertSupplementInTime,
+  supplementCountedFrom,
+  supplementRequestDeadline,
+} from './supplement-window.util';
 
 export type { TaskRow };
 
@@ -79,6 +86,8 @@ export class TasksService {
     private readonly hot: HotCache,
     private readonly authz: Authz,
     private readonly clock: Clock,
+    @InjectAppConfig() private readonly config: AppConfig,
+    private readonly calendars: CalendarSource,
   ) {}
 
   /** The steps the principal may see (see Authz.visibleTasks), filtered. */
@@ -151,10 +160,19 @@ export class TasksService {
     };
   }
 
+  /** A step; an open user step with the last instant it may ask for a supplement (the drawer shows it). */
   async get(id: string, kind: TaskKind, principal: Principal): Promise<TaskDto> {
-    const { task } = await this.loadWithDossier(this.db.query, id, kind);
+    const { task, dossier } = await this.loadWithDossier(this.db.query, id, kind);
     this.authz.assertTask(principal, task, 'read');
-    return toDto(task);
+    const dto = toDto(task);
+    if (task.kind !== 'user' || task.status !== 'active' || !task.dossier_received_at) return dto;
+    const from = supplementCountedFrom(task.dossier_received_at, dossier.deadlines?.supplement?.receivedAt);
+    const until = supplementRequestDeadline(
+      this.calendars.current(),
+      from,
+      this.config.dossiers.supplementRequestDays,
+    );
+    return { ...dto, supplementUntil: until.toISOString() };
   }
 
   /** Open incidents (external tasks out of retries), oldest first, without a rights check (callers check). */
@@ -267,8 +285,9 @@ export class TasksService {
    *
    * What is enforced of "hướng dẫn một lần" (Decree 61/2018): a dossier has at most one open request —
    * a second one is refused (409 `supplement-pending`) until the first is answered
-   * (POST /dossiers/{id}/supplement-received); the request lists every missing paper at once. The
-   * 3-working-day limit for asking after receipt is not enforced (the events show when it was asked).
+   * (POST /dossiers/{id}/supplement-received); the request lists every missing paper at once; and it
+   * is asked within SUPPLEMENT_REQUEST_DAYS (3) working days of receipt, or of the arrival of the last
+   * supplement asked (422 `supplement-too-late`).
    */
   async requestSupplement(
     id: string,
@@ -300,6 +319,13 @@ export class TasksService {
           );
         }
         const step = task as TaskRow;
+        const receivedAt = supplementCountedFrom(step.dossier_received_at as Date, open?.receivedAt);
+        assertSupplementInTime(
+          ctx.calendar,
+          { code: row.code, receivedAt },
+          ctx.now,
+          this.config.dossiers.supplementRequestDays,
+        );
         const request: SupplementDto = {
           requestedAt: ctx.now.toISOString(),
           requestedBy: actor.id,

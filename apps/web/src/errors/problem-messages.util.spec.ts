@@ -34,6 +34,17 @@ describe('problemMessage: the engine’s problems in Vietnamese', () => {
     );
   });
 
+  it('says a supplement can no longer be asked once its working days after receipt have passed', () => {
+    expect(
+      problemMessage({
+        type: type('supplement-too-late'),
+        status: 422,
+        code: 'supplement-too-late',
+        detail: 'Dossier X was received on …: a supplement may be asked within 3 working days of receipt.',
+      }),
+    ).toMatch(/^Đã quá thời hạn yêu cầu bổ sung: .*kể từ ngày tiếp nhận/);
+  });
+
   it('says a result was returned meanwhile when the desk returns it again', () => {
     expect(
       problemMessage({

@@ -54,6 +54,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'supplement-pending':
     'Hồ sơ đang chờ công dân bổ sung theo yêu cầu trước: chỉ hướng dẫn bổ sung một lần, yêu cầu mới chỉ được gửi sau khi đã nhận đủ hồ sơ bổ sung.',
   'no-supplement-pending': 'Hồ sơ không có yêu cầu bổ sung nào đang chờ.',
+  'supplement-too-late':
+    'Đã quá thời hạn yêu cầu bổ sung: chỉ được yêu cầu bổ sung hồ sơ trong thời hạn quy định kể từ ngày tiếp nhận (3 ngày làm việc theo Nghị định 61/2018, hoặc theo quy định của tỉnh). Hồ sơ được giải quyết theo thành phần đã tiếp nhận.',
   'send-back-target-invalid':
     'Không thể trả hồ sơ về bước đã chọn: chỉ trả về được bước trước mà hồ sơ đã đi qua, trên cùng nhánh xử lý.',
   'send-back-refused':

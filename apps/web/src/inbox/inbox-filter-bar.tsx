@@ -1,9 +1,9 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, type InputRef, Segmented, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Flex, Input, type InputRef, Segmented, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { components } from '../api/schema.gen';
-import { dueRange, type InboxFilters, rangeDays } from './inbox-filters.util';
+import { type InboxFilters, rangeDays } from './inbox-filters.util';
+import { LazyDueRange } from './lazy-due-range';
 import { SavedFilters } from './saved-filters';
 
 type TaskCountsDto = components['schemas']['TaskCountsDto'];
@@ -131,23 +131,7 @@ export function InboxFilterBar({
               })),
             ]}
           />
-          <DatePicker.RangePicker
-            aria-label="Hạn xử lý"
-            format="DD/MM/YYYY"
-            placeholder={['Hạn từ ngày', 'đến ngày']}
-            allowEmpty={[true, true]}
-            value={[first ? dayjs(first) : null, last ? dayjs(last) : null]}
-            onChange={(range) => {
-              const [from, to] = range ?? [null, null];
-              const f = from?.format('YYYY-MM-DD');
-              const t = to?.format('YYYY-MM-DD');
-              set({
-                dueFrom: f ? dueRange(f, f).dueFrom : undefined,
-                dueTo: t ? dueRange(t, t).dueTo : undefined,
-              });
-            }}
-            style={{ width: 270 }}
-          />
+          <LazyDueRange first={first} last={last} onChange={set} />
         </Flex>
         <SavedFilters filters={filters} onPick={onChange} />
       </Flex>

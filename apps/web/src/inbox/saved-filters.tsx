@@ -1,9 +1,11 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
+import { App, Button, Select, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { failureMessage } from '../api/problem.util';
 import { useSavedFilterChanges, useSavedFilters } from './inbox.api';
 import { type InboxFilters, sameFilters } from './inbox-filters.util';
+
+const SaveFilterDialog = lazy(() => import('./save-filter-dialog'));
 
 /** The person's saved filters: pick one, save the current filters under a name, delete the one shown. */
 export function SavedFilters({
@@ -14,24 +16,13 @@ export function SavedFilters({
   readonly onPick: (filters: InboxFilters) => void;
 }) {
   const saved = useSavedFilters();
-  const { save, remove } = useSavedFilterChanges();
+  const { remove } = useSavedFilterChanges();
   const { message, modal } = App.useApp();
-  const [naming, setNaming] = useState(false);
-  const [form] = Form.useForm<{ name: string }>();
+  // the naming dialog, fetched when first opened, then kept (it closes with its animation)
+  const [naming, setNaming] = useState<boolean | null>(null);
   const list = saved.data ?? [];
   const current = list.find((f) => sameFilters(f.query, filters));
   const empty = Object.values(filters).every((v) => v === undefined);
-
-  const submit = async ({ name }: { name: string }) => {
-    try {
-      await save.mutateAsync({ name: name.trim(), query: filters });
-      void message.success(`Đã lưu bộ lọc “${name.trim()}”.`);
-      setNaming(false);
-      form.resetFields();
-    } catch (error) {
-      form.setFields([{ name: 'name', errors: [failureMessage(error)] }]);
-    }
-  };
 
   const confirmDelete = () => {
     if (!current) return;
@@ -76,29 +67,11 @@ export function SavedFilters({
           Lưu bộ lọc…
         </Button>
       )}
-      <Modal
-        title="Lưu bộ lọc hiện tại"
-        open={naming}
-        okText="Lưu"
-        cancelText="Hủy"
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setNaming(false)}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
-          <Form.Item
-            name="name"
-            label="Tên bộ lọc"
-            rules={[
-              { required: true, whitespace: true, message: 'Vui lòng nhập tên bộ lọc.' },
-              { max: 100, message: 'Tên bộ lọc tối đa 100 ký tự.' },
-            ]}
-          >
-            <Input autoFocus placeholder="Ví dụ: Quá hạn của tôi" maxLength={100} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {naming !== null && (
+        <Suspense fallback={null}>
+          <SaveFilterDialog filters={filters} open={naming} onClose={() => setNaming(false)} />
+        </Suspense>
+      )}
     </Space>
   );
 }

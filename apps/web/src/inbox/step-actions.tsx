@@ -127,6 +127,18 @@ export function StepActions({
     } else setError(text);
   };
 
+  // The engine refuses a supplement asked past its working days after receipt (422 supplement-too-late):
+  // the button says so beforehand.
+  const until = task.supplementUntil ?? null;
+  const tooLate = until !== null && Date.now() > Date.parse(until);
+  const supplementHint =
+    task.supplement != null
+      ? 'Đã có yêu cầu bổ sung đang chờ công dân'
+      : until === null
+        ? undefined
+        : tooLate
+          ? `Đã quá thời hạn yêu cầu bổ sung (đến ${formatVietnamDateTime(until)}): hồ sơ được giải quyết theo thành phần đã tiếp nhận.`
+          : `Được yêu cầu bổ sung đến ${formatVietnamDateTime(until)}.`;
   const holds = task.dossierHolds;
   const pausedByOfficer = holds.includes('manual');
   const hasLimit = dossier?.deadline.legalTimeLimit != null;
@@ -254,10 +266,10 @@ export function StepActions({
         />
       )}
       <Space wrap style={{ marginTop: 16 }} aria-label="Thao tác khác">
-        <Tooltip title={open_ != null ? 'Đã có yêu cầu bổ sung đang chờ công dân' : undefined}>
+        <Tooltip title={supplementHint}>
           <Button
             icon={<FileAddOutlined />}
-            disabled={!canAct || open_ != null}
+            disabled={!canAct || open_ != null || tooLate}
             onClick={() => open('supplement')}
           >
             Yêu cầu bổ sung

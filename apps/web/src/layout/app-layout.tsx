@@ -1,14 +1,17 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Modal, Skeleton, Typography } from 'antd';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { session, type SessionUser } from '../auth/session';
-import { SignInForm } from '../auth/sign-in-form';
 import { useSession } from '../auth/use-session';
 import { areaOfPath, areasFor, ROLE_NAMES } from './areas.util';
 import { BrandMark } from './brand-mark';
 import { useLiveEvents } from '../live/use-live-events';
+
+// Signing in again is needed only once a session has expired: its form (antd's Form and its validation)
+// is fetched then, not on every first load (test/bench/inbox/bundle.mjs).
+const SignInForm = lazy(() => import('../auth/sign-in-form').then((m) => ({ default: m.SignInForm })));
 
 function UserMenu({ user }: { readonly user: SessionUser }) {
   const queryClient = useQueryClient();
@@ -62,7 +65,9 @@ function SessionExpiredDialog({ user, open }: { readonly user: SessionUser; read
       <Typography.Paragraph type="secondary">
         Vui lòng nhập lại mật khẩu để tiếp tục. Những gì bạn đang làm dở vẫn được giữ nguyên.
       </Typography.Paragraph>
-      <SignInForm username={user.username} />
+      <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} />}>
+        <SignInForm username={user.username} />
+      </Suspense>
       <Button type="link" block style={{ marginTop: 8 }} onClick={() => void session.signOut()}>
         Đăng nhập bằng tài khoản khác
       </Button>

@@ -1,8 +1,10 @@
-import { Button, Empty, Result } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
+import { Button, Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { session } from '../auth/session';
 import { useSession } from '../auth/use-session';
+import { StatusPage } from '../pages/status-page';
 import { AREAS, areasFor, type AreaKey } from './areas.util';
 
 /** `/`: the first area the person's roles allow. */
@@ -29,8 +31,9 @@ export function AreaGuard({ area, children }: { readonly area: AreaKey; readonly
   const allowed = AREAS.find((a) => a.key === area)?.roles.some((r) => roles.includes(r)) ?? false;
   if (allowed) return children;
   return (
-    <Result
-      status="403"
+    <StatusPage
+      icon={<StopOutlined />}
+      colour="#ad4e00"
       title="Không có quyền truy cập"
       subTitle="Khu vực này dành cho vai trò khác. Nếu bạn cần dùng, hãy đề nghị quản trị viên cấp quyền."
       extra={

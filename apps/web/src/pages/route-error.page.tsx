@@ -1,12 +1,15 @@
-import { Button, Result, Space } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import NotFoundPage from './not-found.page';
+import { StatusPage } from './status-page';
 
 /** What a page that failed shows: a way on, never a blank page or a stack trace. */
 export function ErrorPage() {
   return (
-    <Result
-      status="500"
+    <StatusPage
+      icon={<WarningOutlined />}
+      colour="#c41d24"
       title="Đã có lỗi xảy ra"
       subTitle="Trang này gặp sự cố khi hiển thị. Vui lòng tải lại trang; nếu lỗi còn tiếp diễn, hãy báo cho quản trị viên."
       extra={

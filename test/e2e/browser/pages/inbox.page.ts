@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { SignInPage } from './sign-in.page';
+import { signedIn } from '../support/sign-in';
 
 export interface InboxRow {
   dossierCode: string;
@@ -53,6 +53,29 @@ export class InboxPage {
       .locator('.ant-segmented-item')
       .filter({ hasText: new RegExp(`^${label}( \\(\\d+\\))?$`) })
       .click();
+  }
+
+  /**
+   * Filters by a due range, days as dd/mm/yyyy: the stand-in field first (the date picker is fetched
+   * when the filter is first used), then the picker's two inputs.
+   */
+  async filterByDueRange(from: string, to: string): Promise<void> {
+    // the stand-in, or the picker's first input once it is there
+    await this.page.getByRole('textbox', { name: 'Hạn xử lý' }).first().click();
+    const start = this.page.getByPlaceholder('Hạn từ ngày');
+    await start.fill(from);
+    await start.press('Enter');
+    const end = this.page.getByPlaceholder('đến ngày');
+    await end.fill(to);
+    await end.press('Enter');
+  }
+
+  /** The due range's days as the picker shows them (`['01/12/2026', '31/12/2026']`). */
+  async dueRange(): Promise<[string, string]> {
+    return [
+      await this.page.getByPlaceholder('Hạn từ ngày').inputValue(),
+      await this.page.getByPlaceholder('đến ngày').inputValue(),
+    ];
   }
 
   /** Saves the filters shown under `name`. */
@@ -109,8 +132,7 @@ export class InboxPage {
   /** A new page of `newPage`, signed in as `username` (demo password) at the inbox, its list loaded. */
   static async signedIn(newPage: () => Promise<Page>, baseUrl: string, username: string): Promise<InboxPage> {
     const page = await newPage();
-    await page.goto(`${baseUrl}/hop-viec`);
-    await new SignInPage(page).waitUntilShown().then((p) => p.signIn(username, 'demo'));
+    await signedIn(page, username, `${baseUrl}/hop-viec`);
     const inbox = new InboxPage(page);
     await inbox.list();
     return inbox;
