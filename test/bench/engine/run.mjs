@@ -7,6 +7,9 @@
 //
 // Uses DATABASE_URL's server when set (a database lt_bench is created on it), else an embedded
 // PostgreSQL under .data/bench-pg. Prints figures; asserts nothing.
+//
+// BENCH_SQL='DROP INDEX x; …' runs statements on the migrated database before the drive: a schema lever
+// (an index or trigger less) measured without writing its migration first (ADR 0007, session 7).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -179,6 +182,13 @@ try {
     client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
   });
   const credentials = await provision(engine.base);
+  if (process.env.BENCH_SQL) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(process.env.BENCH_SQL);
+    await c.end();
+    console.log(`BENCH_SQL                    : ${process.env.BENCH_SQL}`);
+  }
   await resetStatements(url);
   const before = cpu();
   const { seconds, completions, latencies } = await driveDossiers(engine.base, credentials);

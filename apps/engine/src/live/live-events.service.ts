@@ -7,13 +7,9 @@ import {
 } from '@nestjs/common';
 import type { TaskEventDto } from '@lienthong/contracts';
 import { Clock } from '../common/clock/clock';
-import { Db } from '../database/db.service';
-import { type ListenConnection, NotificationListener } from '../database/notification-listener.util';
 import { type TaskEventRow, TaskEventsRepository } from './task-events.repository';
 
-/** The NOTIFY channel of task_events (its trigger, see the migration TaskEvents1764650000000). */
-export const TASK_EVENTS_CHANNEL = 'lt_task_events';
-/** Rows read per statement after a NOTIFY (more: read again at once). */
+/** Rows read per statement (more: read again at once). */
 const READ_BATCH = 1000;
 /**
  * An id skipped by the events read so far belongs to a transaction not yet committed (ids are taken at
@@ -22,13 +18,13 @@ const READ_BATCH = 1000;
 const GAP_MS = 10_000;
 /** Gaps tracked at most (a larger jump is taken as rolled-back ids). */
 const MAX_GAPS = 1000;
-/** Catch-up check while listening (a NOTIFY normally wakes the reader at once). */
-const POLL_MS = 5_000;
 /**
- * A NOTIFY wakes the reader this much later: the events of the commands committed meanwhile are read
- * by one statement (under load, one read per batch of commands rather than per command).
+ * How often a process with an open stream reads the new events. No NOTIFY per command: at 500
+ * commands/s a NOTIFY at each commit cost PostgreSQL about 0.3 ms per completion (its queue's
+ * database-wide lock and a wake-up of every listener, ADR 0007 session 7), while one read every
+ * 250 ms takes whatever committed meanwhile in one statement.
  */
-const COALESCE_MS = 25;
+const POLL_MS = 250;
 /** Events are kept a day (a browser reconnecting later refetches its inbox). */
 export const KEEP_MS = 24 * 3600_000;
 const PURGE_EVERY_MS = 3600_000;
@@ -55,47 +51,36 @@ export function toTaskEventDto(row: TaskEventRow): TaskEventDto {
 }
 
 /**
- * The live inboxes' events in this engine process: a LISTEN on `lt_task_events` (every process's
- * commands and sweeps insert into task_events, whose trigger NOTIFYs at commit) wakes a reader that
- * reads the rows after the last one seen and pushes them to this process's open streams. Ids are
+ * The live inboxes' events in this engine process: while a stream is open, every POLL_MS the reader
+ * reads the rows after the last one seen (every process's commands and sweeps insert into
+ * task_events) and pushes them to this process's open streams. Ids are
  * taken at insert but seen at commit, so a row may appear below the last id seen: skipped ids are
  * looked for again for GAP_MS. Purges events older than KEEP_MS every hour.
  */
 @Injectable()
 export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LiveEvents.name);
-  private readonly listener: NotificationListener;
   private readonly subscribers = new Set<LiveSubscriber>();
   private last = 0n;
   /** Skipped ids, with when they were first skipped (machine ms). */
   private readonly gaps = new Map<bigint, number>();
   private reading: Promise<void> | null = null;
   private again = false;
-  private wakeTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  /** The last read failed (logged once, until a read succeeds again). */
+  private failing = false;
   /** Events were not read while no stream was open: `last` is caught up when one opens. */
   private stale = false;
   private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: Db,
     private readonly events: TaskEventsRepository,
     private readonly clock: Clock,
-  ) {
-    this.listener = new NotificationListener({
-      channel: TASK_EVENTS_CHANNEL,
-      connect: () => this.connect(),
-      onNotification: () => this.wake(),
-      poll: () => this.read(),
-      pollMs: POLL_MS,
-      retryMs: 1_000,
-      maxRetryMs: 15_000,
-      logger: this.logger,
-    });
-  }
+  ) {}
 
   async onModuleInit(): Promise<void> {
     this.last = BigInt(await this.events.lastId());
-    await this.listener.start();
+    this.pollTimer = setInterval(() => void this.read(), POLL_MS).unref();
   }
 
   onApplicationBootstrap(): void {
@@ -111,10 +96,9 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
 
   async onModuleDestroy(): Promise<void> {
     if (this.purgeTimer !== null) clearInterval(this.purgeTimer);
-    if (this.wakeTimer !== null) clearTimeout(this.wakeTimer);
+    if (this.pollTimer !== null) clearInterval(this.pollTimer);
     for (const s of [...this.subscribers]) s.end();
     this.subscribers.clear();
-    await this.listener.stop();
     await this.reading;
   }
 
@@ -158,15 +142,8 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
     }
   }
 
-  private wake(): void {
-    this.wakeTimer ??= setTimeout(() => {
-      this.wakeTimer = null;
-      void this.read();
-    }, COALESCE_MS);
-  }
-
   /**
-   * Reads the new events (one reader at a time; a wake-up during a read reads again after it). With no
+   * Reads the new events (one reader at a time; a tick during a read reads again after it). With no
    * stream open in this process, reads nothing (see subscribe).
    */
   read(): Promise<void> {
@@ -184,10 +161,15 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
           this.again = false;
           await this.readOnce();
         } while (this.again);
+        if (this.failing) this.logger.log('Reading task events works again');
+        this.failing = false;
       } catch (error) {
-        this.logger.warn(
-          `Reading task events failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        if (!this.failing) {
+          this.logger.warn(
+            `Reading task events failed (tried again every ${POLL_MS} ms): ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        this.failing = true;
       } finally {
         this.reading = null;
       }
@@ -211,9 +193,5 @@ export class LiveEvents implements OnModuleInit, OnApplicationBootstrap, OnModul
       for (const s of this.subscribers) s.push(row);
     }
     if (rows.length === READ_BATCH) this.again = true;
-  }
-
-  private connect(): Promise<ListenConnection> {
-    return this.db.connect('lienthong-task-events-listener');
   }
 }

@@ -3,6 +3,7 @@ import type { DossierDto } from '@lienthong/contracts';
 import { deployAndPublish, EventStreamClient, startTestApp, type TestApp } from '../testing/test-app';
 import { DeadlineSweeper } from '../deadlines/deadline-sweeper.service';
 import { LiveEvents } from './live-events.service';
+import { TaskEventsRepository } from './task-events.repository';
 
 jest.setTimeout(60_000);
 
@@ -148,6 +149,44 @@ describe('live inbox events (server-sent)', () => {
     // then it is told to reset, with the last id as its new starting point
     const reset = await stream.next((e) => e.event === 'reset');
     expect(BigInt(reset.id!)).toBeGreaterThanOrEqual(created);
+  });
+
+  it('purges the events older than the cut-off, oldest first, and keeps the newer ones', async () => {
+    // given three events of two days ago and one of now (task_events_at_idx is a BRIN index on `at`)
+    const { dossierId, review } = await atReview();
+    const old = new Date(Date.now() - 2 * 24 * 3600_000);
+    for (let i = 0; i < 3; i++) {
+      await t.query(
+        `INSERT INTO task_events (at, type, task_id, dossier_id, unit) VALUES ($1, 'created', $2, $3, $4)`,
+        [new Date(old.getTime() + i * 1000), review, dossierId, LAND],
+      );
+    }
+    const before = new Date(Date.now() - 24 * 3600_000);
+    const olderThanADay = async () =>
+      Number(
+        ((await t.query(`SELECT count(*)::int AS n FROM task_events WHERE at < $1`, [before])) as Array<{
+          n: number;
+        }>)[0]!.n,
+      );
+    const recent = (await t.query(`SELECT count(*)::int AS n FROM task_events WHERE at >= $1`, [
+      before,
+    ])) as Array<{ n: number }>;
+    const stale = await olderThanADay();
+    expect(stale).toBeGreaterThanOrEqual(3);
+
+    // when the purge runs in batches of two
+    const events = t.app.get(TaskEventsRepository);
+    const first = await events.purge(before, 2);
+    const rest = await events.purge(before, stale);
+
+    // then every old event is gone, in batches, and every recent one is left
+    expect([first, first + rest]).toEqual([2, stale]);
+    expect(await olderThanADay()).toBe(0);
+    expect(
+      (await t.query(`SELECT count(*)::int AS n FROM task_events WHERE at >= $1`, [before])) as Array<{
+        n: number;
+      }>,
+    ).toEqual(recent);
   });
 
   it('refuses a stream without a valid ticket (401 problem), and a ticket to an API key', async () => {

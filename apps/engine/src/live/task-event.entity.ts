@@ -5,11 +5,13 @@ import { TenantColumn } from '../database/tenant-column';
  * What happened to an officer's step (user task), for the live inboxes: written by the command that
  * changed the step, in its own statement (`runtime/dossier-write.ts`, the assignment in
  * `tasks.repository.ts`, the deadline sweep), so that an event exists exactly when its change
- * committed. A row trigger NOTIFYs `lt_task_events` (see the migration): every engine process's
- * LiveEvents reads the new rows and pushes them to its open streams. Kept a day (LiveEvents purges).
+ * committed. Every engine process's LiveEvents reads the new rows every 250 ms while it has an open
+ * stream, and pushes them to its streams (no NOTIFY per command since migration 1764760000000). Kept a
+ * day (LiveEvents purges).
  */
 @Entity('task_events')
-@Index('task_events_at_idx', ['at'])
+// BRIN (migration 1764760000000), which the entity cannot describe: the purge's `at < …`.
+@Index('task_events_at_idx', { synchronize: false })
 export class TaskEventEntity {
   @TenantColumn()
   tenantCode!: string;

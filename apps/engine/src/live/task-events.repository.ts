@@ -16,7 +16,7 @@ export interface TaskEventRow {
 
 const COLUMNS = `id::text AS id, at, type, task_id, dossier_id, unit, candidate_role, assignee, deadline_status`;
 
-/** The live inboxes' events: what the listener reads after a NOTIFY, a stream's catch-up, the purge. */
+/** The live inboxes' events: what the reader reads every 250 ms, a stream's catch-up, the purge. */
 @Injectable()
 export class TaskEventsRepository {
   constructor(private readonly db: Db) {}

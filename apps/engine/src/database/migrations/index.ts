@@ -20,6 +20,7 @@ import { MonthlyPartitions1764700000000 } from './1764700000000-monthly-partitio
 import { TenantCode1764701000000 } from './1764701000000-tenant-code';
 import { StoppedDossiers1764750000000 } from './1764750000000-stopped-dossiers';
 import { ReportStepDays1764751000000 } from './1764751000000-report-step-days';
+import { LeanCompletion1764760000000 } from './1764760000000-lean-completion';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -48,4 +49,5 @@ export const migrations: MigrationClass[] = [
   TenantCode1764701000000,
   StoppedDossiers1764750000000,
   ReportStepDays1764751000000,
+  LeanCompletion1764760000000,
 ];
