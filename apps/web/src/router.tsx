@@ -20,6 +20,7 @@ const pages: Record<AreaKey, LazyExoticComponent<ComponentType>> = {
   admin: lazy(() => import('./areas/admin.page')),
 };
 const MigrationPage = lazy(() => import('./migration/migration.page'));
+const VersionsPage = lazy(() => import('./designer/versions/versions.page'));
 const area = (key: AreaKey, path: string, Page: LazyExoticComponent<ComponentType> = pages[key]) => {
   return {
     path,
@@ -51,6 +52,8 @@ export const router = createBrowserRouter([
           area('desk', 'mot-cua'),
           area('designer', 'thiet-ke'),
           area('designer', 'thiet-ke/chuyen-phien-ban', MigrationPage),
+          area('designer', 'thiet-ke/phien-ban', VersionsPage),
+          area('designer', 'thiet-ke/phien-ban/:key', VersionsPage),
           area('statistics', 'thong-ke'),
           area('admin', 'quan-tri'),
           { path: 'ho-so/:code', element: <DossierPage /> },

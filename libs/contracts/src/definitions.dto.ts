@@ -42,6 +42,12 @@ export interface PublishDefinitionDto {
   effectiveFrom?: string;
 }
 
+/** A version as the versions list of a key shows it. */
+export interface DefinitionVersionDto extends DefinitionSummaryDto {
+  /** Dossiers running on this version now (status active). */
+  runningDossiers: number;
+}
+
 export interface DefinitionDto extends DefinitionSummaryDto {
   xml: string;
 }
@@ -72,4 +78,18 @@ export interface ValidationResultDto {
 export interface DefinitionListQueryDto extends PageQueryDto {
   key?: string;
   status?: DefinitionStatus;
+}
+
+/**
+ * A procedure of the catalogue (`processes/catalogue.json`): the administrative procedure's code in the
+ * national database, its name, and the key of the process that runs it.
+ */
+export interface ProcedureDto {
+  /** The process key (executable process id) of the procedure's BPMN. */
+  key: string;
+  /** Mã thủ tục hành chính (national database of administrative procedures). */
+  code: string;
+  name: string;
+  /** Lĩnh vực, e.g. "Đất đai". */
+  field: string | null;
 }

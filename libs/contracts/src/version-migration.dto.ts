@@ -78,13 +78,17 @@ export interface MigrationElementDto {
   kind: string;
 }
 
-export type MigrationOutcome = 'migrated' | 'failed';
+/**
+ * `skipped`: the dossier was already on the target version (moved by an earlier execution, e.g. a retry
+ * with a new key after a lost answer, or another publisher's at the same time): nothing was written.
+ */
+export type MigrationOutcome = 'migrated' | 'skipped' | 'failed';
 
 export interface MigrationDossierResultDto {
   id: string;
   code: string;
   outcome: MigrationOutcome;
-  /** Why it was left as it was (Vietnamese). */
+  /** Why it was left as it was (Vietnamese): also for a skipped one ("Hồ sơ đã ở phiên bản 2."). */
   reason: string | null;
   newDueAt: string | null;
 }
@@ -94,6 +98,8 @@ export interface MigrationResultDto {
   sourceVersion: number;
   targetVersion: number;
   migrated: number;
+  /** Already on the target version: not moved again. */
+  skipped: number;
   failed: number;
   dossiers: MigrationDossierResultDto[];
 }

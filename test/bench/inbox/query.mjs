@@ -16,6 +16,7 @@ import {
   call,
   createPeople,
   login,
+  oneStepProcedure,
   PASSWORD,
   recreateDatabase,
   startDatabase,
@@ -30,17 +31,7 @@ const UNIT = 'DTP-VPDK-CL';
 const KEY = 'bench-hop-viec';
 const OFFICER = 'cv.bench.inbox';
 
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:lt="https://lienthong.vn/schema/bpmn/1.0"
-  id="defs_${KEY}" targetNamespace="https://lienthong.vn/bench">
-  <process id="${KEY}" name="Tách thửa đất (benchmark)" isExecutable="true" lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="15d">
-    <startEvent id="s"/>
-    <userTask id="thamDinh" name="Thẩm định hồ sơ" lt:unit="${UNIT}" lt:candidateRole="officer" lt:allottedTime="3d"/>
-    <endEvent id="e"/>
-    <sequenceFlow id="f1" sourceRef="s" targetRef="thamDinh"/>
-    <sequenceFlow id="f2" sourceRef="thamDinh" targetRef="e"/>
-  </process>
-</definitions>`;
+const BPMN = oneStepProcedure(KEY, 'Tách thửa đất (benchmark)', UNIT, '15d');
 
 // 10 × 8 × 25 = 2,000 names: "Nguyễn Văn An" is one dossier in 2,000.
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];

@@ -163,6 +163,21 @@ export async function pool(n, count, work) {
   );
 }
 
+/** A procedure of one officer's step ("Thẩm định hồ sơ", node thamDinh) at `unit`, received at the one-stop desk. */
+export function oneStepProcedure(key, name, unit, legalTimeLimit) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:lt="https://lienthong.vn/schema/bpmn/1.0"
+  id="defs_${key}" targetNamespace="https://lienthong.vn/bench">
+  <process id="${key}" name="${name}" isExecutable="true" lt:receivingUnit="DTP-TTHCC" lt:legalTimeLimit="${legalTimeLimit}">
+    <startEvent id="s"/>
+    <userTask id="thamDinh" name="Thẩm định hồ sơ" lt:unit="${unit}" lt:candidateRole="officer" lt:allottedTime="3d"/>
+    <endEvent id="e"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="thamDinh"/>
+    <sequenceFlow id="f2" sourceRef="thamDinh" targetRef="e"/>
+  </process>
+</definitions>`;
+}
+
 export const PASSWORD = 'bench-password-123';
 
 /** An access token of `username`. */

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * One state-changing command (or a denied attempt): who, from which unit and address, what, on which
@@ -9,10 +10,14 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_log_actor_idx', ['actorId', 'at'])
 @Index('audit_log_dossier_idx', ['dossierId'], { where: `dossier_id IS NOT NULL` })
 export class AuditEntryEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @TenantColumn()
+  tenantCode!: string;
+
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_audit_log' })
   id!: string;
 
-  @Column({ type: 'timestamptz' })
+  /** The partition key (one partition a month, ADR 0011): part of the primary key. */
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_audit_log' })
   at!: Date;
 
   /** `user`, `api_key`, `system` or `anonymous` (e.g. a failed login). */

@@ -1,5 +1,6 @@
 import type { OfficialDecision } from '@lienthong/calendar';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * One replacement of a year's official decisions (migration CalendarDecisions1763900000000), append-only
@@ -9,6 +10,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'calendar_changes' })
 @Index('calendar_changes_year_idx', ['year', 'id'])
 export class CalendarChangeEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'pk_calendar_changes' })
   id!: string;
 

@@ -1,5 +1,6 @@
 import type { OfficialDecision } from '@lienthong/calendar';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * One official decision in force (migration CalendarDecisions1763900000000). The table holds the whole
@@ -9,6 +10,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'calendar_decisions' })
 @Index('calendar_decisions_year_idx', ['year'])
 export class CalendarDecisionEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   /** The decision's id, e.g. `2026-tet`. */
   @PrimaryColumn({ type: 'varchar', length: 100, primaryKeyConstraintName: 'pk_calendar_decisions' })
   id!: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * The recomputation of every open due instant that a calendar change asks for (migration
@@ -8,6 +9,9 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'calendar_recomputations' })
 export class CalendarRecomputationEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'pk_calendar_recomputations' })
   id!: string;
 

@@ -47,6 +47,10 @@ export interface AppConfig {
       readonly port: number;
     };
   };
+  readonly tenant: {
+    /** `TENANT_CODE`: the province this engine serves, written on every row (`tenant_code`, ADR 0011); default `00`. */
+    readonly code: string;
+  };
   readonly jobs: {
     /** `JOBS_ENABLED`: run the job executor in this process (default true). */
     readonly enabled: boolean;

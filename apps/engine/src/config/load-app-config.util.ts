@@ -30,6 +30,7 @@ export interface AppConfigOverrides {
   readonly webhookMaxAttempts?: number;
   readonly webhookTimeoutMs?: number;
   readonly dbPoolSize?: number;
+  readonly tenantCode?: string;
   readonly jwtSecret?: string;
   readonly accessTtlSeconds?: number;
   readonly loginLimit?: number;
@@ -70,6 +71,7 @@ const OVERRIDE_VARIABLES: Readonly<Record<keyof AppConfigOverrides, string>> = {
   webhookMaxAttempts: 'WEBHOOK_MAX_ATTEMPTS',
   webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS',
   dbPoolSize: 'DB_POOL_SIZE',
+  tenantCode: 'TENANT_CODE',
   jwtSecret: 'AUTH_JWT_SECRET',
   accessTtlSeconds: 'AUTH_ACCESS_TTL',
   loginLimit: 'AUTH_LOGIN_LIMIT',
@@ -128,6 +130,7 @@ export function loadAppConfig(
         port: vars.integer('EMBEDDED_PG_PORT', 54329, 1, 65535),
       },
     },
+    tenant: { code: readTenantCode(vars) },
     jobs: {
       enabled: vars.boolean('JOBS_ENABLED', true),
       pollMs: vars.integer('JOB_POLL_MS', 1000, 10, 3_600_000),
@@ -186,6 +189,13 @@ function readAuth(vars: EnvReader, mode: AppMode): AppConfig['auth'] {
             only: vars.boolean('OIDC_ONLY', false),
           },
   };
+}
+
+/** `TENANT_CODE`: letters, digits, `-` or `_`, 1 to 20 (it goes into a connection's startup options). */
+function readTenantCode(vars: EnvReader): string {
+  const code = vars.string('TENANT_CODE', '00');
+  if (/^[A-Za-z0-9_-]{1,20}$/.test(code)) return code;
+  return vars.fail('TENANT_CODE', `must be 1 to 20 letters, digits, "-" or "_" (got "${code}")`, '00');
 }
 
 function readBootstrapAdmin(vars: EnvReader): AppConfig['auth']['bootstrapAdmin'] {

@@ -20,6 +20,8 @@ export interface DataSourceSettings {
   readonly logger?: Logger;
   /** What TypeORM logs (default: errors, warnings, migrations). */
   readonly logging?: LoggerOptions;
+  /** The province (`TENANT_CODE`): each connection's `lienthong.tenant_code`, the rows' `tenant_code` (ADR 0011). */
+  readonly tenantCode?: string;
 }
 
 /** Name of the application database created on the embedded PostgreSQL. */
@@ -51,5 +53,9 @@ export function buildDataSourceOptions(settings: DataSourceSettings): PostgresDa
     maxQueryExecutionTime: 1000,
     // A database that does not answer fails a request in 5 s (503, see to-problem.util.ts), never hangs it.
     connectTimeoutMS: 5000,
+    // Read by lt_tenant_code(), the default of every table's tenant_code.
+    ...(settings.tenantCode === undefined
+      ? {}
+      : { extra: { options: `-c lienthong.tenant_code=${settings.tenantCode}` } }),
   };
 }

@@ -8,6 +8,7 @@ import { DatabaseServer } from './database-server';
 import { Db } from './db.service';
 import { ReadDb } from './read-db.service';
 import { entities } from './entities';
+import { PartitionsService } from './partitions.service';
 import { migrations } from './migrations';
 import { runMigrations } from './migrate.util';
 import { TypeOrmNestLogger } from './typeorm-logger';
@@ -53,6 +54,7 @@ function isConnectionError(error: unknown): boolean {
           entities,
           migrations,
           poolSize: config.database.poolSize,
+          tenantCode: config.tenant.code,
           logger: new TypeOrmNestLogger(),
         }),
         // A remote server may still be starting (e.g. in docker compose); the embedded one is ready.
@@ -76,7 +78,7 @@ function isConnectionError(error: unknown): boolean {
       },
     }),
   ],
-  providers: [Db, ReadDb],
-  exports: [TypeOrmModule, Db, ReadDb],
+  providers: [Db, ReadDb, PartitionsService],
+  exports: [TypeOrmModule, Db, ReadDb, PartitionsService],
 })
 export class DatabaseModule {}

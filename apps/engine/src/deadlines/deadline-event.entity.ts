@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * Append-only record of everything that moved a legal deadline: pauses, resumptions, restarts,
@@ -8,7 +9,10 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 @Entity('deadline_events')
 @Index('deadline_events_dossier_idx', ['dossierId', 'id'])
 export class DeadlineEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @TenantColumn()
+  tenantCode!: string;
+
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_deadline_events' })
   id!: string;
 
   @ManyToOne(() => DossierEntity, { onDelete: 'CASCADE' })
@@ -21,7 +25,8 @@ export class DeadlineEventEntity {
   @Column({ name: 'task_id', type: 'uuid', nullable: true })
   taskId!: string | null;
 
-  @Column({ type: 'timestamptz' })
+  /** The partition key (one partition a month, ADR 0011): part of the primary key. */
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_deadline_events' })
   at!: Date;
 
   @Column({ type: 'varchar', length: 20 })

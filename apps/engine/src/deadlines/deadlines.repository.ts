@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ControlSheetDto, DeadlineEventDto, ExtensionDto } from '@lienthong/contracts';
 import { Db } from '../database/db.service';
+import { DATED, lifeOf } from '../database/partitions.repository';
 
 export interface EventRow {
   id: string;
@@ -45,11 +46,12 @@ export interface ControlSheetStepRow {
 export class DeadlinesRepository {
   constructor(private readonly db: Db) {}
 
+  /** The dossier's deadline events, oldest first (only the month partitions of its life, see DATED). */
   async events(dossierId: string): Promise<EventRow[]> {
     const { rows } = await this.db.query<EventRow>(
       `SELECT id::text, at, kind, task_id, reason, actor, working_minutes, previous_due_at, new_due_at, calendar_version
-         FROM deadline_events WHERE dossier_id = $1 ORDER BY deadline_events.id`,
-      [dossierId],
+         FROM deadline_events WHERE dossier_id = $1 AND ${DATED('$2', '$3')} ORDER BY deadline_events.id`,
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }

@@ -1,11 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { DefinitionStatus } from '@lienthong/contracts';
 import type { ProcessGraph } from '@lienthong/bpmn';
+import { TenantColumn } from '../database/tenant-column';
 
 @Entity('definitions')
 @Index('definitions_key_version_uq', ['key', 'version'], { unique: true })
 @Index('definitions_in_effect_idx', ['key', 'effectiveFrom'], { where: `status = 'published'` })
 export class DefinitionEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

@@ -10,7 +10,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { DefinitionDto, DefinitionSummaryDto, DeployResultDto, PageDto } from '@lienthong/contracts';
+import type {
+  DefinitionDto,
+  DefinitionSummaryDto,
+  DefinitionVersionDto,
+  DeployResultDto,
+  PageDto,
+} from '@lienthong/contracts';
 import { ApiPageResponse } from '../common/pagination';
 import { ApiProblemResponses } from '../common/problem/api-problem.decorator';
 import { Consumes } from '../common/http/consumes.decorator';
@@ -19,6 +25,7 @@ import {
   DefinitionDto as DefinitionSchema,
   DefinitionListQuery,
   DefinitionSummaryDto as DefinitionSummarySchema,
+  DefinitionVersionDto as DefinitionVersionSchema,
   DeployResultDto as DeployResultSchema,
   PublishDefinitionBody,
   ValidationResultDto,
@@ -102,11 +109,11 @@ export class DefinitionsController {
   @Get(':key/versions')
   @ApiOperation({
     summary:
-      'Every version of a definition, newest first, with who deployed and published it and the decision',
+      'Every version of a definition, newest first, with who deployed and published it, the decision and the dossiers running on it',
   })
-  @ApiPageResponse(DefinitionSummarySchema)
+  @ApiPageResponse(DefinitionVersionSchema)
   @ApiProblemResponses(404)
-  async versions(@Param('key') key: string): Promise<PageDto<DefinitionSummaryDto>> {
+  async versions(@Param('key') key: string): Promise<PageDto<DefinitionVersionDto>> {
     return { items: await this.definitions.versions(key), nextCursor: null };
   }
 

@@ -110,6 +110,11 @@ export class PublishDefinitionBody implements C.PublishDefinitionDto {
   effectiveFrom?: string;
 }
 
+export class DefinitionVersionDto extends DefinitionSummaryDto implements C.DefinitionVersionDto {
+  @ApiProperty({ description: 'Dossiers running on this version now', example: 12 })
+  runningDossiers!: number;
+}
+
 export class DefinitionDto extends DefinitionSummaryDto implements C.DefinitionDto {
   @ApiProperty({ description: 'The BPMN 2.0 XML' })
   xml!: string;
@@ -152,4 +157,18 @@ export class ValidationResultDto implements C.ValidationResultDto {
 
   @ApiProperty({ type: [ValidationIssueDto] })
   issues!: ValidationIssueDto[];
+}
+
+export class ProcedureDto implements C.ProcedureDto {
+  @ApiProperty({ example: 'tach-thua-dat', description: 'The process key of the procedure' })
+  key!: string;
+
+  @ApiProperty({ example: '1.012784', description: 'Mã thủ tục hành chính' })
+  code!: string;
+
+  @ApiProperty({ example: 'Tách thửa hoặc hợp thửa đất' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Đất đai' })
+  field!: string | null;
 }

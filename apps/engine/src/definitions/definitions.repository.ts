@@ -199,6 +199,16 @@ export class DefinitionsRepository {
   }
 
   /** Whether any version of `key` exists. */
+  /** Active dossiers by definition id (ids without any are absent): the covering index of open dossiers. */
+  async runningDossiers(ids: string[]): Promise<Map<string, number>> {
+    const { rows } = await this.db.query<{ definition_id: string; n: number }>(
+      `SELECT definition_id, count(*)::int AS n FROM dossiers
+        WHERE status = 'active' AND definition_id = ANY($1::uuid[]) GROUP BY definition_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.definition_id, r.n]));
+  }
+
   async exists(key: string): Promise<boolean> {
     const { rows } = await this.db.query(`SELECT 1 FROM definitions WHERE key = $1 LIMIT 1`, [key]);
     return rows.length > 0;

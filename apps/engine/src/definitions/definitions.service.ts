@@ -5,6 +5,7 @@ import type {
   DefinitionDto,
   DefinitionStatus,
   DefinitionSummaryDto,
+  DefinitionVersionDto,
   DeployResultDto,
   PageDto,
   PublishDefinitionDto,
@@ -135,10 +136,15 @@ export class DefinitionsService {
   }
 
   /** The versions of one key, newest first, with their publication (at most 200: versions are few). */
-  async versions(key: string): Promise<DefinitionSummaryDto[]> {
+  async versions(key: string): Promise<DefinitionVersionDto[]> {
     const rows = await this.definitions.list({ key, limit: 200 });
     if (rows.length === 0) throw notFound('definition', key);
-    return (await this.summaries(rows.slice(0, 200))).reverse();
+    const kept = rows.slice(0, 200);
+    const [summaries, running] = await Promise.all([
+      this.summaries(kept),
+      this.definitions.runningDossiers(kept.map((r) => r.id)),
+    ]);
+    return summaries.map((s) => ({ ...s, runningDossiers: running.get(s.id) ?? 0 })).reverse();
   }
 
   /** Summaries, each marked whether it is the version its key's new dossiers start on today. */

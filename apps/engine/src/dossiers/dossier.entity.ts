@@ -12,6 +12,7 @@ import {
 import { DefinitionEntity } from '../definitions/definition.entity';
 import type { ApplicantDto, DossierStatus } from '@lienthong/contracts';
 import type { InstanceState, Variables } from '@lienthong/engine-core';
+import { TenantColumn } from '../database/tenant-column';
 
 /** A dossier (hồ sơ): one applicant's request, i.e. one process instance. */
 @Entity('dossiers')
@@ -27,6 +28,9 @@ import type { InstanceState, Variables } from '@lienthong/engine-core';
 /** The open dossiers with their definition (a covering index, built by the Inbox migration; TypeORM leaves it alone). */
 @Index('dossiers_open_idx', { synchronize: false })
 export class DossierEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

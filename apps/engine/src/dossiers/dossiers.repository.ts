@@ -12,6 +12,7 @@ import { dailyNumberSql } from '../common/sql/daily-number.util';
 import { SqlFilter } from '../common/sql/sql-filter.util';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
+import { DATED, lifeOf } from '../database/partitions.repository';
 import { ReadDb } from '../database/read-db.service';
 import type { DossierRow } from '../runtime/dossier-row';
 
@@ -169,12 +170,16 @@ export class DossiersRepository {
     return rows;
   }
 
-  /** A page of the dossier's history after the event `afterId`, one more than `limit`. */
+  /**
+   * A page of the dossier's history after the event `afterId`, one more than `limit` (only the month
+   * partitions of its life, see DATED).
+   */
   async history(dossierId: string, afterId: string, limit: number): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND id > $2::bigint ORDER BY history_events.id LIMIT $3`,
-      [dossierId, afterId, limit + 1],
+        WHERE dossier_id = $1 AND ${DATED('$4', '$5')} AND id > $2::bigint
+        ORDER BY history_events.id LIMIT $3`,
+      [dossierId, afterId, limit + 1, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -239,14 +244,14 @@ export class DossiersRepository {
     const { rows } = await this.db.query<PathRow>(
       `SELECT def.xml,
               ARRAY(SELECT node_id FROM (SELECT DISTINCT ON (h.node_id) h.node_id, h.type FROM history_events h
-                                          WHERE h.dossier_id = d.id AND h.node_id IS NOT NULL
+                                          WHERE h.dossier_id = d.id AND h.${DATED('$2', '$3')} AND h.node_id IS NOT NULL
                                           ORDER BY h.node_id, h.id DESC) last
                      WHERE last.type <> 'node.cancelled') AS completed,
               ARRAY(SELECT DISTINCT t.node_id FROM tasks t
                      WHERE t.dossier_id = d.id AND (t.outcome = 'late' OR (t.status = 'active' AND t.deadline_status = 'overdue'))) AS late
          FROM dossiers d JOIN definitions def ON def.id = d.definition_id
         WHERE d.id = $1`,
-      [dossierId],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];
   }
@@ -255,9 +260,9 @@ export class DossiersRepository {
   async stepAnswers(dossierId: string): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
       `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
+        WHERE dossier_id = $1 AND ${DATED('$2', '$3')} AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
         ORDER BY history_events.id`,
-      [dossierId],
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -265,8 +270,9 @@ export class DossiersRepository {
   /** When the dossier was received, and by whom (its first history event). */
   async received(dossierId: string): Promise<{ at: Date; actor: string | null } | undefined> {
     const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
-      `SELECT at, actor FROM history_events WHERE dossier_id = $1 ORDER BY history_events.id LIMIT 1`,
-      [dossierId],
+      `SELECT at, actor FROM history_events WHERE dossier_id = $1 AND ${DATED('$2', '$3')}
+        ORDER BY history_events.id LIMIT 1`,
+      [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];
   }

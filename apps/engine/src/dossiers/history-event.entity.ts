@@ -1,12 +1,16 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { DossierEntity } from './dossier.entity';
 import type { Variables } from '@lienthong/engine-core';
+import { TenantColumn } from '../database/tenant-column';
 
 /** Append-only history of a dossier (a database trigger forbids UPDATE and DELETE). */
 @Entity('history_events')
 @Index('history_dossier_idx', ['dossierId', 'id'])
 export class HistoryEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @TenantColumn()
+  tenantCode!: string;
+
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_history_events' })
   id!: string;
 
   @ManyToOne(() => DossierEntity, { onDelete: 'CASCADE' })
@@ -16,7 +20,8 @@ export class HistoryEventEntity {
   @Column({ name: 'dossier_id', type: 'uuid' })
   dossierId!: string;
 
-  @Column({ type: 'timestamptz' })
+  /** The partition key (one partition a month, ADR 0011): part of the primary key. */
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_history_events' })
   at!: Date;
 
   @Column({ type: 'varchar', length: 40 })

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ApplicantDto } from '@lienthong/contracts';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * A supplement guidance given at the desk (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ): the papers
@@ -10,6 +11,9 @@ import type { ApplicantDto } from '@lienthong/contracts';
 @Index('reception_guidance_unit_created_idx', ['receivingUnit', 'createdAt'])
 @Index('reception_guidance_number_uq', ['receivingUnit', 'day', 'number'], { unique: true })
 export class ReceptionGuidanceEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_reception_guidance' })
   id!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * A designer's draft of a procedure's process, saved by the designer in the browser (autosave). Not a
@@ -9,6 +10,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('designer_drafts_key_idx', ['definitionKey', 'updatedAt'])
 @Index('designer_drafts_updated_idx', ['updatedAt', 'id'])
 export class DraftEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_designer_drafts' })
   id!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * Sign-in attempts per client address and user name (the throttler's hashed key: nothing personal in
@@ -8,6 +9,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('login_throttle')
 @Index('login_throttle_window_idx', ['windowEndsAt'])
 export class LoginThrottleEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'varchar', length: 128, primaryKeyConstraintName: 'PK_login_throttle' })
   key!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * An organisational unit (province, district, commune, service centre, agency, division) in the
@@ -9,6 +10,9 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 @Entity('units')
 @Index('units_parent_idx', ['parentCode'])
 export class UnitEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'varchar', length: 50 })
   code!: string;
 

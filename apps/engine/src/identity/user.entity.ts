@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { UnitEntity } from './unit.entity';
+import { TenantColumn } from '../database/tenant-column';
 
 /** A person: belongs to one unit, holds roles there (user_roles), signs in with a password or OIDC. */
 @Entity('users')
@@ -16,6 +17,9 @@ import { UnitEntity } from './unit.entity';
 @Index('users_oidc_subject_key', ['oidcSubject'], { unique: true, where: `oidc_subject IS NOT NULL` })
 @Index('users_unit_idx', ['unitCode'])
 export class UserEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
@@ -56,6 +60,9 @@ export class UserEntity {
 
 @Entity('user_roles')
 export class UserRoleEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
@@ -77,6 +84,9 @@ export class UserRoleEntity {
 @Index('sessions_user_idx', ['userId'])
 @Index('sessions_revoked_idx', ['revokedAt'], { where: `revoked_at IS NOT NULL` })
 export class SessionEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
@@ -125,6 +135,9 @@ export class SessionEntity {
 @Entity('api_keys')
 @Index('api_keys_prefix_key', ['prefix'], { unique: true })
 export class ApiKeyEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * A durable job: a timer of a dossier (and later deadline checks, webhook deliveries). Acquired
@@ -9,6 +10,9 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 @Index('jobs_due_idx', ['dueAt'], { where: `failed_at IS NULL` })
 @Index('jobs_dossier_idx', ['dossierId'])
 export class JobEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

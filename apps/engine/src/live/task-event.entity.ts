@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * What happened to an officer's step (user task), for the live inboxes: written by the command that
@@ -10,6 +11,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('task_events')
 @Index('task_events_at_idx', ['at'])
 export class TaskEventEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_task_events' })
   id!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * A message that arrived before its dossier waited for it (e.g. the tax payment confirmed while the
@@ -9,6 +10,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('buffered_messages_dossier_idx', ['dossierId', 'name'])
 @Index('buffered_messages_expiry_idx', ['expiresAt'])
 export class BufferedMessageEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * One slim row per dossier (not the sub-dossiers of call activities) with what report form 06a
@@ -12,6 +13,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('report_dossiers_ended_idx', ['endedAt', 'receivedAt'])
 @Index('report_dossiers_open_idx', ['receivedAt'], { where: 'ended_at IS NULL' })
 export class ReportDossierEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ name: 'dossier_id', type: 'uuid' })
   dossierId!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * The province's choices for its statistics, with effective dates: a period is reported with the
@@ -6,6 +7,9 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('report_settings')
 export class ReportSettingEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn()
   id!: number;
 

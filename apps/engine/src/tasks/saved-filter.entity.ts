@@ -1,10 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { SavedFilterQueryDto } from '@lienthong/contracts';
+import { TenantColumn } from '../database/tenant-column';
 
 /** A filter of the inbox a person saved under a name. */
 @Entity('saved_filters')
 @Index('saved_filters_username_name_uq', ['username', 'name'], { unique: true })
 export class SavedFilterEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_saved_filters' })
   id!: string;
 

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, Man
 import { DossierEntity } from '../dossiers/dossier.entity';
 import type { FormFieldDto, TaskKind, TaskStatus } from '@lienthong/contracts';
 import type { Variables } from '@lienthong/engine-core';
+import { TenantColumn } from '../database/tenant-column';
 
 /** A step waiting for a person (user task) or an agency system (external task). */
 @Entity('tasks')
@@ -22,6 +23,9 @@ import type { Variables } from '@lienthong/engine-core';
 @Index('tasks_incident_idx', ['incidentAt'], { where: `incident_at IS NOT NULL AND status = 'active'` })
 @Index('tasks_completed_idx', ['completedAt'], { where: 'completed_at IS NOT NULL' })
 export class TaskEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

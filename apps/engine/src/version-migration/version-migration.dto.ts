@@ -17,7 +17,7 @@ import { enumOf } from '../common/http/api-enum.util';
 import { MAX_DOSSIERS } from './version-migration.service';
 
 const MAPPED_BY = enumOf<C.MigrationMappedBy>({ id: true, name: true, manual: true });
-const OUTCOMES = enumOf<C.MigrationOutcome>({ migrated: true, failed: true });
+const OUTCOMES = enumOf<C.MigrationOutcome>({ migrated: true, skipped: true, failed: true });
 
 export class MigrationRequestBody implements C.MigrationRequestDto {
   @ApiProperty({ example: 'tach-thua-dat' })
@@ -197,6 +197,11 @@ export class MigrationDossierResultDto implements C.MigrationDossierResultDto {
 export class MigrationResultDto extends MigrationVersions implements C.MigrationResultDto {
   @ApiProperty()
   migrated!: number;
+
+  @ApiProperty({
+    description: 'Already on the target version (an earlier execution moved them): not moved again',
+  })
+  skipped!: number;
 
   @ApiProperty()
   failed!: number;

@@ -1,6 +1,7 @@
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type {
   DefinitionSummaryDto,
+  DefinitionVersionDto,
   DossierDto,
   HistoryEventDto,
   MigrationPlanDto,
@@ -112,6 +113,19 @@ describe('versions, publication with a decision and an effective date, moving ru
     await deploy(v1(key));
     expect((await publish(key, 1)).status).toBe(200);
     if (withV2) await deploy(v2(key));
+  }
+
+  /** `n` dossiers received on v1 of a procedure (v2 deployed) and past reception, at the review; then v2 published. */
+  async function atReview(key: string, n: number): Promise<string[]> {
+    await procedure(key);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const d = await receive(key);
+      await complete(d.id);
+      ids.push(d.id);
+    }
+    expect((await publish(key, 2)).status).toBe(200);
+    return ids;
   }
 
   describe('publishing', () => {
@@ -300,7 +314,7 @@ describe('versions, publication with a decision and an effective date, moving ru
 
       // then
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ migrated: 1, failed: 1 });
+      expect(res.body).toMatchObject({ migrated: 1, skipped: 0, failed: 1 });
       expect(res.body.dossiers).toEqual([
         {
           id: atReception.id,
@@ -357,14 +371,7 @@ describe('versions, publication with a decision and an effective date, moving ru
 
     it('leaves a dossier changed since the preview as it was and moves the others', async () => {
       // given three dossiers at the review
-      await procedure('cpb-dong-thoi');
-      const ids: string[] = [];
-      for (let i = 0; i < 3; i++) {
-        const d = await receive('cpb-dong-thoi');
-        await complete(d.id);
-        ids.push(d.id);
-      }
-      expect((await publish('cpb-dong-thoi', 2)).status).toBe(200);
+      const ids = await atReview('cpb-dong-thoi', 3);
       const body = { definitionKey: 'cpb-dong-thoi', sourceVersion: 1, targetVersion: 2, dossierIds: ids };
       const preview = await plan(body);
       const expectedRevisions = Object.fromEntries(preview.body.dossiers.map((d) => [d.id, d.revision]));
@@ -379,6 +386,77 @@ describe('versions, publication with a decision and an effective date, moving ru
       expect(res.body.dossiers[1]!.reason).toContain('đã được xử lý tiếp sau khi xem trước');
       expect(await dossier(ids[1]!)).toEqual(changed);
       expect((await dossier(ids[0]!)).definition_version).toBe(2);
+    });
+
+    it('reports dossiers already moved by an earlier execution (a retry under a new key) as skipped, writing nothing again', async () => {
+      // given two dossiers at the review, v2 published, and the first one moved by a first execution
+      const ids = await atReview('cpb-lan-hai', 2);
+      const body = { definitionKey: 'cpb-lan-hai', sourceVersion: 1, targetVersion: 2, dossierIds: ids };
+      const preview = await plan(body);
+      const expectedRevisions = Object.fromEntries(preview.body.dossiers.map((d) => [d.id, d.revision]));
+      const first = await execute({ ...body, dossierIds: [ids[0]!], expectedRevisions }, 'lan-hai-1');
+      expect(first.body).toMatchObject({ migrated: 1, skipped: 0, failed: 0 });
+      const afterFirst = await dossier(ids[0]!);
+
+      // when the answer is lost and the publisher executes the same plan again under a new key
+      const second = await execute({ ...body, expectedRevisions }, 'lan-hai-2');
+
+      // then the moved one is skipped, the other one moved, nothing written twice
+      expect(second.status).toBe(200);
+      expect(second.body).toMatchObject({ migrated: 1, skipped: 1, failed: 0 });
+      expect(second.body.dossiers[0]).toEqual({
+        id: ids[0],
+        code: expect.any(String),
+        outcome: 'skipped',
+        reason: 'Hồ sơ đã ở phiên bản 2, không chuyển lại.',
+        newDueAt: null,
+      });
+      expect(second.body.dossiers[1]).toMatchObject({ id: ids[1], outcome: 'migrated' });
+      expect(await dossier(ids[0]!)).toEqual(afterFirst);
+      const events = (await t.query(
+        `SELECT dossier_id, count(*)::int AS n FROM history_events WHERE type = 'migrated' AND dossier_id = ANY($1::uuid[]) GROUP BY dossier_id`,
+        [ids],
+      )) as Array<{ dossier_id: string; n: number }>;
+      expect(events.map((e) => e.n)).toEqual([1, 1]);
+
+      // and the versions list counts them on v2, the plan says they are there already
+      const versions = await t.api.get<PageDto<DefinitionVersionDto>>('/definitions/cpb-lan-hai/versions');
+      expect(versions.body.items.map((v) => [v.version, v.runningDossiers])).toEqual([
+        [2, 2],
+        [1, 0],
+      ]);
+      const again = await plan(body);
+      expect(again.body.dossiers.map((d) => d.problems)).toEqual([
+        ['Hồ sơ đã ở phiên bản 2, không chuyển lại.'],
+        ['Hồ sơ đã ở phiên bản 2, không chuyển lại.'],
+      ]);
+    });
+
+    it('moves a dossier once when two publishers execute the same plan at the same time: the other reports it skipped', async () => {
+      // given
+      const ids = await atReview('cpb-hai-nguoi', 4);
+      const body = { definitionKey: 'cpb-hai-nguoi', sourceVersion: 1, targetVersion: 2, dossierIds: ids };
+
+      // when
+      const [a, b] = await Promise.all([execute(body, 'hai-nguoi-a'), execute(body, 'hai-nguoi-b')]);
+
+      // then every dossier was moved by exactly one of them, and none failed
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(a.body.failed + b.body.failed).toBe(0);
+      expect(a.body.migrated + b.body.migrated).toBe(4);
+      expect(a.body.skipped + b.body.skipped).toBe(4);
+      for (const [i, id] of ids.entries()) {
+        expect([a.body.dossiers[i]!.outcome, b.body.dossiers[i]!.outcome].sort()).toEqual([
+          'migrated',
+          'skipped',
+        ]);
+        expect((await dossier(id)).definition_version).toBe(2);
+      }
+      const events = (await t.query(
+        `SELECT count(*)::int AS n FROM history_events WHERE type = 'migrated' AND dossier_id = ANY($1::uuid[])`,
+        [ids],
+      )) as Array<{ n: number }>;
+      expect(events).toEqual([{ n: 4 }]);
     });
 
     it('refuses a target that is not published, the same version, no Idempotency-Key, and roles other than publisher', async () => {

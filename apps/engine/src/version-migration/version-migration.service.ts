@@ -51,11 +51,15 @@ const WAITING_KINDS = new Set<string>([
 /** Dossiers moved at the same time (each in its own statement). */
 const CONCURRENCY = 4;
 
-/** One dossier of a plan, with what executing it writes (none when it cannot move). */
+/** One dossier of a plan, with what executing it writes (none when it cannot move or is already moved). */
 interface Prepared {
   plan: MigrationDossierPlanDto;
   move?: Omit<DossierMove, 'actor' | 'audit'>;
+  /** Already on the target version (an earlier execution moved it): skipped, not failed. */
+  alreadyMoved?: true;
 }
+
+const alreadyOn = (version: number) => `Hồ sơ đã ở phiên bản ${version}, không chuyển lại.`;
 
 interface PreparedPlan {
   source: VersionRow;
@@ -103,13 +107,15 @@ export class VersionMigrationService {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const migrated = results.filter((r) => r.outcome === 'migrated').length;
+    const count = (outcome: MigrationDossierResultDto['outcome']) =>
+      results.filter((r) => r.outcome === outcome).length;
     return {
       definitionKey: prepared.dto.definitionKey,
       sourceVersion: prepared.source.version,
       targetVersion: prepared.target.version,
-      migrated,
-      failed: results.length - migrated,
+      migrated: count('migrated'),
+      skipped: count('skipped'),
+      failed: count('failed'),
       dossiers: results,
     };
   }
@@ -120,6 +126,14 @@ export class VersionMigrationService {
     actor: Actor,
   ): Promise<MigrationDossierResultDto> {
     const { id, code } = item.plan;
+    const skipped = {
+      id,
+      code,
+      outcome: 'skipped',
+      reason: alreadyOn(prepared.target.version),
+      newDueAt: null,
+    } as const;
+    if (item.alreadyMoved) return skipped;
     if (!item.move) {
       return { id, code, outcome: 'failed', reason: item.plan.problems.join(' '), newDueAt: null };
     }
@@ -145,6 +159,9 @@ export class VersionMigrationService {
       item.move.tasks.map((t) => t.id),
     );
     if (!moved) {
+      // Another execution of the same move (two publishers, a retry under a new key) may have won the race.
+      const [now] = await this.store.byIds([id]);
+      if (now && onTarget(now, prepared.dto.definitionKey, prepared.target)) return skipped;
       return {
         id,
         code,
@@ -237,6 +254,9 @@ export class VersionMigrationService {
     const refuse = (problem: string) => ({
       plan: emptyPlan(row.id, row.code, row.revision, dueAt, [problem]),
     });
+    if (onTarget(row, request.definitionKey, target)) {
+      return { ...refuse(alreadyOn(target.version)), alreadyMoved: true };
+    }
     if (row.definition_key !== request.definitionKey || row.definition_version !== source.version) {
       return refuse(
         `Hồ sơ đang chạy trên ${row.definition_key} phiên bản ${row.definition_version}, không phải phiên bản ${source.version}.`,
@@ -332,6 +352,10 @@ export class VersionMigrationService {
       },
     };
   }
+}
+
+function onTarget(row: MigratingDossierRow, key: string, target: VersionRow): boolean {
+  return row.definition_key === key && row.definition_version === target.version;
 }
 
 function emptyPlan(

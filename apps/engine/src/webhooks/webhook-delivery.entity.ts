@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeliveryStatus, WebhookEvent, WebhookPayload } from './webhook-events';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * The outbox and the delivery log in one: a row is written in the same statement as the change it
@@ -12,6 +13,9 @@ import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 @Index('webhook_deliveries_due_idx', ['nextAttemptAt'], { where: `status = 'pending'` })
 @Index('webhook_deliveries_subscription_idx', ['subscriptionId', 'id'])
 export class WebhookDeliveryEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 

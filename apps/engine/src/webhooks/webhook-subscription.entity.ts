@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UnitEntity } from '../identity/unit.entity';
 import type { WebhookEvent } from './webhook-events';
+import { TenantColumn } from '../database/tenant-column';
 
 /**
  * A URL of an agency system subscribed to events of one unit. The secret signs every delivery
@@ -9,6 +10,9 @@ import type { WebhookEvent } from './webhook-events';
 @Entity('webhook_subscriptions')
 @Index('webhook_subscriptions_unit_idx', ['unitCode'], { where: `active` })
 export class WebhookSubscriptionEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

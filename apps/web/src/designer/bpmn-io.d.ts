@@ -34,6 +34,8 @@ declare module '@bpmn-io/properties-panel' {
   export const SelectEntry: unknown;
   export const TextAreaEntry: unknown;
   export const CheckboxEntry: unknown;
+  export const Group: unknown;
+  export const ListGroup: unknown;
   export function isTextFieldEntryEdited(node: unknown): boolean;
   export function isSelectEntryEdited(node: unknown): boolean;
   export function isTextAreaEntryEdited(node: unknown): boolean;

@@ -1,22 +1,11 @@
-import { Alert, Drawer, Empty, List, Select, Spin, Tag } from 'antd';
-import { diff } from 'bpmn-js-differ';
+import { Alert, Drawer, Empty, Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { failureMessage } from '../api/problem.util';
-import { describeChanges, type ChangeLine } from './compare/describe-changes';
+import { ChangeList } from './compare/change-list';
+import { compareModels, markChanges } from './compare/compare-models';
+import type { ChangeLine } from './compare/describe-changes';
 import { fetchVersionXml, useDefinitions } from './drafts.api';
 import type { Modeler } from './modeler';
-
-const MARKERS = { added: 'lt-diff-added', changed: 'lt-diff-changed' } as const;
-const KIND = {
-  added: { color: 'success', label: 'Thêm' },
-  removed: { color: 'red', label: 'Bỏ' },
-  changed: { color: 'warning', label: 'Sửa' },
-} as const;
-
-interface Canvas {
-  addMarker(id: string, marker: string): void;
-  removeMarker(id: string, marker: string): void;
-}
 
 /**
  * Compares the open draft with a deployed version of its key (bpmn-js-differ): the differences listed in
@@ -50,31 +39,21 @@ export function CompareDrawer({
   useEffect(() => {
     if (!open || modeler === null || version === null) return;
     let cancelled = false;
-    const canvas = modeler.get<Canvas>('canvas');
-    const marked: Array<[string, string]> = [];
+    let unmark = () => {};
     setLines(null);
     setFailure(null);
     (async () => {
       const xml = await fetchVersionXml(processKey, version);
       const moddle = modeler.get<{ fromXML(xml: string): Promise<{ rootElement: unknown }> }>('moddle');
       const { rootElement } = await moddle.fromXML(xml);
-      const result = diff(rootElement, modeler.getDefinitions());
+      const described = compareModels(rootElement, modeler.getDefinitions());
       if (cancelled) return;
-      const described = describeChanges(result);
-      for (const line of described) {
-        if (line.kind === 'removed') continue;
-        try {
-          canvas.addMarker(line.id, MARKERS[line.kind]);
-          marked.push([line.id, MARKERS[line.kind]]);
-        } catch {
-          // not on the canvas (e.g. the process itself)
-        }
-      }
+      unmark = markChanges(modeler, described, ['added', 'changed']);
       setLines(described);
     })().catch((error: unknown) => !cancelled && setFailure(failureMessage(error)));
     return () => {
       cancelled = true;
-      for (const [id, marker] of marked) canvas.removeMarker(id, marker);
+      unmark();
     };
   }, [open, modeler, version, processKey]);
 
@@ -104,22 +83,7 @@ export function CompareDrawer({
         <Empty description="Quy trình này chưa có phiên bản nào được triển khai." />
       )}
       {lines === null && failure === null && version !== null && <Spin description="Đang so sánh…" />}
-      {lines !== null &&
-        (lines.length === 0 ? (
-          <Empty description="Không có thay đổi so với phiên bản này." />
-        ) : (
-          <List
-            size="small"
-            className="lt-changes"
-            dataSource={lines}
-            renderItem={(line) => (
-              <List.Item key={`${line.kind}-${line.id}`} data-kind={line.kind}>
-                <Tag color={KIND[line.kind].color}>{KIND[line.kind].label}</Tag>
-                <span style={{ flex: 1 }}>{line.text}</span>
-              </List.Item>
-            )}
-          />
-        ))}
+      {lines !== null && <ChangeList lines={lines} />}
     </Drawer>
   );
 }

@@ -15,15 +15,19 @@ import {
   fetchDraft,
   publishXml,
   saveDraft,
+  useProcedures,
   useUnits,
-  useDefinitions,
   type DraftConflict,
   type DraftDto,
 } from './drafts.api';
 import { IssuesPanel } from './issues-panel';
 import { toIssues, type LtReport } from './lint/lt-lint';
+import { fitBesidePalette, type ViewboxCanvas } from './fit';
 import { createModeler, type Modeler } from './modeler';
 import type { LtData } from './properties/lt-data';
+import { FormEditorDrawer } from './properties/form-editor-drawer';
+import { FORM_EDIT_EVENT } from './properties/lt-groups';
+import type { ModelContext, Shape } from './properties/lt-model';
 import { PublishDialog } from './publish-dialog';
 
 /** Seconds after the last change before the draft is saved on its own. */
@@ -54,6 +58,7 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
   const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const [comparing, setComparing] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [formStep, setFormStep] = useState<(Shape & { id: string }) | null>(null);
   const stateRef = useRef<SaveState>('saved');
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -61,22 +66,19 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
   const sessionState = useSession();
   const isPublisher = sessionState.status === 'signed-in' && sessionState.user.roles.includes('publisher');
   const units = useUnits();
-  const definitions = useDefinitions();
+  const procedures = useProcedures();
 
   const setSaveState = (s: SaveState) => {
     stateRef.current = s;
     setState(s);
   };
 
-  // What the properties panel offers: the organisation tree, the procedures' codes.
+  // What the properties panel offers: the organisation tree, the catalogue's procedure codes.
   useEffect(() => {
     if (units.data) dataRef.current.units = units.data.map((u) => ({ code: u.code, name: u.name }));
-    if (definitions.data) {
-      const byCode = new Map<string, string>();
-      for (const d of definitions.data) if (d.procedureCode) byCode.set(d.procedureCode, d.name);
-      dataRef.current.procedures = [...byCode].map(([code, name]) => ({ code, name }));
-    }
-  }, [units.data, definitions.data]);
+    if (procedures.data)
+      dataRef.current.procedures = procedures.data.map((p) => ({ code: p.code, name: p.name }));
+  }, [units.data, procedures.data]);
 
   const recompute = useCallback(() => {
     const modeler = modelerRef.current;
@@ -147,6 +149,7 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
         performance.mark('lt-designer-linted');
       setIssues(toIssues(e.issues));
     });
+    modeler.on(FORM_EDIT_EVENT, (e: { element: Shape & { id: string } }) => setFormStep(e.element));
     modeler.on('commandStack.changed', () => {
       if (stateRef.current !== 'saving') setSaveState('dirty');
       else stateRef.current = 'dirty';
@@ -347,6 +350,16 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
         baseVersion={draft?.baseVersion ?? null}
         onClose={() => setComparing(false)}
       />
+      <FormEditorDrawer
+        element={formStep}
+        model={
+          modelerRef.current && {
+            modeling: modelerRef.current.get<ModelContext['modeling']>('modeling'),
+            factory: modelerRef.current.get<ModelContext['factory']>('bpmnFactory'),
+          }
+        }
+        onClose={() => setFormStep(null)}
+      />
       <PublishDialog
         open={publishing}
         errors={errors}
@@ -396,39 +409,4 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
       </Modal>
     </Flex>
   );
-}
-
-interface Viewbox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  scale: number;
-}
-
-interface ViewboxCanvas {
-  zoom(level: 'fit-viewport', center: 'auto'): number;
-  viewbox(): Viewbox;
-  viewbox(box: Omit<Viewbox, 'scale'>): Viewbox;
-}
-
-/** Room kept free on the left for the palette (its width on screen) and above and below, in pixels. */
-const PALETTE_PX = 120;
-const EDGE_PX = 24;
-
-/**
- * The whole diagram in view, none of it under the palette: bpmn-js's fit puts the diagram's left edge at
- * the canvas's, where the palette covers the first steps.
- */
-function fitBesidePalette(canvas: ViewboxCanvas): void {
-  canvas.zoom('fit-viewport', 'auto');
-  const box = canvas.viewbox();
-  const left = PALETTE_PX / box.scale;
-  const edge = EDGE_PX / box.scale;
-  canvas.viewbox({
-    x: box.x - left,
-    y: box.y - edge,
-    width: box.width + left + edge,
-    height: box.height + 2 * edge,
-  });
 }

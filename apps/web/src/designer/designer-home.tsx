@@ -14,8 +14,9 @@ import {
 } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { failureMessage } from '../api/problem.util';
+import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import {
   createDraft,
@@ -42,6 +43,8 @@ export function DesignerHome() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [starting, setStarting] = useState<string | null>(null);
+  const session = useSession();
+  const isPublisher = session.status === 'signed-in' && session.user.roles.includes('publisher');
   const [blank, setBlank] = useState<{ key: string; name: string } | null>(null);
 
   const open = (id: string) => void navigate(`/thiet-ke?ban-nhap=${encodeURIComponent(id)}`);
@@ -63,15 +66,22 @@ export function DesignerHome() {
   const rows = drafts.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          Thiết kế quy trình
-        </Typography.Title>
-        <Typography.Text type="secondary">
-          Sửa quy trình nội bộ của thủ tục hành chính (đường đi, đơn vị, thời gian), kiểm tra và trình ban
-          hành.
-        </Typography.Text>
-      </div>
+      <Flex justify="space-between" align="start" gap={16} wrap>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            Thiết kế quy trình
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            Sửa quy trình nội bộ của thủ tục hành chính (đường đi, đơn vị, thời gian), kiểm tra và trình ban
+            hành.
+          </Typography.Text>
+        </div>
+        {isPublisher && (
+          <nav aria-label="Chức năng thiết kế">
+            <Link to="/thiet-ke/chuyen-phien-ban">Chuyển hồ sơ đang giải quyết sang phiên bản mới →</Link>
+          </nav>
+        )}
+      </Flex>
       <Card title="Bản nháp đang soạn" size="small">
         <Table<DraftSummaryDto>
           rowKey="id"
@@ -183,16 +193,24 @@ export function DesignerHome() {
             },
             {
               title: '',
-              width: 190,
+              width: 300,
               render: (_, d) => (
-                <Button
-                  size="small"
-                  type="primary"
-                  loading={starting === d.id}
-                  onClick={() => void fromVersion(d)}
-                >
-                  Soạn từ phiên bản này
-                </Button>
+                <Flex gap={4}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={starting === d.id}
+                    onClick={() => void fromVersion(d)}
+                  >
+                    Soạn từ phiên bản này
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => void navigate(`/thiet-ke/phien-ban/${encodeURIComponent(d.key)}`)}
+                  >
+                    Các phiên bản
+                  </Button>
+                </Flex>
               ),
             },
           ]}

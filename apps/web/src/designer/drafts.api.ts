@@ -48,6 +48,15 @@ export function useDefinitions(key?: string) {
   });
 }
 
+/** The catalogue of procedures (processes/catalogue.json): the codes the process's procedure code is picked from. */
+export function useProcedures() {
+  return useQuery({
+    queryKey: ['procedures'],
+    staleTime: 10 * 60_000,
+    queryFn: async ({ signal }) => dataOrThrow(await api.GET('/api/v1/procedures', { signal })),
+  });
+}
+
 export function useUnits() {
   return useQuery({
     queryKey: ['units', 'designer'],

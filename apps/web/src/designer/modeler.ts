@@ -12,7 +12,7 @@ import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './designer.css';
 import { freshAnalysisModule } from './lint/fresh-analysis';
-import { ltLintConfig } from './lint/lt-lint';
+import { ltLintConfig, warningCategoriesModule } from './lint/lt-lint';
 import { ltPropertiesModule } from './properties/lt-properties.provider';
 import type { LtData } from './properties/lt-data';
 import { stepTemplatesModule } from './templates/step-templates';
@@ -40,6 +40,7 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, data: LtD
       ltPropertiesModule(data),
       freshAnalysisModule,
       lintModule,
+      warningCategoriesModule,
       minimapModule,
       gridModule,
       stepTemplatesModule,

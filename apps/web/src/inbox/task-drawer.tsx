@@ -4,22 +4,17 @@ import {
   Alert,
   App,
   Button,
-  DatePicker,
   Descriptions,
   Divider,
   Drawer,
   Flex,
   Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
   Skeleton,
   Space,
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, failureMessage } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
@@ -27,65 +22,11 @@ import { formatVietnamDateTime } from '../format/date.util';
 import { DeadlineTag } from './deadline-tag';
 import { StepActions } from './step-actions';
 import { useClaimSteps, useCompleteStep, useTaskWithDossier } from './task.api';
-import { fieldErrorsOf, formVariables, optionLabel, type FormField } from './task-form.util';
+import { FormFieldItems } from './form-field-items';
+import { fieldErrorsOf, formVariables, type FormField } from './task-form.util';
 import { stepTimeWords } from './working-time-words.util';
 
 const calendar = new WorkingCalendar();
-
-/** The input of a form field, by its type. */
-function fieldInput(field: FormField, disabled: boolean): ReactNode {
-  switch (field.type) {
-    case 'text':
-      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} disabled={disabled} />;
-    case 'number':
-      return <InputNumber style={{ width: '100%' }} disabled={disabled} decimalSeparator="," />;
-    case 'boolean':
-      return (
-        <Radio.Group disabled={disabled}>
-          <Radio value={true}>Có</Radio>
-          <Radio value={false}>Không</Radio>
-        </Radio.Group>
-      );
-    case 'date':
-      return (
-        <DatePicker
-          format="DD/MM/YYYY"
-          style={{ width: '100%' }}
-          disabled={disabled}
-          placeholder="dd/mm/yyyy"
-        />
-      );
-    case 'enum': {
-      const options = (field.options ?? []).map((value) => ({ value, label: optionLabel(value) }));
-      return options.length <= 4 ? (
-        <Radio.Group
-          disabled={disabled}
-          style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-          options={options}
-        />
-      ) : (
-        <Select
-          options={options}
-          disabled={disabled}
-          placeholder="Chọn…"
-          showSearch={{ optionFilterProp: 'label' }}
-        />
-      );
-    }
-    default:
-      return <Input disabled={disabled} />;
-  }
-}
-
-/** The browser's own check of a field, before the engine's. */
-function fieldRules(field: FormField) {
-  const rules: Array<Record<string, unknown>> = [];
-  if (field.required) rules.push({ required: true, message: `Chưa nhập ${field.label}.` });
-  if (field.type === 'string' || field.type === 'text') {
-    rules.push({ whitespace: true, message: `${field.label} không được chỉ có khoảng trắng.` });
-  }
-  return rules;
-}
 
 /**
  * A step of the inbox in a drawer: its dossier and deadline, claim or give back, and its form,
@@ -325,11 +266,7 @@ export function TaskDrawer({
                 Bước này không có thông tin cần nhập: chỉ cần xác nhận hoàn thành.
               </Typography.Paragraph>
             )}
-            {fields.map((field) => (
-              <Form.Item key={field.id} name={field.id} label={field.label} rules={fieldRules(field)}>
-                {fieldInput(field, disabled)}
-              </Form.Item>
-            ))}
+            <FormFieldItems fields={fields} disabled={disabled} />
             <Flex justify="end" gap={8}>
               <Button onClick={onClose} disabled={false}>
                 Đóng

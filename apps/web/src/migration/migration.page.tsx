@@ -44,6 +44,12 @@ const MAPPED_BY: Record<string, { label: string; color: string }> = {
   manual: { label: 'Chọn tay', color: 'purple' },
 };
 
+const OUTCOME: Record<DossierResult['outcome'], { label: string; color: string }> = {
+  migrated: { label: 'Đã chuyển', color: 'success' },
+  skipped: { label: 'Đã chuyển từ trước', color: 'default' },
+  failed: { label: 'Giữ nguyên', color: 'red' },
+};
+
 const step = (id: string | null, name: string | null) => (id === null ? '—' : name ? `${name} (${id})` : id);
 
 const change = (before: string | null, after: string | null) =>
@@ -231,8 +237,7 @@ export default function MigrationPage() {
     {
       title: 'Kết quả',
       width: 160,
-      render: (_, r) =>
-        r.outcome === 'migrated' ? <Tag color="success">Đã chuyển</Tag> : <Tag color="red">Giữ nguyên</Tag>,
+      render: (_, r) => <Tag color={OUTCOME[r.outcome].color}>{OUTCOME[r.outcome].label}</Tag>,
     },
     { title: 'Hạn trả kết quả mới', width: 170, render: (_, r) => formatVietnamDateTime(r.newDueAt) },
     { title: 'Lý do', render: (_, r) => r.reason ?? '' },
@@ -311,7 +316,9 @@ export default function MigrationPage() {
         />
       )}
       {result && (
-        <Card title={`Kết quả: đã chuyển ${result.migrated} hồ sơ, giữ nguyên ${result.failed} hồ sơ`}>
+        <Card
+          title={`Kết quả: đã chuyển ${result.migrated} hồ sơ${result.skipped > 0 ? `, ${result.skipped} hồ sơ đã chuyển từ trước` : ''}, giữ nguyên ${result.failed} hồ sơ`}
+        >
           <Table<DossierResult>
             rowKey="id"
             size="small"

@@ -2,3 +2,4 @@
 // the library's public API.
 export { bpmnFixture, chain, conditionalFlow } from './fixture.util';
 export { found, lintWith } from './lint-rule.util';
+export { canonicalTree, foreignNames } from './canonical.util';

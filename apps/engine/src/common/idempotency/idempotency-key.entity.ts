@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TenantColumn } from '../../database/tenant-column';
 
 /**
  * One `Idempotency-Key` seen on a POST: reserved (response_status null) while the request runs,
@@ -8,6 +9,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Unique('uq_idempotency_keys_key_method_path', ['key', 'method', 'path'])
 @Index('ix_idempotency_keys_created_at', ['createdAt'])
 export class IdempotencyKeyEntity {
+  @TenantColumn()
+  tenantCode!: string;
+
   @PrimaryGeneratedColumn('identity', {
     type: 'bigint',
     generatedIdentity: 'ALWAYS',

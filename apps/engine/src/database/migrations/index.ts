@@ -16,6 +16,8 @@ import { TaskEvents1764660000000 } from './1764660000000-task-events';
 import { DesignerDrafts1764670000000 } from './1764670000000-designer-drafts';
 import { Reports1764680000000 } from './1764680000000-reports';
 import { SearchTextOnChange1764690000000 } from './1764690000000-search-text-on-change';
+import { MonthlyPartitions1764700000000 } from './1764700000000-monthly-partitions';
+import { TenantCode1764701000000 } from './1764701000000-tenant-code';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -40,4 +42,6 @@ export const migrations: MigrationClass[] = [
   DesignerDrafts1764670000000,
   Reports1764680000000,
   SearchTextOnChange1764690000000,
+  MonthlyPartitions1764700000000,
+  TenantCode1764701000000,
 ];

@@ -11,7 +11,7 @@ import {
   parseBpmn,
   type ValidationIssue,
 } from '@lienthong/bpmn';
-import { inVietnamese, LT_PLUGIN_PACKAGE, ltLintConfig, toIssues } from './lt-lint';
+import { inVietnamese, LT_PLUGIN_PACKAGE, ltLintConfig, toIssues, withWarningCategories } from './lt-lint';
 
 const repo = join(__dirname, '..', '..', '..', '..', '..');
 const rulesDir = join(repo, 'libs', 'bpmn', 'src', 'rules');
@@ -125,5 +125,17 @@ describe('the lt bpmnlint plugin of the designer', () => {
     const xml = readFileSync(join(rulesDir, 'step-unit.bpmn'), 'utf8');
     const issues = await browserIssues(xml);
     expect(issues.some((i) => i.code === 'unit-missing' && i.messageVi.length > 0)).toBe(true);
+  });
+});
+
+describe('withWarningCategories', () => {
+  it('gives the reports our rules made as warnings bpmnlint’s warn category, and leaves errors', () => {
+    const results = withWarningCategories({
+      'lt/flow-connectivity': [
+        { id: 'a', message: 'nhánh kết thúc', severity: 'warning' as const, category: 'error' },
+        { id: 'b', message: 'chưa có luồng vào', severity: 'error' as const, category: 'error' },
+      ],
+    });
+    expect(results['lt/flow-connectivity']?.map((r) => r.category)).toEqual(['warn', 'error']);
   });
 });

@@ -52,6 +52,37 @@ export const ltLintConfig = {
   transformRule: (rule: LintRule) => inVietnamese(rule),
 };
 
+/**
+ * bpmnlint gives every report of a rule the rule's category (all ours are configured `error`); the
+ * problems our rules report as warnings get bpmnlint's `warn` category, so bpmn-js-bpmnlint draws them
+ * amber on the elements, and errors red.
+ */
+export function withWarningCategories<T extends Record<string, LtReport[]>>(results: T): T {
+  for (const reports of Object.values(results)) {
+    for (const r of reports) if (r.severity === 'warning') r.category = 'warn';
+  }
+  return results;
+}
+
+interface Linting {
+  lint(): Promise<Record<string, LtReport[]>>;
+}
+
+/** Our reported warnings as bpmn-js-bpmnlint warnings (see `withWarningCategories`). */
+class WarningCategories {
+  static $inject = ['linting'];
+
+  constructor(linting: Linting) {
+    const lint = linting.lint.bind(linting);
+    linting.lint = () => lint().then(withWarningCategories);
+  }
+}
+
+export const warningCategoriesModule = {
+  __init__: ['ltWarningCategories'],
+  ltWarningCategories: ['type', WarningCategories],
+};
+
 /** bpmnlint's results (reports by rule name) as the engine's issues, in the order reported. */
 export function toIssues(results: Readonly<Record<string, readonly LtReport[]>>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];

@@ -27,5 +27,3 @@ export const CLOCK_OPTIONS: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'pause', label: 'Tạm dừng thời hạn (chờ công dân bổ sung, nộp tiền)' },
   { value: 'restart', label: 'Tính lại thời hạn từ đầu' },
 ];
-
-export const FIELD_TYPES = ['string', 'text', 'number', 'boolean', 'date', 'select'] as const;

@@ -1,14 +1,10 @@
-import {
-  isSelectEntryEdited,
-  isTextFieldEntryEdited,
-  SelectEntry,
-  TextFieldEntry,
-} from '@bpmn-io/properties-panel';
+import { isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry } from '@bpmn-io/properties-panel';
 import { createElement as h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
-import { feelSyntaxError, stripFeelPrefix } from '@lienthong/bpmn';
-import { parseWorkingDuration } from '@lienthong/calendar';
 import { CLOCK_OPTIONS, CLOCKED_TYPES, ROLE_OPTIONS, STEP_TYPES, type LtData } from './lt-data';
+import { ltGroups, REPLACED_GROUPS } from './lt-groups';
+import { useTextField } from './text-field';
+import { feel, wholeNumber, workingTime, type Validate } from './validators';
 
 /** What the provider reads of a diagram element and its business object. */
 interface Bo {
@@ -35,24 +31,7 @@ interface EntryProps {
   element: Element;
   id: string;
 }
-type Validate = (value: string) => string | null;
 type Option = { value: string; label: string };
-
-const workingTime: Validate = (value) => {
-  if (value.trim() === '') return null;
-  try {
-    parseWorkingDuration(value);
-    return null;
-  } catch {
-    return 'Thời gian làm việc viết như 3d, 0.5d, 4h hoặc 1d4h (d: ngày làm việc, h: giờ).';
-  }
-};
-const feel: Validate = (value) => {
-  const error = stripFeelPrefix(value) === '' ? null : feelSyntaxError(stripFeelPrefix(value));
-  return error === null ? null : `Biểu thức FEEL chưa đúng cú pháp: ${error}`;
-};
-const wholeNumber: Validate = (value) =>
-  value.trim() === '' || /^\d{1,3}$/.test(value.trim()) ? null : 'Số lần thử lại là số nguyên từ 0 đến 999.';
 
 /** The business object holding an `lt:` attribute: the process of a participant, else the element's. */
 function target(element: Element): Bo {
@@ -79,15 +58,11 @@ function textEntry(
 ) {
   return function LtTextEntry(props: EntryProps) {
     const update = useUpdate(props.element);
-    const debounce = useService<unknown>('debounceInput');
-    return h(TextFieldEntry, {
-      element: props.element,
-      id: props.id,
+    return useTextField(props, {
       label,
       description,
-      debounce,
-      getValue: () => shown((target(props.element).get(name) as string | undefined) ?? ''),
-      setValue: (value: string) => update({ [name]: value === '' ? undefined : value }),
+      get: () => shown((target(props.element).get(name) as string | undefined) ?? ''),
+      set: (value: string) => update({ [name]: value === '' ? undefined : value }),
       validate,
     });
   };
@@ -175,16 +150,12 @@ function unitOptions(d: LtData): Option[] {
 function Condition(props: EntryProps) {
   const modeling = useService<Modeling>('modeling');
   const factory = useService<BpmnFactory>('bpmnFactory');
-  const debounce = useService<unknown>('debounceInput');
   const bo = props.element.businessObject;
-  return h(TextFieldEntry, {
-    element: props.element,
-    id: props.id,
+  return useTextField(props, {
     label: 'Điều kiện (FEEL)',
     description: 'Ví dụ =approved = true. Để trống: luồng không có điều kiện.',
-    debounce,
-    getValue: () => bo.conditionExpression?.body ?? '',
-    setValue: (value: string) =>
+    get: () => bo.conditionExpression?.body ?? '',
+    set: (value: string) =>
       modeling.updateProperties(props.element, {
         conditionExpression:
           value.trim() === '' ? undefined : factory.create('bpmn:FormalExpression', { body: value }),
@@ -227,10 +198,14 @@ export function ltEntries(element: Element): Entry[] {
 interface Group {
   id: string;
   label: string;
-  entries: unknown[];
+  entries?: unknown[];
+  [key: string]: unknown;
 }
 
-/** Adds the "Liên thông" group (our `lt` attributes, from the engine's moddle descriptor) to the panel. */
+/**
+ * Adds the "Liên thông" group (our `lt` attributes, from the engine's moddle descriptor) to the panel,
+ * and the form, multi-instance, call, message and timer groups in place of bpmn-js-properties-panel's.
+ */
 class LtPropertiesProvider {
   static $inject = ['propertiesPanel'];
 
@@ -240,9 +215,14 @@ class LtPropertiesProvider {
 
   getGroups(element: Element) {
     return (groups: Group[]) => {
+      const kept = groups.filter((g) => !REPLACED_GROUPS.includes(g.id));
       const entries = ltEntries(element);
-      if (entries.length > 0) groups.splice(1, 0, { id: 'lienthong', label: 'Liên thông', entries });
-      return groups;
+      const ours: Group[] = [
+        ...(entries.length > 0 ? [{ id: 'lienthong', label: 'Liên thông', entries }] : []),
+        ...ltGroups(element as Parameters<typeof ltGroups>[0]),
+      ];
+      kept.splice(1, 0, ...ours);
+      return kept;
     };
   }
 }

@@ -210,6 +210,8 @@ export const VI_TRANSLATIONS: Readonly<Record<string, string>> = {
   'Open popup editor': 'Mở trình soạn thảo',
   'Toggle section': 'Đóng/mở mục',
   Create: 'Tạo',
+  'Create new list item': 'Thêm mục',
+  'Toggle list item': 'Đóng/mở mục',
   'Delete item': 'Xoá mục',
   Items: 'Các mục',
   'No items': 'Chưa có mục nào',

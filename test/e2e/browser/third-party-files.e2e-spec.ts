@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createModdle } from '@lienthong/bpmn';
+import { canonicalTree } from '@lienthong/bpmn/testing';
+import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
+import { launchBrowser, type Browser } from './browser';
+import { DesignerPage } from './pages/designer.page';
+import { SignInPage } from './pages/sign-in.page';
+import { screenshot } from './screenshots';
+
+jest.setTimeout(120_000);
+
+const dir = join(__dirname, '..', '..', '..', 'apps', 'web', 'src', 'designer', 'testing', 'third-party');
+const tree = async (xml: string) => {
+  const { rootElement, warnings } = await createModdle().fromXML(xml, 'bpmn:Definitions');
+  expect(warnings).toEqual([]);
+  return canonicalTree(rootElement);
+};
+
+/**
+ * Files of other tools opened in the designer in Chromium (bpmn-js itself, not only bpmn-moddle in
+ * Node): every shape of the file is drawn, and the file the designer exports reads as the same model.
+ */
+describe('files of other modelling tools in the designer, in the browser', () => {
+  let demo: DemoEngine;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startDemoEngine(), launchBrowser()]);
+    base = demo.engine.baseUrl;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it.each(['bpmn-io-events.bpmn', 'signavio-collaboration.bpmn'])(
+    '%s: drawn whole, exported as the same model',
+    async (file) => {
+      // given
+      const original = readFileSync(join(dir, file), 'utf8');
+      const page = await browser.newPage();
+      await page.goto(`${base}/dang-nhap`);
+      await new SignInPage(page).waitUntilShown().then((p) => p.signIn('thietke', 'demo'));
+      await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+      const designer = new DesignerPage(page);
+
+      // when
+      await designer.importFile(base, file, original);
+      const exported = await designer.export();
+
+      // then every shape and edge of the file's diagram is on the canvas
+      const drawn = [...original.matchAll(/bpmnElement="([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((id) => !/^(Process_|sid-collab)/.test(id));
+      for (const id of drawn) {
+        await page.locator(`.lt-canvas .djs-element[data-element-id="${id}"]`).waitFor({ state: 'attached' });
+      }
+      expect(await tree(exported)).toEqual(await tree(original));
+      await screenshot(page, `designer-${file.replace('.bpmn', '')}`);
+      await page.close();
+    },
+  );
+});
