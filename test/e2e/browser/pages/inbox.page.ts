@@ -62,10 +62,12 @@ export class InboxPage {
   async filterByDueRange(from: string, to: string): Promise<void> {
     // the stand-in, or the picker's first input once it is there
     await this.page.getByRole('textbox', { name: 'Hạn xử lý' }).first().click();
-    const start = this.page.getByPlaceholder('Hạn từ ngày');
+    // the picker itself, once fetched (the stand-in's placeholder also begins with "Hạn từ ngày")
+    await this.page.locator('.ant-picker-range').waitFor();
+    const start = this.page.getByPlaceholder('Hạn từ ngày', { exact: true });
     await start.fill(from);
     await start.press('Enter');
-    const end = this.page.getByPlaceholder('đến ngày');
+    const end = this.page.getByPlaceholder('đến ngày', { exact: true });
     await end.fill(to);
     await end.press('Enter');
   }
@@ -73,8 +75,8 @@ export class InboxPage {
   /** The due range's days as the picker shows them (`['01/12/2026', '31/12/2026']`). */
   async dueRange(): Promise<[string, string]> {
     return [
-      await this.page.getByPlaceholder('Hạn từ ngày').inputValue(),
-      await this.page.getByPlaceholder('đến ngày').inputValue(),
+      await this.page.getByPlaceholder('Hạn từ ngày', { exact: true }).inputValue(),
+      await this.page.getByPlaceholder('đến ngày', { exact: true }).inputValue(),
     ];
   }
 
