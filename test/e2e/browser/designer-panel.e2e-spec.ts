@@ -1,7 +1,6 @@
 import { analyzeBpmn } from '@lienthong/bpmn';
 import type { DefinitionDto, DefinitionSummaryDto, DraftDto, PageDto } from '@lienthong/contracts';
-import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
-import { launchBrowser, type Browser } from './browser';
+import { demoInBrowser } from './demo-in-browser';
 import { DesignerPanelPage } from './pages/designer-panel.page';
 import { DesignerPage } from './pages/designer.page';
 import { SignInPage } from './pages/sign-in.page';
@@ -53,26 +52,15 @@ const WAITS = `<?xml version="1.0" encoding="UTF-8"?>
  * mappings and message names written as the engine reads them; the replace menu opens, in Vietnamese.
  */
 describe('the designer properties panel in the browser', () => {
-  let demo: DemoEngine;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoEngine(), launchBrowser()]);
-    base = demo.engine.baseUrl;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const env = demoInBrowser();
 
   async function signedIn(username: string): Promise<{ designer: DesignerPage; panel: DesignerPanelPage }> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/dang-nhap`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.base}/dang-nhap`);
     await (await new SignInPage(page).waitUntilShown()).signIn(username, 'demo');
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
     const designer = new DesignerPage(page);
-    await designer.open(base);
+    await designer.open(env.base);
     return { designer, panel: new DesignerPanelPage(page) };
   }
 
@@ -145,7 +133,7 @@ describe('the designer properties panel in the browser', () => {
     await designer.waitSaved();
 
     // published; the engine's version holds the form and the loop as the panel wrote them
-    const api = await demo.as('banhanh');
+    const api = await env.demo.as('banhanh');
     const before = await api.get<PageDto<DefinitionSummaryDto>>('/definitions/tach-thua-dat/versions');
     const latest = Math.max(...before.body.items.map((v) => v.version));
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -187,7 +175,7 @@ describe('the designer properties panel in the browser', () => {
 
   it('writes timers, call-activity mappings and message names as the engine reads them', async () => {
     const { designer, panel } = await signedIn('thietke');
-    await designer.importFile(base, 'thu-cho-doi.bpmn', WAITS);
+    await designer.importFile(env.base, 'thu-cho-doi.bpmn', WAITS);
     const page = designer.page;
     const draftId = new URL(page.url()).searchParams.get('ban-nhap') ?? '';
 
@@ -229,9 +217,9 @@ describe('the designer properties panel in the browser', () => {
 
     await designer.save();
     await designer.waitSaved();
-    const { body } = await (await demo.as('thietke')).get<DraftDto>(`/drafts/${draftId}`);
+    const { body } = await (await env.demo.as('thietke')).get<DraftDto>(`/drafts/${draftId}`);
     const checked = await (
-      await demo.as('thietke')
+      await env.demo.as('thietke')
     ).post<{ valid: boolean; issues: unknown[] }>('/definitions/validate', body.xml);
     expect(checked.body).toMatchObject({ valid: true, issues: [] });
     const { graph } = await analyzeBpmn(body.xml);

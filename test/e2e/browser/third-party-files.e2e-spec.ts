@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createModdle } from '@lienthong/bpmn';
 import { canonicalTree } from '@lienthong/bpmn/testing';
-import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
-import { launchBrowser, type Browser } from './browser';
+import { demoInBrowser } from './demo-in-browser';
 import { DesignerPage } from './pages/designer.page';
 import { SignInPage } from './pages/sign-in.page';
 import { screenshot } from './screenshots';
@@ -22,32 +21,21 @@ const tree = async (xml: string) => {
  * Node): every shape of the file is drawn, and the file the designer exports reads as the same model.
  */
 describe('files of other modelling tools in the designer, in the browser', () => {
-  let demo: DemoEngine;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoEngine(), launchBrowser()]);
-    base = demo.engine.baseUrl;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const env = demoInBrowser();
 
   it.each(['bpmn-io-events.bpmn', 'signavio-collaboration.bpmn'])(
     '%s: drawn whole, exported as the same model',
     async (file) => {
       // given
       const original = readFileSync(join(dir, file), 'utf8');
-      const page = await browser.newPage();
-      await page.goto(`${base}/dang-nhap`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.base}/dang-nhap`);
       await new SignInPage(page).waitUntilShown().then((p) => p.signIn('thietke', 'demo'));
       await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
       const designer = new DesignerPage(page);
 
       // when
-      await designer.importFile(base, file, original);
+      await designer.importFile(env.base, file, original);
       const exported = await designer.export();
 
       // then every shape and edge of the file's diagram is on the canvas
