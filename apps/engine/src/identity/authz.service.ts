@@ -9,7 +9,6 @@ import {
   addVisibleTasks,
   unitHeldAStep,
   unitHoldsAnActiveStep,
-  unitHoldsAStepToStop,
 } from './visibility.repository';
 
 /** What the rules need of a step. */
@@ -144,13 +143,7 @@ export class Authz {
     principal: Principal,
     dossier: { id: string; receiving_unit: string },
   ): Promise<void> {
-    if (
-      dossier.receiving_unit !== principal.unit &&
-      !(await unitHoldsAStepToStop(sql, dossier.id, principal.unit))
-    ) {
-      await this.assertDossierVisible(sql, principal, dossier);
-      throw forbidden(`Unit ${principal.unit} holds no open step of dossier ${dossier.id}.`, 'OTHER_UNIT');
-    }
+    await this.assertCanActOnDossier(sql, principal, dossier);
     if (!hasRole(principal, 'leader')) {
       throw forbidden(
         'Only a leader of the receiving unit or of a unit handling the dossier stops it.',

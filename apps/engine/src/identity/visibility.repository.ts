@@ -57,20 +57,3 @@ export async function unitHoldsAnActiveStep(sql: Sql, dossierId: string, unit: s
   );
   return rows.length > 0;
 }
-
-/**
- * Whether `unit` holds an active step of the dossier, or held one that ended when the dossier was
- * stopped: a concurrent copy of the same stop (one Idempotency-Key) that read the dossier before the
- * first copy committed sees its steps already ended, and must go on to replay the first answer.
- */
-export async function unitHoldsAStepToStop(sql: Sql, dossierId: string, unit: string): Promise<boolean> {
-  const { rows } = await sql(
-    `SELECT 1 FROM tasks t
-      WHERE t.dossier_id = $1 AND t.unit = $2
-        AND (t.status = 'active'
-             OR (t.status = 'cancelled' AND EXISTS (SELECT 1 FROM dossiers d WHERE d.id = $1 AND d.status = 'stopped')))
-      LIMIT 1`,
-    [dossierId, unit],
-  );
-  return rows.length > 0;
-}

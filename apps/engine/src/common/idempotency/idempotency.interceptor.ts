@@ -145,9 +145,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
       catchError((error: unknown) => {
         if (error instanceof StoredAnswer) return of(replay(response, error.response));
-        // Refused because the first request with this key committed meanwhile (e.g. "task not active"):
-        // that request's answer is this one's.
-        if (!key.recorded && error instanceof HttpException && error.getStatus() === 409) {
+        // Refused because the first request with this key committed meanwhile (e.g. "task not active",
+        // or "holds no open step" once that request ended the steps): that request's answer is this one's.
+        if (
+          !key.recorded &&
+          error instanceof HttpException &&
+          error.getStatus() >= 400 &&
+          error.getStatus() < 500
+        ) {
           return from(lookUpKey(this.db.query, scope, hash)).pipe(
             mergeMap((found) =>
               found?.kind === 'stored' ? of(replay(response, found.response)) : throwError(() => error),
