@@ -7,11 +7,12 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import { defer, lastValueFrom, type Observable } from 'rxjs';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { attachAudit, type AuditContext } from './audit-context';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../common/idempotency/idempotency.interceptor';
 import { noteDossierCode } from '../common/logging/request-log';
+import { perRoute } from '../common/http/route-metadata';
 import { PRINCIPAL, type Principal } from '../identity/principal';
 import { Clock } from '../common/clock/clock';
 import { AUDIT_ACTION, type AuditSpec } from './audit-spec';
@@ -88,6 +89,13 @@ function dossierCodeOf(body: unknown): string | null {
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly routeOf = perRoute((handler): AuditedRoute | null => {
+    const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_ACTION, handler);
+    return spec === undefined
+      ? null
+      : { spec, status: this.reflector.get<number | undefined>(HTTP_CODE_METADATA, handler) };
+  });
+
   constructor(
     private readonly reflector: Reflector,
     private readonly writer: AuditWriter,
@@ -95,46 +103,60 @@ export class AuditInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_ACTION, context.getHandler());
-    if (spec === undefined) return next.handle();
+    return defer(() => this.around(context, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+
+  /**
+   * The same as `intercept`, with promises: runs `handle` (the handler) and records its outcome.
+   * CommandInterceptor composes it without an Observable per layer.
+   */
+  async around(context: ExecutionContext, handle: () => Promise<unknown>): Promise<unknown> {
+    if (context.getType() !== 'http') return handle();
+    const route = this.routeOf(context.getHandler(), context.getClass());
+    if (route === null) return handle();
+    const { spec } = route;
     const request = context.switchToHttp().getRequest<AuditedRequest>();
     const response = context.switchToHttp().getResponse<FastifyReply>();
     const record = auditRecord(request, spec, this.clock.now());
     // The status a success answers with, known before the handler runs, for a record written with the change.
-    record.status =
-      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
-      (request.method === 'POST' ? 201 : 200);
+    record.status = route.status ?? (request.method === 'POST' ? 201 : 200);
     const audit: AuditContext = { record, written: false };
     // The services pass it to the runtime with the actor of this request's principal (actorOf).
     const principal = request[PRINCIPAL];
     if (principal !== undefined) attachAudit(principal, audit);
-    return next.handle().pipe(
-      mergeMap((body: unknown) => {
-        const code = dossierCodeOf(body);
-        if (code !== null) noteDossierCode(request, code);
-        // Already committed with the command's change (see audit-context.ts).
-        if (audit.written) return of(body);
-        record.status = response.statusCode;
-        if (response.getHeader(IDEMPOTENT_REPLAYED_HEADER) === 'true') record.outcome = 'replayed';
-        record.dossierId = dossierOf(body) ?? record.dossierId;
-        if (
-          spec.target !== 'dossier' &&
-          record.targetId === null &&
-          typeof (body as { id?: unknown })?.id === 'string'
-        ) {
-          record.targetId = (body as { id: string }).id;
-        }
-        return from(this.writer.write(record).then(() => body));
-      }),
-      catchError((error: unknown) => {
-        // A change written with its record and then a failure (e.g. a transaction rolled back): record the failure.
-        const status = error instanceof HttpException ? error.getStatus() : 500;
-        record.status = status;
-        record.outcome = status === 401 || status === 403 ? 'denied' : 'failed';
-        record.detail = error instanceof Error ? error.message : String(error);
-        return from(this.writer.write(record)).pipe(mergeMap(() => throwError(() => error)));
-      }),
-    );
+    try {
+      const body = await handle();
+      const code = dossierCodeOf(body);
+      if (code !== null) noteDossierCode(request, code);
+      // Already committed with the command's change (see audit-context.ts).
+      if (audit.written) return body;
+      record.status = response.statusCode;
+      if (response.getHeader(IDEMPOTENT_REPLAYED_HEADER) === 'true') record.outcome = 'replayed';
+      record.dossierId = dossierOf(body) ?? record.dossierId;
+      if (
+        spec.target !== 'dossier' &&
+        record.targetId === null &&
+        typeof (body as { id?: unknown })?.id === 'string'
+      ) {
+        record.targetId = (body as { id: string }).id;
+      }
+      await this.writer.write(record);
+      return body;
+    } catch (error) {
+      // A change written with its record and then a failure (e.g. a transaction rolled back): record the failure.
+      const status = error instanceof HttpException ? error.getStatus() : 500;
+      record.status = status;
+      record.outcome = status === 401 || status === 403 ? 'denied' : 'failed';
+      record.detail = error instanceof Error ? error.message : String(error);
+      await this.writer.write(record);
+      throw error;
+    }
   }
+}
+
+/** What a route says of its audit (null: not audited). */
+interface AuditedRoute {
+  readonly spec: AuditSpec;
+  /** `@HttpCode`, if any: the status of a success. */
+  readonly status: number | undefined;
 }

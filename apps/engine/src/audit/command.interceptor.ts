@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { defer, mergeAll, type Observable } from 'rxjs';
+import { defer, lastValueFrom, type Observable } from 'rxjs';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import { AuditInterceptor } from './audit.interceptor';
 
@@ -16,9 +16,8 @@ export class CommandInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const inner: CallHandler = {
-      handle: () => defer(() => this.idempotency.intercept(context, next)).pipe(mergeAll()),
-    };
-    return this.audit.intercept(context, inner);
+    // One Observable for Nest; inside, promises rather than an Observable per layer (ADR 0007, session 8).
+    const handle = (): Promise<unknown> => lastValueFrom(next.handle(), { defaultValue: undefined });
+    return defer(() => this.audit.around(context, () => this.idempotency.around(context, handle)));
   }
 }

@@ -6,6 +6,7 @@ import { auditRecord } from '../audit/audit.interceptor';
 import { AuditWriter } from '../audit/audit-writer';
 import { ProblemException } from '../common/problem/problem.exception';
 import { Clock } from '../common/clock/clock';
+import { perRoute } from '../common/http/route-metadata';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { forbidden, unauthorized } from './auth.problems';
 import { AuthService } from './auth.service';
@@ -19,8 +20,23 @@ type GuardedRequest = FastifyRequest & RequestWithPrincipal;
  * (or `X-API-Key: <API key>`); `@RequireRoles(...)` then needs one of the roles. A refused call of an
  * audited route is recorded in the audit log as denied.
  */
+/** What AuthGuard reads of a route. */
+interface GuardedRoute {
+  readonly isPublic: boolean;
+  readonly roles: Role[] | undefined;
+  readonly audit: AuditSpec | undefined;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** What this guard reads of each route. */
+  private readonly routeOf = perRoute((handler, controller): GuardedRoute => ({
+    isPublic:
+      this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, controller]) === true,
+    roles: this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [handler, controller]),
+    audit: this.reflector.get<AuditSpec | undefined>(AUDIT_ACTION, handler),
+  }));
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -30,15 +46,15 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const route = this.routeOf(context.getHandler(), context.getClass());
+    if (route.isPublic) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     try {
       // A principal of its own per request (the authenticated one may be cached and shared): the
       // request's audit record is tied to it (audit/audit-context.ts).
       const principal = { ...(await this.authenticate(request)) };
       request[PRINCIPAL] = principal;
-      const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+      const roles = route.roles;
       if (roles !== undefined && !roles.some((r) => principal.roles.includes(r))) {
         throw forbidden(
           `This needs the role ${roles.map((r) => `${r} (${ROLE_NAMES_VI[r]})`).join(' or ')}.`,
@@ -47,7 +63,7 @@ export class AuthGuard implements CanActivate {
       }
       return true;
     } catch (error) {
-      const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_ACTION, context.getHandler());
+      const spec = route.audit;
       if (spec !== undefined && error instanceof ProblemException) {
         const record = auditRecord(request, spec, this.clock.now());
         record.status = error.getStatus();

@@ -10,9 +10,10 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import { defer, lastValueFrom, type Observable } from 'rxjs';
 import { Db } from '../../database/db.service';
 import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../../identity/principal';
+import { perRoute } from '../http/route-metadata';
 import { badRequest } from '../problem/problem.exception';
 import {
   attachCommandKey,
@@ -43,6 +44,13 @@ export const KEY_IN_COMMAND = 'lienthong:key-in-command';
 /** Marks a route whose handler keeps its Idempotency-Key in the command's transaction (see `@Audit`). */
 export const KeyInCommand = (): MethodDecorator => SetMetadata(KEY_IN_COMMAND, true);
 
+/** What a route says of its command: read once per handler, not per request. */
+interface CommandRoute {
+  readonly keyInCommand: boolean;
+  /** `@HttpCode`, if any: the status of a success. */
+  readonly status: number | undefined;
+}
+
 /**
  * `Idempotency-Key` on POST requests (of every audited route: `@Audit`; else `@Idempotent()`). The first request with a key runs and its
  * response (status, body, Location/ETag) is recorded; a later request with the same key, method and path
@@ -61,19 +69,32 @@ export const KeyInCommand = (): MethodDecorator => SetMetadata(KEY_IN_COMMAND, t
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly routeOf = perRoute((handler): CommandRoute => ({
+    keyInCommand: this.reflector.get<boolean | undefined>(KEY_IN_COMMAND, handler) === true,
+    status: this.reflector.get<number | undefined>(HTTP_CODE_METADATA, handler),
+  }));
+
   constructor(
     private readonly repository: IdempotencyRepository,
     private readonly reflector: Reflector,
     private readonly db: Db,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (context.getType() !== 'http') return next.handle();
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return defer(() => this.around(context, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+
+  /**
+   * The same as `intercept`, with promises: runs `handle` (the handler) unless a stored answer is the
+   * request's, and gives its answer. CommandInterceptor composes it without an Observable per layer.
+   */
+  async around(context: ExecutionContext, handle: () => Promise<unknown>): Promise<unknown> {
+    if (context.getType() !== 'http') return handle();
     const http = context.switchToHttp();
     const request = http.getRequest<IdempotentRequest>();
     const response = http.getResponse<FastifyReply>();
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (request.method !== 'POST' || key === undefined) return handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters.', undefined, {
         slug: 'invalid-idempotency-key',
@@ -85,8 +106,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const principal = (request as IdempotentRequest & RequestWithPrincipal)[PRINCIPAL];
     const scope = { key: callerScopedKey(principal, key), method: request.method, path };
     const hash = requestHash(request.method, path, query, request.body);
-    if (principal !== undefined && this.reflector.get<boolean>(KEY_IN_COMMAND, context.getHandler())) {
-      return this.inCommand(context, next, principal, scope, hash);
+    const route = this.routeOf(context.getHandler(), context.getClass());
+    if (principal !== undefined && route.keyInCommand) {
+      return this.inCommand(response, handle, principal, scope, hash, route.status);
     }
 
     const reservation = await this.repository.reserve(scope, hash, IDEMPOTENCY_STALE_AFTER_MS);
@@ -96,72 +118,65 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'in-flight':
         throw keyInFlight();
       case 'replay':
-        return of(replay(response, reservation.response));
+        return replay(response, reservation.response);
       case 'reserved': {
         const id = reservation.id;
-        return next.handle().pipe(
-          mergeMap(async (body: unknown) => {
-            await this.repository.complete(id, {
-              status: response.statusCode,
-              body,
-              headers: replayableHeaders(response),
-            });
-            return body;
-          }),
-          catchError((error: unknown) =>
-            from(this.repository.release(id)).pipe(mergeMap(() => throwError(() => error))),
-          ),
-        );
+        try {
+          const body = await handle();
+          await this.repository.complete(id, {
+            status: response.statusCode,
+            body,
+            headers: replayableHeaders(response),
+          });
+          return body;
+        } catch (error) {
+          await this.repository.release(id);
+          throw error;
+        }
       }
     }
   }
 
   /** A command that keeps its key in its own transaction (see command-key.ts). */
   private async inCommand(
-    context: ExecutionContext,
-    next: CallHandler,
+    response: FastifyReply,
+    handle: () => Promise<unknown>,
     principal: Principal,
     scope: IdempotencyScope,
     hash: string,
-  ): Promise<Observable<unknown>> {
-    const response = context.switchToHttp().getResponse<FastifyReply>();
+    successStatus: number | undefined,
+  ): Promise<unknown> {
     const stored = await lookUpKey(this.db.query, scope, hash);
-    if (stored !== null) return of(answer(stored, response));
-    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    const key: CommandKey = { scope, requestHash: hash, status, recorded: false };
+    if (stored !== null) return answer(stored, response);
+    const key: CommandKey = { scope, requestHash: hash, status: successStatus ?? 201, recorded: false };
     attachCommandKey(principal, key);
-    return next.handle().pipe(
-      mergeMap(async (body: unknown) => {
-        // A path that wrote nothing keyed (e.g. an agency's repeated completion answered from the step):
-        // keep its answer now, as other routes do.
-        if (!key.recorded) {
-          await this.repository.recordOnce(scope, hash, {
-            status: response.statusCode,
-            body,
-            headers: replayableHeaders(response),
-          });
-        }
-        return body;
-      }),
-      catchError((error: unknown) => {
-        if (error instanceof StoredAnswer) return of(replay(response, error.response));
-        // Refused because the first request with this key committed meanwhile (e.g. "task not active",
-        // or "holds no open step" once that request ended the steps): that request's answer is this one's.
-        if (
-          !key.recorded &&
-          error instanceof HttpException &&
-          error.getStatus() >= 400 &&
-          error.getStatus() < 500
-        ) {
-          return from(lookUpKey(this.db.query, scope, hash)).pipe(
-            mergeMap((found) =>
-              found?.kind === 'stored' ? of(replay(response, found.response)) : throwError(() => error),
-            ),
-          );
-        }
-        return throwError(() => error);
-      }),
-    );
+    try {
+      const body = await handle();
+      // A path that wrote nothing keyed (e.g. an agency's repeated completion answered from the step):
+      // keep its answer now, as other routes do.
+      if (!key.recorded) {
+        await this.repository.recordOnce(scope, hash, {
+          status: response.statusCode,
+          body,
+          headers: replayableHeaders(response),
+        });
+      }
+      return body;
+    } catch (error) {
+      if (error instanceof StoredAnswer) return replay(response, error.response);
+      // Refused because the first request with this key committed meanwhile (e.g. "task not active",
+      // or "holds no open step" once that request ended the steps): that request's answer is this one's.
+      if (
+        !key.recorded &&
+        error instanceof HttpException &&
+        error.getStatus() >= 400 &&
+        error.getStatus() < 500
+      ) {
+        const found = await lookUpKey(this.db.query, scope, hash);
+        if (found?.kind === 'stored') return replay(response, found.response);
+      }
+      throw error;
+    }
   }
 }
 
