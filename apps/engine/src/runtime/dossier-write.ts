@@ -7,6 +7,7 @@ import { commandOutboxCtes } from '../webhooks/webhook-outbox.sql';
 import { externalTasksWakeSql } from './domain-events';
 import { type DeadlineChange, DEADLINE_CHANGES_OF_COMMANDS } from '../webhooks/webhook-events';
 import { auditCte } from '../audit/audit-context';
+import { isUuid } from '../common/uuid.util';
 import { dailyNumberSql } from '../common/sql/daily-number.util';
 import type { AuditRecord } from '../audit/audit-writer';
 
@@ -406,12 +407,102 @@ export function buildWrite(
   const wake =
     (jobsScheduled.size > 0 ? ', (SELECT count(*) FROM j_wake) AS woke' : '') +
     (topics.length > 0 ? ', (SELECT count(*) FROM x_wake) AS woke_workers' : '');
+  const shape = writeShape(
+    target,
+    ended,
+    created,
+    endedTasks.length,
+    appeared.length,
+    reclocked.length,
+    deadline.events.length,
+    jobsCancelled.length,
+    jobsScheduled.size,
+    topics.length,
+    history.length,
+    instanceEnded !== undefined,
+    clockChange !== undefined,
+    audit,
+    params.length,
+  );
   return {
-    text: `WITH ${ctes.join(',\n')}\nSELECT (SELECT code FROM d) AS code${wake}`,
+    text: internedText(shape, `WITH ${ctes.join(',\n')}\nSELECT (SELECT code FROM d) AS code${wake}`),
     params,
     tasks: [...created.values()],
     endedTaskIds: endedTasks.map((t) => t.id),
   };
+}
+
+/**
+ * What the statement's text depends on: which CTEs it has and how each is written (one step or several,
+ * a dossier audit target or not), never the data, which goes in parameters; with the parameter count
+ * as a check. Every branch of `buildWrite` that changes the text is one of these.
+ */
+function writeShape(
+  target: WriteTarget,
+  ended: boolean,
+  created: ReadonlyMap<string, TaskRecord>,
+  endedSteps: number,
+  appearedSteps: number,
+  reclockedSteps: number,
+  deadlineEvents: number,
+  jobsCancelled: number,
+  jobsScheduled: number,
+  topics: number,
+  history: number,
+  instanceEnded: boolean,
+  clockChange: boolean,
+  audit: AuditRecord | undefined,
+  params: number,
+): string {
+  let openWithUnit = false;
+  for (const t of created.values()) if (t.status === 'active' && t.unit !== null) openWithUnit = true;
+  const flags = [
+    target.mode === 'insert' ? 'i' : target.extension ? 'x' : 'u',
+    ended ? 'E' : '',
+    created.size > 0 ? 'c' : '',
+    Math.min(endedSteps, 2),
+    appearedSteps > 0 ? 'a' : '',
+    Math.min(reclockedSteps, 2),
+    deadlineEvents > 0 ? 'd' : '',
+    jobsCancelled > 0 ? 'j' : '',
+    jobsScheduled > 0 ? 'J' : '',
+    topics > 0 ? 't' : '',
+    history > 0 ? 'h' : '',
+    openWithUnit ? 'o' : '',
+    instanceEnded ? 'n' : '',
+    clockChange ? 'k' : '',
+    audit === undefined
+      ? ''
+      : audit.targetType !== 'dossier'
+        ? 'A'
+        : audit.targetId !== null && isUuid(audit.targetId)
+          ? 'U'
+          : 'D',
+  ];
+  return `${flags.join('')}:${params}`;
+}
+
+/** One text per shape (see `writeShape`), up to a bound that the shapes never reach. */
+const texts = new Map<string, string>();
+const MAX_SHAPES = 512;
+
+/** Forgets the kept texts: for tests, to compare a freshly built text with a kept one. */
+export function forgetWriteTexts(): void {
+  texts.clear();
+}
+
+/**
+ * The text kept for this shape instead of the one just built (equal to it): the same string each time,
+ * so that the statement's name (database/statement-names.util.ts) and node-postgres find it by identity
+ * rather than by hashing and comparing some 4,600 characters (about 10 µs a command; ADR 0007, session 8).
+ * A kept text of another length than the built one would mean a shape that `writeShape` misses: the
+ * built text is used then.
+ */
+function internedText(shape: string, text: string): string {
+  const kept = texts.get(shape);
+  if (kept !== undefined && kept.length === text.length) return kept;
+  if (kept === undefined && texts.size < MAX_SHAPES) texts.set(shape, text);
+  return text;
 }
 
 function taskRecord(t: TaskSpec): TaskRecord {
