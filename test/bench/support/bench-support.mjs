@@ -77,7 +77,8 @@ export async function startEngine(databaseUrl, env = {}) {
     [
       ...(process.env.ENGINE_NODE_FLAGS ?? '').split(' ').filter(Boolean),
       '--disable-warning=ExperimentalWarning',
-      join(root, 'apps/engine/dist/main.js'),
+      // ENGINE_MAIN: another build of the engine (e.g. a copy of dist/ kept to compare a variant with).
+      process.env.ENGINE_MAIN || join(root, 'apps/engine/dist/main.js'),
     ],
     {
       cwd: root,
