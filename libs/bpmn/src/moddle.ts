@@ -1,6 +1,7 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import ltDescriptor from './resources/lt.json';
 import { issue, type ValidationIssue } from './validation-issue';
+import { readerWarningVi, type ReaderWarning } from './reader-warning.util';
 import { elementAt, offsetOf, scanXml, unstorableCharacters, type XmlScan } from './xml-scan.util';
 
 export type { ModdleElement };
@@ -142,11 +143,11 @@ function readerIssue(w: ParseWarning, text: string, scan: XmlScan): ValidationIs
     'xml-warning',
     elementId,
     el ? `${message}${inside(elementId)}` : message,
-    `Cảnh báo khi đọc XML: ${message}${insideVi(elementId)}`,
+    `Cảnh báo khi đọc XML${insideVi(elementId)}: ${readerWarningVi(w)}`,
   );
 }
 
-type ParseWarning = { message: string; element?: ModdleElement };
+type ParseWarning = ReaderWarning & { element?: ModdleElement };
 
 /** Text PostgreSQL cannot store, and text that was not in the encoding it declares. */
 function unreadableText(text: string, scan: XmlScan, encoding: string | undefined): ValidationIssue[] {
