@@ -73,7 +73,7 @@ describe('process designer in the browser', () => {
     await designer.criticalPath
       .filter({ hasText: `đường dài nhất ${String(before + 2).replace('.', ',')} ` })
       .waitFor();
-    await designer.page.getByRole('button', { name: 'Xem thời hạn' }).click();
+    await designer.page.locator('.lt-toolbar').getByRole('button', { name: 'Thời hạn' }).click();
     await designer.page.locator(`.lt-deadline-badge[data-element-id="${added}"]`).waitFor();
     await screenshot(designer.page, 'designer-deadline-view');
 
@@ -176,6 +176,9 @@ describe('process designer in the browser', () => {
   it('a publisher publishes the revision with the decision reference; a new dossier runs on it', async () => {
     const designer = await signedIn('banhanh');
     await designer.startFrom('Tách thửa', 'Đang áp dụng');
+    // a publisher's toolbar (one more button) holds on one line at 1366 px
+    await screenshot(designer.page, 'designer-publisher-toolbar');
+    expect(await designer.toolbarRows()).toBe(1);
     const api = await demo.as('banhanh');
     const before = await api.get<PageDto<DefinitionSummaryDto>>('/definitions/tach-thua-dat/versions');
     const latest = Math.max(...before.body.items.map((v) => v.version));
