@@ -49,8 +49,12 @@ describe('process designer in the browser', () => {
     const draftId = new URL(designer.page.url()).searchParams.get('ban-nhap') ?? '';
     expect(draftId).not.toBe('');
     await screenshot(designer.page, 'designer-open');
-    const before = longest((await designer.criticalPath.textContent()) ?? '');
+    const opened = (await designer.criticalPath.textContent()) ?? '';
+    const before = longest(opened);
     expect(before).toBeGreaterThan(0);
+    // every step of the seeded procedure that needs a time has one (the wait for a supplement restarts
+    // the legal time limit: no time of its own)
+    expect(opened).not.toContain('chưa có thời gian');
 
     // A new step after the return of the result: no unit yet, so the engine's rule reports it.
     await designer.select('t_tra_kq');
@@ -75,6 +79,10 @@ describe('process designer in the browser', () => {
       .waitFor();
     await designer.page.locator('.lt-toolbar').getByRole('button', { name: 'Thời hạn' }).click();
     await designer.page.locator(`.lt-deadline-badge[data-element-id="${added}"]`).waitFor();
+    expect(await designer.page.locator('.lt-deadline-missing').count()).toBe(0);
+    expect(await designer.page.locator('.lt-deadline-badge[data-element-id="rt_bo_sung"]').innerText()).toBe(
+      'tính lại thời hạn',
+    );
     await screenshot(designer.page, 'designer-deadline-view');
 
     // Saved on the server (autosave, or Ctrl+S), and still there after a reload.
