@@ -25,6 +25,7 @@ export {
 } from './moddle';
 export { BpmnValidationError, type ValidationIssue } from './validation-issue';
 export { feelProblemVi, feelSyntaxError, stripFeelPrefix } from './feel.util';
+export { keepOwnPrefixes, type KeptPrefixes } from './own-prefix.util';
 export { readerWarningElementId, readerWarningVi, type ReaderWarning } from './reader-warning.util';
 export {
   addIsoDuration,

@@ -1,6 +1,7 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import ltDescriptor from './resources/lt.json';
 import { issue, type ValidationIssue } from './validation-issue';
+import { keepOwnPrefixes } from './own-prefix.util';
 import { readerWarningVi, type ReaderWarning } from './reader-warning.util';
 import { elementAt, offsetOf, scanXml, unstorableCharacters, type XmlScan } from './xml-scan.util';
 
@@ -197,8 +198,13 @@ function insideVi(elementId: string | null): string {
 }
 
 export async function serializeBpmn(definitions: ModdleElement): Promise<string> {
-  const { xml } = await createModdle().toXML(definitions, { format: true });
-  return xml;
+  const kept = keepOwnPrefixes(definitions);
+  try {
+    const { xml } = await createModdle().toXML(definitions, { format: true });
+    return kept.restore(xml);
+  } finally {
+    kept.undo();
+  }
 }
 
 function firstLine(message: string): string {

@@ -23,7 +23,7 @@ const tree = async (xml: string) => {
 describe('files of other modelling tools in the designer, in the browser', () => {
   const env = demoInBrowser();
 
-  it.each(['bpmn-io-events.bpmn', 'signavio-collaboration.bpmn'])(
+  it.each(['bpmn-io-events.bpmn', 'signavio-collaboration.bpmn', 'vendor-deep-extensions.bpmn'])(
     '%s: drawn whole, exported as the same model',
     async (file) => {
       // given
