@@ -930,7 +930,7 @@ if (historyDup.length > 0)
   figures['history duplicated by type'] = Object.fromEntries(historyDup.map((r) => [r.type, r.n]));
 
 const timers = await sql(
-  `SELECT d.id, count(h.id) FILTER (WHERE h.node_id = 'wait')::int AS fired, count(h.id) FILTER (WHERE h.node_id = 'late')::int AS late
+  `SELECT d.id, count(h.history_id) FILTER (WHERE h.node_id = 'wait')::int AS fired, count(h.history_id) FILTER (WHERE h.node_id = 'late')::int AS late
      FROM dossiers d LEFT JOIN history_events h ON h.dossier_id = d.id AND h.type = 'timer.fired'
     WHERE d.definition_key = 'fault-timer' GROUP BY d.id`,
 );
@@ -946,7 +946,7 @@ check(
   (await sql(`SELECT count(*)::int AS n FROM jobs`))[0].n,
 );
 const correlations = await sql(
-  `SELECT d.id, count(h.id)::int AS n FROM dossiers d LEFT JOIN history_events h ON h.dossier_id = d.id AND h.type = 'message.correlated'
+  `SELECT d.id, count(h.history_id)::int AS n FROM dossiers d LEFT JOIN history_events h ON h.dossier_id = d.id AND h.type = 'message.correlated'
     WHERE d.definition_key = 'tach-thua-dat' GROUP BY d.id`,
 );
 check('payment messages correlated twice', correlations.filter((r) => r.n > 1).length);

@@ -320,6 +320,43 @@ describe('audit log', () => {
     expect((await t.as('DTP-VP', ['admin']).get('/audit?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });
 
+  it('searches the last 3 months by default, says the period in the answer, and searches further back when asked', async () => {
+    // given an entry of four months ago (dated directly: the log is append-only, the engine writes it now)
+    const admin = t.as('DTP-VP', ['admin']);
+    const old = new Date(Date.now() - 122 * 86_400_000);
+    await t.query(
+      `INSERT INTO audit_log (at, actor_kind, actor_id, action, method, path, status, outcome)
+       VALUES ($1, 'user', 'cv.cu', 'dossier.receive', 'POST', '/api/v1/dossiers', 201, 'success')`,
+      [old],
+    );
+    type Page = PageDto<{ actorId: string }> & { from: string; to: string | null };
+
+    // when the log is searched without a period, then from five months ago, then in a period ending later
+    const byDefault = await admin.get<Page>('/audit?actor=cv.cu');
+    const wider = await admin.get<Page>(
+      `/audit?actor=cv.cu&from=${new Date(Date.now() - 150 * 86_400_000).toISOString()}`,
+    );
+    const to = new Date(old.getTime() + 86_400_000).toISOString();
+    const ending = await admin.get<Page>(`/audit?actor=cv.cu&to=${to}`);
+    const empty = await admin.get(`/audit?from=${to}&to=${old.toISOString()}`);
+
+    // then the default period is the 3 months before now, which misses it; the others find it
+    expect(byDefault.status).toBe(200);
+    expect(byDefault.body.items).toEqual([]);
+    expect(byDefault.body.to).toBeNull();
+    const months = (Date.now() - Date.parse(byDefault.body.from)) / 86_400_000;
+    expect(months).toBeGreaterThanOrEqual(89);
+    expect(months).toBeLessThanOrEqual(93);
+    expect(wider.body.items.map((e) => e.actorId)).toEqual(['cv.cu']);
+    // a period ending at `to` starts 3 months before it
+    expect(ending.body.items.map((e) => e.actorId)).toEqual(['cv.cu']);
+    expect(ending.body.to).toBe(to);
+    const since = new Date(to);
+    since.setUTCMonth(since.getUTCMonth() - 3);
+    expect(ending.body.from).toBe(since.toISOString());
+    expect(empty.status).toBe(400);
+  });
+
   it('records a retry with the same Idempotency-Key as a replay; the command ran once', async () => {
     // given a dossier received with an Idempotency-Key
     const body = { definitionKey: 'nhat-ky', applicant: { name: 'Vũ Thị Thanh' } };
