@@ -9,6 +9,7 @@
 //
 //   npm run test:faults                              (the long form: 2,000 + 500 dossiers, DB away 10 s)
 //   LAND=90 TIMERS=20 DB_STOP_MS=5000 node test/faults/run.mjs      (about the short form of npm test)
+//   DUPLICATE_ONE_COMMAND=1 …   (copies one completion's history row before the checks: they must fail)
 //
 // Everything listens on 127.0.0.1; a fresh embedded PostgreSQL under .data/faults-pg; engine logs under
 // .data/faults-logs. Prints the figures; exits 1 with the list of failed checks.
@@ -912,6 +913,13 @@ check(
   'dossiers whose steps are not exactly their path, each completed',
   taskCounts.filter((r) => r.tasks !== expectedTasks[r.definition_key] || r.completed !== r.tasks).length,
 );
+if (process.env.DUPLICATE_ONE_COMMAND === '1') {
+  // a self-check of the checks below: one completion's history row written twice (the run must fail)
+  await sql(
+    `INSERT INTO history (dossier_id, at, actor, events)
+     SELECT dossier_id, at, actor, events FROM history WHERE events @> '[{"type": "task.completed"}]' LIMIT 1`,
+  );
+}
 const completedTwice = await sql(
   `SELECT count(*)::int AS n FROM (SELECT 1 FROM history_events WHERE type = 'task.completed' GROUP BY task_id HAVING count(*) > 1) t`,
 );

@@ -175,8 +175,8 @@ export class DossiersRepository {
   }
 
   /**
-   * A page of the dossier's history after the event `afterId`, one more than `limit` (only the month
-   * partitions of its life, see DATED).
+   * A page of the dossier's history after the event `after` (the `n`-th of history row `row`; 0.0 for
+   * the first page), one more than `limit` (only the month partitions of its life, see DATED).
    */
   async history(dossierId: string, after: { row: string; n: number }, limit: number): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
