@@ -115,7 +115,7 @@ export class AuditQuery extends PageQuery implements C.AuditQueryDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: `Entries at or after this instant; by default ${AUDIT_DEFAULT_MONTHS} months before \`to\` (or before now)`,
+    description: `Entries at or after this instant; by default a day before the receipt of \`dossierId\` when given, else ${AUDIT_DEFAULT_MONTHS} months before \`to\` (or before now)`,
   })
   @IsOptional()
   @IsISO8601()
@@ -145,7 +145,8 @@ export class AuditController {
     summary: 'The audit log (admin), newest first, with filters',
     description:
       `Searches the period from \`from\` to \`to\`: without \`from\`, the last ${AUDIT_DEFAULT_MONTHS} months before \`to\` ` +
-      '(or before now). The answer says the period searched; give an earlier `from` to search further back.',
+      '(or before now), or for a `dossierId` its whole life (from a day before its receipt). The answer says the ' +
+      'period searched; give an earlier `from` to search further back.',
   })
   @ApiPageResponse(AuditEntryDto, 'A page of the log, and the period searched', {
     from: { type: 'string', format: 'date-time', description: 'Start of the period searched (inclusive)' },
@@ -167,8 +168,11 @@ export class AuditController {
     const to = q.to ?? null;
     const from =
       q.from ??
-      monthsBefore(to === null ? this.clock.now() : new Date(to), AUDIT_DEFAULT_MONTHS).toISOString();
-    if (to !== null && Date.parse(from) >= Date.parse(to))
+      (
+        (q.dossierId ? await this.audit.dossierSince(q.dossierId) : undefined) ??
+        monthsBefore(to === null ? this.clock.now() : new Date(to), AUDIT_DEFAULT_MONTHS)
+      ).toISOString();
+    if (q.from !== undefined && to !== null && Date.parse(from) >= Date.parse(to))
       throw badRequest('The period is empty: `from` must be before `to`.', [
         { path: 'from', message: 'not before to' },
       ]);

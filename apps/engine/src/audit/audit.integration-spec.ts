@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
+import { Clock } from '../common/clock/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
 
@@ -410,6 +411,36 @@ describe('audit log', () => {
       { outcome: 'success', status: 200, dossier_id: dossier.id },
       { outcome: 'failed', status: 409, dossier_id: dossier.id },
     ]);
+  });
+
+  it("searches a dossier's whole life by default, however long ago it was received", async () => {
+    // given a dossier received seven months ago (the engine's clock held then)
+    const clock = t.app.get(Clock);
+    const received = new Date(Date.now() - 210 * 86_400_000);
+    clock.set(received);
+    let dossier: DossierDto;
+    try {
+      dossier = (
+        await t.api.post<DossierDto>('/dossiers', {
+          definitionKey: 'nhat-ky',
+          applicant: { name: 'Hồ Văn Xưa' },
+        })
+      ).body;
+    } finally {
+      clock.set(new Date());
+    }
+
+    // when its entries are searched without a period
+    const page = await t
+      .as('DTP-VP', ['admin'])
+      .get<PageDto<{ action: string }> & { from: string; to: string | null }>(
+        `/audit?dossierId=${dossier.id}`,
+      );
+
+    // then the period starts a day before its receipt, and its receipt is found
+    expect(page.status).toBe(200);
+    expect(page.body.from).toBe(new Date(received.getTime() - 86_400_000).toISOString());
+    expect(page.body.items.map((e) => e.action)).toContain('dossier.receive');
   });
 
   it('cannot be changed or deleted, not even by the application', async () => {
