@@ -9,6 +9,7 @@
 //
 //   npm run test:faults                              (the long form: 2,000 + 500 dossiers, DB away 10 s)
 //   LAND=90 TIMERS=20 DB_STOP_MS=5000 node test/faults/run.mjs      (about the short form of npm test)
+//   DUPLICATE_ONE_COMMAND=1 …   (copies one completion's history row before the checks: they must fail)
 //
 // Everything listens on 127.0.0.1; a fresh embedded PostgreSQL under .data/faults-pg; engine logs under
 // .data/faults-logs. Prints the figures; exits 1 with the list of failed checks.
@@ -912,6 +913,13 @@ check(
   'dossiers whose steps are not exactly their path, each completed',
   taskCounts.filter((r) => r.tasks !== expectedTasks[r.definition_key] || r.completed !== r.tasks).length,
 );
+if (process.env.DUPLICATE_ONE_COMMAND === '1') {
+  // a self-check of the checks below: one completion's history row written twice (the run must fail)
+  await sql(
+    `INSERT INTO history (dossier_id, at, actor, events)
+     SELECT dossier_id, at, actor, events FROM history WHERE events @> '[{"type": "task.completed"}]' LIMIT 1`,
+  );
+}
 const completedTwice = await sql(
   `SELECT count(*)::int AS n FROM (SELECT 1 FROM history_events WHERE type = 'task.completed' GROUP BY task_id HAVING count(*) > 1) t`,
 );
@@ -930,7 +938,7 @@ if (historyDup.length > 0)
   figures['history duplicated by type'] = Object.fromEntries(historyDup.map((r) => [r.type, r.n]));
 
 const timers = await sql(
-  `SELECT d.id, count(h.id) FILTER (WHERE h.node_id = 'wait')::int AS fired, count(h.id) FILTER (WHERE h.node_id = 'late')::int AS late
+  `SELECT d.id, count(h.history_id) FILTER (WHERE h.node_id = 'wait')::int AS fired, count(h.history_id) FILTER (WHERE h.node_id = 'late')::int AS late
      FROM dossiers d LEFT JOIN history_events h ON h.dossier_id = d.id AND h.type = 'timer.fired'
     WHERE d.definition_key = 'fault-timer' GROUP BY d.id`,
 );
@@ -946,7 +954,7 @@ check(
   (await sql(`SELECT count(*)::int AS n FROM jobs`))[0].n,
 );
 const correlations = await sql(
-  `SELECT d.id, count(h.id)::int AS n FROM dossiers d LEFT JOIN history_events h ON h.dossier_id = d.id AND h.type = 'message.correlated'
+  `SELECT d.id, count(h.history_id)::int AS n FROM dossiers d LEFT JOIN history_events h ON h.dossier_id = d.id AND h.type = 'message.correlated'
     WHERE d.definition_key = 'tach-thua-dat' GROUP BY d.id`,
 );
 check('payment messages correlated twice', correlations.filter((r) => r.n > 1).length);

@@ -1,4 +1,4 @@
-import type { PageQueryDto } from './page.dto';
+import type { PageDto, PageQueryDto } from './page.dto';
 
 /** `replayed`: answered with the stored response of an earlier request with the same Idempotency-Key. */
 export type AuditOutcome = 'success' | 'denied' | 'failed' | 'replayed';
@@ -21,6 +21,16 @@ export interface AuditEntryDto {
   ip: string | null;
   requestId: string | null;
   detail: string | null;
+}
+
+/**
+ * A page of the audit log, with the period searched: `from` is the query's, or by default three months
+ * before `to` (or before now), so that a search reads only the month partitions of that period.
+ */
+export interface AuditPageDto extends PageDto<AuditEntryDto> {
+  from: string;
+  /** Null: up to now. */
+  to: string | null;
 }
 
 export interface AuditQueryDto extends PageQueryDto {

@@ -234,6 +234,7 @@ export type DossierStateDto = Pick<
 >;
 
 export interface HistoryEventDto {
+  /** `<row>.<n>`: the n-th event of the history row its command wrote (one row per command). */
   id: string;
   at: string;
   type: string;

@@ -6,7 +6,8 @@
 //   CLIENTS=16 DOSSIERS=400 node test/bench/engine/run.mjs
 //
 // Uses DATABASE_URL's server when set (a database lt_bench is created on it), else an embedded
-// PostgreSQL under .data/bench-pg. Prints figures; asserts nothing.
+// PostgreSQL under .data/bench-pg. Prints figures (with the rows and index entries written per
+// completion, by table); asserts nothing.
 //
 // BENCH_SQL='DROP INDEX x; …' runs statements on the migrated database before the drive: a schema lever
 // (an index or trigger less) measured without writing its migration first (ADR 0007, session 7).
@@ -133,6 +134,55 @@ async function driveDossiers(base, credentials) {
   return { seconds, completions, latencies };
 }
 
+/**
+ * Rows written per table (its partitions counted under their parent), and the index entries they
+ * made: an insert or a non-HOT update adds one entry to each index of its table, to a partial index
+ * only if the row matches its condition (counted apart, as an upper bound). From the statistics of
+ * pg_stat_user_tables, which a backend reports at its end: read with the engine stopped.
+ */
+async function writesByTable(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query(
+    `SELECT coalesce(p.inhparent::regclass::text, s.relname) AS "table",
+            sum(s.n_tup_ins)::float8 AS inserted, sum(s.n_tup_upd - s.n_tup_hot_upd)::float8 AS cold,
+            sum((s.n_tup_ins + s.n_tup_upd - s.n_tup_hot_upd)
+                * (SELECT count(*) FROM pg_index i WHERE i.indrelid = s.relid AND i.indpred IS NULL))::float8 AS entries,
+            sum((s.n_tup_ins + s.n_tup_upd - s.n_tup_hot_upd)
+                * (SELECT count(*) FROM pg_index i WHERE i.indrelid = s.relid AND i.indpred IS NOT NULL))::float8 AS partial
+       FROM pg_stat_user_tables s LEFT JOIN pg_inherits p ON p.inhrelid = s.relid
+      WHERE s.relname <> 'bench_raw' GROUP BY 1`,
+  );
+  await c.end();
+  return new Map(rows.map((r) => [r.table, r]));
+}
+
+function printWrites(before, after, completions) {
+  const per = (n) => (n / completions).toFixed(2);
+  const lines = [...after.values()]
+    .map((a) => {
+      const b = before.get(a.table) ?? { inserted: 0, cold: 0, entries: 0, partial: 0 };
+      return {
+        table: a.table,
+        inserted: a.inserted - b.inserted,
+        cold: a.cold - b.cold,
+        entries: a.entries - b.entries,
+        partial: a.partial - b.partial,
+      };
+    })
+    .filter((d) => (d.inserted + d.cold) / completions >= 0.005)
+    .sort((x, y) => y.entries - x.entries);
+  const total = lines.reduce((sum, d) => sum + d.entries, 0);
+  const partial = lines.reduce((sum, d) => sum + d.partial, 0);
+  console.log(
+    `index entries per completion : ${per(total)}, and up to ${per(partial)} in partial indexes (per completion, by table: rows inserted, non-HOT updates, entries)`,
+  );
+  for (const d of lines)
+    console.log(
+      `  ${d.table.padEnd(26)} ${per(d.inserted).padStart(6)} ins ${per(d.cold).padStart(6)} upd ${per(d.entries).padStart(6)} entries (+${per(d.partial)} partial)`,
+    );
+}
+
 async function rawLimit(url) {
   const payload = { blob: 'x'.repeat(2000) };
   const setup = new pg.Client({ connectionString: url });
@@ -190,6 +240,7 @@ try {
     console.log(`BENCH_SQL                    : ${process.env.BENCH_SQL}`);
   }
   await resetStatements(url);
+  const writesBefore = await writesByTable(url);
   const before = cpu();
   const { seconds, completions, latencies } = await driveDossiers(engine.base, credentials);
   const after = cpu();
@@ -215,6 +266,10 @@ try {
     `raw PostgreSQL step limit    : ${raw.toFixed(0)} tx/s (${CLIENTS} clients: BEGIN; SELECT … FOR UPDATE; UPDATE 2 KB jsonb; COMMIT), PostgreSQL CPU ${rawPgMs.toFixed(2)} ms/tx`,
   );
   console.log(`ratio completions / raw      : ${(perSecond / raw).toFixed(2)}`);
+  await stopEngine(engine);
+  engine = undefined;
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // the backends' statistics reported at their exit
+  printWrites(writesBefore, await writesByTable(url), completions);
 } finally {
   await stopEngine(engine);
   await database.stop();

@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { bpmnFixture, chain } from '@lienthong/bpmn/testing';
 import type { DossierDto, PageDto, TaskDto } from '@lienthong/contracts';
+import { Clock } from '../common/clock/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { AUDIT_ACTION, type AuditSpec } from './audit.decorator';
 
@@ -320,6 +321,43 @@ describe('audit log', () => {
     expect((await t.as('DTP-VP', ['admin']).get('/audit?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });
 
+  it('searches the last 3 months by default, says the period in the answer, and searches further back when asked', async () => {
+    // given an entry of four months ago (dated directly: the log is append-only, the engine writes it now)
+    const admin = t.as('DTP-VP', ['admin']);
+    const old = new Date(Date.now() - 122 * 86_400_000);
+    await t.query(
+      `INSERT INTO audit_log (at, actor_kind, actor_id, action, method, path, status, outcome)
+       VALUES ($1, 'user', 'cv.cu', 'dossier.receive', 'POST', '/api/v1/dossiers', 201, 'success')`,
+      [old],
+    );
+    type Page = PageDto<{ actorId: string }> & { from: string; to: string | null };
+
+    // when the log is searched without a period, then from five months ago, then in a period ending later
+    const byDefault = await admin.get<Page>('/audit?actor=cv.cu');
+    const wider = await admin.get<Page>(
+      `/audit?actor=cv.cu&from=${new Date(Date.now() - 150 * 86_400_000).toISOString()}`,
+    );
+    const to = new Date(old.getTime() + 86_400_000).toISOString();
+    const ending = await admin.get<Page>(`/audit?actor=cv.cu&to=${to}`);
+    const empty = await admin.get(`/audit?from=${to}&to=${old.toISOString()}`);
+
+    // then the default period is the 3 months before now, which misses it; the others find it
+    expect(byDefault.status).toBe(200);
+    expect(byDefault.body.items).toEqual([]);
+    expect(byDefault.body.to).toBeNull();
+    const months = (Date.now() - Date.parse(byDefault.body.from)) / 86_400_000;
+    expect(months).toBeGreaterThanOrEqual(89);
+    expect(months).toBeLessThanOrEqual(93);
+    expect(wider.body.items.map((e) => e.actorId)).toEqual(['cv.cu']);
+    // a period ending at `to` starts 3 months before it
+    expect(ending.body.items.map((e) => e.actorId)).toEqual(['cv.cu']);
+    expect(ending.body.to).toBe(to);
+    const since = new Date(to);
+    since.setUTCMonth(since.getUTCMonth() - 3);
+    expect(ending.body.from).toBe(since.toISOString());
+    expect(empty.status).toBe(400);
+  });
+
   it('records a retry with the same Idempotency-Key as a replay; the command ran once', async () => {
     // given a dossier received with an Idempotency-Key
     const body = { definitionKey: 'nhat-ky', applicant: { name: 'Vũ Thị Thanh' } };
@@ -373,6 +411,36 @@ describe('audit log', () => {
       { outcome: 'success', status: 200, dossier_id: dossier.id },
       { outcome: 'failed', status: 409, dossier_id: dossier.id },
     ]);
+  });
+
+  it("searches a dossier's whole life by default, however long ago it was received", async () => {
+    // given a dossier received seven months ago (the engine's clock held then)
+    const clock = t.app.get(Clock);
+    const received = new Date(Date.now() - 210 * 86_400_000);
+    clock.set(received);
+    let dossier: DossierDto;
+    try {
+      dossier = (
+        await t.api.post<DossierDto>('/dossiers', {
+          definitionKey: 'nhat-ky',
+          applicant: { name: 'Hồ Văn Xưa' },
+        })
+      ).body;
+    } finally {
+      clock.set(new Date());
+    }
+
+    // when its entries are searched without a period
+    const page = await t
+      .as('DTP-VP', ['admin'])
+      .get<PageDto<{ action: string }> & { from: string; to: string | null }>(
+        `/audit?dossierId=${dossier.id}`,
+      );
+
+    // then the period starts a day before its receipt, and its receipt is found
+    expect(page.status).toBe(200);
+    expect(page.body.from).toBe(new Date(received.getTime() - 86_400_000).toISOString());
+    expect(page.body.items.map((e) => e.action)).toContain('dossier.receive');
   });
 
   it('cannot be changed or deleted, not even by the application', async () => {

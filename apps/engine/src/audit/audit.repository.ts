@@ -55,6 +55,18 @@ export class AuditRepository {
     return rows;
   }
 
+  /**
+   * Where a search of a dossier's entries starts by default: a day before its receipt (its entries
+   * are not older: ADR 0011's bound of its history); undefined for an unknown dossier.
+   */
+  async dossierSince(dossierId: string): Promise<Date | undefined> {
+    const { rows } = await this.read.query<{ since: Date }>(
+      `SELECT created_at - interval '1 day' AS since FROM dossiers WHERE id = $1`,
+      [dossierId],
+    );
+    return rows[0]?.since;
+  }
+
   /** Appends audit records (one statement for the batch). */
   insert(records: AuditRecord[]): Promise<void> {
     return insertAuditRecords(this.db.query, records);

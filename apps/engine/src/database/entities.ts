@@ -6,7 +6,7 @@ import { DefinitionEntity } from '../definitions/definition.entity';
 import { DossierSequenceEntity } from '../dossiers/dossier-sequence.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DeadlineEventEntity } from '../deadlines/deadline-event.entity';
-import { HistoryEventEntity } from '../dossiers/history-event.entity';
+import { HistoryEntity } from '../dossiers/history.entity';
 import { ReceptionGuidanceEntity } from '../dossiers/reception-guidance.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TaskEntity } from '../tasks/task.entity';
@@ -40,7 +40,7 @@ export const entities: EntityClass[] = [
   DossierSequenceEntity,
   TaskEntity,
   JobEntity,
-  HistoryEventEntity,
+  HistoryEntity,
   ReceptionGuidanceEntity,
   DeadlineEventEntity,
   CalendarDecisionEntity,

@@ -4,12 +4,13 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 import { DataSource } from 'typeorm';
 import { Db } from './db.service';
 import { MonthlyPartitions1764700000000 } from './migrations/1764700000000-monthly-partitions';
+import { HistoryPerCommand1764810000000 } from './migrations/1764810000000-history-per-command';
 import { ensurePartitions, partitionsOf } from './partitions.repository';
 import { MONTHS_AHEAD, PartitionsService } from './partitions.service';
 
 jest.setTimeout(60_000);
 
-const APPEND_ONLY = ['history_events', 'audit_log', 'deadline_events'];
+const APPEND_ONLY = ['history', 'audit_log', 'deadline_events'];
 const monthName = (table: string, at: Date) =>
   `${table}_${at.getUTCFullYear()}_${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
 
@@ -55,25 +56,26 @@ describe('month partitions of the append-only tables (ADR 0011)', () => {
     const dossier = await receive('Lê Văn Bảy');
     const far = new Date(Date.UTC(new Date().getUTCFullYear() + 2, 6, 10));
     await t.query(
-      `INSERT INTO history_events (dossier_id, at, type, actor) VALUES ($1, $2, 'note', 'test')`,
+      `INSERT INTO history (dossier_id, at, actor, events) VALUES ($1, $2, 'test', '[{"type": "note"}]')`,
       [dossier.id, far],
     );
     const where = async () =>
       (await t.query(
-        `SELECT tableoid::regclass::text AS partition FROM history_events WHERE dossier_id = $1 AND at = $2`,
+        `SELECT tableoid::regclass::text AS partition FROM history WHERE dossier_id = $1 AND at = $2`,
         [dossier.id, far],
       )) as { partition: string }[];
-    expect(await where()).toEqual([{ partition: 'history_events_default' }]);
+    expect(await where()).toEqual([{ partition: 'history_default' }]);
 
     // when the partitions up to that month are created
     const made = await ensurePartitions(db.query, far, 0);
 
     // then the row is in its month's partition, and still read with the dossier's history
     expect(made).toBeGreaterThan(0);
-    expect(await where()).toEqual([{ partition: monthName('history_events', far) }]);
-    const history = (await t.query(`SELECT type FROM history_events WHERE dossier_id = $1 ORDER BY id`, [
-      dossier.id,
-    ])) as { type: string }[];
+    expect(await where()).toEqual([{ partition: monthName('history', far) }]);
+    const history = (await t.query(
+      `SELECT type FROM history_events WHERE dossier_id = $1 ORDER BY history_id, n`,
+      [dossier.id],
+    )) as { type: string }[];
     expect(history.map((h) => h.type)).toContain('note');
   });
 
@@ -95,7 +97,7 @@ describe('month partitions of the append-only tables (ADR 0011)', () => {
     await expect(t.query(`DELETE FROM "${month}"`)).rejects.toThrow(/append-only/);
     await expect(t.query(`UPDATE "${month}" SET outcome = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.query(`TRUNCATE "${month}"`)).rejects.toThrow(/append-only/);
-    await expect(t.query(`DELETE FROM history_events_default`)).rejects.toThrow(/append-only/);
+    await expect(t.query(`DELETE FROM history_default`)).rejects.toThrow(/append-only/);
   });
 
   it('every row carries the province of the engine that wrote it (TENANT_CODE)', async () => {
@@ -122,22 +124,24 @@ describe('month partitions of the append-only tables (ADR 0011)', () => {
     await receive('Phạm Văn Chín');
     const snapshot = async () =>
       (await t.query(
-        `SELECT (SELECT md5(string_agg(h::text, ',' ORDER BY id)) FROM history_events h) AS history,
+        `SELECT (SELECT md5(string_agg((h.dossier_id, h.at, h.actor, h.events)::text, ',' ORDER BY h.dossier_id, h.id)) FROM history h) AS history,
                 (SELECT md5(string_agg(a::text, ',' ORDER BY id)) FROM audit_log a) AS audit,
                 (SELECT md5(string_agg(e::text, ',' ORDER BY id)) FROM deadline_events e) AS deadlines,
-                (SELECT count(*)::int FROM history_events) AS rows`,
+                (SELECT count(*)::int FROM history) AS rows`,
       )) as { rows: number }[];
     const before = await snapshot();
     expect(before[0]?.rows).toBeGreaterThan(0);
     const runner = t.app.get(DataSource).createQueryRunner();
     try {
-      // when the migration is reverted, then run again, on it
+      // when the migration is reverted, then run again, on it (and the history's later change with it)
       await runner.startTransaction();
+      await new HistoryPerCommand1764810000000().down(runner);
       await new MonthlyPartitions1764700000000().down(runner);
       const plain = (await runner.query(
         `SELECT relkind::text FROM pg_class WHERE relname IN ('history_events', 'audit_log', 'deadline_events')`,
       )) as { relkind: string }[];
       await new MonthlyPartitions1764700000000().up(runner);
+      await new HistoryPerCommand1764810000000().up(runner);
       await runner.commitTransaction();
       expect(plain.map((r) => r.relkind)).toEqual(['r', 'r', 'r']);
     } finally {
@@ -146,12 +150,12 @@ describe('month partitions of the append-only tables (ADR 0011)', () => {
 
     // then the same rows are there, in month partitions, and the ids go on from the same sequence
     expect(await snapshot()).toEqual(before);
-    expect(await t.query(`SELECT count(*)::int AS n FROM history_events_default`)).toEqual([{ n: 0 }]);
+    expect(await t.query(`SELECT count(*)::int AS n FROM history_default`)).toEqual([{ n: 0 }]);
     const next = await receive('Võ Thị Mười');
-    const ids = (await t.query(`SELECT max(id)::bigint AS id FROM history_events WHERE dossier_id <> $1`, [
+    const ids = (await t.query(`SELECT max(id)::bigint AS id FROM history WHERE dossier_id <> $1`, [
       next.id,
     ])) as { id: string }[];
-    const mine = (await t.query(`SELECT min(id)::bigint AS id FROM history_events WHERE dossier_id = $1`, [
+    const mine = (await t.query(`SELECT min(id)::bigint AS id FROM history WHERE dossier_id = $1`, [
       next.id,
     ])) as { id: string }[];
     expect(BigInt(mine[0]!.id)).toBeGreaterThan(BigInt(ids[0]!.id));

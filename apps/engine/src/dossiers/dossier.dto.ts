@@ -441,7 +441,10 @@ export class DossierStateDto implements C.DossierStateDto {
 }
 
 export class HistoryEventDto implements C.HistoryEventDto {
-  @ApiProperty()
+  @ApiProperty({
+    example: '1042.2',
+    description: "The event's id, `<row>.<n>`: the n-th event of the history row its command wrote",
+  })
   id!: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -15,6 +15,7 @@ import { Db, type Sql } from '../database/db.service';
 import { DATED, lifeOf } from '../database/partitions.repository';
 import { ReadDb } from '../database/read-db.service';
 import type { DossierRow } from '../runtime/dossier-row';
+import { historyEvents } from '../runtime/history-entry';
 
 export interface DossierListRow {
   id: string;
@@ -48,6 +49,9 @@ export interface ReceiptRow {
   e_identifier: string | null;
   any_version: boolean;
 }
+
+/** A history event as the API shows it: its id is `<row>.<n>`, the n-th event of its command's row. */
+const HISTORY_COLUMNS = `history_id::text || '.' || n AS id, at, type, node_id, task_id, actor, data`;
 
 export interface HistoryRow {
   id: string;
@@ -171,15 +175,15 @@ export class DossiersRepository {
   }
 
   /**
-   * A page of the dossier's history after the event `afterId`, one more than `limit` (only the month
-   * partitions of its life, see DATED).
+   * A page of the dossier's history after the event `after` (the `n`-th of history row `row`; 0.0 for
+   * the first page), one more than `limit` (only the month partitions of its life, see DATED).
    */
-  async history(dossierId: string, afterId: string, limit: number): Promise<HistoryRow[]> {
+  async history(dossierId: string, after: { row: string; n: number }, limit: number): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
-      `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
-        WHERE dossier_id = $1 AND ${DATED('$4', '$5')} AND id > $2::bigint
-        ORDER BY history_events.id LIMIT $3`,
-      [dossierId, afterId, limit + 1, ...(await lifeOf(this.db.query, dossierId))],
+      `SELECT ${HISTORY_COLUMNS} FROM history_events
+        WHERE dossier_id = $1 AND ${DATED('$5', '$6')} AND history_id >= $2::bigint AND (history_id, n) > ($2::bigint, $3::int)
+        ORDER BY history_id, n LIMIT $4`,
+      [dossierId, after.row, after.n, limit + 1, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
   }
@@ -214,8 +218,7 @@ export class DossiersRepository {
          SELECT $3, $4 || ${dailyNumberSql('seq.last_value')}, $5, $6, $7, 'refused', $1, $8, $9::jsonb, $10::jsonb, '{}'::jsonb,
                 1, $11, $11, $11
            FROM seq RETURNING id, code),
-       h AS (INSERT INTO history_events (dossier_id, at, type, actor, data)
-         SELECT d.id, $11, 'refused', $12, $13::jsonb FROM d)
+       h AS (INSERT INTO history (dossier_id, at, actor, events) SELECT d.id, $11, $12, $13::jsonb FROM d)
        SELECT code FROM d`,
       [
         row.receivingUnit,
@@ -230,7 +233,7 @@ export class DossiersRepository {
         JSON.stringify(row.state),
         row.now,
         row.actor,
-        JSON.stringify({ reasons: row.reasons }),
+        historyEvents([{ type: 'refused', data: { reasons: row.reasons } }]),
       ],
     );
     return rows[0]!.code;
@@ -245,7 +248,7 @@ export class DossiersRepository {
       `SELECT def.xml,
               ARRAY(SELECT node_id FROM (SELECT DISTINCT ON (h.node_id) h.node_id, h.type FROM history_events h
                                           WHERE h.dossier_id = d.id AND h.${DATED('$2', '$3')} AND h.node_id IS NOT NULL
-                                          ORDER BY h.node_id, h.id DESC) last
+                                          ORDER BY h.node_id, h.history_id DESC, h.n DESC) last
                      WHERE last.type <> 'node.cancelled') AS completed,
               ARRAY(SELECT DISTINCT t.node_id FROM tasks t
                      WHERE t.dossier_id = d.id AND (t.outcome = 'late' OR (t.status = 'active' AND t.deadline_status = 'overdue'))) AS late
@@ -259,9 +262,9 @@ export class DossiersRepository {
   /** Every completed step's answer (history `task.completed` with data), oldest first. */
   async stepAnswers(dossierId: string): Promise<HistoryRow[]> {
     const { rows } = await this.db.query<HistoryRow>(
-      `SELECT id::text, at, type, node_id, task_id, actor, data FROM history_events
+      `SELECT ${HISTORY_COLUMNS} FROM history_events
         WHERE dossier_id = $1 AND ${DATED('$2', '$3')} AND type = 'task.completed' AND data IS NOT NULL AND data <> '{}'::jsonb
-        ORDER BY history_events.id`,
+        ORDER BY history_id, n`,
       [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows;
@@ -270,8 +273,7 @@ export class DossiersRepository {
   /** When the dossier was received, and by whom (its first history event). */
   async received(dossierId: string): Promise<{ at: Date; actor: string | null } | undefined> {
     const { rows } = await this.db.query<{ at: Date; actor: string | null }>(
-      `SELECT at, actor FROM history_events WHERE dossier_id = $1 AND ${DATED('$2', '$3')}
-        ORDER BY history_events.id LIMIT 1`,
+      `SELECT at, actor FROM history WHERE dossier_id = $1 AND ${DATED('$2', '$3')} ORDER BY history.id LIMIT 1`,
       [dossierId, ...(await lifeOf(this.db.query, dossierId))],
     );
     return rows[0];

@@ -178,10 +178,12 @@ export class DossiersService {
     const dossier = await this.runtime.loadDossier(this.db.query, idOrCode);
     await this.authz.assertDossierVisible(this.db.query, principal, dossier);
     const { id } = dossier;
-    const after = query.cursor ? decodeCursor<{ id: string }>(query.cursor, ['id']) : { id: '0' };
-    if (!/^\d+$/.test(after.id))
+    // an event's id is `<row>.<n>` (the n-th event of its command's history row)
+    const after = query.cursor ? decodeCursor<{ id: string }>(query.cursor, ['id']) : { id: '0.0' };
+    const event = /^(\d{1,19})\.(\d{1,9})$/.exec(after.id);
+    if (!event)
       throw badRequest('The cursor is not valid for this list.', undefined, { slug: 'invalid-cursor' });
-    const rows = await this.dossiers.history(id, after.id, query.limit);
+    const rows = await this.dossiers.history(id, { row: event[1]!, n: Number(event[2]) }, query.limit);
     return toPage(
       rows.map((r) => ({
         id: r.id,

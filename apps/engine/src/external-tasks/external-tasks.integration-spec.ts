@@ -193,9 +193,10 @@ describe('external tasks: fetch-and-lock and the agency systems', () => {
     expect(notForOfficers.status).toBe(403);
     expect(resolved.body).toMatchObject({ retries: 2, incidentAt: null });
     expect(back?.id).toBe(task!.id);
-    const types = (await t.query(`SELECT type FROM history_events WHERE task_id = $1 ORDER BY id`, [
-      task!.id,
-    ])) as Array<{ type: string }>;
+    const types = (await t.query(
+      `SELECT type FROM history_events WHERE task_id = $1 ORDER BY history_id, n`,
+      [task!.id],
+    )) as Array<{ type: string }>;
     expect(types.map((x) => x.type)).toEqual(
       expect.arrayContaining(['task.failed', 'incident.created', 'incident.resolved']),
     );

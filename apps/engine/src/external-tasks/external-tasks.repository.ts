@@ -3,6 +3,7 @@ import type { LockedTaskDto } from '@lienthong/contracts';
 import { isUuid } from '../common/uuid.util';
 import { Db, type Sql } from '../database/db.service';
 import { externalTasksWakeSql } from '../runtime/domain-events';
+import { historyEvents } from '../runtime/history-entry';
 
 export interface LockedRow {
   id: string;
@@ -135,16 +136,26 @@ export class ExternalTasksRepository {
     );
   }
 
+  /**
+   * A history row of the task's dossier dated `at` (the engine's clock, as every writer: see lifeOf),
+   * only while the dossier is active: false, and nothing written, once it has ended (its history's
+   * dates are bounded by its end, ADR 0011).
+   */
   async insertHistory(
     sql: Sql,
     task: Pick<ExternalRow, 'id' | 'dossier_id' | 'node_id'>,
-    type: string,
-    actor: string,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    await sql(
-      `INSERT INTO history_events (dossier_id, at, type, node_id, task_id, actor, data) VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6)`,
-      [task.dossier_id, type, task.node_id, task.id, actor, JSON.stringify(data)],
+    event: { type: string; actor: string; data: Record<string, unknown>; at: Date },
+  ): Promise<boolean> {
+    const { rowCount } = await sql(
+      `INSERT INTO history (dossier_id, at, actor, events)
+       SELECT id, $2, $3, $4::jsonb FROM dossiers WHERE id = $1 AND status = 'active'`,
+      [
+        task.dossier_id,
+        event.at,
+        event.actor,
+        historyEvents([{ type: event.type, nodeId: task.node_id, taskId: task.id, data: event.data }]),
+      ],
     );
+    return rowCount === 1;
   }
 }

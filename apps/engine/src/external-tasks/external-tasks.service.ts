@@ -250,7 +250,15 @@ export class ExternalTasksService implements OnModuleInit, OnModuleDestroy {
     actor: string,
     data: Record<string, unknown>,
   ): Promise<void> {
-    await this.externalTasks.insertHistory(sql, task, type, actor, data);
+    const written = await this.externalTasks.insertHistory(sql, task, {
+      type,
+      actor,
+      data,
+      at: this.clock.now(),
+    });
+    // An active step of an ended dossier would be a bug elsewhere: refused (the transaction rolls
+    // back) rather than dated after the dossier's end, where its history reads do not look (lifeOf).
+    if (!written) throw conflict(`The dossier of task ${task.id} has ended.`, { code: 'dossier-finished' });
   }
 }
 

@@ -10,6 +10,7 @@ import { auditCte } from '../audit/audit-context';
 import { isUuid } from '../common/uuid.util';
 import { dailyNumberSql } from '../common/sql/daily-number.util';
 import type { AuditRecord } from '../audit/audit-writer';
+import { fromInterpreter, historyEvents } from './history-entry';
 
 export type WriteTarget =
   | {
@@ -364,17 +365,10 @@ export function buildWrite(
     );
   }
   if (history.length > 0) {
-    const events = history.map((h) => ({
-      type: h.type,
-      node_id: h.nodeId ?? null,
-      task_id: h.taskId ?? null,
-      data: h.flowId ? { ...h.data, flowId: h.flowId } : (h.data ?? null),
-    }));
+    // One row per command: its events in order (ADR 0007, session 8).
     ctes.push(
-      `h AS (INSERT INTO history_events (dossier_id, at, type, node_id, task_id, actor, data)
-         SELECT d.id, ${nowP}, h.type, h.node_id, h.task_id, ${p(actorId)}, h.data
-           FROM d, jsonb_to_recordset(${json(events)}::jsonb) AS h(type text, node_id text, task_id uuid, data jsonb)
-         RETURNING 1)`,
+      `h AS (INSERT INTO history (dossier_id, at, actor, events)
+         SELECT d.id, ${nowP}, ${p(actorId)}, ${p(historyEvents(fromInterpreter(history)))}::jsonb FROM d RETURNING 1)`,
     );
   }
   // Webhook deliveries (the outbox), in this statement: only if the dossier row was written.

@@ -344,8 +344,9 @@ describe('engine API against PostgreSQL', () => {
     });
 
     it('keeps history append-only', async () => {
-      await expect(t.query(`UPDATE history_events SET type = 'x'`)).rejects.toThrow(/append-only/);
-      await expect(t.query(`DELETE FROM history_events`)).rejects.toThrow(/append-only/);
+      await expect(t.query(`UPDATE history SET actor = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(t.query(`DELETE FROM history`)).rejects.toThrow(/append-only/);
+      await expect(t.query(`TRUNCATE history`)).rejects.toThrow(/append-only/);
     });
   });
 

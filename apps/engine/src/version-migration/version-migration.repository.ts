@@ -6,6 +6,7 @@ import { auditCte } from '../audit/audit-context';
 import type { AuditRecord } from '../audit/audit-record';
 import { Db, type Sql } from '../database/db.service';
 import type { DeadlineState } from '../runtime/deadlines';
+import { historyEvents } from '../runtime/history-entry';
 
 export interface VersionRow {
   id: string;
@@ -154,8 +155,8 @@ export class VersionMigrationRepository {
                 appointment_at = CASE WHEN extension IS NULL THEN ${appointment}::timestamptz ELSE appointment_at END
           WHERE id = ${id}::uuid AND revision = ${p(m.revision)} AND status = 'active'
          RETURNING id)`,
-      `h AS (INSERT INTO history_events (dossier_id, at, type, node_id, task_id, actor, data)
-         SELECT d.id, ${at}, 'migrated', NULL, NULL, ${actor}, ${json(m.history)}::jsonb FROM d RETURNING 1)`,
+      `h AS (INSERT INTO history (dossier_id, at, actor, events)
+         SELECT d.id, ${at}, ${actor}, ${p(historyEvents([{ type: 'migrated', data: m.history }]))}::jsonb FROM d RETURNING 1)`,
     ];
     if (m.tasks.length > 0) {
       ctes.push(

@@ -1,16 +1,20 @@
 import { Column, Entity, PrimaryColumn, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { DossierEntity } from './dossier.entity';
-import type { Variables } from '@lienthong/engine-core';
+import type { HistoryEntryEvent } from '../runtime/history-entry';
 import { TenantColumn } from '../database/tenant-column';
 
-/** Append-only history of a dossier (a database trigger forbids UPDATE and DELETE). */
-@Entity('history_events')
+/**
+ * Append-only history of a dossier (a database trigger forbids UPDATE and DELETE): one row per command,
+ * its events in order (ADR 0007, session 8). The view `history_events` (migration 1764810000000) shows
+ * one row per event, as the readers query it.
+ */
+@Entity('history')
 @Index('history_dossier_idx', ['dossierId', 'id'])
-export class HistoryEventEntity {
+export class HistoryEntity {
   @TenantColumn()
   tenantCode!: string;
 
-  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_history_events' })
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_history' })
   id!: string;
 
   @ManyToOne(() => DossierEntity, { onDelete: 'CASCADE' })
@@ -21,21 +25,13 @@ export class HistoryEventEntity {
   dossierId!: string;
 
   /** The partition key (one partition a month, ADR 0011): part of the primary key. */
-  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_history_events' })
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_history' })
   at!: Date;
-
-  @Column({ type: 'varchar', length: 40 })
-  type!: string;
-
-  @Column({ name: 'node_id', type: 'varchar', length: 200, nullable: true })
-  nodeId!: string | null;
-
-  @Column({ name: 'task_id', type: 'uuid', nullable: true })
-  taskId!: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   actor!: string | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  data!: Variables | null;
+  /** The command's events, in the order they happened. */
+  @Column({ type: 'jsonb' })
+  events!: HistoryEntryEvent[];
 }
