@@ -23,6 +23,7 @@ import { DraftEntity } from '../drafts/draft.entity';
 import { ReportDossierEntity } from '../reports/report-dossier.entity';
 import { ReportSettingEntity } from '../reports/report-setting.entity';
 import { ReportStepDayEntity } from '../reports/report-step-day.entity';
+import { ReportStepRollupEntity } from '../reports/report-step-rollup.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -67,4 +68,5 @@ export const entities: EntityClass[] = [
   ReportDossierEntity,
   ReportSettingEntity,
   ReportStepDayEntity,
+  ReportStepRollupEntity,
 ];

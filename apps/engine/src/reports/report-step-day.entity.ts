@@ -2,9 +2,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TenantColumn } from '../database/tenant-column';
 
 /**
- * Finished steps per Vietnam day, unit, officer and procedure (ADR 0010): kept by triggers on tasks in
- * the command's transaction, refilled by `lt_report_steps_rebuild()`. The late lists and the steps
- * report read their finished steps here instead of a year of `tasks`.
+ * Finished steps per Vietnam day, unit, officer and procedure (ADR 0010): the whole days before the
+ * watermark (report_step_rollup), added by `lt_report_steps_roll()`, refilled by `lt_report_steps_rebuild()`.
+ * The late lists and the steps report read their finished steps here (and in `tasks` from the
+ * watermark on) instead of a year of `tasks`.
  */
 @Entity('report_step_days')
 export class ReportStepDayEntity {

@@ -149,9 +149,28 @@ const SETTING_COLUMNS = `id, to_char(effective_from, 'YYYY-MM-DD') AS effective_
 /** The Vietnam date of an instant parameter (report_step_days counts by Vietnam day). */
 const VN_DAY = (param: string) => `(${param}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
+/** The first Vietnam day whose finished steps are not rolled up into report_step_days yet. */
+const ROLLED_UNTIL = `coalesce((SELECT w.rolled_until FROM report_step_rollup w WHERE w.id = 1), '-infinity'::date)`;
+
+/**
+ * The finished steps of [lo, hi) (instant parameters, Vietnam day starts) as step-day rows: the days
+ * before the watermark from report_step_days, the others step by step from report_step_facts (the
+ * view the roll-up sums). One statement reads the watermark and both sides in one snapshot, and a
+ * roll-up commits its days with the new watermark, so the rows are the same for any watermark.
+ */
+const STEP_DAYS = (lo: string, hi: string) => `(
+  SELECT s.day, s.unit, s.officer, s.procedure, s.finished, s.early, s.on_time, s.late, s.worked_minutes, s.allotted_minutes
+    FROM report_step_days s
+   WHERE s.day >= ${VN_DAY(lo)} AND s.day < least(${VN_DAY(hi)}, ${ROLLED_UNTIL})
+  UNION ALL
+  SELECT f.day, f.unit, f.officer, f.procedure, f.finished, f.early, f.on_time, f.late, f.worked_minutes, f.allotted_minutes
+    FROM report_step_facts f
+   WHERE f.completed_at >= greatest(${lo}::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+     AND f.completed_at < ${hi}::timestamptz)`;
+
 /**
  * The statistics' statements (ADR 0010), on report_dossiers (one slim row per dossier, kept by
- * triggers), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
+ * triggers), report_step_days (rolled up behind a watermark), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
  * units, procedure, count paused as in progress, and the catalogue's keys, versions, fields, levels.
  */
 @Injectable()
@@ -391,9 +410,8 @@ export class ReportsRepository {
       `WITH fin AS (
          SELECT ${dayKey} AS key, sum(s.finished)::int AS finished, sum(s.early)::int AS early, sum(s.on_time)::int AS on_time,
                 sum(s.late)::int AS late, sum(s.worked_minutes)::int AS worked_minutes, sum(s.allotted_minutes)::int AS allotted_minutes
-           FROM report_step_days s
-          WHERE s.day >= ${VN_DAY('$1')} AND s.day < ${VN_DAY('$2')}
-            AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
+           FROM ${STEP_DAYS('$1', '$2')} s
+          WHERE ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
           GROUP BY 1),
        open AS (
          SELECT ${key} AS key, count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $2)::int AS open_overdue
@@ -429,9 +447,8 @@ export class ReportsRepository {
       `WITH monthly AS (
          SELECT ${key} AS key, s.unit, date_trunc('month', s.day) AS month,
                 sum(s.finished)::int AS finished, sum(s.late)::int AS late
-           FROM report_step_days s
-          WHERE s.day >= ${VN_DAY('$3')} AND s.day < ${VN_DAY('$2')}
-            AND ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
+           FROM ${STEP_DAYS('$3', '$2')} s
+          WHERE ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
           GROUP BY 1, 2, 3),
        rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly),
        criticised AS (SELECT key, unit, count(*) FILTER (WHERE rate >= $5 AND rate < $6)::int AS criticisms
@@ -484,8 +501,28 @@ export class ReportsRepository {
   }
 
   /**
-   * Refills report_dossiers from dossiers and deadline_events, and report_step_days from tasks, in one
-   * statement; the number of dossiers.
+   * Adds the finished steps of the days before `until` (YYYY-MM-DD, Vietnam) not rolled up yet to
+   * report_step_days and moves the watermark there, in one transaction (one at a time: the watermark's
+   * row lock); the number of step-day rows added (0 when `until` is not past the watermark).
+   */
+  async rollUpSteps(until: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: string }>(`SELECT lt_report_steps_roll($1::date)::text AS n`, [
+      until,
+    ]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The first Vietnam day (YYYY-MM-DD) not rolled up; null when none is. */
+  async stepsRolledUntil(): Promise<string | null> {
+    const { rows } = await this.db.query<{ day: string }>(
+      `SELECT to_char(rolled_until, 'YYYY-MM-DD') AS day FROM report_step_rollup WHERE id = 1 AND rolled_until > '-infinity'`,
+    );
+    return rows[0]?.day ?? null;
+  }
+
+  /**
+   * Refills report_dossiers from dossiers and deadline_events, and report_step_days (the days before
+   * its watermark) from tasks, in one statement; the number of dossiers.
    */
   async rebuild(): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>(

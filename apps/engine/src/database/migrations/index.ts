@@ -21,6 +21,7 @@ import { TenantCode1764701000000 } from './1764701000000-tenant-code';
 import { StoppedDossiers1764750000000 } from './1764750000000-stopped-dossiers';
 import { ReportStepDays1764751000000 } from './1764751000000-report-step-days';
 import { LeanCompletion1764760000000 } from './1764760000000-lean-completion';
+import { ReportStepRollup1764820000000 } from './1764820000000-report-step-rollup';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -50,4 +51,5 @@ export const migrations: MigrationClass[] = [
   StoppedDossiers1764750000000,
   ReportStepDays1764751000000,
   LeanCompletion1764760000000,
+  ReportStepRollup1764820000000,
 ];
