@@ -60,6 +60,9 @@ describe('statistics dashboard in the browser', () => {
       .locator('canvas')
       .waitFor();
     await screenshot(page, 'statistics-dashboard');
+    // the heaviest queues are those of the leader's unit and the units below it, and the card says so
+    await expect(stats.queuesScope()).resolves.toBe('Trong phạm vi đơn vị của bạn và các đơn vị trực thuộc');
+    await screenshot(page, 'statistics-queues');
     await page.getByText('Mẫu 06a', { exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'statistics-table');
     await page.mouse.wheel(0, -2000);
