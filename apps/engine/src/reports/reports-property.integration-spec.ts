@@ -140,6 +140,20 @@ describe('statistics on random histories', () => {
     expect((await t.api.post(`/dossiers/${id}/${h.then}`, { reason: 'Ngẫu nhiên' })).status).toBe(200);
   }
 
+  /**
+   * Plays the histories from 1 March of `year` (then sweeps 60 days later); the Vietnam date of a day
+   * of that March on, and the period of `days` days from day `fromDay`.
+   */
+  async function playYear(year: number, histories: HistoryValue[], fromDay: number, days: number) {
+    const origin = vnDayStart(`${year}-03-01`).getTime() + 8 * HOUR;
+    for (const h of histories) await play(origin, h);
+    clock.set(new Date(origin + 60 * 24 * HOUR));
+    await t.api.put('/test/sweep', {});
+    const day = (n: number) =>
+      new Date(vnDayStart(`${year}-03-01`).getTime() + n * 24 * HOUR + 7 * HOUR).toISOString().slice(0, 10);
+    return { day, from: day(fromDay), to: day(fromDay + days - 1) };
+  }
+
   async function drillCount(query: string): Promise<number> {
     let n = 0;
     let cursor: string | null = null;
@@ -162,18 +176,7 @@ describe('statistics on random histories', () => {
         fc.integer({ min: 1, max: 25 }),
         async (histories, fromDay, days) => {
           // each run in a year of its own
-          const year = 2030 + run++;
-          const origin = vnDayStart(`${year}-03-01`).getTime() + 8 * HOUR;
-          for (const h of histories) await play(origin, h);
-          clock.set(new Date(origin + 60 * 24 * HOUR));
-          await t.api.put('/test/sweep', {});
-
-          const day = (n: number) =>
-            new Date(vnDayStart(`${year}-03-01`).getTime() + n * 24 * HOUR + 7 * HOUR)
-              .toISOString()
-              .slice(0, 10);
-          const from = day(fromDay);
-          const to = day(fromDay + days - 1);
+          const { from, to } = await playYear(2030 + run++, histories, fromDay, days);
           const period = `from=${from}&to=${to}&procedure=ngau-nhien`;
           const report = (await t.api.get<Report06aDto>(`/reports/06a?${period}`)).body;
           const raw = (await t.query(
@@ -242,16 +245,7 @@ describe('statistics on random histories', () => {
         async (histories, fromDay, days, rolledAt) => {
           // each run in a year of its own, after those of the other test: the watermark only moves on
           const year = 2050 + run++;
-          const origin = vnDayStart(`${year}-03-01`).getTime() + 8 * HOUR;
-          for (const h of histories) await play(origin, h);
-          clock.set(new Date(origin + 60 * 24 * HOUR));
-          await t.api.put('/test/sweep', {});
-          const day = (n: number) =>
-            new Date(vnDayStart(`${year}-03-01`).getTime() + n * 24 * HOUR + 7 * HOUR)
-              .toISOString()
-              .slice(0, 10);
-          const from = day(fromDay);
-          const to = day(fromDay + days - 1);
+          const { day, from, to } = await playYear(year, histories, fromDay, days);
           const start = vnDayStart(from);
           const end = new Date(vnDayStart(to).getTime() + 24 * HOUR);
           // the period starts in March: the late list of March
