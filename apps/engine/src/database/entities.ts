@@ -23,6 +23,7 @@ import { DraftEntity } from '../drafts/draft.entity';
 import { ReportDossierEntity } from '../reports/report-dossier.entity';
 import { ReportSettingEntity } from '../reports/report-setting.entity';
 import { ReportStepDayEntity } from '../reports/report-step-day.entity';
+import { ReportStepFlowEntity } from '../reports/report-step-flow.entity';
 import { ReportStepRollupEntity } from '../reports/report-step-rollup.entity';
 import { type EntityClass } from './data-source';
 
@@ -69,4 +70,5 @@ export const entities: EntityClass[] = [
   ReportSettingEntity,
   ReportStepDayEntity,
   ReportStepRollupEntity,
+  ReportStepFlowEntity,
 ];

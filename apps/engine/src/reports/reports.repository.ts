@@ -413,13 +413,25 @@ export class ReportsRepository {
            FROM ${STEP_DAYS('$1', '$2')} s
           WHERE ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
           GROUP BY 1),
+       -- open at the end: the flows of the steps ended before the watermark, then from tasks those
+       -- ended since and those still open (an open step has no completed_at: every end sets it)
        open AS (
-         SELECT ${key} AS key, count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $2)::int AS open_overdue
-           FROM tasks t
-          WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)
-            AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
-            AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
-          GROUP BY 1)
+         SELECT key, sum(open)::int AS open, sum(open_overdue)::int AS open_overdue FROM (
+           SELECT ${dayKey} AS key, sum(s.started - s.ended) AS open, sum(s.overdue_from - s.overdue_to) AS open_overdue
+             FROM report_step_flows s
+            WHERE s.day < ${VN_DAY('$2')}
+              AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
+            GROUP BY 1
+           UNION ALL
+           SELECT ${key} AS key, count(*) AS open, count(*) FILTER (WHERE t.due_at < $2) AS open_overdue
+             FROM tasks t
+            WHERE t.unit IS NOT NULL AND t.created_at < $2
+              AND ((t.completed_at >= greatest($2::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))
+                   OR (t.status = 'active' AND t.completed_at IS NULL))
+              AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
+              AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
+            GROUP BY 1) o
+          GROUP BY 1 HAVING sum(open) > 0)
        SELECT nullif(coalesce(f.key, o.key), '') AS key, coalesce(f.finished, 0) AS finished, coalesce(f.early, 0) AS early,
               coalesce(f.on_time, 0) AS on_time, coalesce(f.late, 0) AS late, coalesce(f.worked_minutes, 0) AS worked_minutes,
               coalesce(f.allotted_minutes, 0) AS allotted_minutes, coalesce(o.open, 0) AS open, coalesce(o.open_overdue, 0) AS open_overdue

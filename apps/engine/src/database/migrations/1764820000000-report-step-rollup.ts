@@ -12,7 +12,9 @@ const COLUMNS = `day, unit, officer, procedure, finished, early, on_time, late, 
  * (`report_step_rollup.rolled_until`, the first day not rolled up), run by the engine
  * (ReportStepsRollup) for the days older than a safety margin; the readers take report_step_days
  * before the watermark and `report_step_facts` (the finished steps, one row each) from it. Both read
- * the same view, so a step counts the same before and after its day is rolled up.
+ * the same view, so a step counts the same before and after its day is rolled up. The steps open at a
+ * period's end: report_step_flows (flows of the steps ended before the watermark, summed up to the
+ * end), the steps ended since and those still open from tasks.
  */
 export class ReportStepRollup1764820000000 implements MigrationInterface {
   name = 'ReportStepRollup1764820000000';
@@ -35,6 +37,25 @@ export class ReportStepRollup1764820000000 implements MigrationInterface {
          (CASE WHEN t.allotted_time IS NOT NULL THEN round(lt_allotted_minutes(t.allotted_time)) ELSE 0 END)::bigint AS allotted_minutes
     FROM tasks t LEFT JOIN dossiers d ON d.id = t.dossier_id
    WHERE t.status = 'completed' AND t.unit IS NOT NULL AND t.completed_at IS NOT NULL`);
+    // The steps open at a period's end, as flows of the ended steps (frozen once ended): one ended step
+    // adds `started` on the day it was created and `ended` on the day it ended, and, with a due instant,
+    // `overdue_from` on the day of the later of its creation and its due instant and `overdue_to` on the
+    // day of the latest of those and its end. Summed over the days before a period's end E:
+    // started − ended = created before E and ended at or after E (open at E); overdue_from − overdue_to
+    // = open at E with its due instant before E. The steps still open are counted from tasks.
+    await queryRunner.query(
+      `CREATE TABLE "report_step_flows" ("day" date NOT NULL, "unit" character varying(50) NOT NULL, "officer" character varying(200) NOT NULL, "procedure" character varying(100) NOT NULL, "started" integer NOT NULL DEFAULT 0, "ended" integer NOT NULL DEFAULT 0, "overdue_from" integer NOT NULL DEFAULT 0, "overdue_to" integer NOT NULL DEFAULT 0, "tenant_code" character varying(20) NOT NULL DEFAULT lt_tenant_code(), CONSTRAINT "PK_report_step_flows" PRIMARY KEY ("day", "unit", "officer", "procedure"))`,
+    );
+    await queryRunner.query(`CREATE VIEW report_step_flow_facts AS
+  SELECT t.completed_at, (x.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, t.unit::text AS unit,
+         coalesce(t.completed_by, t.assignee, '')::text AS officer, coalesce(d.definition_key, '')::text AS procedure,
+         x.started, x.ended, x.overdue_from, x.overdue_to
+    FROM tasks t LEFT JOIN dossiers d ON d.id = t.dossier_id,
+         LATERAL (VALUES (t.created_at, 1, 0, 0, 0), (t.completed_at, 0, 1, 0, 0),
+                         (greatest(t.created_at, t.due_at), 0, 0, 1, 0),
+                         (greatest(t.created_at, t.due_at, t.completed_at), 0, 0, 0, 1))
+           AS x(at, started, ended, overdue_from, overdue_to)
+   WHERE t.unit IS NOT NULL AND t.completed_at IS NOT NULL AND (x.overdue_from + x.overdue_to = 0 OR t.due_at IS NOT NULL)`);
     await queryRunner.query(`CREATE FUNCTION lt_report_steps_roll(until date) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE w date; n bigint;
 BEGIN
@@ -48,6 +69,15 @@ BEGIN
    WHERE completed_at >= ${VN_START('w')} AND completed_at < ${VN_START('until')}
    GROUP BY 1, 2, 3, 4;
   GET DIAGNOSTICS n = ROW_COUNT;
+  -- the steps ended in those days add their flows (to those days or earlier ones)
+  INSERT INTO report_step_flows AS s (day, unit, officer, procedure, started, ended, overdue_from, overdue_to)
+  SELECT day, unit, officer, procedure, sum(started), sum(ended), sum(overdue_from), sum(overdue_to)
+    FROM report_step_flow_facts
+   WHERE completed_at >= ${VN_START('w')} AND completed_at < ${VN_START('until')}
+   GROUP BY 1, 2, 3, 4
+  ON CONFLICT (day, unit, officer, procedure) DO UPDATE SET started = s.started + EXCLUDED.started,
+    ended = s.ended + EXCLUDED.ended, overdue_from = s.overdue_from + EXCLUDED.overdue_from,
+    overdue_to = s.overdue_to + EXCLUDED.overdue_to;
   UPDATE report_step_rollup SET rolled_until = until, rolled_at = now() WHERE id = 1;
   RETURN n;
 END $$`);
@@ -56,7 +86,7 @@ END $$`);
 DECLARE w date;
 BEGIN
   SELECT rolled_until INTO w FROM report_step_rollup WHERE id = 1 FOR UPDATE;
-  TRUNCATE report_step_days;
+  TRUNCATE report_step_days, report_step_flows;
   UPDATE report_step_rollup SET rolled_until = '-infinity' WHERE id = 1;
   RETURN lt_report_steps_roll(w);
 END $$`);
@@ -68,6 +98,14 @@ END $$`);
     );
     await queryRunner.query(
       `DELETE FROM report_step_days WHERE day >= (SELECT rolled_until FROM report_step_rollup WHERE id = 1)`,
+    );
+    // the flows of the steps ended before the watermark (the kept days have none yet)
+    await queryRunner.query(
+      `INSERT INTO report_step_flows (day, unit, officer, procedure, started, ended, overdue_from, overdue_to)
+       SELECT day, unit, officer, procedure, sum(started), sum(ended), sum(overdue_from), sum(overdue_to)
+         FROM report_step_flow_facts
+        WHERE completed_at < ${VN_START('(SELECT rolled_until FROM report_step_rollup WHERE id = 1)')}
+        GROUP BY 1, 2, 3, 4`,
     );
   }
 
@@ -93,6 +131,8 @@ BEGIN
   RETURN n;
 END $$`);
     await queryRunner.query(`DROP FUNCTION lt_report_steps_roll(date)`);
+    await queryRunner.query(`DROP VIEW report_step_flow_facts`);
+    await queryRunner.query(`DROP TABLE "report_step_flows"`);
     await queryRunner.query(`DROP VIEW report_step_facts`);
     await queryRunner.query(`DROP TABLE "report_step_rollup"`);
     await queryRunner.query(`CREATE FUNCTION lt_report_step() RETURNS trigger LANGUAGE plpgsql AS $$
