@@ -7,22 +7,25 @@ import { TenantColumn } from '../database/tenant-column';
  * The late lists and the steps report read their finished steps here (and in `tasks` from the
  * watermark on) instead of a year of `tasks`.
  */
-@Entity('report_step_days')
-export class ReportStepDayEntity {
+/** The key of a statistics row of steps: a Vietnam day, a unit, an officer and a procedure. */
+export abstract class StepDayKey {
   @PrimaryColumn({ type: 'date' })
   day!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 50 })
   unit!: string;
 
-  /** Who finished the steps ('' for none: a step ended by the engine). */
+  /** Who finished the steps ('' for none: a step ended by the engine); of a step ended unfinished, who held it. */
   @PrimaryColumn({ type: 'varchar', length: 200 })
   officer!: string;
 
   /** The dossier's procedure (definition key). */
   @PrimaryColumn({ type: 'varchar', length: 100 })
   procedure!: string;
+}
 
+@Entity('report_step_days')
+export class ReportStepDayEntity extends StepDayKey {
   @Column({ type: 'int', default: 0 })
   finished!: number;
 

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { TenantColumn } from '../database/tenant-column';
+import { StepDayKey } from './report-step-day.entity';
 
 /**
  * The steps open at a period's end, as flows of the steps ended before the watermark of
@@ -8,21 +9,7 @@ import { TenantColumn } from '../database/tenant-column';
  * their due instant. Added by `lt_report_steps_roll()`, refilled by `lt_report_steps_rebuild()`.
  */
 @Entity('report_step_flows')
-export class ReportStepFlowEntity {
-  @PrimaryColumn({ type: 'date' })
-  day!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 50 })
-  unit!: string;
-
-  /** Who finished the step, else who held it ('' for nobody). */
-  @PrimaryColumn({ type: 'varchar', length: 200 })
-  officer!: string;
-
-  /** The dossier's procedure (definition key). */
-  @PrimaryColumn({ type: 'varchar', length: 100 })
-  procedure!: string;
-
+export class ReportStepFlowEntity extends StepDayKey {
   /** Steps created that day. */
   @Column({ type: 'int', default: 0 })
   started!: number;
