@@ -140,6 +140,18 @@ describe('statistics dashboard in the browser', () => {
     await page.close();
   });
 
+  it("shows the province's office the dashboard of every unit", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/thong-ke`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('banhanh', 'demo'));
+    const stats = new StatisticsPage(page);
+    await stats.heading.waitFor();
+    await expect(stats.headline('Hồ sơ nhận giải quyết')).resolves.toBe('3');
+    await expect(stats.queuesScope()).resolves.toBe('Tất cả đơn vị của tỉnh');
+    await screenshot(page, 'statistics-province-queues');
+    await page.close();
+  });
+
   it('refuses statistics to an officer with the engine’s reason, not a blank page', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/dang-nhap`);
