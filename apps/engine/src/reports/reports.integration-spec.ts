@@ -298,6 +298,12 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(officers.body.rows).toContainEqual(
       expect.objectContaining({ key: memberOf('DTP-THUE-1'), late: 2 }),
     );
+    // while March is not over, a step is overdue once its due instant has passed, not before: F's review
+    // (due on 26/3 about 08:10) at 07:00 that day
+    clock.set(vn('2026-03-26T07:00:00'));
+    const early = await t.api.get<StepReportDto>('/reports/steps?from=2026-03-01&to=2026-03-31&groupBy=unit');
+    expect(early.body.rows.find((r) => r.key === 'DTP-VPDK-CL')).toMatchObject({ open: 1, openOverdue: 0 });
+    clock.set(vn('2026-04-01T09:00:00'));
   });
 
   it('lists the late units and officers of the month with their level, apologies and late steps', async () => {
@@ -609,18 +615,18 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
         )) as Array<{ n: number }>
       )[0]?.n;
     const rollup = t.app.get(ReportStepsRollup);
-    // nothing rolled up yet: every step read from tasks
+    // nothing rolled up yet: every step read from tasks (the reports read at one instant: a step due
+    // before the end of a period not over yet is overdue only once its due instant has passed)
     expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBeNull();
+    clock.set(vn('2026-04-10T09:00:00'));
     const before = await reports();
-    // the watermark in the middle of March (the clock one hour past the 16th's end), then after April 1st
-    clock.set(vn('2026-03-17T01:00:00'));
-    expect(await rollup.rollUp()).toBeGreaterThan(0);
+    // the watermark in the middle of March (one hour past the 16th's end), then after April 1st
+    expect(await rollup.rollUp(vn('2026-03-17T01:00:00'))).toBeGreaterThan(0);
     expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBe('2026-03-17');
     expect(await reports()).toEqual(before);
     expect((await stepDays())[0]).toMatchObject({ finished: await finishedBefore('2026-03-17') });
     // less than the margin past a day's end: that day is not rolled up yet
-    clock.set(vn('2026-04-10T00:30:00'));
-    await rollup.rollUp();
+    await rollup.rollUp(vn('2026-04-10T00:30:00'));
     expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBe('2026-04-09');
     expect(await reports()).toEqual(before);
     // a watermark never goes back

@@ -400,9 +400,11 @@ export class ReportsRepository {
 
   /**
    * Steps by unit or officer: finished in [start, end) with their outcomes and time against the
-   * allotted time, and those open at the end (and past due).
+   * allotted time, and those open at the end (and past due then, or `now` for a period not over: a
+   * step due tomorrow is not overdue yet). The steps ended before the watermark are never open at a
+   * future end, so their flows need no such care.
    */
-  async steps(scope: ReportScope, groupBy: StepReportGroupBy): Promise<StepRow[]> {
+  async steps(scope: ReportScope, groupBy: StepReportGroupBy, now: Date): Promise<StepRow[]> {
     // '' for no officer on both sides (a full join needs an equality); null again in the answer
     const key = groupBy === 'unit' ? 't.unit' : `coalesce(t.completed_by, t.assignee, '')`;
     const dayKey = groupBy === 'unit' ? 's.unit' : 's.officer';
@@ -423,7 +425,7 @@ export class ReportsRepository {
               AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
             GROUP BY 1
            UNION ALL
-           SELECT ${key} AS key, count(*) AS open, count(*) FILTER (WHERE t.due_at < $2) AS open_overdue
+           SELECT ${key} AS key, count(*) AS open, count(*) FILTER (WHERE t.due_at < least($2, $5::timestamptz)) AS open_overdue
              FROM tasks t
             WHERE t.unit IS NOT NULL AND t.created_at < $2
               AND ((t.completed_at >= greatest($2::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))
@@ -437,7 +439,7 @@ export class ReportsRepository {
               coalesce(f.allotted_minutes, 0) AS allotted_minutes, coalesce(o.open, 0) AS open, coalesce(o.open_overdue, 0) AS open_overdue
          FROM fin f FULL JOIN open o ON o.key = f.key
         ORDER BY 1 NULLS LAST`,
-      [scope.start, scope.end, scope.units, scope.procedure],
+      [scope.start, scope.end, scope.units, scope.procedure, now],
     );
     return rows;
   }

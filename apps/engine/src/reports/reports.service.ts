@@ -315,7 +315,7 @@ export class ReportsService {
   async steps(query: C.StepReportQueryDto, principal: Principal): Promise<C.StepReportDto> {
     const groupBy = query.groupBy ?? 'unit';
     const { scope } = await this.scope(query, principal);
-    const rows = await this.reports.steps(scope, groupBy);
+    const rows = await this.reports.steps(scope, groupBy, this.clock.now());
     const names =
       groupBy === 'unit'
         ? await this.reports.unitNames(rows.map((r) => r.key ?? ''))
