@@ -153,20 +153,35 @@ const VN_DAY = (param: string) => `(${param}::timestamptz AT TIME ZONE 'Asia/Ho_
 const ROLLED_UNTIL = `coalesce((SELECT w.rolled_until FROM report_step_rollup w WHERE w.id = 1), '-infinity'::date)`;
 
 /**
+ * Two disjoint conditions whose union is `column >= greatest(lo, the watermark's first instant)`, the
+ * watermark as the statement reads it. `hint` is the watermark's instant read just before (null:
+ * none), a parameter the planner sees (it cannot see into the sub-select: it would scan all of tasks):
+ * the first condition takes the steps from the hint on, the second those between the statement's
+ * watermark and the hint, empty unless a roll-up committed in between.
+ */
+function sinceWatermark(column: string, lo: string, hint: string): [string, string] {
+  const w = `greatest(${lo}::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+  const h = `greatest(${lo}::timestamptz, coalesce(${hint}::timestamptz, '-infinity'))`;
+  return [`${column} >= ${h} AND ${column} >= ${w}`, `${column} >= ${w} AND ${column} < ${h}`];
+}
+
+/**
  * The finished steps of [lo, hi) (instant parameters, Vietnam day starts) as step-day rows: the days
  * before the watermark from report_step_days, the others step by step from report_step_facts (the
  * view the roll-up sums). One statement reads the watermark and both sides in one snapshot, and a
  * roll-up commits its days with the new watermark, so the rows are the same for any watermark.
  */
-const STEP_DAYS = (lo: string, hi: string) => `(
+const STEP_DAYS = (lo: string, hi: string, hint: string) => {
+  const facts = `SELECT f.day, f.unit, f.officer, f.procedure, f.finished, f.early, f.on_time, f.late, f.worked_minutes, f.allotted_minutes
+    FROM report_step_facts f WHERE f.completed_at < ${hi}::timestamptz AND`;
+  const [fromHint, beforeHint] = sinceWatermark('f.completed_at', lo, hint);
+  return `(
   SELECT s.day, s.unit, s.officer, s.procedure, s.finished, s.early, s.on_time, s.late, s.worked_minutes, s.allotted_minutes
     FROM report_step_days s
    WHERE s.day >= ${VN_DAY(lo)} AND s.day < least(${VN_DAY(hi)}, ${ROLLED_UNTIL})
-  UNION ALL
-  SELECT f.day, f.unit, f.officer, f.procedure, f.finished, f.early, f.on_time, f.late, f.worked_minutes, f.allotted_minutes
-    FROM report_step_facts f
-   WHERE f.completed_at >= greatest(${lo}::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-     AND f.completed_at < ${hi}::timestamptz)`;
+  UNION ALL ${facts} ${fromHint}
+  UNION ALL ${facts} ${beforeHint})`;
+};
 
 /**
  * The statistics' statements (ADR 0010), on report_dossiers (one slim row per dossier, kept by
@@ -408,11 +423,12 @@ export class ReportsRepository {
     // '' for no officer on both sides (a full join needs an equality); null again in the answer
     const key = groupBy === 'unit' ? 't.unit' : `coalesce(t.completed_by, t.assignee, '')`;
     const dayKey = groupBy === 'unit' ? 's.unit' : 's.officer';
+    const [fromHint, beforeHint] = sinceWatermark('e.completed_at', '$2', '$6');
     const { rows } = await this.read.query<StepRow>(
       `WITH fin AS (
          SELECT ${dayKey} AS key, sum(s.finished)::int AS finished, sum(s.early)::int AS early, sum(s.on_time)::int AS on_time,
                 sum(s.late)::int AS late, sum(s.worked_minutes)::int AS worked_minutes, sum(s.allotted_minutes)::int AS allotted_minutes
-           FROM ${STEP_DAYS('$1', '$2')} s
+           FROM ${STEP_DAYS('$1', '$2', '$6')} s
           WHERE ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
           GROUP BY 1),
        -- open at the end: the flows of the steps ended before the watermark, then from tasks those
@@ -426,10 +442,10 @@ export class ReportsRepository {
             GROUP BY 1
            UNION ALL
            SELECT ${key} AS key, count(*) AS open, count(*) FILTER (WHERE t.due_at < least($2, $5::timestamptz)) AS open_overdue
-             FROM tasks t
+             FROM (SELECT * FROM tasks e WHERE ${fromHint}
+                   UNION ALL SELECT * FROM tasks e WHERE ${beforeHint}
+                   UNION ALL SELECT * FROM tasks a WHERE a.status = 'active' AND a.completed_at IS NULL) t
             WHERE t.unit IS NOT NULL AND t.created_at < $2
-              AND ((t.completed_at >= greatest($2::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))
-                   OR (t.status = 'active' AND t.completed_at IS NULL))
               AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
               AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
             GROUP BY 1) o
@@ -439,7 +455,7 @@ export class ReportsRepository {
               coalesce(f.allotted_minutes, 0) AS allotted_minutes, coalesce(o.open, 0) AS open, coalesce(o.open_overdue, 0) AS open_overdue
          FROM fin f FULL JOIN open o ON o.key = f.key
         ORDER BY 1 NULLS LAST`,
-      [scope.start, scope.end, scope.units, scope.procedure, now],
+      [scope.start, scope.end, scope.units, scope.procedure, now, await this.watermarkHint()],
     );
     return rows;
   }
@@ -461,7 +477,7 @@ export class ReportsRepository {
       `WITH monthly AS (
          SELECT ${key} AS key, s.unit, date_trunc('month', s.day) AS month,
                 sum(s.finished)::int AS finished, sum(s.late)::int AS late
-           FROM ${STEP_DAYS('$3', '$2')} s
+           FROM ${STEP_DAYS('$3', '$2', '$7')} s
           WHERE ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
           GROUP BY 1, 2, 3),
        rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly),
@@ -475,7 +491,15 @@ export class ReportsRepository {
          LEFT JOIN apologised a ON a.key = r.key
         WHERE r.month = date_trunc('month', $1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh') AND r.late > 0
         ORDER BY r.rate DESC, r.late DESC, r.key`,
-      [scope.start, scope.end, scope.yearStart, scope.units, criticismFrom, disciplineFrom],
+      [
+        scope.start,
+        scope.end,
+        scope.yearStart,
+        scope.units,
+        criticismFrom,
+        disciplineFrom,
+        await this.watermarkHint(),
+      ],
     );
     return rows;
   }
@@ -524,6 +548,15 @@ export class ReportsRepository {
       until,
     ]);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The first instant of the watermark, as the readers' planning hint (null: nothing rolled up). */
+  private async watermarkHint(): Promise<Date | null> {
+    const { rows } = await this.read.query<{ at: Date }>(
+      `SELECT rolled_until::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS at FROM report_step_rollup
+        WHERE id = 1 AND rolled_until > '-infinity'`,
+    );
+    return rows[0]?.at ?? null;
   }
 
   /** The first Vietnam day (YYYY-MM-DD) not rolled up; null when none is. */
