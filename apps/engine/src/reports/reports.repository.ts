@@ -185,8 +185,9 @@ const STEP_DAYS = (lo: string, hi: string, hint: string) => {
 
 /**
  * The statistics' statements (ADR 0010), on report_dossiers (one slim row per dossier, kept by
- * triggers), report_step_days (rolled up behind a watermark), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
- * units, procedure, count paused as in progress, and the catalogue's keys, versions, fields, levels.
+ * triggers), report_step_days and report_step_flows (rolled up behind a watermark), tasks and
+ * deadline_events. Parameters $1..$9 of every period statement: start, end, units, procedure, count
+ * paused as in progress, and the catalogue's keys, versions, fields, levels.
  */
 @Injectable()
 export class ReportsRepository {
