@@ -24,7 +24,9 @@ export {
   type ParsedBpmn,
 } from './moddle';
 export { BpmnValidationError, type ValidationIssue } from './validation-issue';
-export { feelSyntaxError, stripFeelPrefix } from './feel.util';
+export { feelProblemVi, feelSyntaxError, stripFeelPrefix } from './feel.util';
+export { keepOwnPrefixes, type KeptPrefixes } from './own-prefix.util';
+export { readerWarningElementId, readerWarningVi, type ReaderWarning } from './reader-warning.util';
 export {
   addIsoDuration,
   isZeroDuration,

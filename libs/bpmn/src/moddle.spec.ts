@@ -70,6 +70,9 @@ describe('parseBpmn, documents as other modelling tools write them', () => {
 
     // then
     expect(found(issues)).toEqual(['xml-warning@typo']);
+    expect(issues[0]?.messageVi).toBe(
+      'Cảnh báo khi đọc XML trong typo: phần tử <userTsk> không có trong chuẩn BPMN 2.0 nên bị bỏ qua.',
+    );
   });
 
   it(`refuses nesting deeper than ${MAX_XML_DEPTH} levels before reading it, naming the element`, async () => {

@@ -1,6 +1,8 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import ltDescriptor from './resources/lt.json';
 import { issue, type ValidationIssue } from './validation-issue';
+import { keepOwnPrefixes } from './own-prefix.util';
+import { readerWarningVi, type ReaderWarning } from './reader-warning.util';
 import { elementAt, offsetOf, scanXml, unstorableCharacters, type XmlScan } from './xml-scan.util';
 
 export type { ModdleElement };
@@ -142,11 +144,11 @@ function readerIssue(w: ParseWarning, text: string, scan: XmlScan): ValidationIs
     'xml-warning',
     elementId,
     el ? `${message}${inside(elementId)}` : message,
-    `Cảnh báo khi đọc XML: ${message}${insideVi(elementId)}`,
+    `Cảnh báo khi đọc XML${insideVi(elementId)}: ${readerWarningVi(w)}`,
   );
 }
 
-type ParseWarning = { message: string; element?: ModdleElement };
+type ParseWarning = ReaderWarning & { element?: ModdleElement };
 
 /** Text PostgreSQL cannot store, and text that was not in the encoding it declares. */
 function unreadableText(text: string, scan: XmlScan, encoding: string | undefined): ValidationIssue[] {
@@ -196,8 +198,13 @@ function insideVi(elementId: string | null): string {
 }
 
 export async function serializeBpmn(definitions: ModdleElement): Promise<string> {
-  const { xml } = await createModdle().toXML(definitions, { format: true });
-  return xml;
+  const kept = keepOwnPrefixes(definitions);
+  try {
+    const { xml } = await createModdle().toXML(definitions, { format: true });
+    return kept.restore(xml);
+  } finally {
+    kept.undo();
+  }
 }
 
 function firstLine(message: string): string {

@@ -276,4 +276,50 @@ describe('the designer properties panel in the browser', () => {
     await designer.problem('topic-missing', 't_ky').waitFor();
     await designer.page.close();
   });
+
+  it('offers the modeler’s own tools from the keyboard: undo/redo, copy/paste, search (Ctrl+F), the minimap', async () => {
+    const { designer } = await signedIn('thietke');
+    await designer.startFrom('Tách thửa', 'Đang áp dụng');
+    const page = designer.page;
+    const signing = page.locator('.lt-canvas .djs-element.djs-shape').filter({ hasText: 'Ký cấp' });
+
+    // undo and redo of an appended step (Ctrl+Z, Ctrl+Y, the canvas focused)
+    await designer.select('t_tra_kq');
+    await designer.appendStep();
+    const added = await designer.selectedId();
+    // (the new step's name is being typed: Escape leaves it unnamed, the canvas keeps the focus)
+    await page.keyboard.press('Escape');
+    await designer.canvas.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await designer.shape(added).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+y');
+    await designer.shape(added).waitFor();
+
+    // copy and paste of a step: a second "Ký cấp Giấy chứng nhận", placed where the pointer clicks
+    await designer.select('t_ky');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    const box = await designer.canvas.boundingBox();
+    if (!box) throw new Error('the canvas is not shown');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 60);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height - 60);
+    await signing.nth(1).waitFor();
+    expect(await signing.count()).toBe(2);
+
+    // search in the diagram, in Vietnamese: a step found by its name and selected
+    await designer.canvas.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+f');
+    const search = page.getByLabel('Tìm trong sơ đồ');
+    await search.waitFor();
+    await search.pressSequentially('Ký cấp');
+    await page.locator('.djs-search-results').getByText('Ký cấp Giấy chứng nhận').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.lt-canvas .djs-element.selected[data-element-id="t_ky"]').waitFor();
+    await screenshot(page, 'panel-search');
+
+    // the minimap opens from its button
+    await page.getByTitle('Mở bản đồ thu nhỏ').click();
+    await page.locator('.djs-minimap.open').waitFor();
+    await page.close();
+  });
 });

@@ -49,8 +49,12 @@ describe('process designer in the browser', () => {
     const draftId = new URL(designer.page.url()).searchParams.get('ban-nhap') ?? '';
     expect(draftId).not.toBe('');
     await screenshot(designer.page, 'designer-open');
-    const before = longest((await designer.criticalPath.textContent()) ?? '');
+    const opened = (await designer.criticalPath.textContent()) ?? '';
+    const before = longest(opened);
     expect(before).toBeGreaterThan(0);
+    // every step of the seeded procedure that needs a time has one (the wait for a supplement restarts
+    // the legal time limit: no time of its own)
+    expect(opened).not.toContain('chưa có thời gian');
 
     // A new step after the return of the result: no unit yet, so the engine's rule reports it.
     await designer.select('t_tra_kq');
@@ -73,8 +77,12 @@ describe('process designer in the browser', () => {
     await designer.criticalPath
       .filter({ hasText: `đường dài nhất ${String(before + 2).replace('.', ',')} ` })
       .waitFor();
-    await designer.page.getByRole('button', { name: 'Xem thời hạn' }).click();
+    await designer.page.locator('.lt-toolbar').getByRole('button', { name: 'Thời hạn' }).click();
     await designer.page.locator(`.lt-deadline-badge[data-element-id="${added}"]`).waitFor();
+    expect(await designer.page.locator('.lt-deadline-missing').count()).toBe(0);
+    expect(await designer.page.locator('.lt-deadline-badge[data-element-id="rt_bo_sung"]').innerText()).toBe(
+      'tính lại thời hạn',
+    );
     await screenshot(designer.page, 'designer-deadline-view');
 
     // Saved on the server (autosave, or Ctrl+S), and still there after a reload.
@@ -130,6 +138,9 @@ describe('process designer in the browser', () => {
   it('exports a .bpmn file that, imported again, exports the same file', async () => {
     const designer = await signedIn('thietke');
     await designer.startFrom('khai sinh', 'Đang áp dụng');
+    // a long procedure name shrinks (ellipsis), the toolbar stays on one line
+    expect(await designer.toolbarRows()).toBe(1);
+    await screenshot(designer.page, 'designer-long-name');
     const first = await designer.export();
     expect(first).toContain('<bpmn:process');
     await designer.importFile(base, 'quy-trinh.bpmn', first);
@@ -176,6 +187,9 @@ describe('process designer in the browser', () => {
   it('a publisher publishes the revision with the decision reference; a new dossier runs on it', async () => {
     const designer = await signedIn('banhanh');
     await designer.startFrom('Tách thửa', 'Đang áp dụng');
+    // a publisher's toolbar (one more button) holds on one line at 1366 px
+    await screenshot(designer.page, 'designer-publisher-toolbar');
+    expect(await designer.toolbarRows()).toBe(1);
     const api = await demo.as('banhanh');
     const before = await api.get<PageDto<DefinitionSummaryDto>>('/definitions/tach-thua-dat/versions');
     const latest = Math.max(...before.body.items.map((v) => v.version));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createModdle } from '@lienthong/bpmn';
+import { createModdle, serializeBpmn } from '@lienthong/bpmn';
 import { canonicalTree, foreignNames } from '@lienthong/bpmn/testing';
 import type { DraftDto } from '@lienthong/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -34,10 +34,10 @@ describe('files of other modelling tools saved through the drafts API', () => {
       const created = await designer.post<DraftDto>('/drafts', { xml: original });
       expect(created.status).toBe(201);
 
-      // when the designer saves it (bpmn-js writes the model it read)
+      // when the designer saves it (bpmn-js writes the model it read, vendors' prefixes kept)
       const first = await read(original);
       expect(first.warnings).toEqual([]);
-      const { xml: written } = await createModdle().toXML(first.root, { format: true });
+      const written = await serializeBpmn(first.root);
       const saved = await designer.put<DraftDto>(`/drafts/${created.body.id}`, { xml: written, revision: 1 });
       const served = await designer.get<DraftDto>(`/drafts/${created.body.id}`);
 

@@ -9,7 +9,7 @@ declare module 'bpmn-js/lib/Modeler' {
   }
   export default class Modeler {
     constructor(options?: ModelerOptions);
-    importXML(xml: string): Promise<{ warnings: Array<{ message: string }> }>;
+    importXML(xml: string): Promise<{ warnings: Array<import('@lienthong/bpmn').ReaderWarning> }>;
     saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
     saveSVG(): Promise<{ svg: string }>;
     getDefinitions(): unknown;

@@ -1,8 +1,8 @@
-import { Alert, App, Button, Flex, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker, useNavigate } from 'react-router';
-import type { ValidationIssue } from '@lienthong/bpmn';
+import type { ReaderWarning, ValidationIssue } from '@lienthong/bpmn';
 import { failureMessage } from '../api/problem.util';
 import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
@@ -20,6 +20,7 @@ import {
   type DraftConflict,
   type DraftDto,
 } from './drafts.api';
+import { ImportWarnings } from './import-warnings';
 import { IssuesPanel } from './issues-panel';
 import { toIssues, type LtReport } from './lint/lt-lint';
 import { fitBesidePalette, type ViewboxCanvas } from './fit';
@@ -37,6 +38,13 @@ type SaveState = 'saved' | 'dirty' | 'saving' | 'failed';
 
 type Definitions = Parameters<typeof mainProcess>[0];
 
+/** When the draft was saved: the time alone when it was today (Vietnam time), else date and time. */
+function savedAt(updatedAt: string): string {
+  const saved = formatVietnamDateTime(updatedAt);
+  const today = formatVietnamDateTime(new Date()).slice(0, 10);
+  return saved.startsWith(today) ? `lúc ${saved.slice(11)}` : `lúc ${saved}`;
+}
+
 /** One draft open in the modeler: autosaved, checked while drawing, with its deadline view, comparison and publication. */
 export function DesignerEditor({ draftId }: { readonly draftId: string }) {
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -51,6 +59,10 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>('saved');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [opened, setOpened] = useState<{ xml: string; warnings: readonly ReaderWarning[] }>({
+    xml: '',
+    warnings: [],
+  });
   const [summary, setSummary] = useState<{ days: number; limit: number | null; missing: number } | null>(
     null,
   );
@@ -166,8 +178,9 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
       .then(async (d) => {
         if (cancelled) return;
         performance.mark('lt-designer-import-start');
-        await modeler.importXML(d.xml);
+        const { warnings } = await modeler.importXML(d.xml);
         performance.mark('lt-designer-imported');
+        setOpened({ xml: d.xml, warnings });
         fitBesidePalette(modeler.get<ViewboxCanvas>('canvas'));
         // The opened diagram is checked at once (not only after the first change).
         modeler.get<{ update(): void }>('linting').update();
@@ -236,7 +249,7 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
     const d = await fetchDraft(draftId);
     draftRef.current = d;
     setDraft(d);
-    await modeler.importXML(d.xml);
+    setOpened({ xml: d.xml, warnings: (await modeler.importXML(d.xml)).warnings });
     setSaveState('saved');
     recompute();
   };
@@ -277,22 +290,24 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
   }
   return (
     <Flex vertical className="lt-designer" gap={8}>
-      <Flex align="center" gap={8} wrap>
+      <Flex align="center" gap={8} className="lt-toolbar">
         <Button onClick={() => navigate('/thiet-ke')}>← Bản nháp</Button>
-        <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
+        <Typography.Title level={4} className="lt-draft-title" ellipsis={{ tooltip: draft?.name }}>
           {draft?.name ?? 'Đang mở…'}
         </Typography.Title>
-        {draft && <Typography.Text type="secondary">{draft.key}</Typography.Text>}
+        {draft && (
+          <Typography.Text type="secondary" className="lt-nowrap">
+            {draft.key}
+          </Typography.Text>
+        )}
         <span className="lt-save-state" data-state={state} aria-live="polite">
-          {state === 'saved' &&
-            draft &&
-            `Đã lưu lúc ${formatVietnamDateTime(draft.updatedAt)} (lần ${draft.revision})`}
+          {state === 'saved' && draft && `Đã lưu ${savedAt(draft.updatedAt)} (lần ${draft.revision})`}
           {state === 'dirty' && 'Có thay đổi chưa lưu'}
           {state === 'saving' && 'Đang lưu…'}
           {state === 'failed' && 'Chưa lưu được'}
         </span>
-        <Space style={{ marginLeft: 'auto' }} wrap>
-          <Tooltip title="Ctrl+S">
+        <Space className="lt-toolbar-actions">
+          <Tooltip title="Lưu ngay (Ctrl+S); bản nháp cũng tự lưu sau mỗi thay đổi">
             <Button
               type="primary"
               onClick={() => void save()}
@@ -302,15 +317,28 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
               Lưu
             </Button>
           </Tooltip>
-          <Button onClick={() => setDeadlineView((v) => !v)} aria-pressed={deadlineView}>
-            {deadlineView ? 'Ẩn thời hạn' : 'Xem thời hạn'}
-          </Button>
-          <Button onClick={() => setComparing(true)} disabled={!draft}>
-            So sánh
-          </Button>
-          <Button onClick={() => void exportFile()} disabled={!draft}>
-            Xuất .bpmn
-          </Button>
+          <Tooltip title="Hiện thời gian của từng bước và đường dài nhất so với thời hạn giải quyết">
+            <Button onClick={() => setDeadlineView((v) => !v)} aria-pressed={deadlineView}>
+              Thời hạn
+            </Button>
+          </Tooltip>
+          <Tooltip title="So sánh bản nháp với phiên bản gốc">
+            <Button onClick={() => setComparing(true)} disabled={!draft}>
+              So sánh
+            </Button>
+          </Tooltip>
+          <Dropdown
+            disabled={!draft}
+            trigger={['click']}
+            menu={{
+              items: [{ key: 'export', label: 'Xuất tệp .bpmn' }],
+              onClick: ({ key }) => key === 'export' && void exportFile(),
+            }}
+          >
+            <Button>
+              Thêm <span aria-hidden="true">▾</span>
+            </Button>
+          </Dropdown>
           {isPublisher && (
             <Button onClick={() => setPublishing(true)} disabled={!draft}>
               Ban hành…
@@ -318,6 +346,11 @@ export function DesignerEditor({ draftId }: { readonly draftId: string }) {
           )}
         </Space>
       </Flex>
+      <ImportWarnings
+        warnings={opened.warnings}
+        xml={opened.xml}
+        onClose={() => setOpened({ xml: '', warnings: [] })}
+      />
       <div className="lt-workspace">
         <div className="lt-canvas" ref={canvasRef} aria-label="Sơ đồ quy trình" />
         <div className="lt-panel" ref={panelRef} aria-label="Thuộc tính" />

@@ -15,6 +15,7 @@ import { freshAnalysisModule } from './lint/fresh-analysis';
 import { ltLintConfig, warningCategoriesModule } from './lint/lt-lint';
 import { ltPropertiesModule } from './properties/lt-properties.provider';
 import type { LtData } from './properties/lt-data';
+import { ownPrefixesModule } from './own-prefix.module';
 import { stepTemplatesModule } from './templates/step-templates';
 import { userTaskDefaultsModule } from './templates/user-task-defaults';
 import { viTranslateModule } from './translate/translate.module';
@@ -24,7 +25,7 @@ export type Modeler = BpmnModeler;
 /**
  * The designer's bpmn-js Modeler: our `lt` moddle descriptor (the engine's), the Vietnamese translate
  * module, the properties panel with the "Liên thông" group, the engine's rules checked while drawing,
- * the minimap, the grid, and the templates of common steps. Copy/paste, undo/redo, keyboard shortcuts
+ * the minimap, the grid, the templates of common steps, and writes that keep vendors' attribute prefixes. Copy/paste, undo/redo, keyboard shortcuts
  * and search (Ctrl+F) are the Modeler's own, bound to the canvas when it has the focus.
  */
 export function createModeler(canvas: HTMLElement, panel: HTMLElement, data: LtData): Modeler {
@@ -46,6 +47,7 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, data: LtD
       stepTemplatesModule,
       userTaskDefaultsModule,
       viTranslateModule,
+      ownPrefixesModule,
     ],
     moddleExtensions: { lt: ltDescriptor },
   });

@@ -17,7 +17,7 @@ describe('element-id rule', () => {
     expect(found(issues)).toEqual(['missing-id@', 'missing-id@']);
     expect(issues.find((i) => i.message.includes('A UserTask has no id.'))).toMatchObject({
       elementId: null,
-      messageVi: expect.stringContaining('Một phần tử UserTask không có mã (id).'),
+      messageVi: expect.stringContaining('Một phần tử (Bước do cán bộ xử lý) không có mã (id).'),
     });
   });
 });

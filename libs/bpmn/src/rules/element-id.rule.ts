@@ -1,4 +1,5 @@
 import { inBuiltScope, list, str, typeName, type El } from '../moddle.util';
+import { viElementName } from '../vi-names.util';
 import { ltRule } from './lint-rule.util';
 
 /** missing-id, duplicate-id: every flow element has an id, unique among the process's flow nodes. */
@@ -11,7 +12,7 @@ export default ltRule((node, report) => {
         'missing-id',
         null,
         `A ${typeName(node)} has no id.`,
-        `Một phần tử ${typeName(node)} không có mã (id).`,
+        `Một phần tử (${viElementName(node)}) không có mã (id).`,
       );
     }
   }

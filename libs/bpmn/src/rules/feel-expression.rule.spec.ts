@@ -25,7 +25,9 @@ describe('feel-expression rule', () => {
       issues.find((i) => i.message.includes('condition of fBad is not a valid FEEL expression')),
     ).toMatchObject({
       elementId: 'fBad',
-      messageVi: expect.stringContaining('Biểu thức condition của fBad không hợp lệ'),
+      messageVi: expect.stringContaining(
+        'Biểu thức điều kiện rẽ nhánh của fBad không hợp lệ (phép so sánh chưa viết xong): x >',
+      ),
     });
   });
 });

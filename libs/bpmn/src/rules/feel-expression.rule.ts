@@ -1,5 +1,5 @@
 import { timerValues } from '../compile';
-import { feelSyntaxError, stripFeelPrefix } from '../feel.util';
+import { feelProblemVi, feelSyntaxError, stripFeelPrefix } from '../feel.util';
 import {
   boundaryHost,
   extensionValues,
@@ -11,6 +11,20 @@ import {
   type El,
 } from '../moddle.util';
 import { ltRule } from './lint-rule.util';
+
+/** What an expression is, in English and in Vietnamese. */
+const WHAT_VI: Readonly<Record<string, string>> = {
+  condition: 'điều kiện rẽ nhánh',
+  'lt:unit': 'đơn vị xử lý (lt:unit)',
+  'lt:collection': 'danh sách các bản (lt:collection)',
+  loopCardinality: 'số bản (loopCardinality)',
+  'lt:outputElement': 'kết quả mỗi bản (lt:outputElement)',
+  completionCondition: 'điều kiện hoàn thành (completionCondition)',
+  'mapping source': 'nguồn của ánh xạ biến',
+  duration: 'khoảng thời gian hẹn giờ',
+  date: 'thời điểm hẹn giờ',
+  cycle: 'chu kỳ hẹn giờ',
+};
 
 /** The FEEL expressions of an element: [what, raw text] (raw as written, with its leading `=`). */
 function expressions(el: El): Array<[string, string]> {
@@ -69,7 +83,7 @@ export default ltRule((node, report) => {
       'invalid-expression',
       elementId,
       `${what} of ${elementId} is not a valid FEEL expression (${problem}): ${raw}`,
-      `Biểu thức ${what} của ${elementId} không hợp lệ (${problem}): ${raw}`,
+      `Biểu thức ${WHAT_VI[what] ?? what} của ${elementId} không hợp lệ (${feelProblemVi(problem)}): ${raw}`,
     );
   }
 });

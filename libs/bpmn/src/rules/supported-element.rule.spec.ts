@@ -6,7 +6,7 @@ import supportedElement from './supported-element.rule';
 const fixture = (file: string) => readFileSync(join(__dirname, file), 'utf8');
 
 describe('supported-element rule', () => {
-  it('reports unsupported-element@script, unsupported-element@signalStart, unsupported-element@loop, unsupported-element@eventSub, unsupported-element@nonInterruptingError in supported-element.bpmn', async () => {
+  it('reports unsupported-element@script, unsupported-element@signalStart, unsupported-element@loop, unsupported-element@eventSub, unsupported-element@nonInterruptingError, unsupported-element@complex, unsupported-element@escalate in supported-element.bpmn', async () => {
     // given elements the engine does not execute, beside supported ones
     const xml = fixture('supported-element.bpmn');
 
@@ -20,12 +20,24 @@ describe('supported-element rule', () => {
       'unsupported-element@loop',
       'unsupported-element@eventSub',
       'unsupported-element@nonInterruptingError',
+      'unsupported-element@complex',
+      'unsupported-element@escalate',
     ]);
     expect(
       issues.find((i) => i.message.includes('script is a ScriptTask, which this engine does not execute.')),
     ).toMatchObject({
       elementId: 'script',
-      messageVi: expect.stringContaining('script: loại phần tử này (a ScriptTask) chưa được hỗ trợ.'),
+      messageVi: 'script: loại phần tử này (Bước chạy kịch bản) chưa được hỗ trợ.',
     });
+    // the Vietnamese messages name the kinds as the designer's palette does
+    expect(issues.map((i) => i.messageVi)).toEqual([
+      'script: loại phần tử này (Bước chạy kịch bản) chưa được hỗ trợ.',
+      'signalStart: loại phần tử này (sự kiện bắt đầu loại tín hiệu) chưa được hỗ trợ.',
+      'loop: loại phần tử này (vòng lặp trên Bước chờ nhận) chưa được hỗ trợ.',
+      'eventSub: loại phần tử này (quy trình con theo sự kiện) chưa được hỗ trợ.',
+      'nonInterruptingError: loại phần tử này (sự kiện biên loại lỗi không ngắt bước) chưa được hỗ trợ.',
+      'complex: loại phần tử này (Cổng phức hợp) chưa được hỗ trợ.',
+      'escalate: loại phần tử này (sự kiện trung gian phát loại chuyển cấp) chưa được hỗ trợ.',
+    ]);
   });
 });

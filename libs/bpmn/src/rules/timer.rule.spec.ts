@@ -24,7 +24,7 @@ describe('timer rule', () => {
     ).toMatchObject({
       elementId: 'badDuration',
       messageVi: expect.stringContaining(
-        'Bộ hẹn giờ badDuration: "3 days" không phải duration ISO 8601 hợp lệ.',
+        'Bộ hẹn giờ badDuration: "3 days" không phải khoảng thời gian ISO 8601 hợp lệ.',
       ),
     });
   });

@@ -20,20 +20,25 @@ export default ltRule((node, report) => {
       'timer-definition',
       id,
       `Timer ${label(node)} must have exactly one of timeDuration, timeDate or timeCycle.`,
-      `Bộ hẹn giờ ${label(node)} phải có đúng một trong timeDuration, timeDate, timeCycle.`,
+      `Bộ hẹn giờ ${label(node)} phải có đúng một giá trị: khoảng thời gian (timeDuration), thời điểm (timeDate) hoặc chu kỳ (timeCycle).`,
     );
     return;
   }
-  const [value, ok, kind] = duration
-    ? [duration, parseIsoDuration(duration) !== null || isWorkingDuration(duration), 'duration']
+  const [value, ok, kind, kindVi] = duration
+    ? [
+        duration,
+        parseIsoDuration(duration) !== null || isWorkingDuration(duration),
+        'duration',
+        'khoảng thời gian',
+      ]
     : date
-      ? [date, parseIsoDate(date) !== null, 'date']
-      : [cycle as string, parseIsoCycle(cycle as string) !== null, 'cycle'];
+      ? [date, parseIsoDate(date) !== null, 'date', 'thời điểm']
+      : [cycle as string, parseIsoCycle(cycle as string) !== null, 'cycle', 'chu kỳ'];
   if (ok || value.startsWith('=')) return;
   report(
     'invalid-timer',
     id,
     `Timer ${label(node)}: "${value}" is not a valid ISO 8601 ${kind}.`,
-    `Bộ hẹn giờ ${label(node)}: "${value}" không phải ${kind} ISO 8601 hợp lệ.`,
+    `Bộ hẹn giờ ${label(node)}: "${value}" không phải ${kindVi} ISO 8601 hợp lệ.`,
   );
 });

@@ -8,6 +8,8 @@ export class DesignerPage {
   readonly criticalPath: Locator;
   readonly saveState: Locator;
   readonly properties: Locator;
+  /** The notice of what bpmn-js warned about when it opened the file. */
+  readonly importWarnings: Locator;
 
   constructor(readonly page: Page) {
     this.canvas = page.getByLabel('Sơ đồ quy trình');
@@ -16,6 +18,30 @@ export class DesignerPage {
     this.criticalPath = page.locator('.lt-critical-summary');
     this.saveState = page.locator('.lt-save-state');
     this.properties = page.getByLabel('Thuộc tính');
+    this.importWarnings = page.locator('.lt-import-warnings');
+  }
+
+  /** How many lines the editor's toolbar takes: its buttons' vertical middles, within 6 px one line. */
+  async toolbarRows(): Promise<number> {
+    const middles = await this.page
+      .locator('.lt-toolbar button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => (b.getBoundingClientRect().top + b.getBoundingClientRect().bottom) / 2),
+      );
+    if (middles.length === 0) throw new Error('the toolbar has no buttons');
+    const rows: number[] = [];
+    for (const m of middles.sort((a, b) => a - b)) if (!rows.some((r) => Math.abs(r - m) <= 6)) rows.push(m);
+    return rows.length;
+  }
+
+  /** Folds open the list of the opening's warnings with the keyboard, and reads it: `elementId gist` each. */
+  async importWarningList(): Promise<string[]> {
+    const toggle = this.importWarnings.getByRole('button', { name: /^Xem \d+ cảnh báo$/ });
+    await toggle.focus();
+    await this.page.keyboard.press('Enter');
+    const items = this.page.getByRole('list', { name: 'Cảnh báo khi mở tệp' }).getByRole('listitem');
+    await items.first().waitFor();
+    return (await items.allInnerTexts()).map((t) => t.trim());
   }
 
   async open(base: string): Promise<void> {
@@ -115,9 +141,10 @@ export class DesignerPage {
   }
 
   async export(): Promise<string> {
+    await this.page.locator('.lt-toolbar').getByRole('button', { name: 'Thêm' }).click();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'Xuất .bpmn' }).click(),
+      this.page.getByRole('menuitem', { name: 'Xuất tệp .bpmn' }).click(),
     ]);
     return readDownload(download);
   }

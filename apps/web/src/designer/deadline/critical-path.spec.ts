@@ -1,4 +1,10 @@
+/// <reference types="node" />
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BpmnModdle } from 'bpmn-moddle';
+import { ltDescriptor } from '@lienthong/bpmn';
 import { criticalPath, criticalPathSummary, legalDays, type FlowElementLike } from './critical-path';
+import { mainProcess } from './deadline-overlay';
 
 /** A process from a compact description: steps with allotted times, other nodes, flows `a>b`. */
 function processOf(nodes: Record<string, string>, flows: string[], extra: FlowElementLike[] = []) {
@@ -84,6 +90,19 @@ describe('criticalPath', () => {
     expect(result.steps.find((s) => s.id === 'pay')?.paused).toBe(true);
   });
 
+  it('needs no time of a step that restarts the legal time limit (the wait for a supplement)', () => {
+    const p = processOf(
+      { s: 'startEvent', check: 'userTask:3d', gw: 'exclusiveGateway', wait: 'receiveTask', e: 'endEvent' },
+      ['s>check', 'check>gw', 'gw>wait', 'wait>check', 'gw>e'],
+    );
+    const wait = p.flowElements.find((e) => e.id === 'wait');
+    if (wait) Object.assign(wait, { clock: 'restart' });
+    const result = criticalPath(p);
+    expect(result.missing).toEqual([]);
+    expect(result.steps.find((s) => s.id === 'wait')).toMatchObject({ restarts: true, minutes: null });
+    expect(result.days).toBe(3);
+  });
+
   it('continues a boundary event from its host; an unreadable time counts as missing', () => {
     const p = processOf(
       {
@@ -112,4 +131,37 @@ describe('criticalPath', () => {
     expect(legalDays('4h')).toBe(0.5);
     expect(legalDays('P3D')).toBeNull();
   });
+});
+
+describe('the seeded procedures of processes/', () => {
+  const processes = join(__dirname, '..', '..', '..', '..', '..', 'processes');
+  const files = readdirSync(processes, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(processes, d.name))
+        .filter((f) => f.endsWith('.bpmn'))
+        .map((f) => `${d.name}/${f}`),
+    );
+
+  it.each(files)(
+    '%s: every step that needs a time has one, the longest path within the legal limit',
+    async (file) => {
+      // given a procedure as the designer opens it
+      const moddle = new BpmnModdle({ lt: ltDescriptor });
+      const { rootElement } = await moddle.fromXML(readFileSync(join(processes, file), 'utf8'));
+      const process = mainProcess(rootElement as Parameters<typeof mainProcess>[0]);
+      if (!process) throw new Error(`${file} has no process`);
+
+      // when the deadline view computes it
+      const result = criticalPath(process);
+      const limit = legalDays(process.legalTimeLimit);
+
+      // then no step is flagged, and the longest path fits the legal time limit
+      expect(result.steps.length).toBeGreaterThan(2);
+      expect(result.missing).toEqual([]);
+      expect(limit).not.toBeNull();
+      expect(result.days).toBeGreaterThan(0);
+      expect(result.days).toBeLessThanOrEqual(limit ?? 0);
+    },
+  );
 });

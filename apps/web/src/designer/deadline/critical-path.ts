@@ -26,6 +26,11 @@ export interface StepTime {
   allottedTime: string | null;
   /** `pause`: the step does not count against the legal time limit (e.g. waiting for the payment). */
   paused: boolean;
+  /**
+   * `restart`: the legal time limit starts again from zero when the step ends (waiting for the
+   * applicant's supplement), so the time spent in it is nobody's to allot: it counts 0, never flagged.
+   */
+  restarts: boolean;
 }
 
 export interface CriticalPath {
@@ -34,7 +39,7 @@ export interface CriticalPath {
   /** Working days of the longest path (steps without an allotted time count 0). */
   days: number;
   steps: StepTime[];
-  /** Steps without an allotted time (ids), flagged in the view. */
+  /** Steps without an allotted time (ids), flagged in the view; paused and restarting steps need none. */
   missing: string[];
 }
 
@@ -47,7 +52,7 @@ export interface CriticalPath {
 export function criticalPath(process: { flowElements?: FlowElementLike[] }): CriticalPath {
   const elements = process.flowElements ?? [];
   const steps = elements.filter((e) => STEPS.has(e.$type)).map(stepTime);
-  const cost = new Map(steps.map((s) => [s.id, s.paused ? 0 : (s.minutes ?? 0)]));
+  const cost = new Map(steps.map((s) => [s.id, s.paused || s.restarts ? 0 : (s.minutes ?? 0)]));
   const next = new Map<string, string[]>();
   const link = (from: string, to: string) => next.set(from, [...(next.get(from) ?? []), to]);
   for (const e of elements) {
@@ -88,7 +93,7 @@ export function criticalPath(process: { flowElements?: FlowElementLike[] }): Cri
     path: winner.path,
     days: winner.minutes / MINUTES_PER_WORKING_DAY,
     steps,
-    missing: steps.filter((s) => s.minutes === null && !s.paused).map((s) => s.id),
+    missing: steps.filter(isMissing).map((s) => s.id),
   };
 }
 
@@ -102,7 +107,19 @@ function stepTime(e: FlowElementLike): StepTime {
       minutes = null;
     }
   }
-  return { id: e.id, name: e.name ?? e.id, minutes, allottedTime: written, paused: e.clock === 'pause' };
+  return {
+    id: e.id,
+    name: e.name ?? e.id,
+    minutes,
+    allottedTime: written,
+    paused: e.clock === 'pause',
+    restarts: e.clock === 'restart',
+  };
+}
+
+/** A step that should state its allotted time and does not (or not readably). */
+export function isMissing(step: StepTime): boolean {
+  return step.minutes === null && !step.paused && !step.restarts;
 }
 
 /** The legal time limit (`lt:legalTimeLimit`, e.g. `12d`) in working days, or null. */

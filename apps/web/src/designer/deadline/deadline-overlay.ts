@@ -1,5 +1,11 @@
 import { MINUTES_PER_WORKING_DAY } from '@lienthong/calendar';
-import { criticalPath, formatDays, type CriticalPath, type FlowElementLike } from './critical-path';
+import {
+  criticalPath,
+  formatDays,
+  isMissing,
+  type CriticalPath,
+  type FlowElementLike,
+} from './critical-path';
 
 interface Overlays {
   add(
@@ -49,13 +55,15 @@ export class DeadlineOverlay {
     for (const step of result.steps) {
       if (!this.registry.get(step.id)) continue;
       const badge = document.createElement('div');
-      const missing = step.minutes === null && !step.paused;
+      const missing = isMissing(step);
       badge.className = `lt-deadline-badge${missing ? ' lt-deadline-missing' : ''}${result.path.includes(step.id) ? ' lt-deadline-critical' : ''}`;
       badge.textContent = step.paused
         ? 'tạm dừng thời hạn'
-        : missing
-          ? 'chưa có thời gian'
-          : `${formatDays((step.minutes ?? 0) / MINUTES_PER_WORKING_DAY)} ngày`;
+        : step.restarts
+          ? 'tính lại thời hạn'
+          : missing
+            ? 'chưa có thời gian'
+            : `${formatDays((step.minutes ?? 0) / MINUTES_PER_WORKING_DAY)} ngày`;
       badge.setAttribute('data-element-id', step.id);
       this.overlays.add(step.id, TYPE, { position: { bottom: 8, left: -4 }, html: badge });
     }

@@ -1,4 +1,5 @@
 import {
+  feelProblemVi,
   feelSyntaxError,
   parseIsoCycle,
   parseIsoDate,
@@ -280,7 +281,7 @@ export function mappingProblems(m: Mapping): Partial<Record<'source' | 'target',
   if (source === '') problems.source = 'Chưa có biểu thức nguồn.';
   else {
     const error = feelSyntaxError(source);
-    if (error) problems.source = `Biểu thức FEEL chưa đúng cú pháp: ${error}`;
+    if (error) problems.source = `Biểu thức FEEL chưa đúng cú pháp: ${feelProblemVi(error)}`;
   }
   if (m.target.trim() === '') problems.target = 'Chưa có tên biến đích.';
   else if (!IDENTIFIER.test(m.target.trim()))
@@ -418,7 +419,7 @@ export function timerProblem(kind: TimerKind, value: string): string | null {
   if (v === '') return 'Chưa có giá trị hẹn giờ.';
   if (v.startsWith('=')) {
     const error = feelSyntaxError(stripFeelPrefix(v));
-    return error ? `Biểu thức FEEL chưa đúng cú pháp: ${error}` : null;
+    return error ? `Biểu thức FEEL chưa đúng cú pháp: ${feelProblemVi(error)}` : null;
   }
   if (kind === 'timeDuration') {
     return parseIsoDuration(v) !== null || isWorkingDuration(v)

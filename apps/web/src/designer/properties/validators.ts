@@ -1,4 +1,4 @@
-import { feelSyntaxError, stripFeelPrefix } from '@lienthong/bpmn';
+import { feelProblemVi, feelSyntaxError, stripFeelPrefix } from '@lienthong/bpmn';
 import { parseWorkingDuration } from '@lienthong/calendar';
 
 /** A check of a panel entry as the designer types: the message to show, or null. */
@@ -15,7 +15,7 @@ export const workingTime: Validate = (value) => {
 };
 export const feel: Validate = (value) => {
   const error = stripFeelPrefix(value) === '' ? null : feelSyntaxError(stripFeelPrefix(value));
-  return error === null ? null : `Biểu thức FEEL chưa đúng cú pháp: ${error}`;
+  return error === null ? null : `Biểu thức FEEL chưa đúng cú pháp: ${feelProblemVi(error)}`;
 };
 export const wholeNumber: Validate = (value) =>
   value.trim() === '' || /^\d{1,3}$/.test(value.trim()) ? null : 'Số lần thử lại là số nguyên từ 0 đến 999.';
