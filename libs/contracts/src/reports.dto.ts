@@ -232,11 +232,14 @@ export interface Indicators766RowDto {
   month: string;
   resolved: number;
   resolvedOnTime: number;
-  /** (early + on time) / resolved, % */
+  /** Indicator 2.a of the decision, "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn": (early + on time) / resolved, % */
   onTimeRate: number | null;
   inProgress: number;
   inProgressOverdue: number;
-  /** Overdue dossiers (resolved late + in progress overdue) over resolved + in progress, % */
+  /**
+   * Not an indicator of the decision, ours beside it: overdue dossiers (resolved late + in progress
+   * overdue) over resolved + in progress, %
+   */
   overdueRate: number | null;
 }
 

@@ -9,7 +9,11 @@
 // (stopped at the end); the database lt_bench_reports is dropped and recreated, and dropped at the end
 // unless KEEP_DB=1. The engine boots in this process (migrations); 3 years of dossiers of 40 receiving
 // units are generated with generate_series (triggers off while loading, as a restore would), then the
-// aggregate table is rebuilt by lt_report_rebuild() (timed), then each report runs RUNS times (p50, p95).
+// aggregate table is rebuilt by lt_report_rebuild() (timed), the step days rolled up behind their
+// watermark (the first roll-up of 3 years, then one day's, timed), then each report runs RUNS times
+// (p50, p95); the late list and the steps report also before the roll-up (every step read from tasks).
+// Officers work in one unit, as in life (the engine's users have one unit each): OFFICERS officers per
+// unit (default 10; OFFICERS=random gives the earlier bench's 400 officers spread over every unit).
 // Also: the cost of the triggers per written dossier (10,000 inserts and updates, triggers on and off).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -21,6 +25,12 @@ const DOSSIERS = Number(process.env.DOSSIERS ?? 1_000_000);
 const STEPS = Number(process.env.STEPS ?? 6);
 const RUNS = Number(process.env.RUNS ?? 10);
 const UNITS = 40;
+const OFFICERS = process.env.OFFICERS ?? '10';
+/** The officer of a step of unit `unit` (SQL), from a per-step hash. */
+const officer = (unit, hash) =>
+  OFFICERS === 'random'
+    ? `'officer-' || (${hash} % 400)`
+    : `${unit} || '-cb-' || (${hash} % ${Number(OFFICERS)})`;
 
 const ms = (t0) => performance.now() - t0;
 const fmt = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
@@ -49,7 +59,6 @@ async function generate(q) {
            VALUES ('00000000-0000-4000-8000-000000000001', 'tach-thua-dat', 1, 'Tách thửa', '1.012784', '12d', 'published', '<x/>', repeat('0', 64), '{}')`);
 
   await q(`ALTER TABLE dossiers DISABLE TRIGGER dossiers_report_insert`);
-  await q(`ALTER TABLE tasks DISABLE TRIGGER tasks_report_insert`);
   // 3 years (2023-2025) of dossiers: 3 % still open (received in the last weeks), 4 % withdrawn, the
   // others resolved 1-20 days after reception; 70 % early, 25 % on time, 5 % late; 30 % online.
   await step(`generate ${DOSSIERS.toLocaleString('en')} dossiers`, () =>
@@ -72,21 +81,20 @@ async function generate(q) {
                           completed_by, due_at, outcome, worked_minutes)
        SELECT gen_random_uuid(), d.id, d.id, 'step-' || s, 'Bước ' || s, 'user',
               CASE WHEN d.ended_at IS NULL AND s = ${STEPS} THEN 'active' ELSE 'completed' END,
-              CASE WHEN s IN (1, ${STEPS}) THEN d.receiving_unit ELSE 'U' || (1 + (hashint + s) % ${UNITS}) END, '2d',
-              d.created_at + (s - 1) * interval '2 days',
+              unit, '2d', d.created_at + (s - 1) * interval '2 days',
               CASE WHEN d.ended_at IS NULL AND s = ${STEPS} THEN NULL ELSE d.created_at + s * interval '2 days' END,
-              'officer-' || ((hashint + s) % 400),
+              ${officer('unit', '(hashint + s)')},
               d.created_at + s * interval '2 days' + interval '1 hour',
               CASE WHEN d.ended_at IS NULL AND s = ${STEPS} THEN NULL WHEN (hashint + s) % 33 = 0 THEN 'late' ELSE 'on_time' END,
               900
          FROM (SELECT id, receiving_unit, created_at, ended_at, abs(hashtext(id::text)) AS hashint FROM dossiers) d,
-              generate_series(1, ${STEPS}) s`),
+              generate_series(1, ${STEPS}) s,
+              LATERAL (SELECT CASE WHEN s IN (1, ${STEPS}) THEN d.receiving_unit ELSE 'U' || (1 + (hashint + s) % ${UNITS}) END AS unit) u`),
   );
   // the open dossiers past due: their overdue events (as the sweep writes them)
   await q(`INSERT INTO deadline_events (dossier_id, at, kind, actor, previous_due_at)
            SELECT id, due_at, 'overdue', 'system', due_at FROM dossiers WHERE status = 'active' AND due_at < timestamptz '2026-01-01 00:00+07'`);
   await q(`ALTER TABLE dossiers ENABLE TRIGGER dossiers_report_insert`);
-  await q(`ALTER TABLE tasks ENABLE TRIGGER tasks_report_insert`);
   await step('VACUUM ANALYZE', () => q(`VACUUM ANALYZE`));
 }
 
@@ -101,10 +109,12 @@ let app;
 try {
   const { createApp } = require(join(root, 'apps/engine/dist/main.js'));
   const { ReportsService } = require(join(root, 'apps/engine/dist/reports/reports.service.js'));
+  const { ReportsRepository } = require(join(root, 'apps/engine/dist/reports/reports.repository.js'));
   app = await createApp({
     config: { databaseUrl: url, jobsEnabled: false, seedDemo: false, mode: 'test' },
   });
   const reports = app.get(ReportsService);
+  const repository = app.get(ReportsRepository);
   await client.connect();
   const q = (text, params) => client.query(text, params);
   await q(`SET synchronous_commit = off`);
@@ -113,15 +123,13 @@ try {
 
   if (!REUSE) await generate(q);
 
-  const rebuilds = [];
-  for (let i = 0; i < 2; i++) {
-    const t0 = performance.now();
-    const n = await reports.rebuild();
-    rebuilds.push(ms(t0));
-    process.stdout.write(
-      `rebuild report_dossiers and report_step_days (${n.toLocaleString('en')} dossiers): ${(rebuilds[i] / 1000).toFixed(1)} s\n`,
-    );
-  }
+  // the watermark where the generation left it: nothing rolled up (a new database), or a kept one's
+  const rolledUntil = await repository.stepsRolledUntil();
+  let t0 = performance.now();
+  const n = await reports.rebuild();
+  process.stdout.write(
+    `rebuild report_dossiers (${n.toLocaleString('en')} dossiers) and report_step_days before ${rolledUntil ?? 'the watermark (none rolled up yet)'}: ${(ms(t0) / 1000).toFixed(1)} s\n`,
+  );
   await q(`VACUUM ANALYZE report_dossiers`);
   await q(`VACUUM ANALYZE report_step_days`);
 
@@ -133,17 +141,44 @@ try {
     unit: 'P',
     roles: ['publisher'],
   };
-  async function timed(label, fn) {
+  async function timed(label, fn, runs = RUNS) {
     await fn(); // warm
     const samples = [];
     let last;
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
       last = await fn();
       samples.push(ms(t0));
     }
     process.stdout.write(`${label}: ${percentiles(samples)}\n`);
     return last;
+  }
+  if (rolledUntil === null) {
+    // before the roll-up: the late list and the steps report read every finished step from tasks
+    await timed(
+      'late list, June 2025, nothing rolled up (steps from tasks)',
+      () => reports.lateList({ month: '2025-06' }, leader),
+      3,
+    );
+    await timed(
+      'steps by unit, June 2025, nothing rolled up (steps from tasks)',
+      () => reports.steps({ from: '2025-06-01', to: '2025-06-30', groupBy: 'unit' }, leader),
+      3,
+    );
+    t0 = performance.now();
+    const rows = await repository.rollUpSteps('2025-12-31');
+    process.stdout.write(
+      `first roll-up of the step days (3 years, ${rows.toLocaleString('en')} rows): ${(ms(t0) / 1000).toFixed(1)} s\n`,
+    );
+    t0 = performance.now();
+    const day = await repository.rollUpSteps('2026-01-01');
+    process.stdout.write(`roll-up of one day (31 Dec 2025, ${day} rows): ${fmt(ms(t0))}\n`);
+    t0 = performance.now();
+    await reports.rebuild();
+    process.stdout.write(
+      `rebuild report_dossiers and report_step_days (3 years rolled up): ${(ms(t0) / 1000).toFixed(1)} s\n`,
+    );
+    await q(`VACUUM ANALYZE report_step_days`);
   }
   const month = await timed('06a, June 2025, by unit (40 rows + total)', () =>
     reports.report06a({ from: '2025-06-01', to: '2025-06-30', groupBy: 'unit' }, leader),
@@ -215,22 +250,18 @@ try {
         `ALTER TABLE dossiers ENABLE TRIGGER dossiers_report_insert, ENABLE TRIGGER dossiers_report_update`,
       );
   }
-  // the step trigger's cost: 10,000 open steps completed in one UPDATE, with and without it
-  for (const on of [true, false]) {
-    if (!on) await q(`ALTER TABLE tasks DISABLE TRIGGER tasks_report_update`);
-    await q('BEGIN');
-    const t0 = performance.now();
-    const done = await q(
-      `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = 'officer-1', outcome = 'on_time'
-        WHERE id IN (SELECT id FROM tasks WHERE status = 'active' ORDER BY id LIMIT 10000)`,
-    );
-    const took = ms(t0);
-    await q('ROLLBACK');
-    process.stdout.write(
-      `completing ${done.rowCount.toLocaleString('en')} steps (one UPDATE) ${on ? 'with' : 'without'} the step trigger: ${fmt(took)}\n`,
-    );
-    if (!on) await q(`ALTER TABLE tasks ENABLE TRIGGER tasks_report_update`);
-  }
+  // completing steps costs no statistics any more (no trigger on tasks): 10,000 open steps in one UPDATE
+  await q('BEGIN');
+  t0 = performance.now();
+  const done = await q(
+    `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = 'U1-cb-1', outcome = 'on_time'
+      WHERE id IN (SELECT id FROM tasks WHERE status = 'active' ORDER BY id LIMIT 10000)`,
+  );
+  const took = ms(t0);
+  await q('ROLLBACK');
+  process.stdout.write(
+    `completing ${done.rowCount.toLocaleString('en')} steps (one UPDATE, no step trigger): ${fmt(took)}\n`,
+  );
   const size = await q(
     `SELECT pg_size_pretty(pg_total_relation_size('report_dossiers')) AS facts, pg_size_pretty(pg_total_relation_size('report_step_days')) AS step_days,
             (SELECT count(*) FROM report_step_days) AS step_day_rows,

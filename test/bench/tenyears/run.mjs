@@ -120,9 +120,6 @@ async function generate() {
 
   const t0 = performance.now();
   const total = DOSSIERS + OPEN;
-  // The statistics' step trigger (report_step_days, one upsert per finished step) is not what this bench
-  // measures, and slows the generation of millions of steps; it is on again for the measures.
-  await db.query(`ALTER TABLE tasks DISABLE TRIGGER tasks_report_insert`);
   // dossier i is received at FIRST_DAY + i/total of ten years; 1..DOSSIERS are finished (10 days later)
   const receivedAt = `('${FIRST_DAY}'::timestamptz + (i::float8 / ${total}) * interval '3652 days')`;
   for (let from = 1; from <= total; from += BATCH) {
@@ -190,7 +187,6 @@ async function generate() {
     await db.query('COMMIT');
     if ((to / BATCH) % 10 === 0 || to === total) console.log(`  ${to} dossiers, ${seconds(t0)}`);
   }
-  await db.query(`ALTER TABLE tasks ENABLE TRIGGER tasks_report_insert`);
   await db.query('VACUUM ANALYZE');
   const counts = (
     await db.query(

@@ -60,6 +60,9 @@ describe('statistics dashboard in the browser', () => {
       .locator('canvas')
       .waitFor();
     await screenshot(page, 'statistics-dashboard');
+    // the heaviest queues are those of the leader's unit and the units below it, and the card says so
+    await expect(stats.queuesScope()).resolves.toBe('Trong phạm vi đơn vị của bạn và các đơn vị trực thuộc');
+    await screenshot(page, 'statistics-queues');
     await page.getByText('Mẫu 06a', { exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'statistics-table');
     await page.mouse.wheel(0, -2000);
@@ -134,6 +137,22 @@ describe('statistics dashboard in the browser', () => {
     await page.getByRole('columnheader', { name: 'Cán bộ xử lý' }).waitFor();
     await page.getByText('(chưa phân công)').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'statistics-by-officer');
+    await page.close();
+  });
+
+  it("shows the province's office the dashboard of every unit", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/thong-ke`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('banhanh', 'demo'));
+    const stats = new StatisticsPage(page);
+    await stats.heading.waitFor();
+    await expect(stats.queuesScope()).resolves.toBe('Tất cả đơn vị của tỉnh');
+    // the steps open at the other units (the registry's), which the desk's leader does not see
+    await page
+      .getByRole('img', { name: 'Đơn vị có nhiều bước đang xử lý nhất' })
+      .locator('canvas')
+      .waitFor();
+    await screenshot(page, 'statistics-province-queues');
     await page.close();
   });
 

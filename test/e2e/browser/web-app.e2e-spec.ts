@@ -118,7 +118,8 @@ describe('web app in the browser', () => {
     await page.getByRole('heading', { name: 'Thiết kế quy trình' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/thiet-ke');
     await page.getByText('Bắt đầu bản nháp mới').waitFor();
-    expect(await new AppLayoutPage(page).menuLabels()).toEqual(['Thiết kế quy trình']);
+    // a publisher (the province's office) also reads the statistics of every unit
+    expect(await new AppLayoutPage(page).menuLabels()).toEqual(['Thiết kế quy trình', 'Thống kê']);
     await page.close();
   });
 

@@ -23,6 +23,8 @@ import { DraftEntity } from '../drafts/draft.entity';
 import { ReportDossierEntity } from '../reports/report-dossier.entity';
 import { ReportSettingEntity } from '../reports/report-setting.entity';
 import { ReportStepDayEntity } from '../reports/report-step-day.entity';
+import { ReportStepFlowEntity } from '../reports/report-step-flow.entity';
+import { ReportStepRollupEntity } from '../reports/report-step-rollup.entity';
 import { type EntityClass } from './data-source';
 
 /**
@@ -67,4 +69,6 @@ export const entities: EntityClass[] = [
   ReportDossierEntity,
   ReportSettingEntity,
   ReportStepDayEntity,
+  ReportStepRollupEntity,
+  ReportStepFlowEntity,
 ];

@@ -4,12 +4,15 @@ import type {
   DossierDto,
   PageDto,
   Report06aDto,
+  LateListDto,
   Report06aFigure,
   ReportDossierDto,
+  StepReportDto,
 } from '@lienthong/contracts';
 import { Clock } from '../common/clock/clock';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { FIGURE_NAMES } from './reports.dto';
+import { ReportsRepository } from './reports.repository';
 import { vnDayStart } from './reports.service';
 
 jest.setTimeout(300_000);
@@ -137,6 +140,20 @@ describe('statistics on random histories', () => {
     expect((await t.api.post(`/dossiers/${id}/${h.then}`, { reason: 'Ngẫu nhiên' })).status).toBe(200);
   }
 
+  /**
+   * Plays the histories from 1 March of `year` (then sweeps 60 days later); the Vietnam date of a day
+   * of that March on, and the period of `days` days from day `fromDay`.
+   */
+  async function playYear(year: number, histories: HistoryValue[], fromDay: number, days: number) {
+    const origin = vnDayStart(`${year}-03-01`).getTime() + 8 * HOUR;
+    for (const h of histories) await play(origin, h);
+    clock.set(new Date(origin + 60 * 24 * HOUR));
+    await t.api.put('/test/sweep', {});
+    const day = (n: number) =>
+      new Date(vnDayStart(`${year}-03-01`).getTime() + n * 24 * HOUR + 7 * HOUR).toISOString().slice(0, 10);
+    return { day, from: day(fromDay), to: day(fromDay + days - 1) };
+  }
+
   async function drillCount(query: string): Promise<number> {
     let n = 0;
     let cursor: string | null = null;
@@ -159,18 +176,7 @@ describe('statistics on random histories', () => {
         fc.integer({ min: 1, max: 25 }),
         async (histories, fromDay, days) => {
           // each run in a year of its own
-          const year = 2030 + run++;
-          const origin = vnDayStart(`${year}-03-01`).getTime() + 8 * HOUR;
-          for (const h of histories) await play(origin, h);
-          clock.set(new Date(origin + 60 * 24 * HOUR));
-          await t.api.put('/test/sweep', {});
-
-          const day = (n: number) =>
-            new Date(vnDayStart(`${year}-03-01`).getTime() + n * 24 * HOUR + 7 * HOUR)
-              .toISOString()
-              .slice(0, 10);
-          const from = day(fromDay);
-          const to = day(fromDay + days - 1);
+          const { from, to } = await playYear(2030 + run++, histories, fromDay, days);
           const period = `from=${from}&to=${to}&procedure=ngau-nhien`;
           const report = (await t.api.get<Report06aDto>(`/reports/06a?${period}`)).body;
           const raw = (await t.query(
@@ -225,7 +231,172 @@ describe('statistics on random histories', () => {
     expect(Object.keys(seen)).toHaveLength(6);
     expect(Math.min(...Object.values(seen))).toBeGreaterThan(0);
   });
+
+  it('gives the steps report and the late list the counts of the steps, whatever day the step days are rolled up to', async () => {
+    const repository = t.app.get(ReportsRepository);
+    let stepsSeen = 0;
+    let lateSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(historyArb, { minLength: 3, maxLength: 10 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 26 }),
+        async (histories, fromDay, days, rolledAt) => {
+          // each run in a year of its own, after those of the other test: the watermark only moves on
+          const year = 2050 + run++;
+          const { day, from, to } = await playYear(year, histories, fromDay, days);
+          const start = vnDayStart(from);
+          const end = new Date(vnDayStart(to).getTime() + 24 * HOUR);
+          // the period starts in March: the late list of March
+          const month = `${year}-03`;
+          const answers = async () => ({
+            units: (
+              await t.api.get<StepReportDto>(
+                `/reports/steps?from=${from}&to=${to}&procedure=ngau-nhien&groupBy=unit`,
+              )
+            ).body.rows,
+            officers: (
+              await t.api.get<StepReportDto>(
+                `/reports/steps?from=${from}&to=${to}&procedure=ngau-nhien&groupBy=officer`,
+              )
+            ).body.rows,
+            late: (await t.api.get<LateListDto>(`/reports/late-list?month=${month}`)).body,
+          });
+          const steps = (await t.query(
+            `SELECT t.unit, coalesce(t.completed_by, t.assignee, '') AS officer, t.status, t.created_at, t.completed_at, t.outcome,
+                    t.allotted_time, t.worked_minutes, t.due_at
+               FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.definition_key = 'ngau-nhien'`,
+          )) as StepRaw[];
+          const expected = {
+            units: recountSteps(steps, start, end, (r) => r.unit ?? ''),
+            officers: recountSteps(steps, start, end, (r) => r.officer),
+          };
+          const monthStart = vnDayStart(`${month}-01`);
+          const monthEnd = vnDayStart(`${year}-04-01`);
+
+          // nothing of this year rolled up, then the watermark inside the period, then after it
+          const unrolled = await answers();
+          await repository.rollUpSteps(day(fromDay + Math.min(rolledAt, days)));
+          const inside = await answers();
+          await repository.rollUpSteps(day(70));
+          const after = await answers();
+          expect(inside).toEqual(unrolled);
+          expect(after).toEqual(unrolled);
+
+          const byKey = (rows: StepReportDto['rows']) =>
+            Object.fromEntries(
+              rows.map((r) => [
+                r.key,
+                [
+                  r.finished,
+                  r.early,
+                  r.onTime,
+                  r.late,
+                  r.workedMinutes,
+                  r.allottedMinutes,
+                  r.open,
+                  r.openOverdue,
+                ],
+              ]),
+            );
+          expect(byKey(unrolled.units)).toEqual(expected.units);
+          expect(byKey(unrolled.officers)).toEqual(expected.officers);
+          // the late list of the period's first month: units with late steps, their finished and late steps
+          const monthly = recountSteps(steps, monthStart, monthEnd, (r) => r.unit ?? '');
+          expect(Object.fromEntries(unrolled.late.units.map((l) => [l.key, [l.finished, l.late]]))).toEqual(
+            Object.fromEntries(
+              Object.entries(monthly)
+                .filter(([, v]) => v[3]! > 0)
+                .map(([k, v]) => [k, [v[0], v[3]]]),
+            ),
+          );
+          stepsSeen += unrolled.units.reduce((n, r) => n + r.finished, 0);
+          lateSeen += unrolled.late.units.length;
+        },
+      ),
+      {
+        numRuns: 4,
+        examples: [
+          [
+            [
+              {
+                arrivalHours: 2,
+                channel: 'desk',
+                stepHours: [1, 30, 40],
+                then: 'nothing',
+                thenAfterHours: 1,
+              },
+              { arrivalHours: 30, channel: 'online', stepHours: [2, 50], then: 'nothing', thenAfterHours: 1 },
+              { arrivalHours: 200, channel: 'desk', stepHours: [3], then: 'stop', thenAfterHours: 3 },
+            ],
+            0,
+            20,
+            5,
+          ],
+        ],
+      },
+    );
+    // steps and late steps did reach the periods
+    expect(stepsSeen).toBeGreaterThan(0);
+    expect(lateSeen).toBeGreaterThan(0);
+  });
 });
+
+interface StepRaw {
+  unit: string | null;
+  officer: string;
+  status: string;
+  created_at: Date;
+  completed_at: Date | null;
+  outcome: string | null;
+  allotted_time: string | null;
+  worked_minutes: number | null;
+  due_at: Date | null;
+}
+
+/** Working minutes of an allotted time (`4h`, `1d`, `30m`, `1d4h`). */
+function allottedMinutes(a: string): number {
+  const part = (unit: string) => Number(new RegExp(`([0-9.]+)${unit}`).exec(a)?.[1] ?? 0);
+  return Math.round(part('d') * 480 + part('h') * 60 + part('m'));
+}
+
+/**
+ * The steps report recounted in TypeScript from the steps: per key, finished in [start, end) (early,
+ * on time, late, worked and allotted minutes) and open at the end (overdue).
+ */
+function recountSteps(
+  rows: StepRaw[],
+  start: Date,
+  end: Date,
+  key: (r: StepRaw) => string,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const r of rows) {
+    if (r.unit === null) continue;
+    const finished =
+      r.status === 'completed' && r.completed_at !== null && r.completed_at >= start && r.completed_at < end;
+    const open = r.created_at < end && (r.completed_at === null || r.completed_at >= end);
+    if (!finished && !open) continue;
+    const k = key(r);
+    const v = (out[k] ??= [0, 0, 0, 0, 0, 0, 0, 0]);
+    if (finished) {
+      v[0]! += 1;
+      if (r.outcome === 'early') v[1]! += 1;
+      else if (r.outcome === 'late') v[3]! += 1;
+      else v[2]! += 1;
+      if (r.allotted_time !== null) {
+        v[4]! += r.worked_minutes ?? 0;
+        v[5]! += allottedMinutes(r.allotted_time);
+      }
+    }
+    if (open) {
+      v[6]! += 1;
+      if (r.due_at !== null && r.due_at < end) v[7]! += 1;
+    }
+  }
+  return out;
+}
 
 type HistoryValue = {
   arrivalHours: number;

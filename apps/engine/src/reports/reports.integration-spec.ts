@@ -16,6 +16,8 @@ import type {
 import { Clock } from '../common/clock/clock';
 import { startTestApp, type TestApp, memberOf } from '../testing/test-app';
 import { FIGURE_NAMES } from './reports.dto';
+import { ReportsRepository } from './reports.repository';
+import { ReportStepsRollup } from './report-steps-rollup.service';
 
 jest.setTimeout(120_000);
 
@@ -296,6 +298,12 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(officers.body.rows).toContainEqual(
       expect.objectContaining({ key: memberOf('DTP-THUE-1'), late: 2 }),
     );
+    // while March is not over, a step is overdue once its due instant has passed, not before: F's review
+    // (due on 26/3 about 08:10) at 07:00 that day
+    clock.set(vn('2026-03-26T07:00:00'));
+    const early = await t.api.get<StepReportDto>('/reports/steps?from=2026-03-01&to=2026-03-31&groupBy=unit');
+    expect(early.body.rows.find((r) => r.key === 'DTP-VPDK-CL')).toMatchObject({ open: 1, openOverdue: 0 });
+    clock.set(vn('2026-04-01T09:00:00'));
   });
 
   it('lists the late units and officers of the month with their level, apologies and late steps', async () => {
@@ -588,22 +596,48 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
     expect(leader.body).toMatchObject({ open: 0, dueSoon: 0, overdue: 0 });
   });
 
-  it('rebuilds the aggregates (dossiers and step days) from the history to the same figures', async () => {
+  it('gives the same step figures whatever day the step days are rolled up to, and after a rebuild', async () => {
     const reports = () =>
       Promise.all([
         march('&groupBy=procedure'),
         t.api.get('/reports/steps?from=2026-03-01&to=2026-03-31&groupBy=officer'),
+        t.api.get('/reports/steps?from=2026-03-01&to=2026-03-31&groupBy=unit'),
         t.api.get('/reports/late-list?month=2026-03'),
+        t.api.get('/reports/late-list?month=2026-02'),
       ]).then((answers) => answers.map((a) => a.body));
+    const stepDays = () =>
+      t.query(`SELECT count(*)::int AS n, coalesce(sum(finished), 0)::int AS finished FROM report_step_days`);
+    const finishedBefore = async (day: string) =>
+      (
+        (await t.query(
+          `SELECT count(*)::int AS n FROM tasks WHERE status = 'completed' AND unit IS NOT NULL AND completed_at < $1`,
+          [vn(`${day}T00:00:00`)],
+        )) as Array<{ n: number }>
+      )[0]?.n;
+    const rollup = t.app.get(ReportStepsRollup);
+    // nothing rolled up yet: every step read from tasks (the reports read at one instant: a step due
+    // before the end of a period not over yet is overdue only once its due instant has passed)
+    expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBeNull();
+    clock.set(vn('2026-04-10T09:00:00'));
     const before = await reports();
-    const steps = await t.query(
-      `SELECT count(*)::int AS n, sum(finished)::int AS finished FROM report_step_days`,
-    );
+    // the watermark in the middle of March (one hour past the 16th's end), then after April 1st
+    expect(await rollup.rollUp(vn('2026-03-17T01:00:00'))).toBeGreaterThan(0);
+    expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBe('2026-03-17');
+    expect(await reports()).toEqual(before);
+    expect((await stepDays())[0]).toMatchObject({ finished: await finishedBefore('2026-03-17') });
+    // less than the margin past a day's end: that day is not rolled up yet
+    await rollup.rollUp(vn('2026-04-10T00:30:00'));
+    expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBe('2026-04-09');
+    expect(await reports()).toEqual(before);
+    // a watermark never goes back
+    expect(await t.app.get(ReportsRepository).rollUpSteps('2026-03-01')).toBe(0);
+    expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBe('2026-04-09');
+    const rolled = await stepDays();
+    expect(rolled[0]).toMatchObject({ finished: await finishedBefore('2026-04-09') });
+    // the rebuild refills the same days from the history
     await t.query(`SELECT lt_report_rebuild(), lt_report_steps_rebuild()`);
     expect(await reports()).toEqual(before);
-    // the step days kept by the triggers are those rebuilt from the tasks
-    expect(
-      await t.query(`SELECT count(*)::int AS n, sum(finished)::int AS finished FROM report_step_days`),
-    ).toEqual(steps);
+    expect(await stepDays()).toEqual(rolled);
+    expect(await t.app.get(ReportsRepository).stepsRolledUntil()).toBe('2026-04-09');
   });
 });

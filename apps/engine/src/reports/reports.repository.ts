@@ -149,10 +149,45 @@ const SETTING_COLUMNS = `id, to_char(effective_from, 'YYYY-MM-DD') AS effective_
 /** The Vietnam date of an instant parameter (report_step_days counts by Vietnam day). */
 const VN_DAY = (param: string) => `(${param}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
+/** The first Vietnam day whose finished steps are not rolled up into report_step_days yet. */
+const ROLLED_UNTIL = `coalesce((SELECT w.rolled_until FROM report_step_rollup w WHERE w.id = 1), '-infinity'::date)`;
+
+/**
+ * Two disjoint conditions whose union is `column >= greatest(lo, the watermark's first instant)`, the
+ * watermark as the statement reads it. `hint` is the watermark's instant read just before (null:
+ * none), a parameter the planner sees (it cannot see into the sub-select: it would scan all of tasks):
+ * the first condition takes the steps from the hint on, the second those between the statement's
+ * watermark and the hint, empty unless a roll-up committed in between.
+ */
+function sinceWatermark(column: string, lo: string, hint: string): [string, string] {
+  const w = `greatest(${lo}::timestamptz, ${ROLLED_UNTIL}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+  const h = `greatest(${lo}::timestamptz, coalesce(${hint}::timestamptz, '-infinity'))`;
+  return [`${column} >= ${h} AND ${column} >= ${w}`, `${column} >= ${w} AND ${column} < ${h}`];
+}
+
+/**
+ * The finished steps of [lo, hi) (instant parameters, Vietnam day starts) as step-day rows: the days
+ * before the watermark from report_step_days, the others step by step from report_step_facts (the
+ * view the roll-up sums). One statement reads the watermark and both sides in one snapshot, and a
+ * roll-up commits its days with the new watermark, so the rows are the same for any watermark.
+ */
+const STEP_DAYS = (lo: string, hi: string, hint: string) => {
+  const facts = `SELECT f.day, f.unit, f.officer, f.procedure, f.finished, f.early, f.on_time, f.late, f.worked_minutes, f.allotted_minutes
+    FROM report_step_facts f WHERE f.completed_at < ${hi}::timestamptz AND`;
+  const [fromHint, beforeHint] = sinceWatermark('f.completed_at', lo, hint);
+  return `(
+  SELECT s.day, s.unit, s.officer, s.procedure, s.finished, s.early, s.on_time, s.late, s.worked_minutes, s.allotted_minutes
+    FROM report_step_days s
+   WHERE s.day >= ${VN_DAY(lo)} AND s.day < least(${VN_DAY(hi)}, ${ROLLED_UNTIL})
+  UNION ALL ${facts} ${fromHint}
+  UNION ALL ${facts} ${beforeHint})`;
+};
+
 /**
  * The statistics' statements (ADR 0010), on report_dossiers (one slim row per dossier, kept by
- * triggers), tasks and deadline_events. Parameters $1..$9 of every period statement: start, end,
- * units, procedure, count paused as in progress, and the catalogue's keys, versions, fields, levels.
+ * triggers), report_step_days and report_step_flows (rolled up behind a watermark), tasks and
+ * deadline_events. Parameters $1..$9 of every period statement: start, end, units, procedure, count
+ * paused as in progress, and the catalogue's keys, versions, fields, levels.
  */
 @Injectable()
 export class ReportsRepository {
@@ -381,33 +416,47 @@ export class ReportsRepository {
 
   /**
    * Steps by unit or officer: finished in [start, end) with their outcomes and time against the
-   * allotted time, and those open at the end (and past due).
+   * allotted time, and those open at the end (and past due then, or `now` for a period not over: a
+   * step due tomorrow is not overdue yet). The steps ended before the watermark are never open at a
+   * future end, so their flows need no such care.
    */
-  async steps(scope: ReportScope, groupBy: StepReportGroupBy): Promise<StepRow[]> {
+  async steps(scope: ReportScope, groupBy: StepReportGroupBy, now: Date): Promise<StepRow[]> {
     // '' for no officer on both sides (a full join needs an equality); null again in the answer
     const key = groupBy === 'unit' ? 't.unit' : `coalesce(t.completed_by, t.assignee, '')`;
     const dayKey = groupBy === 'unit' ? 's.unit' : 's.officer';
+    const [fromHint, beforeHint] = sinceWatermark('e.completed_at', '$2', '$6');
     const { rows } = await this.read.query<StepRow>(
       `WITH fin AS (
          SELECT ${dayKey} AS key, sum(s.finished)::int AS finished, sum(s.early)::int AS early, sum(s.on_time)::int AS on_time,
                 sum(s.late)::int AS late, sum(s.worked_minutes)::int AS worked_minutes, sum(s.allotted_minutes)::int AS allotted_minutes
-           FROM report_step_days s
-          WHERE s.day >= ${VN_DAY('$1')} AND s.day < ${VN_DAY('$2')}
-            AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
+           FROM ${STEP_DAYS('$1', '$2', '$6')} s
+          WHERE ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
           GROUP BY 1),
+       -- open at the end: the flows of the steps ended before the watermark, then from tasks those
+       -- ended since and those still open (an open step has no completed_at: every end sets it)
        open AS (
-         SELECT ${key} AS key, count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $2)::int AS open_overdue
-           FROM tasks t
-          WHERE t.unit IS NOT NULL AND t.created_at < $2 AND (t.completed_at IS NULL OR t.completed_at >= $2)
-            AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
-            AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
-          GROUP BY 1)
+         SELECT key, sum(open)::int AS open, sum(open_overdue)::int AS open_overdue FROM (
+           SELECT ${dayKey} AS key, sum(s.started - s.ended) AS open, sum(s.overdue_from - s.overdue_to) AS open_overdue
+             FROM report_step_flows s
+            WHERE s.day < ${VN_DAY('$2')}
+              AND ($3::text[] IS NULL OR s.unit = ANY($3::text[])) AND ($4::text IS NULL OR s.procedure = $4)
+            GROUP BY 1
+           UNION ALL
+           SELECT ${key} AS key, count(*) AS open, count(*) FILTER (WHERE t.due_at < least($2, $5::timestamptz)) AS open_overdue
+             FROM (SELECT * FROM tasks e WHERE ${fromHint}
+                   UNION ALL SELECT * FROM tasks e WHERE ${beforeHint}
+                   UNION ALL SELECT * FROM tasks a WHERE a.status = 'active' AND a.completed_at IS NULL) t
+            WHERE t.unit IS NOT NULL AND t.created_at < $2
+              AND ($3::text[] IS NULL OR t.unit = ANY($3::text[]))
+              AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = t.dossier_id AND d.definition_key = $4))
+            GROUP BY 1) o
+          GROUP BY 1 HAVING sum(open) > 0)
        SELECT nullif(coalesce(f.key, o.key), '') AS key, coalesce(f.finished, 0) AS finished, coalesce(f.early, 0) AS early,
               coalesce(f.on_time, 0) AS on_time, coalesce(f.late, 0) AS late, coalesce(f.worked_minutes, 0) AS worked_minutes,
               coalesce(f.allotted_minutes, 0) AS allotted_minutes, coalesce(o.open, 0) AS open, coalesce(o.open_overdue, 0) AS open_overdue
          FROM fin f FULL JOIN open o ON o.key = f.key
         ORDER BY 1 NULLS LAST`,
-      [scope.start, scope.end, scope.units, scope.procedure],
+      [scope.start, scope.end, scope.units, scope.procedure, now, await this.watermarkHint()],
     );
     return rows;
   }
@@ -429,9 +478,8 @@ export class ReportsRepository {
       `WITH monthly AS (
          SELECT ${key} AS key, s.unit, date_trunc('month', s.day) AS month,
                 sum(s.finished)::int AS finished, sum(s.late)::int AS late
-           FROM report_step_days s
-          WHERE s.day >= ${VN_DAY('$3')} AND s.day < ${VN_DAY('$2')}
-            AND ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
+           FROM ${STEP_DAYS('$3', '$2', '$7')} s
+          WHERE ${key} <> '' AND ($4::text[] IS NULL OR s.unit = ANY($4::text[]))
           GROUP BY 1, 2, 3),
        rated AS (SELECT *, 100.0 * late / finished AS rate FROM monthly),
        criticised AS (SELECT key, unit, count(*) FILTER (WHERE rate >= $5 AND rate < $6)::int AS criticisms
@@ -444,7 +492,15 @@ export class ReportsRepository {
          LEFT JOIN apologised a ON a.key = r.key
         WHERE r.month = date_trunc('month', $1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh') AND r.late > 0
         ORDER BY r.rate DESC, r.late DESC, r.key`,
-      [scope.start, scope.end, scope.yearStart, scope.units, criticismFrom, disciplineFrom],
+      [
+        scope.start,
+        scope.end,
+        scope.yearStart,
+        scope.units,
+        criticismFrom,
+        disciplineFrom,
+        await this.watermarkHint(),
+      ],
     );
     return rows;
   }
@@ -484,8 +540,37 @@ export class ReportsRepository {
   }
 
   /**
-   * Refills report_dossiers from dossiers and deadline_events, and report_step_days from tasks, in one
-   * statement; the number of dossiers.
+   * Adds the finished steps of the days before `until` (YYYY-MM-DD, Vietnam) not rolled up yet to
+   * report_step_days and moves the watermark there, in one transaction (one at a time: the watermark's
+   * row lock); the number of step-day rows added (0 when `until` is not past the watermark).
+   */
+  async rollUpSteps(until: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: string }>(`SELECT lt_report_steps_roll($1::date)::text AS n`, [
+      until,
+    ]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The first instant of the watermark, as the readers' planning hint (null: nothing rolled up). */
+  private async watermarkHint(): Promise<Date | null> {
+    const { rows } = await this.read.query<{ at: Date }>(
+      `SELECT rolled_until::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS at FROM report_step_rollup
+        WHERE id = 1 AND rolled_until > '-infinity'`,
+    );
+    return rows[0]?.at ?? null;
+  }
+
+  /** The first Vietnam day (YYYY-MM-DD) not rolled up; null when none is. */
+  async stepsRolledUntil(): Promise<string | null> {
+    const { rows } = await this.db.query<{ day: string }>(
+      `SELECT to_char(rolled_until, 'YYYY-MM-DD') AS day FROM report_step_rollup WHERE id = 1 AND rolled_until > '-infinity'`,
+    );
+    return rows[0]?.day ?? null;
+  }
+
+  /**
+   * Refills report_dossiers from dossiers and deadline_events, and report_step_days (the days before
+   * its watermark) from tasks, in one statement; the number of dossiers.
    */
   async rebuild(): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>(

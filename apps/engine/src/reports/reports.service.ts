@@ -60,22 +60,34 @@ interface CatalogueEntry {
 }
 
 /**
- * Where the indicators of Decision 766 are defined (see README, "Statistics"). Checked with the search
- * tool on 3 Dec 2026: the decision is of 23 June 2022 (not 2023); its annex (Phụ lục, mục I) takes the
- * data from the provinces' handling systems synchronised with the National Public Service Portal, and the
- * group "Tiến độ, kết quả giải quyết" (20 of 100 points) rates dossiers handled early or on time among
- * those handled, and the average handling time per procedure (headings of a legal Q&A page quoting the
- * annex: http://118.69.201.250:801/phap-luat/ho-tro-phap-luat/huong-dan-xu-ly-so-lieu-nhom-chi-so-tien-do-ket-qua-giai-quyet-ho-so-thu-tuc-hanh-chinh-dich-vu-con-20943.html;
- * full text: https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html).
- * The annex's exact formulas and point scales could not be read in the stored excerpts [unverified]:
- * `onTimeRate` = (early + on time) / resolved follows the heading; `overdueRate` = (resolved late +
- * in progress overdue) / (resolved + in progress) is our reading, close to the provinces' published
- * "tỉ lệ trễ hạn" (e.g. Gia Lai's one-stop portal divides by received + carried over instead).
+ * Decision 766/QĐ-TTg of 23 June 2022, the index of service to citizens and businesses (ADR 0010,
+ * "Decision 766"). Checked with the search tool on 3 Dec 2026 (sessions 7 and 8), stored excerpts only:
+ * - the five groups and their points: 1 Công khai, minh bạch (18), **2 Tiến độ, kết quả giải quyết (20)**,
+ *   3 Số hóa hồ sơ (22), 4 Cung cấp dịch vụ trực tuyến (22), 5 Mức độ hài lòng (18), out of 100
+ *   (the Nam Định Department of Home Affairs quoting the decision:
+ *   https://sonoivu.namdinh.gov.vn/cai-cach-hanh-chinh/thu-tuong-chinh-phu-phe-duyet-bo-chi-so-chi-dao-dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan-doanh-nghiep-trong-2373);
+ * - group 2's indicators, as headings of a legal Q&A page quoting the annex: (2.a) "Tỷ lệ hồ sơ xử lý
+ *   trước hạn, đúng hạn" and (2.b) "thời gian giải quyết thủ tục hành chính trung bình theo từng thủ tục
+ *   hành chính" (http://118.69.201.250:801/phap-luat/ho-tro-phap-luat/huong-dan-xu-ly-so-lieu-nhom-chi-so-tien-do-ket-qua-giai-quyet-ho-so-thu-tuc-hanh-chinh-dich-vu-con-20943.html);
+ *   the letters follow the annex's lettering of group 1 (a, b, …), ours, not read for group 2;
+ * - the annex writes its rates as "number … on time / total number … × 100%" (group 1's "Tỷ lệ thủ tục
+ *   hành chính công bố đúng hạn", https://aita.gov.vn/thu-tuong-chinh-phu-ban-hanh-bo-chi-so-chi-dao-dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan-doanh-nghiep-trong-thuc-hien-thu-tuc-hanh-chinh-dich-vu-cong-theo-thoi-gian-thuc-tren-moi-truong-dien-tu;
+ *   group 5's "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn" = handled on time or early / total,
+ *   https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html).
+ * So `onTimeRate` (2.a) = (early + on time) / resolved × 100, the same as form 06a's on-time rate. Not
+ * read [unverified]: how group 2 turns the rates into its 20 points, and the exact text of 2.a's
+ * formula; 2.b (average handling time per procedure) is not computed: its unit (working or calendar
+ * days) was not read. `overdueRate` is not an indicator of the decision (the earlier note read it as
+ * one): it is ours, (resolved late + in progress overdue) / (resolved + in progress), beside it
+ * (Gia Lai's one-stop portal divides its "tỉ lệ trễ hạn" by received + carried over instead).
  */
 export const DECISION_766_SOURCE =
-  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số "Tiến độ, kết quả giải quyết" (20/100 điểm): tỷ lệ hồ sơ xử lý trước hạn, đúng hạn trên số hồ sơ đã xử lý. ' +
-  'Văn bản: https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html; tóm tắt: https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html. ' +
-  'Tỷ lệ quá hạn = (đã giải quyết quá hạn + đang giải quyết quá hạn) / (đã giải quyết + đang giải quyết) là cách tính của hệ thống; công thức chi tiết của phụ lục chưa đối chiếu được với văn bản gốc [unverified].';
+  'Quyết định 766/QĐ-TTg ngày 23/6/2022 phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp; nhóm chỉ số 2 "Tiến độ, kết quả giải quyết" (tối đa 20/100 điểm). ' +
+  'Chỉ số "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn" = số hồ sơ xử lý trước hạn, đúng hạn / tổng số hồ sơ đã xử lý × 100% (tỷ lệ đúng hạn). ' +
+  'Nguồn: https://sonoivu.namdinh.gov.vn/cai-cach-hanh-chinh/thu-tuong-chinh-phu-phe-duyet-bo-chi-so-chi-dao-dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan-doanh-nghiep-trong-2373; ' +
+  'http://118.69.201.250:801/phap-luat/ho-tro-phap-luat/huong-dan-xu-ly-so-lieu-nhom-chi-so-tien-do-ket-qua-giai-quyet-ho-so-thu-tuc-hanh-chinh-dich-vu-con-20943.html. ' +
+  'Chưa đối chiếu được với văn bản gốc: cách quy đổi tỷ lệ ra điểm và chỉ số thời gian giải quyết trung bình theo từng thủ tục (chưa tính) [unverified]. ' +
+  'Tỷ lệ quá hạn không phải chỉ số của Quyết định 766: là chỉ số của hệ thống = (đã giải quyết quá hạn + đang giải quyết quá hạn) / (đã giải quyết + đang giải quyết).';
 
 /**
  * The statistics (ADR 0010): form 06a of Circular 01/2018 for any period and grouping, each figure's
@@ -303,7 +315,7 @@ export class ReportsService {
   async steps(query: C.StepReportQueryDto, principal: Principal): Promise<C.StepReportDto> {
     const groupBy = query.groupBy ?? 'unit';
     const { scope } = await this.scope(query, principal);
-    const rows = await this.reports.steps(scope, groupBy);
+    const rows = await this.reports.steps(scope, groupBy, this.clock.now());
     const names =
       groupBy === 'unit'
         ? await this.reports.unitNames(rows.map((r) => r.key ?? ''))
@@ -436,6 +448,7 @@ export class ReportsService {
           onTimeRate: rate(r.resolvedEarly + r.resolvedOnTime, r.resolved),
           inProgress: r.inProgress,
           inProgressOverdue: r.inProgressOverdue,
+          // ours, not the decision's (see DECISION_766_SOURCE)
           overdueRate: rate(r.resolvedLate + r.inProgressOverdue, r.resolved + r.inProgress),
         });
       }

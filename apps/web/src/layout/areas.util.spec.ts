@@ -10,7 +10,9 @@ describe('areas by role', () => {
 
   it('gives reception the desk, designers and publishers the designer, admins the administration', () => {
     expect(keys(['reception'])).toEqual(['desk']);
-    expect(keys(['publisher', 'designer'])).toEqual(['designer']);
+    expect(keys(['designer'])).toEqual(['designer']);
+    // the province's office (publishers) also reads the statistics of every unit
+    expect(keys(['publisher', 'designer'])).toEqual(['designer', 'statistics']);
     expect(keys(['admin'])).toEqual(['admin']);
     expect(keys([])).toEqual([]);
   });

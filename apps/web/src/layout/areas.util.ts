@@ -13,7 +13,8 @@ export const AREAS: readonly Area[] = [
   { key: 'leader', path: '/lanh-dao', label: 'Theo dõi đơn vị', roles: ['leader'] },
   { key: 'desk', path: '/mot-cua', label: 'Một cửa', roles: ['reception'] },
   { key: 'designer', path: '/thiet-ke', label: 'Thiết kế quy trình', roles: ['designer', 'publisher'] },
-  { key: 'statistics', path: '/thong-ke', label: 'Thống kê', roles: ['leader'] },
+  // leaders for their unit and below, the province's office (publishers) for every unit
+  { key: 'statistics', path: '/thong-ke', label: 'Thống kê', roles: ['leader', 'publisher'] },
   { key: 'admin', path: '/quan-tri', label: 'Quản trị hệ thống', roles: ['admin'] },
 ];
 

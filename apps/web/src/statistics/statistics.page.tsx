@@ -22,6 +22,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { failureMessage } from '../api/problem.util';
+import { useSession } from '../auth/use-session';
 import { formatVietnamDateTime } from '../format/date.util';
 import { usePublishedProcedures } from '../desk/desk.api';
 import { useUnitNames } from '../inbox/inbox.api';
@@ -126,6 +127,17 @@ export default function StatisticsPage() {
   const steps = useStepReport(filters);
 
   const unitName = (code: string) => units.data?.get(code) ?? code;
+  // Whose steps the figures cover: leaders see their unit and the units below it, the province's
+  // office (and administrators) every unit (ADR 0010).
+  const session = useSession();
+  const provinceWide =
+    session.status === 'signed-in' && session.user.roles.some((r) => r === 'admin' || r === 'publisher');
+  const scope =
+    unit !== undefined
+      ? `Trong phạm vi ${unitName(unit)} và các đơn vị trực thuộc`
+      : provinceWide
+        ? 'Tất cả đơn vị của tỉnh'
+        : 'Trong phạm vi đơn vị của bạn và các đơn vị trực thuộc';
   const open = (title: string, figure: Figure, row?: Report06aRowDto, groupBy: Drill['groupBy'] = 'unit') =>
     setDrill({
       title,
@@ -469,11 +481,15 @@ export default function StatisticsPage() {
         </Col>
         <Col span={12}>
           <Card size="small" title="Đơn vị có nhiều bước đang xử lý nhất">
+            <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+              {scope}
+            </Typography.Text>
             {steps.isPending ? (
               <Skeleton active />
             ) : queues.length === 0 ? (
               <Empty
-                style={{ minHeight: 200, paddingTop: 24 }}
+                // the caption above takes the rest of the neighbouring card's height
+                style={{ minHeight: 174, paddingTop: 0 }}
                 description="Không có bước nào đang chờ xử lý"
               />
             ) : (

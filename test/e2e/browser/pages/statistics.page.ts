@@ -18,6 +18,21 @@ export class StatisticsPage {
     return (await value.innerText()).trim();
   }
 
+  /** The card of a chart (by its title), scrolled into view. */
+  async card(title: string): Promise<Locator> {
+    const card = this.page.locator('.ant-card').filter({
+      has: this.page.locator('.ant-card-head-title', { hasText: title }),
+    });
+    await card.scrollIntoViewIfNeeded();
+    return card;
+  }
+
+  /** Whose steps the card of the heaviest queues covers (its caption). */
+  async queuesScope(): Promise<string> {
+    const card = await this.card('Đơn vị có nhiều bước đang xử lý nhất');
+    return (await card.locator('.ant-card-body .ant-typography').first().innerText()).trim();
+  }
+
   /** Clicks a figure of form 06a's table, by its accessible name (`Tổng số – <unit>: 3 hồ sơ`). */
   async openFigure(name: string | RegExp): Promise<void> {
     await this.page.getByRole('button', { name }).click();

@@ -22,6 +22,7 @@ import { StoppedDossiers1764750000000 } from './1764750000000-stopped-dossiers';
 import { ReportStepDays1764751000000 } from './1764751000000-report-step-days';
 import { LeanCompletion1764760000000 } from './1764760000000-lean-completion';
 import { HistoryPerCommand1764810000000 } from './1764810000000-history-per-command';
+import { ReportStepRollup1764820000000 } from './1764820000000-report-step-rollup';
 
 /**
  * Every migration, oldest first. A merged migration is never edited: add a new one.
@@ -52,4 +53,5 @@ export const migrations: MigrationClass[] = [
   ReportStepDays1764751000000,
   LeanCompletion1764760000000,
   HistoryPerCommand1764810000000,
+  ReportStepRollup1764820000000,
 ];
