@@ -243,6 +243,27 @@ export interface Indicators766RowDto {
   overdueRate: number | null;
 }
 
+/**
+ * Decision 766/QĐ-TTg, indicator 2.b, "thời gian giải quyết thủ tục hành chính trung bình theo từng thủ
+ * tục hành chính", per procedure and month, over the dossiers resolved in the month (2.a's `resolved`).
+ * The annex's unit was not read [unverified]: both are given.
+ */
+export interface Indicators766ProcedureDto {
+  /** The procedure's code (definition key). */
+  procedure: string;
+  /** Its name in the catalogue (processes/catalogue.json), null when not listed there. */
+  name: string | null;
+  month: string;
+  resolved: number;
+  /** Mean of (result − receipt) in calendar days of 24 hours, 1 decimal. */
+  averageCalendarDays: number;
+  /**
+   * Mean working time from receipt to result on the engine's working calendar (office hours of working
+   * days, weekends, holidays and official days off excluded), in working hours / 8, 1 decimal.
+   */
+  averageWorkingDays: number;
+}
+
 export interface Indicators766Dto {
   from: string;
   to: string;
@@ -250,6 +271,8 @@ export interface Indicators766Dto {
   /** Where the definitions come from. */
   source: string;
   rows: Indicators766RowDto[];
+  /** Indicator 2.b per procedure and month (months in order, then procedure codes). */
+  byProcedure: Indicators766ProcedureDto[];
 }
 
 /** The open dossiers now (not a period): how many, how many due soon and overdue (the deadline sweep's marks). */

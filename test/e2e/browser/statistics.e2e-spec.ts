@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import { startDemoEngine, type DemoEngine } from '../support/demo-engine';
 import { launchBrowser, type Browser } from './browser';
-import { dossierAtTheRegistry } from './dossiers';
+import { dossierAtTheRegistry, dossierWaitingForReturn } from './dossiers';
 import { DossierViewPage } from './pages/dossier.page';
 import { SignInPage } from './pages/sign-in.page';
 import { StatisticsPage } from './pages/statistics.page';
@@ -153,6 +153,32 @@ describe('statistics dashboard in the browser', () => {
       .locator('canvas')
       .waitFor();
     await screenshot(page, 'statistics-province-queues');
+    await page.close();
+  });
+
+  it('shows the average handling time of each procedure (Decision 766, 2.b) once a dossier is resolved', async () => {
+    // given a land-parcel dossier whose result was returned this month
+    const code = await dossierWaitingForReturn(demo, 'Hồ Thị Kết Quả');
+    const returned = await (
+      await demo.as('tiepnhan')
+    ).post(`/dossiers/${code}/return`, { collectorName: 'Hồ Thị Kết Quả', relation: 'applicant' });
+    expect(returned.status).toBe(200);
+
+    // when the desk's leader opens the dashboard
+    const page = await browser.newPage();
+    await page.goto(`${base}/thong-ke`);
+    await new SignInPage(page).waitUntilShown().then((p) => p.signIn('ld.tthcc', 'demo'));
+    const stats = new StatisticsPage(page);
+    await stats.heading.waitFor();
+
+    // then its procedure has one resolved dossier this month, handled within the day (0,0 days)
+    const rows = await stats.averageTimes();
+    expect(rows).toHaveLength(1);
+    const [procedure, month, resolved, working, calendar] = rows[0]!;
+    expect(procedure).toContain('Tách thửa');
+    expect(month).toMatch(/^\d{2}\/\d{4}$/);
+    expect([resolved, working, calendar]).toEqual(['1', '0,0', '0,0']);
+    await screenshot(page, 'statistics-average-times');
     await page.close();
   });
 

@@ -512,6 +512,34 @@ export class Indicators766RowDto implements C.Indicators766RowDto {
   overdueRate!: number | null;
 }
 
+export class Indicators766ProcedureDto implements C.Indicators766ProcedureDto {
+  @ApiProperty({ description: "The procedure's code (definition key)." })
+  procedure!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Its name in the catalogue (processes/catalogue.json), null when not listed there.',
+  })
+  name!: string | null;
+
+  @ApiProperty({ example: '2026-01' })
+  month!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Dossiers resolved in the month (as 2.a counts them).' })
+  resolved!: number;
+
+  @ApiProperty({ description: 'Mean of (result − receipt) in calendar days of 24 hours, 1 decimal.' })
+  averageCalendarDays!: number;
+
+  @ApiProperty({
+    description:
+      "Mean working time from receipt to result on the engine's working calendar (office hours of working days; " +
+      'weekends, holidays and official days off excluded), in working hours / 8, 1 decimal.',
+  })
+  averageWorkingDays!: number;
+}
+
 export class Indicators766Dto implements C.Indicators766Dto {
   @ApiProperty()
   from!: string;
@@ -527,4 +555,12 @@ export class Indicators766Dto implements C.Indicators766Dto {
 
   @ApiProperty({ type: [Indicators766RowDto] })
   rows!: Indicators766RowDto[];
+
+  @ApiProperty({
+    type: [Indicators766ProcedureDto],
+    description:
+      "Decision 766's indicator 2.b, the average handling time per procedure and month, in working and calendar days " +
+      "(the annex's unit was not read [unverified]).",
+  })
+  byProcedure!: Indicators766ProcedureDto[];
 }

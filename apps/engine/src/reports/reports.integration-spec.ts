@@ -359,6 +359,48 @@ describe('statistics: form 06a, drill-downs, late lists, Decision 766, exports',
         overdueRate: 44.44,
       }),
     ]);
+    // 2.b, office hours 07:30-11:30 and 13:00-17:00 (480 working minutes a day). February: K, 10/2
+    // 08:00 -> 11:00, 180 min (0.375 working day), 3 h (0.125 day).
+    // March: A Thu 26/2 09:00 -> Tue 3/3 08:00, 390 + 480 + 480 + 30 = 1380 min over a weekend, 119 h;
+    // B 2/3 08:00 -> 11:00, 180 min, 3 h; C Mon 9/3 08:00 -> Fri 13/3 09:00 and D Mon 16/3 08:00 ->
+    // Fri 20/3 09:00, 450 + 3 × 480 + 90 = 1980 min, 97 h; I Tue 10/3 08:00 -> Mon 16/3 09:00 over a
+    // weekend, 1980 min, 145 h. Means: 7500 / 5 = 1500 min = 3.125 working days; 461 / 5 = 92.2 h = 3.84 days.
+    expect(res.body.byProcedure).toEqual([
+      {
+        procedure: 'thong-ke',
+        name: null,
+        month: '2026-02',
+        resolved: 1,
+        averageWorkingDays: 0.4,
+        averageCalendarDays: 0.1,
+      },
+      {
+        procedure: 'thong-ke',
+        name: null,
+        month: '2026-03',
+        resolved: 5,
+        averageWorkingDays: 3.1,
+        averageCalendarDays: 3.8,
+      },
+    ]);
+  });
+
+  it('computes indicator 2.b of Decision 766 for the procedure and units asked only', async () => {
+    const other = await t.api.get<Indicators766Dto>('/reports/766?from=2026-03-01&to=2026-03-31&procedure=khac');
+    expect(other.status).toBe(200);
+    expect(other.body.byProcedure).toEqual([]);
+    // a leader of the tax office (no dossier received there) sees none
+    const leader = await t
+      .as('DTP-THUE-1', ['leader'])
+      .get<Indicators766Dto>('/reports/766?from=2026-03-01&to=2026-03-31');
+    expect(leader.status).toBe(200);
+    expect(leader.body.byProcedure).toEqual([]);
+    const mine = await t.api.get<Indicators766Dto>(
+      '/reports/766?from=2026-03-01&to=2026-03-31&procedure=thong-ke&unit=DTP-TTHCC',
+    );
+    expect(mine.body.byProcedure).toEqual([
+      expect.objectContaining({ month: '2026-03', resolved: 5, averageWorkingDays: 3.1 }),
+    ]);
   });
 
   it('exports form 06a as XLSX and CSV with Vietnamese headers and a Vietnamese file name', async () => {

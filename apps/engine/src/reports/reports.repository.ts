@@ -43,6 +43,12 @@ export interface ReportDossierRow {
   extended: boolean;
 }
 
+export interface ResolvedTimeRow {
+  definition_key: string;
+  received_at: Date;
+  ended_at: Date;
+}
+
 export interface SettingRow {
   id: number;
   effective_from: string;
@@ -291,6 +297,23 @@ export class ReportsRepository {
           AND ($11::timestamptz IS NULL OR (received_at, dossier_id) > ($11::timestamptz, $12::uuid))
         ORDER BY received_at, dossier_id LIMIT $13`,
       params,
+    );
+    return rows;
+  }
+
+  /**
+   * Receipt and result of the dossiers resolved in [start, end) (the figures' `resolved`), by procedure
+   * code: what Decision 766's indicator 2.b averages.
+   */
+  async resolvedTimes(scope: ReportScope): Promise<ResolvedTimeRow[]> {
+    const { rows } = await this.read.query<ResolvedTimeRow>(
+      `SELECT r.definition_key, r.received_at, r.ended_at
+         FROM report_dossiers r
+        WHERE r.end_kind = 'resolved' AND r.ended_at >= $1 AND r.ended_at < $2 AND r.received_at < $2
+          AND ($3::text[] IS NULL OR r.unit = ANY($3::text[]))
+          AND ($4::text IS NULL OR r.definition_key = $4)
+        ORDER BY r.definition_key`,
+      [scope.start, scope.end, scope.units, scope.procedure],
     );
     return rows;
   }

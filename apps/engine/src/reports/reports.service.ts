@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type * as C from '@lienthong/contracts';
-import { VIETNAM_OFFSET_MS } from '@lienthong/calendar';
+import { MINUTES_PER_WORKING_DAY, VIETNAM_OFFSET_MS } from '@lienthong/calendar';
+import { CalendarService } from '../calendar/calendar.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.util';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem/problem.exception';
@@ -16,6 +17,7 @@ import {
   type ReportDossierRow,
   type ReportScope,
   ReportsRepository,
+  type ResolvedTimeRow,
   type SettingRow,
 } from './reports.repository';
 import { FIGURE_NAMES } from './reports.dto';
@@ -74,10 +76,13 @@ interface CatalogueEntry {
  *   hành chính công bố đúng hạn", https://aita.gov.vn/thu-tuong-chinh-phu-ban-hanh-bo-chi-so-chi-dao-dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan-doanh-nghiep-trong-thuc-hien-thu-tuc-hanh-chinh-dich-vu-cong-theo-thoi-gian-thuc-tren-moi-truong-dien-tu;
  *   group 5's "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn" = handled on time or early / total,
  *   https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html).
- * So `onTimeRate` (2.a) = (early + on time) / resolved × 100, the same as form 06a's on-time rate. Not
- * read [unverified]: how group 2 turns the rates into its 20 points, and the exact text of 2.a's
- * formula; 2.b (average handling time per procedure) is not computed: its unit (working or calendar
- * days) was not read. `overdueRate` is not an indicator of the decision (the earlier note read it as
+ * So `onTimeRate` (2.a) = (early + on time) / resolved × 100, the same as form 06a's on-time rate.
+ * 2.b (average handling time per procedure) is `byProcedure`, per procedure code and month over the
+ * same resolved dossiers, in both units because the annex's unit was not read [unverified]: calendar
+ * days (result − receipt, 24 h a day) and working days (working minutes from receipt to result on the
+ * calendar in force, weekends, holidays and official days off excluded, / 480), 1 decimal. Not read
+ * [unverified]: how group 2 turns its indicators into its 20 points, the exact text of 2.a's formula
+ * and of 2.b's. `overdueRate` is not an indicator of the decision (the earlier note read it as
  * one): it is ours, (resolved late + in progress overdue) / (resolved + in progress), beside it
  * (Gia Lai's one-stop portal divides its "tỉ lệ trễ hạn" by received + carried over instead).
  */
@@ -86,7 +91,8 @@ export const DECISION_766_SOURCE =
   'Chỉ số "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn" = số hồ sơ xử lý trước hạn, đúng hạn / tổng số hồ sơ đã xử lý × 100% (tỷ lệ đúng hạn). ' +
   'Nguồn: https://sonoivu.namdinh.gov.vn/cai-cach-hanh-chinh/thu-tuong-chinh-phu-phe-duyet-bo-chi-so-chi-dao-dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan-doanh-nghiep-trong-2373; ' +
   'http://118.69.201.250:801/phap-luat/ho-tro-phap-luat/huong-dan-xu-ly-so-lieu-nhom-chi-so-tien-do-ket-qua-giai-quyet-ho-so-thu-tuc-hanh-chinh-dich-vu-con-20943.html. ' +
-  'Chưa đối chiếu được với văn bản gốc: cách quy đổi tỷ lệ ra điểm và chỉ số thời gian giải quyết trung bình theo từng thủ tục (chưa tính) [unverified]. ' +
+  'Chỉ số "Thời gian giải quyết thủ tục hành chính trung bình theo từng thủ tục hành chính" = trung bình (thời điểm trả kết quả − thời điểm tiếp nhận) của các hồ sơ đã giải quyết trong tháng, tính theo cả ngày làm việc (giờ làm việc theo lịch làm việc, trừ ngày nghỉ, ngày lễ, tết; 8 giờ = 1 ngày) và ngày theo lịch (24 giờ = 1 ngày). ' +
+  'Chưa đối chiếu được với văn bản gốc [unverified]: cách quy đổi các chỉ số ra điểm, công thức nguyên văn của hai chỉ số và đơn vị (ngày làm việc hay ngày theo lịch) của chỉ số thời gian giải quyết trung bình, nên đưa cả hai. ' +
   'Tỷ lệ quá hạn không phải chỉ số của Quyết định 766: là chỉ số của hệ thống = (đã giải quyết quá hạn + đang giải quyết quá hạn) / (đã giải quyết + đang giải quyết).';
 
 /**
@@ -103,6 +109,7 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
 
   /** Field and level of every procedure version of processes/catalogue.json. */
@@ -430,6 +437,7 @@ export class ReportsService {
     this.period(query.from, query.to);
     const units = await this.unitsFor(principal, query.unit);
     const rows: C.Indicators766RowDto[] = [];
+    const byProcedure: C.Indicators766ProcedureDto[] = [];
     for (let month = query.from.slice(0, 7); month <= query.to.slice(0, 7); month = nextMonth(month)) {
       const setting = await this.setting(`${month}-01`);
       const scope: ReportScope = {
@@ -452,8 +460,43 @@ export class ReportsService {
           overdueRate: rate(r.resolvedLate + r.inProgressOverdue, r.resolved + r.inProgress),
         });
       }
+      byProcedure.push(...this.averageTimes(month, await this.reports.resolvedTimes(scope)));
     }
-    return { from: query.from, to: query.to, unit: query.unit ?? null, source: DECISION_766_SOURCE, rows };
+    return {
+      from: query.from,
+      to: query.to,
+      unit: query.unit ?? null,
+      source: DECISION_766_SOURCE,
+      rows,
+      byProcedure,
+    };
+  }
+
+  /**
+   * Decision 766's indicator 2.b for one month: per procedure, the mean time from receipt to result in
+   * calendar days (24 hours) and in working days (working minutes on the calendar in force / 480).
+   */
+  private averageTimes(month: string, times: ResolvedTimeRow[]): C.Indicators766ProcedureDto[] {
+    const calendar = this.calendars.current();
+    const sums = new Map<string, { resolved: number; ms: number; workingMinutes: number }>();
+    for (const t of times) {
+      const sum = sums.get(t.definition_key) ?? { resolved: 0, ms: 0, workingMinutes: 0 };
+      sum.resolved += 1;
+      sum.ms += t.ended_at.getTime() - t.received_at.getTime();
+      sum.workingMinutes += calendar.workingMinutesBetween(t.received_at, t.ended_at);
+      sums.set(t.definition_key, sum);
+    }
+    const oneDecimal = (x: number) => Math.round(10 * x) / 10;
+    return [...sums.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([procedure, sum]) => ({
+        procedure,
+        name: this.procedures().names.get(procedure) ?? null,
+        month,
+        resolved: sum.resolved,
+        averageCalendarDays: oneDecimal(sum.ms / sum.resolved / DAY_MS),
+        averageWorkingDays: oneDecimal(sum.workingMinutes / sum.resolved / MINUTES_PER_WORKING_DAY),
+      }));
   }
 
   /** Refills report_dossiers from the dossiers and their deadline events. */

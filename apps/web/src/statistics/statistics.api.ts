@@ -8,6 +8,7 @@ export type Report06aRowDto = components['schemas']['Report06aRowDto'];
 export type ReportDossierDto = components['schemas']['ReportDossierDto'];
 export type Figure = components['schemas']['Report06aFigure'];
 export type GroupBy = components['schemas']['ReportGroupBy'];
+export type Indicators766ProcedureDto = components['schemas']['Indicators766ProcedureDto'];
 
 /** The filters of the page, shared by its charts, tables, drill-downs and exports. */
 export interface StatisticsFilters {

@@ -32,6 +32,7 @@ import {
   type Drill,
   type Figure,
   type GroupBy,
+  type Indicators766ProcedureDto,
   type Report06aRowDto,
   type ReportDossierDto,
   type StatisticsFilters,
@@ -69,6 +70,10 @@ const GROUPINGS: ReadonlyArray<{ value: GroupBy; label: string; heading: string 
   { value: 'level', label: 'Theo cấp thực hiện', heading: 'Cấp thực hiện' },
   { value: 'officer', label: 'Theo cán bộ xử lý', heading: 'Cán bộ xử lý' },
 ];
+
+/** A mean number of days, one decimal with a decimal comma ("3,1"). */
+const days = (value: number) =>
+  value.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const percent = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '—' : `${rate.toLocaleString('vi-VN')} %`;
@@ -173,6 +178,44 @@ export default function StatisticsPage() {
         resolved: s.resolved,
       }));
   }, [monthly.data]);
+
+  const procedureName = (code: string, name: string | null) =>
+    name ?? procedures.data?.find((p) => p.key === code)?.name ?? code;
+  const averageRows = monthly.data?.byProcedure ?? [];
+  const averageColumns: ColumnsType<Indicators766ProcedureDto> = [
+    {
+      title: 'Thủ tục',
+      key: 'procedure',
+      render: (_, r) => procedureName(r.procedure, r.name),
+    },
+    {
+      title: 'Tháng',
+      dataIndex: 'month',
+      width: 100,
+      render: (month: string) => dayjs(`${month}-01`).format('MM/YYYY'),
+    },
+    {
+      title: 'Đã giải quyết',
+      dataIndex: 'resolved',
+      width: 130,
+      align: 'right',
+      render: (n: number) => n.toLocaleString('vi-VN'),
+    },
+    {
+      title: 'Ngày làm việc (TB)',
+      dataIndex: 'averageWorkingDays',
+      width: 160,
+      align: 'right',
+      render: days,
+    },
+    {
+      title: 'Ngày theo lịch (TB)',
+      dataIndex: 'averageCalendarDays',
+      width: 160,
+      align: 'right',
+      render: days,
+    },
+  ];
 
   const unitRows = byUnit.data?.rows ?? [];
   const lateProcedures = [...(byProcedure.data?.rows ?? [])]
@@ -528,6 +571,25 @@ export default function StatisticsPage() {
               pagination={tableRows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
               scroll={{ x: 1046 }}
               locale={{ emptyText: <Empty description="Chưa có hồ sơ trong kỳ" /> }}
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card size="small" title="Thời gian giải quyết trung bình theo thủ tục (QĐ 766, chỉ số 2.b)">
+            <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+              Trung bình từ khi tiếp nhận đến khi trả kết quả của các hồ sơ đã giải quyết trong tháng. Ngày làm
+              việc: giờ làm việc theo lịch làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, tết), 8 giờ là một ngày; ngày
+              theo lịch: 24 giờ là một ngày.
+            </Typography.Text>
+            <Table<Indicators766ProcedureDto>
+              rowKey={(r) => `${r.procedure} ${r.month}`}
+              size="small"
+              bordered
+              loading={monthly.isFetching}
+              columns={averageColumns}
+              dataSource={averageRows}
+              pagination={averageRows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              locale={{ emptyText: <Empty description="Chưa có hồ sơ giải quyết trong kỳ" /> }}
             />
           </Card>
         </Col>

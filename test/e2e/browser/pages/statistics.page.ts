@@ -72,6 +72,16 @@ export class StatisticsPage {
     return download;
   }
 
+  /** The rows of the table of Decision 766's indicator 2.b (average handling time), cell texts. */
+  async averageTimes(): Promise<string[][]> {
+    const card = await this.card('Thời gian giải quyết trung bình theo thủ tục');
+    const rows = card.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    return Promise.all(
+      (await rows.all()).map(async (r) => (await r.locator('td').allInnerTexts()).map((t) => t.trim())),
+    );
+  }
+
   /** Groups form 06a's table (`Theo cán bộ xử lý`, …). */
   async groupBy(label: string): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Nhóm số liệu Mẫu 06a' }).click();
