@@ -8,6 +8,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Db } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
+import { Periodic } from '../common/periodic.util';
 import { DeadlineSweepRepository, SWEEP_BATCH } from './deadline-sweep.repository';
 
 export interface SweepResult {
@@ -27,8 +28,7 @@ export interface SweepResult {
 @Injectable()
 export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly periodic = new Periodic(this.logger, 'Deadline sweep', () => this.drain());
 
   constructor(
     private readonly db: Db,
@@ -40,22 +40,11 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     const every = this.config.jobs.deadlineSweepMs;
     if (!this.config.jobs.enabled || every === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.drain()
-        .catch((error: unknown) =>
-          this.logger.warn(
-            `Deadline sweep failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        )
-        .finally(() => (this.running = null));
-    }, every);
-    this.timer.unref();
+    this.periodic.start(every);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Sweeps until no statement hits the batch limit (a backlog drains in consecutive short sweeps). */

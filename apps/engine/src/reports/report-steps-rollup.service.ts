@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock/clock';
+import { Periodic } from '../common/periodic.util';
 import { vnDate } from '../common/clock/vietnam-date.util';
 import { ReportsRepository } from './reports.repository';
 
@@ -28,8 +29,10 @@ const EVERY_MS = 15 * 60_000;
 @Injectable()
 export class ReportStepsRollup implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReportStepsRollup.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly periodic = new Periodic(this.logger, 'Rolling up the step days', async () => {
+    const rows = await this.rollUp();
+    if (rows > 0) this.logger.log(`Rolled up ${rows} step-day rows`);
+  });
 
   constructor(
     private readonly reports: ReportsRepository,
@@ -39,25 +42,11 @@ export class ReportStepsRollup implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     if (!this.config.jobs.enabled || this.config.mode === 'test') return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.rollUp()
-        .then((rows) => rows > 0 && this.logger.log(`Rolled up ${rows} step-day rows`))
-        .catch((error: unknown) =>
-          this.logger.warn(
-            `Rolling up the step days failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        )
-        .finally(() => (this.running = null));
-    };
-    tick();
-    this.timer = setInterval(tick, EVERY_MS);
-    this.timer.unref();
+    this.periodic.start(EVERY_MS, { now: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Rolls up every day ended ROLLUP_MARGIN_MS before `at` (the engine's clock); the rows added. */
